@@ -1,0 +1,72 @@
+// Server rendering: boots the database once (migrations, demo workspace), renders every page in the
+// reader's language, and logs unexpected errors with a reference the error page shows.
+import { PassThrough } from 'node:stream';
+import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from '@remix-run/node';
+import { createReadableStreamFromReadable } from '@remix-run/node';
+import { RemixServer } from '@remix-run/react';
+import { createInstance } from 'i18next';
+import { renderToPipeableStream } from 'react-dom/server';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { ErrorReference } from '~/components/error-boundary';
+import { i18nConfig } from '~/lib/i18n';
+import { boot } from '~/server/boot.server';
+import { i18nServer, resources } from '~/server/i18n.server';
+
+await boot();
+
+const ABORT_DELAY = 10_000;
+const errorReferences = new WeakMap<Request, string>();
+
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  const reference = crypto.randomUUID().slice(0, 8);
+  errorReferences.set(request, reference);
+  console.error(`[error ${reference}] ${request.method} ${new URL(request.url).pathname}`, error);
+}
+
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  const lng = await i18nServer.getLocale(request);
+  const instance = createInstance();
+  await instance.use(initReactI18next).init({ ...i18nConfig, lng, resources });
+  const reference = errorReferences.get(request) ?? null;
+
+  return new Promise<Response>((resolve, reject) => {
+    let didError = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <I18nextProvider i18n={instance}>
+        <ErrorReference.Provider value={reference}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        </ErrorReference.Provider>
+      </I18nextProvider>,
+      {
+        onAllReady() {
+          const body = new PassThrough();
+          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+          responseHeaders.set('X-Content-Type-Options', 'nosniff');
+          responseHeaders.set('X-Frame-Options', 'DENY');
+          responseHeaders.set('Referrer-Policy', 'same-origin');
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: didError ? 500 : responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          didError = true;
+          console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY + 1000);
+  });
+}

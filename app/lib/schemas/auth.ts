@@ -1,0 +1,50 @@
+// Form schemas for sign-up, sign-in and the account page, shared by the form (Conform) and the action.
+// Messages are keys in the "errors" namespace.
+import { z } from 'zod';
+
+export const EmailSchema = z
+  .string({ required_error: 'field.required' })
+  .trim()
+  .max(254, 'field.tooLong')
+  .email('field.email')
+  .transform((v) => v.toLowerCase());
+
+export const PasswordSchema = z
+  .string({ required_error: 'field.required' })
+  .min(8, 'field.passwordLength')
+  .max(128, 'field.passwordLength');
+
+export const DisplayNameSchema = z.string({ required_error: 'field.required' }).trim().min(1, 'field.required').max(80, 'field.tooLong');
+
+export const LocaleChoiceSchema = z.enum(['en', 'fr', 'browser'], { errorMap: () => ({ message: 'field.choose' }) });
+
+export const LoginSchema = z.object({
+  email: EmailSchema,
+  password: z.string({ required_error: 'field.required' }).max(128, 'field.passwordLength'),
+  redirectTo: z.string().optional(),
+});
+
+export const SignupSchema = z.object({
+  email: EmailSchema,
+  displayName: DisplayNameSchema,
+  password: PasswordSchema,
+  redirectTo: z.string().optional(),
+});
+
+export const ProfileSchema = z.object({
+  intent: z.literal('profile'),
+  displayName: DisplayNameSchema,
+  locale: LocaleChoiceSchema,
+});
+
+export const ChangePasswordSchema = z.object({
+  intent: z.literal('password'),
+  currentPassword: z.string({ required_error: 'field.required' }).max(128, 'field.passwordLength'),
+  newPassword: PasswordSchema,
+});
+
+/** Only same-site paths are followed after sign-in (no open redirects). */
+export function safeRedirect(to: string | null | undefined, fallback = '/') {
+  if (!to || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
+  return to;
+}

@@ -1,0 +1,67 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChangeLanguage } from 'remix-i18next/react';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { getSignedIn } from '~/server/auth.server';
+import { i18nServer } from '~/server/i18n.server';
+import styles from '~/styles/app.css?url';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export const meta: MetaFunction = () => [{ title: 'Parcours' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [signedIn, locale] = await Promise.all([getSignedIn(request), i18nServer.getLocale(request)]);
+  return {
+    locale,
+    user: signedIn
+      ? {
+          id: signedIn.user.id,
+          email: signedIn.user.email,
+          displayName: signedIn.user.displayName,
+          locale: signedIn.user.locale,
+        }
+      : null,
+  };
+}
+
+export const handle = { i18n: ['common', 'errors'] };
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>('root');
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const locale = data?.locale ?? 'en';
+  const { i18n } = useTranslation();
+  useChangeLanguage(locale);
+  return (
+    <html lang={locale} dir={i18n.dir(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,75 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { AuthCard } from '~/components/auth-card';
+import { Field, FormErrors } from '~/components/ui/field';
+import { isLanguage } from '~/lib/i18n';
+import { SignupSchema, safeRedirect } from '~/lib/schemas/auth';
+import { createUser, getSignedIn, startSession } from '~/server/auth.server';
+import { assertSameOrigin } from '~/server/http.server';
+import { i18nServer } from '~/server/i18n.server';
+
+export const meta: MetaFunction = () => [{ title: 'Create an account · Parcours' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSignedIn(request)) throw redirect('/');
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: SignupSchema });
+  if (submission.status !== 'success') {
+    return data(submission.reply({ hideFields: ['password'] }), { status: 400 });
+  }
+  const { email, displayName, password, redirectTo } = submission.value;
+  const browserLanguage = await i18nServer.getLocale(request);
+  const userId = await createUser({ email, displayName, password, locale: isLanguage(browserLanguage) ? browserLanguage : null });
+  if (!userId) {
+    return data(submission.reply({ fieldErrors: { email: ['emailTaken'] }, hideFields: ['password'] }), { status: 400 });
+  }
+  const { cookie } = await startSession(userId);
+  return redirect(safeRedirect(redirectTo, '/workspaces/new'), { headers: { 'Set-Cookie': cookie } });
+}
+
+export default function SignupRoute() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: 'signup',
+    lastResult,
+    constraint: getZodConstraint(SignupSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+  });
+  const redirectTo = searchParams.get('redirectTo') ?? '';
+  return (
+    <AuthCard title={t('signup.title')}>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field label={t('fields.email')} field={fields.email} type="email" autoComplete="email" autoFocus />
+        <Field label={t('fields.displayName')} field={fields.displayName} autoComplete="name" />
+        <Field
+          label={t('fields.password')}
+          field={fields.password}
+          type="password"
+          autoComplete="new-password"
+          hint={t('signup.passwordHint')}
+        />
+        <button type="submit" disabled={navigation.state === 'submitting'}>
+          {t('signup.submit')}
+        </button>
+      </Form>
+      <p className="alt">
+        {t('signup.haveAccount')}{' '}
+        <Link to={redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login'}>{t('signup.signInLink')}</Link>
+      </p>
+    </AuthCard>
+  );
+}

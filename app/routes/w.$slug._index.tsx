@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { formatDate } from '~/lib/format';
+import { requireMember } from '~/server/access.server';
+import { workspaceOverview } from '~/server/home.server';
+import { useWorkspace } from './w.$slug';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireMember(request, params.slug);
+  return workspaceOverview(workspace.id);
+}
+
+export default function WorkspaceHome() {
+  const { maps, projectsByStatus, memberCount } = useLoaderData<typeof loader>();
+  const { workspace, role } = useWorkspace();
+  const { t } = useTranslation();
+  const base = `/w/${workspace.slug}`;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t('home.welcome', { name: workspace.name })}</h1>
+          <p>
+            {t('home.yourRole', { role: t(`roles.${role}`) })} · {t('home.members', { count: memberCount })}
+          </p>
+        </div>
+      </div>
+      <div className="grid-3">
+        <section className="panel" aria-labelledby="maps-heading">
+          <h2 id="maps-heading">{t('home.recentMaps')}</h2>
+          {maps.length === 0 ? <p className="muted">{t('home.noMaps')}</p> : null}
+          <ul>
+            {maps.map((m) => (
+              <li key={m.id}>
+                <Link to={`${base}/maps/${m.id}`}>{m.name}</Link>{' '}
+                <span className="muted small">{formatDate(m.updatedAt, workspace.locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="panel" aria-labelledby="projects-heading">
+          <h2 id="projects-heading">{t('home.projects')}</h2>
+          {projectsByStatus.length === 0 ? <p className="muted">{t('home.noProjects')}</p> : null}
+          <ul>
+            {projectsByStatus.map((p) => (
+              <li key={p.status}>
+                {t(`projectStatus.${p.status}`)}: <strong>{p.n}</strong>
+              </li>
+            ))}
+          </ul>
+          <Link to={`${base}/projects`}>{t('nav.projects')} →</Link>
+        </section>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { formatDateTime } from '~/lib/format';
+import { requireMember } from '~/server/access.server';
+import { ACTIVITY_PAGE_SIZE, listActivity } from '~/server/activity.server';
+import { useWorkspace } from './w.$slug';
+
+const QuerySchema = z.object({ before: z.coerce.date().optional().catch(undefined) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireMember(request, params.slug);
+  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const entries = await listActivity(workspace.id, query.before);
+  return { entries, hasMore: entries.length === ACTIVITY_PAGE_SIZE };
+}
+
+export default function ActivityRoute() {
+  const { entries, hasMore } = useLoaderData<typeof loader>();
+  const { workspace } = useWorkspace();
+  const { t } = useTranslation();
+  const last = entries.at(-1);
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t('activity.title')}</h1>
+          <p>{t('activity.lead')}</p>
+        </div>
+      </div>
+      <section className="panel">
+        {entries.length === 0 ? (
+          <p className="muted">{t('activity.empty')}</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>{t('activity.when')}</th>
+                <th>{t('activity.who')}</th>
+                <th>{t('activity.what')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td className="small">{formatDateTime(e.at, workspace.locale)}</td>
+                  <td>{e.actorName ?? t('activity.someone')}</td>
+                  <td>
+                    <strong>{t(`activity.entity.${e.entityType}`, { defaultValue: e.entityType })}</strong>{' '}
+                    {t(`activity.action.${e.action}`, { defaultValue: e.action })}: {e.summary}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {hasMore && last ? (
+          <p style={{ marginTop: 12 }}>
+            <Link to={`?before=${encodeURIComponent(new Date(last.at).toISOString())}`}>{t('activity.older')} →</Link>
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,92 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireMember } from '~/server/access.server';
+import { listWorkspacesForUser } from '~/server/workspaces.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workspace.name} · Parcours` : 'Parcours' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, workspace, role } = await requireMember(request, params.slug);
+  return {
+    workspace: {
+      id: workspace.id,
+      name: workspace.name,
+      slug: workspace.slug,
+      currency: workspace.currency,
+      locale: workspace.locale,
+    },
+    role,
+    user: { id: user.id, displayName: user.displayName, email: user.email },
+    workspaces: await listWorkspacesForUser(user.id),
+  };
+}
+
+/** The workspace, the member's role and what they may do, for any page under /w/:slug. */
+export function useWorkspace() {
+  const data = useRouteLoaderData<typeof loader>('routes/w.$slug');
+  if (!data) throw new Error('useWorkspace() used outside /w/:slug');
+  return { ...data, canEdit: data.role !== 'viewer', isOwner: data.role === 'owner' };
+}
+
+const NAV = ['home', 'maps', 'personas', 'measures', 'projects', 'summary', 'activity', 'settings'] as const;
+
+export default function WorkspaceLayout() {
+  const { workspace, role, user, workspaces } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const base = `/w/${workspace.slug}`;
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        {t('nav.skipToContent')}
+      </a>
+      <aside className="sidebar">
+        <Link to={base} className="brand">
+          <img src="/favicon.svg" alt="" width={22} height={22} /> {t('appName')}
+        </Link>
+        <details className="switcher">
+          <summary>
+            <span className="visually-hidden">{t('nav.switchWorkspace')}: </span>
+            {workspace.name}
+            <span className="role-badge">{t(`roles.${role}`)}</span>
+          </summary>
+          <ul>
+            {workspaces.map((w) => (
+              <li key={w.id}>
+                <Link to={`/w/${w.slug}`} aria-current={w.slug === workspace.slug ? 'true' : undefined}>
+                  {w.name}
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link to="/workspaces/new">+ {t('nav.newWorkspace')}</Link>
+            </li>
+          </ul>
+        </details>
+        <nav aria-label={t('nav.mainNavigation')}>
+          <ul>
+            {NAV.map((item) => (
+              <li key={item}>
+                <NavLink to={item === 'home' ? base : `${base}/${item}`} end={item === 'home'}>
+                  {t(`nav.${item}`)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="user">
+          <Link to="/account">{user.displayName}</Link>
+          <div className="muted small" style={{ color: '#9fb7c4' }}>
+            {user.email}
+          </div>
+          <Form method="post" action="/logout">
+            <button type="submit">{t('nav.signOut')}</button>
+          </Form>
+        </div>
+      </aside>
+      <main className="content" id="main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// The one guard every workspace loader and action goes through: it resolves the workspace from the
+// URL slug and the signed-in user's membership, and checks the role. A workspace the user is not a
+// member of answers 404, so its existence is not revealed.
+import { and, eq } from 'drizzle-orm';
+import { db } from '#db/client';
+import { membership, workspace, type Role } from '#db/schema';
+import { requireUser } from './auth.server';
+import { forbidden, notFound } from './http.server';
+
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
+
+export function roleAtLeast(role: Role, needed: Role) {
+  return RANK[role] >= RANK[needed];
+}
+
+export async function requireMember(request: Request, slug: string | undefined, needed: Role = 'viewer') {
+  const { user, session } = await requireUser(request);
+  if (!slug) throw notFound();
+  const [row] = await db
+    .select({ workspace, role: membership.role })
+    .from(workspace)
+    .innerJoin(membership, and(eq(membership.workspaceId, workspace.id), eq(membership.userId, user.id)))
+    .where(eq(workspace.slug, slug));
+  if (!row) throw notFound();
+  if (!roleAtLeast(row.role, needed)) throw forbidden();
+  return { user, session, workspace: row.workspace, role: row.role };
+}
+
+export type MemberContext = Awaited<ReturnType<typeof requireMember>>;

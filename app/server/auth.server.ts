@@ -1,0 +1,208 @@
+// Sessions and sign-in, behind one module. lucia v3 stores sessions in PostgreSQL; on top of its
+// expiry we enforce an idle timeout (7 days since last seen) and an absolute lifetime (30 days).
+import { DrizzlePostgreSQLAdapter } from '@lucia-auth/adapter-drizzle';
+import { redirect } from '@remix-run/node';
+import { and, count, eq, gt, lt, ne } from 'drizzle-orm';
+import { Lucia, TimeSpan, type Session, type User } from 'lucia';
+import { db } from '#db/client';
+import { loginAttempt, session as sessionTable, user as userTable, type Locale } from '#db/schema';
+import { env } from './env.server';
+import { assertSameOrigin, clientAddress, failure } from './http.server';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.server';
+
+export const IDLE_TIMEOUT_MS = 7 * 24 * 3600 * 1000;
+export const ABSOLUTE_LIFETIME_MS = 30 * 24 * 3600 * 1000;
+const LAST_SEEN_GRANULARITY_MS = 5 * 60 * 1000;
+export const THROTTLE_LIMIT = 10;
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+
+const adapter = new DrizzlePostgreSQLAdapter(db as never, sessionTable, userTable);
+
+function secureCookies() {
+  const e = env();
+  return e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : e.NODE_ENV === 'production';
+}
+
+export const lucia = new Lucia(adapter, {
+  sessionExpiresIn: new TimeSpan(7, 'd'),
+  sessionCookie: {
+    name: 'parcours_session',
+    attributes: { sameSite: 'lax', secure: secureCookies() },
+  },
+  getUserAttributes: (attributes) => ({
+    email: attributes.email,
+    displayName: attributes.displayName,
+    locale: attributes.locale,
+  }),
+  getSessionAttributes: (attributes) => ({
+    absoluteExpiresAt: attributes.absoluteExpiresAt,
+    lastSeenAt: attributes.lastSeenAt,
+  }),
+});
+
+declare module 'lucia' {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: { email: string; displayName: string; locale: Locale | null };
+    DatabaseSessionAttributes: { absoluteExpiresAt: Date; lastSeenAt: Date };
+  }
+}
+
+export type SignedInUser = User;
+
+/** Starts a new session and returns its Set-Cookie value (the cookie lives as long as the session may). */
+export async function startSession(userId: string) {
+  const now = new Date();
+  const absoluteExpiresAt = new Date(now.getTime() + ABSOLUTE_LIFETIME_MS);
+  const session = await lucia.createSession(userId, { absoluteExpiresAt, lastSeenAt: now });
+  const cookie = lucia.createSessionCookie(session.id);
+  cookie.attributes.expires = absoluteExpiresAt;
+  cookie.attributes.maxAge = undefined;
+  return { session, cookie: cookie.serialize() };
+}
+
+export function blankSessionCookie() {
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+function sessionIdFrom(request: Request) {
+  return lucia.readSessionCookie(request.headers.get('Cookie') ?? '');
+}
+
+type SignedIn = { user: User; session: Session };
+// One session check per request, shared by the guard and the locale detection.
+const signedInByRequest = new WeakMap<Request, Promise<SignedIn | null>>();
+
+/** The signed-in user and session, or null. Idle or too-old sessions are ended on the server. */
+export function getSignedIn(request: Request): Promise<SignedIn | null> {
+  let pending = signedInByRequest.get(request);
+  if (!pending) {
+    pending = readSignedIn(request);
+    signedInByRequest.set(request, pending);
+  }
+  return pending;
+}
+
+async function readSignedIn(request: Request): Promise<SignedIn | null> {
+  const sessionId = sessionIdFrom(request);
+  if (!sessionId) return null;
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session || !user) return null;
+  const now = Date.now();
+  if (
+    session.absoluteExpiresAt.getTime() <= now ||
+    now - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS
+  ) {
+    await lucia.invalidateSession(session.id);
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > LAST_SEEN_GRANULARITY_MS) {
+    await db.update(sessionTable).set({ lastSeenAt: new Date(now) }).where(eq(sessionTable.id, session.id));
+  }
+  return { user, session };
+}
+
+/** Requires a signed-in user; otherwise redirects to sign-in and back. Checks Origin on writes. */
+export async function requireUser(request: Request) {
+  assertSameOrigin(request);
+  const signedIn = await getSignedIn(request);
+  if (!signedIn) {
+    const url = new URL(request.url);
+    const redirectTo = `${url.pathname}${url.search}`;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`, {
+      headers: { 'Set-Cookie': blankSessionCookie() },
+    });
+  }
+  return signedIn;
+}
+
+export async function endSession(request: Request) {
+  const sessionId = sessionIdFrom(request);
+  if (sessionId) await lucia.invalidateSession(sessionId);
+  return blankSessionCookie();
+}
+
+// ---------------------------------------------------------------- sign-up, sign-in, password
+
+export function normaliseEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(email: string) {
+  const [row] = await db.select().from(userTable).where(eq(userTable.email, normaliseEmail(email)));
+  return row ?? null;
+}
+
+export async function createUser(input: { email: string; displayName: string; password: string; locale?: Locale | null }) {
+  const passwordHash = await hashPassword(input.password);
+  const id = crypto.randomUUID();
+  const rows = await db
+    .insert(userTable)
+    .values({
+      id,
+      email: normaliseEmail(input.email),
+      displayName: input.displayName.trim(),
+      passwordHash,
+      locale: input.locale ?? null,
+    })
+    .onConflictDoNothing({ target: userTable.email })
+    .returning({ id: userTable.id });
+  return rows[0]?.id ?? null;
+}
+
+function throttleKeys(request: Request, email: string) {
+  return [`email:${normaliseEmail(email)}`, `ip:${clientAddress(request)}`];
+}
+
+async function isThrottled(keys: string[]) {
+  const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
+  for (const key of keys) {
+    const [row] = await db
+      .select({ n: count() })
+      .from(loginAttempt)
+      .where(and(eq(loginAttempt.key, key), gt(loginAttempt.at, since)));
+    if ((row?.n ?? 0) >= THROTTLE_LIMIT) return true;
+  }
+  return false;
+}
+
+async function recordFailure(keys: string[]) {
+  await db.insert(loginAttempt).values(keys.map((key) => ({ key })));
+  await db.delete(loginAttempt).where(lt(loginAttempt.at, new Date(Date.now() - 24 * 3600 * 1000)));
+}
+
+export type SignInResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'throttled' };
+
+/** Checks credentials with throttling: 10 failures per account or address in 15 minutes. */
+export async function signIn(request: Request, email: string, password: string): Promise<SignInResult> {
+  const keys = throttleKeys(request, email);
+  if (await isThrottled(keys)) return { ok: false, reason: 'throttled' };
+  const found = await findUserByEmail(email);
+  if (!found) {
+    await burnPasswordCheck(password);
+    await recordFailure(keys);
+    return { ok: false, reason: 'invalid' };
+  }
+  if (!(await verifyPassword(found.passwordHash, password))) {
+    await recordFailure(keys);
+    return { ok: false, reason: 'invalid' };
+  }
+  await db.delete(loginAttempt).where(eq(loginAttempt.key, keys[0]!));
+  return { ok: true, userId: found.id };
+}
+
+/** Changes the password and ends every other session of the user. */
+export async function changePassword(userId: string, currentSessionId: string, current: string, next: string) {
+  const [row] = await db.select().from(userTable).where(eq(userTable.id, userId));
+  if (!row || !(await verifyPassword(row.passwordHash, current))) return false;
+  const passwordHash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await tx.update(userTable).set({ passwordHash }).where(eq(userTable.id, userId));
+    await tx.delete(sessionTable).where(and(eq(sessionTable.userId, userId), ne(sessionTable.id, currentSessionId)));
+  });
+  return true;
+}
+
+export function throttledResponse() {
+  return failure(429, 'throttled');
+}

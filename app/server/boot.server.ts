@@ -1,0 +1,23 @@
+// Start-up: apply the committed migrations, then create the demo workspace on an empty database.
+import { database } from '#db/client';
+import { migrateDatabase } from '#db/migrate';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoIfEmpty } from '#db/seed';
+import { env } from './env.server';
+
+let booted: Promise<void> | undefined;
+
+export function boot() {
+  booted ??= (async () => {
+    const e = env();
+    const handle = database();
+    await migrateDatabase(handle);
+    const where = handle.kind === 'pglite' ? `embedded PGlite in ${e.PGLITE_DIR}` : 'PostgreSQL (DATABASE_URL)';
+    console.log(`Parcours: database ready on ${where}.`);
+    if (e.SEED_DEMO === 'true') {
+      const created = await seedDemoIfEmpty(handle.db);
+      if (created) console.log('Parcours: demo workspace "Demo Telecom" created.');
+      console.log(`Parcours: demo sign-in: ${DEMO_USERS.owner.email} / ${DEMO_PASSWORD}`);
+    }
+  })();
+  return booted;
+}

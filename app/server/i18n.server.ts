@@ -1,0 +1,30 @@
+// Server-side translation: the user's chosen language, else the browser's (Accept-Language).
+import { RemixI18Next } from 'remix-i18next/server';
+import { fallbackLanguage, i18nConfig, isLanguage, supportedLanguages } from '~/lib/i18n';
+import { getSignedIn } from './auth.server';
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+const files = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', { eager: true, import: 'default' });
+
+export const resources: Resources = {};
+for (const [file, content] of Object.entries(files)) {
+  const match = /locales\/(\w+)\/(\w+)\.json$/.exec(file);
+  if (!match) continue;
+  const [, lng, ns] = match as unknown as [string, string, string];
+  (resources[lng] ??= {})[ns] = content;
+}
+
+export const i18nServer = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...supportedLanguages],
+    fallbackLanguage,
+    order: ['custom', 'header'],
+    async findLocale(request) {
+      const signedIn = await getSignedIn(request);
+      const locale = signedIn?.user.locale;
+      return isLanguage(locale) ? locale : null;
+    },
+  },
+  i18next: { ...i18nConfig, resources },
+});

@@ -1,0 +1,440 @@
+// The whole Parcours schema (DESIGN.md, "Domain model"). Every table that holds workspace data
+// carries workspace_id so every query can filter by it; money and measure values are numeric.
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const version = () => integer('version').notNull().default(1);
+const workspaceRef = () =>
+  uuid('workspace_id')
+    .notNull()
+    .references(() => workspace.id, { onDelete: 'cascade' });
+/** Values of measures and money: exact decimals, returned to JS as strings. */
+const amount = (name: string) => numeric(name, { precision: 20, scale: 6 });
+
+export const roleEnum = pgEnum('member_role', ['owner', 'editor', 'viewer']);
+export const localeEnum = pgEnum('locale', ['en', 'fr']);
+
+// ---------------------------------------------------------------- identity
+
+export const user = pgTable('user', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  locale: localeEnum('locale'),
+  createdAt: createdAt(),
+});
+
+export const session = pgTable(
+  'session',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('session_user_idx').on(t.userId)],
+);
+
+/** Failed sign-ins, counted per account and per address for throttling (kept in the database so
+ * several web processes share the count). */
+export const loginAttempt = pgTable(
+  'login_attempt',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('login_attempt_key_at_idx').on(t.key, t.at)],
+);
+
+// ---------------------------------------------------------------- workspaces
+
+export const workspace = pgTable('workspace', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  currency: text('currency').notNull().default('EUR'),
+  locale: localeEnum('locale').notNull().default('en'),
+  version: version(),
+  createdAt: createdAt(),
+});
+
+export const membership = pgTable(
+  'membership',
+  {
+    workspaceId: workspaceRef(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    role: roleEnum('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('membership_pk').on(t.workspaceId, t.userId), index('membership_user_idx').on(t.userId)],
+);
+
+export const invitation = pgTable(
+  'invitation',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    email: text('email').notNull(),
+    role: roleEnum('role').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: text('invited_by').references(() => user.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('invitation_workspace_idx').on(t.workspaceId)],
+);
+
+export const activity = pgTable(
+  'activity',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    summary: text('summary').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('activity_workspace_at_idx').on(t.workspaceId, t.at)],
+);
+
+// ---------------------------------------------------------------- journey maps
+
+export const persona = pgTable(
+  'persona',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    goals: text('goals').notNull().default(''),
+    frustrations: text('frustrations').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('persona_workspace_idx').on(t.workspaceId)],
+);
+
+export const mapStateEnum = pgEnum('map_state', ['current', 'future']);
+
+export const journeyMap = pgTable(
+  'journey_map',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    personaId: uuid('persona_id').references(() => persona.id, { onDelete: 'set null' }),
+    state: mapStateEnum('state').notNull().default('current'),
+    archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('journey_map_workspace_idx').on(t.workspaceId, t.archivedAt)],
+);
+
+export const stage = pgTable(
+  'stage',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    mapId: uuid('map_id')
+      .notNull()
+      .references(() => journeyMap.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    phase: text('phase'),
+    position: integer('position').notNull(),
+    version: version(),
+  },
+  (t) => [index('stage_map_idx').on(t.mapId, t.position), index('stage_workspace_idx').on(t.workspaceId)],
+);
+
+export const laneKindEnum = pgEnum('lane_kind', [
+  'touchpoints',
+  'actions',
+  'thoughts',
+  'emotions',
+  'pain_points',
+  'opportunities',
+  'backstage',
+  'kpi',
+  'text',
+]);
+
+export const lane = pgTable(
+  'lane',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    mapId: uuid('map_id')
+      .notNull()
+      .references(() => journeyMap.id, { onDelete: 'cascade' }),
+    kind: laneKindEnum('kind').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    version: version(),
+  },
+  (t) => [index('lane_map_idx').on(t.mapId, t.position), index('lane_workspace_idx').on(t.workspaceId)],
+);
+
+export const channelEnum = pgEnum('channel', [
+  'web',
+  'mobile_app',
+  'email',
+  'phone',
+  'chat',
+  'store',
+  'social',
+  'mail',
+  'in_person',
+  'other',
+]);
+
+export const card = pgTable(
+  'card',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    mapId: uuid('map_id')
+      .notNull()
+      .references(() => journeyMap.id, { onDelete: 'cascade' }),
+    laneId: uuid('lane_id')
+      .notNull()
+      .references(() => lane.id, { onDelete: 'cascade' }),
+    stageId: uuid('stage_id')
+      .notNull()
+      .references(() => stage.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    channel: channelEnum('channel'),
+    system: text('system'),
+    position: integer('position').notNull(),
+    version: version(),
+  },
+  (t) => [
+    index('card_cell_idx').on(t.laneId, t.stageId, t.position),
+    index('card_map_idx').on(t.mapId),
+    index('card_workspace_idx').on(t.workspaceId),
+  ],
+);
+
+export const emotionPoint = pgTable(
+  'emotion_point',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    mapId: uuid('map_id')
+      .notNull()
+      .references(() => journeyMap.id, { onDelete: 'cascade' }),
+    laneId: uuid('lane_id')
+      .notNull()
+      .references(() => lane.id, { onDelete: 'cascade' }),
+    stageId: uuid('stage_id')
+      .notNull()
+      .references(() => stage.id, { onDelete: 'cascade' }),
+    score: smallint('score').notNull(),
+    note: text('note').notNull().default(''),
+    version: version(),
+  },
+  (t) => [uniqueIndex('emotion_point_cell_idx').on(t.laneId, t.stageId), index('emotion_point_map_idx').on(t.mapId)],
+);
+
+// ---------------------------------------------------------------- measures and KPIs
+
+export const trendEnum = pgEnum('trend', ['up', 'down']);
+export const impactTypeEnum = pgEnum('impact_type', ['revenue', 'cost_saving']);
+export const heartEnum = pgEnum('heart_category', ['happiness', 'engagement', 'adoption', 'retention', 'task_success']);
+export const familyEnum = pgEnum('measure_family', ['business_performance', 'user_adoption', 'customer_perception']);
+
+export const measure = pgTable(
+  'measure',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    unit: text('unit').notNull().default('count'),
+    trend: trendEnum('trend').notNull().default('up'),
+    valueAmount: amount('value_amount'),
+    valueStep: amount('value_step'),
+    impactType: impactTypeEnum('impact_type').notNull().default('revenue'),
+    ownerId: text('owner_id').references(() => user.id, { onDelete: 'set null' }),
+    group: text('group'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    heartCategory: heartEnum('heart_category'),
+    family: familyEnum('family'),
+    gsmGoal: text('gsm_goal'),
+    gsmSignal: text('gsm_signal'),
+    systems: text('systems').array().notNull().default(sql`'{}'::text[]`),
+    archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('measure_workspace_name_idx').on(t.workspaceId, sql`lower(${t.name})`),
+    index('measure_workspace_idx').on(t.workspaceId, t.archivedAt),
+  ],
+);
+
+export const measureTouchpoint = pgTable(
+  'measure_touchpoint',
+  {
+    workspaceId: workspaceRef(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measure.id, { onDelete: 'cascade' }),
+    cardId: uuid('card_id')
+      .notNull()
+      .references(() => card.id, { onDelete: 'cascade' }),
+  },
+  (t) => [uniqueIndex('measure_touchpoint_pk').on(t.measureId, t.cardId), index('measure_touchpoint_card_idx').on(t.cardId)],
+);
+
+export const impactModeEnum = pgEnum('impact_mode', ['auto', 'manual']);
+
+export const kpi = pgTable(
+  'kpi',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    mapId: uuid('map_id')
+      .notNull()
+      .references(() => journeyMap.id, { onDelete: 'cascade' }),
+    laneId: uuid('lane_id')
+      .notNull()
+      .references(() => lane.id, { onDelete: 'cascade' }),
+    stageId: uuid('stage_id')
+      .notNull()
+      .references(() => stage.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measure.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull(),
+    note: text('note').notNull().default(''),
+    baselineValue: amount('baseline_value'),
+    baselineDate: date('baseline_date', { mode: 'string' }),
+    targetValue: amount('target_value'),
+    targetDate: date('target_date', { mode: 'string' }),
+    impactMode: impactModeEnum('impact_mode').notNull().default('auto'),
+    manualAmount: amount('manual_amount'),
+    version: version(),
+  },
+  (t) => [
+    index('kpi_cell_idx').on(t.laneId, t.stageId, t.position),
+    index('kpi_map_idx').on(t.mapId),
+    index('kpi_measure_idx').on(t.measureId),
+    index('kpi_workspace_idx').on(t.workspaceId),
+  ],
+);
+
+export const valueSourceEnum = pgEnum('value_source', ['manual', 'import', 'api']);
+
+export const kpiValue = pgTable(
+  'kpi_value',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    kpiId: uuid('kpi_id')
+      .notNull()
+      .references(() => kpi.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    value: amount('value').notNull(),
+    source: valueSourceEnum('source').notNull().default('manual'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('kpi_value_kpi_date_idx').on(t.kpiId, t.date), index('kpi_value_workspace_idx').on(t.workspaceId)],
+);
+
+// ---------------------------------------------------------------- projects
+
+export const projectStatusEnum = pgEnum('project_status', ['idea', 'planned', 'in_progress', 'delivered', 'cancelled']);
+
+export const project = pgTable(
+  'project',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    ownerId: text('owner_id').references(() => user.id, { onDelete: 'set null' }),
+    status: projectStatusEnum('status').notNull().default('idea'),
+    startDate: date('start_date', { mode: 'string' }),
+    horizonYears: smallint('horizon_years').notNull().default(3),
+    discountRate: numeric('discount_rate', { precision: 9, scale: 6 }).notNull().default('0.10'),
+    confidence: numeric('confidence', { precision: 9, scale: 6 }).notNull().default('1'),
+    /** Share of the run-rate reached in years 1..H, as fractions ('0.5', '1', ...). */
+    rampUp: numeric('ramp_up', { precision: 9, scale: 6 }).array().notNull().default(sql`'{}'::numeric[]`),
+    archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('project_workspace_idx').on(t.workspaceId, t.archivedAt)],
+);
+
+export const costKindEnum = pgEnum('cost_kind', ['one_off', 'recurring']);
+
+export const projectCost = pgTable(
+  'project_cost',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => project.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    kind: costKindEnum('kind').notNull(),
+    amount: amount('amount').notNull(),
+    year: smallint('year').notNull(),
+  },
+  (t) => [index('project_cost_project_idx').on(t.projectId), index('project_cost_workspace_idx').on(t.workspaceId)],
+);
+
+export const projectKpi = pgTable(
+  'project_kpi',
+  {
+    workspaceId: workspaceRef(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => project.id, { onDelete: 'cascade' }),
+    kpiId: uuid('kpi_id')
+      .notNull()
+      .references(() => kpi.id, { onDelete: 'cascade' }),
+    share: numeric('share', { precision: 9, scale: 6 }).notNull().default('1'),
+  },
+  (t) => [
+    uniqueIndex('project_kpi_pk').on(t.projectId, t.kpiId),
+    index('project_kpi_kpi_idx').on(t.kpiId),
+    index('project_kpi_workspace_idx').on(t.workspaceId),
+  ],
+);
+
+export type Role = (typeof roleEnum.enumValues)[number];
+export type Locale = (typeof localeEnum.enumValues)[number];
+export type LaneKind = (typeof laneKindEnum.enumValues)[number];
+export type Channel = (typeof channelEnum.enumValues)[number];

@@ -1,0 +1,80 @@
+// The demo workspace of DESIGN.md, created once on the first start of an empty database.
+// Feature seeders (maps, measures, projects) add to it; everything is written in one transaction.
+import { count } from 'drizzle-orm';
+import { hashPassword } from '~/server/passwords.server';
+import type { Database, Transaction } from './client';
+import { membership, persona, user, workspace } from './schema';
+
+export const DEMO_PASSWORD = 'parcours-demo';
+export const DEMO_USERS = {
+  owner: { email: 'demo@parcours.app', displayName: 'Claire Martin', role: 'owner' },
+  editor: { email: 'pm@parcours.app', displayName: 'Hugo Lefèvre', role: 'editor' },
+  viewer: { email: 'exec@parcours.app', displayName: 'Nadia Benali', role: 'viewer' },
+} as const;
+
+export interface DemoContext {
+  tx: Transaction;
+  workspaceId: string;
+  users: Record<keyof typeof DEMO_USERS, string>;
+  personas: Record<'family' | 'pro', string>;
+}
+
+type Seeder = (ctx: DemoContext) => Promise<void>;
+const featureSeeders: Seeder[] = [];
+
+/** Lets a feature add its part of the demo workspace. */
+export function registerDemoSeeder(seeder: Seeder) {
+  featureSeeders.push(seeder);
+}
+
+export async function seedDemoIfEmpty(db: Database) {
+  const [row] = await db.select({ n: count() }).from(workspace);
+  if ((row?.n ?? 0) > 0) return false;
+  await seedDemo(db);
+  return true;
+}
+
+export async function seedDemo(db: Database) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const users = {} as Record<keyof typeof DEMO_USERS, string>;
+    for (const [key, u] of Object.entries(DEMO_USERS) as [keyof typeof DEMO_USERS, (typeof DEMO_USERS)[keyof typeof DEMO_USERS]][]) {
+      const id = crypto.randomUUID();
+      await tx.insert(user).values({ id, email: u.email, displayName: u.displayName, passwordHash, locale: null });
+      users[key] = id;
+    }
+    const [ws] = await tx
+      .insert(workspace)
+      .values({ name: 'Demo Telecom', slug: 'demo-telecom', currency: 'EUR', locale: 'fr' })
+      .returning();
+    const workspaceId = ws!.id;
+    await tx.insert(membership).values(
+      (Object.keys(DEMO_USERS) as (keyof typeof DEMO_USERS)[]).map((key) => ({
+        workspaceId,
+        userId: users[key],
+        role: DEMO_USERS[key].role,
+      })),
+    );
+    const [family, pro] = await tx
+      .insert(persona)
+      .values([
+        {
+          workspaceId,
+          name: 'Sophie, famille connectée',
+          description: '38 ans, deux enfants, gère les abonnements mobile et box de la famille depuis son smartphone.',
+          goals: 'Un forfait familial clair, sans surprise sur la facture ; tout régler en ligne en quelques minutes.',
+          frustrations: 'Les frais cachés, les attentes au téléphone, devoir répéter son problème à chaque conseiller.',
+        },
+        {
+          workspaceId,
+          name: 'Marc, artisan indépendant',
+          description: '52 ans, plombier à son compte ; son téléphone est son outil de travail.',
+          goals: 'Une ligne qui ne tombe jamais en panne et un dépannage rapide quand elle le fait.',
+          frustrations: 'Les coupures de réseau pendant un chantier, les renouvellements de contrat compliqués.',
+        },
+      ])
+      .returning({ id: persona.id });
+    const ctx: DemoContext = { tx, workspaceId, users, personas: { family: family!.id, pro: pro!.id } };
+    for (const seeder of featureSeeders) await seeder(ctx);
+  });
+}
