@@ -151,7 +151,8 @@ export async function createUser(input: { email: string; displayName: string; pa
 }
 
 function throttleKeys(request: Request, email: string) {
-  return [`email:${normaliseEmail(email)}`, `ip:${clientAddress(request)}`];
+  const address = clientAddress(request);
+  return [`email:${normaliseEmail(email)}`, ...(address ? [`ip:${address}`] : [])];
 }
 
 async function isThrottled(keys: string[]) {

@@ -36,11 +36,8 @@ export function assertSameOrigin(request: Request) {
   if (!originHost || originHost !== host) throw forbidden('crossOrigin');
 }
 
-/** The client address used for sign-in throttling. */
-export function clientAddress(request: Request): string {
-  if (process.env.TRUST_PROXY === 'true') {
-    const forwarded = request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return request.headers.get('X-Real-IP') ?? 'local';
+/** The client address used for sign-in throttling, when a trusted proxy tells it. */
+export function clientAddress(request: Request): string | null {
+  if (process.env.TRUST_PROXY !== 'true') return null;
+  return request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim() || request.headers.get('X-Real-IP') || null;
 }

@@ -5,8 +5,8 @@ export const CurrencySchema = z
   .string({ required_error: 'field.required' })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, 'field.currency')
   .refine((code) => {
+    if (!/^[A-Z]{3}$/.test(code)) return false;
     try {
       return new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().currency === code;
     } catch {

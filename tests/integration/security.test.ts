@@ -1,0 +1,48 @@
+// Rules that hold for every route, checked by enumerating the route modules, so a new route is
+// covered the day it is added.
+import { describe, expect, it } from 'vitest';
+import { call, makeUser, makeWorkspace, request } from '../support/factories';
+
+type RouteModule = { action?: (args: never) => unknown; loader?: (args: never) => unknown };
+const routes = import.meta.glob<RouteModule>('../../app/routes/*.tsx', { eager: true });
+const withActions = Object.entries(routes).filter(([, m]) => typeof m.action === 'function');
+
+function paramsFor(file: string, slug: string) {
+  const params: Record<string, string> = {};
+  for (const match of file.matchAll(/\$(\w+)/g)) {
+    params[match[1]!] = match[1] === 'slug' ? slug : match[1] === 'token' ? 'some-token' : '00000000-0000-4000-8000-000000000000';
+  }
+  return params;
+}
+
+describe('cross-site request forgery', () => {
+  it('there are actions to check', () => {
+    expect(withActions.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(withActions.map(([file]) => file))('%s refuses a POST from another origin or with none (403)', async (file) => {
+    const owner = await makeUser();
+    const ws = await makeWorkspace(owner);
+    const action = routes[file]!.action as Parameters<typeof call>[0];
+    const path = file.replace('../../app/routes/', '/').replace('.tsx', '');
+    for (const origin of ['https://evil.example', null]) {
+      const res = await call(action, {
+        request: request(path, { user: owner, origin, form: { intent: 'settings', name: 'x', email: owner.email, password: owner.password } }),
+        params: paramsFor(file, ws.slug),
+      });
+      expect(res.status).toBe(403);
+    }
+  });
+});
+
+describe('signed-out visitors', () => {
+  const workspaceRoutes = Object.entries(routes).filter(([file, m]) => file.includes('/w.$slug') && typeof m.loader === 'function');
+  it.each(workspaceRoutes.map(([file]) => file))('%s sends them to sign-in', async (file) => {
+    const owner = await makeUser();
+    const ws = await makeWorkspace(owner);
+    const loader = routes[file]!.loader as Parameters<typeof call>[0];
+    const res = await call(loader, { request: request(`/w/${ws.slug}`), params: paramsFor(file, ws.slug) });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('Location')).toMatch(/^\/login\?redirectTo=/);
+  });
+});
