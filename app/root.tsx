@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const handle = { i18n: ['common', 'errors'] };
+export const handle = { i18n: ['common', 'errors', 'maps', 'measures', 'projects'] };
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>('root');

@@ -4,6 +4,9 @@ import { count } from 'drizzle-orm';
 import { hashPassword } from '~/server/passwords.server';
 import type { Database, Transaction } from './client';
 import { membership, persona, user, workspace } from './schema';
+import { seedDemoMaps } from './seed/maps';
+import { seedDemoMeasures } from './seed/measures';
+import { seedDemoProjects } from './seed/projects';
 
 export const DEMO_PASSWORD = 'parcours-demo';
 export const DEMO_USERS = {
@@ -19,13 +22,9 @@ export interface DemoContext {
   personas: Record<'family' | 'pro', string>;
 }
 
-type Seeder = (ctx: DemoContext) => Promise<void>;
-const featureSeeders: Seeder[] = [];
-
-/** Lets a feature add its part of the demo workspace. */
-export function registerDemoSeeder(seeder: Seeder) {
-  featureSeeders.push(seeder);
-}
+// Each feature adds its part of the demo, in this order: maps (stages, lanes, cards), then measures
+// and KPIs placed in the maps' KPI rows, then projects linking those KPIs.
+const featureSeeders: ((ctx: DemoContext) => Promise<void>)[] = [seedDemoMaps, seedDemoMeasures, seedDemoProjects];
 
 export async function seedDemoIfEmpty(db: Database) {
   const [row] = await db.select({ n: count() }).from(workspace);

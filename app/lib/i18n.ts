@@ -2,7 +2,7 @@
 export const supportedLanguages = ['en', 'fr'] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Language = 'en';
-export const namespaces = ['common', 'errors'] as const;
+export const namespaces = ['common', 'errors', 'maps', 'measures', 'projects'] as const;
 
 export const i18nConfig = {
   supportedLngs: [...supportedLanguages],

@@ -1,0 +1,32 @@
+// A KPI as a compact chip in a KPI row cell: measure, current and target values, and a status in
+// text and colour. It links to the KPI's settings.
+import { Link } from '@remix-run/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KpiStatus } from '~/domain/kpi';
+import { formatNumber } from '~/lib/format';
+import type { KpiChipData } from '~/lib/kpi-chip';
+
+const STATUS_TONE: Record<KpiStatus, string> = { met: 'good', on_track: 'good', off_track: 'bad', no_trend: 'neutral' };
+
+export const KpiStatusChip = memo(function KpiStatusChip({ status }: { status: KpiStatus }) {
+  const { t } = useTranslation('measures');
+  return <span className={`chip ${STATUS_TONE[status]}`}>{t(`status.${status}`)}</span>;
+});
+
+export const KpiChip = memo(function KpiChip({ kpi, href, locale }: { kpi: KpiChipData; href: string; locale: string }) {
+  const { t } = useTranslation('measures');
+  const value = (v: string | null) => (v === null ? '—' : formatNumber(v, locale));
+  return (
+    <Link to={href} className={`kpi-chip${kpi.archived ? ' archived' : ''}`} aria-label={t('chip.label', { name: kpi.measureName })}>
+      <span className="kpi-chip-name">
+        {kpi.measureName}
+        {kpi.archived ? <span className="muted"> ({t('chip.archived')})</span> : null}
+      </span>
+      <span className="kpi-chip-values">
+        {value(kpi.current)} {kpi.unit} → {value(kpi.target)}
+      </span>
+      <KpiStatusChip status={kpi.status} />
+    </Link>
+  );
+});
