@@ -3,7 +3,7 @@
 import { count } from 'drizzle-orm';
 import { hashPassword } from '~/server/passwords.server';
 import type { Database, Transaction } from './client';
-import { membership, persona, user, workspace } from './schema';
+import { activity, membership, persona, user, workspace } from './schema';
 import { seedDemoMaps } from './seed/maps';
 import { seedDemoMeasures } from './seed/measures';
 import { seedDemoProjects } from './seed/projects';
@@ -73,6 +73,14 @@ export async function seedDemo(db: Database) {
         },
       ])
       .returning({ id: persona.id });
+    await tx.insert(activity).values({
+      workspaceId,
+      actorId: users.owner,
+      entityType: 'workspace',
+      entityId: workspaceId,
+      action: 'created',
+      summary: 'Demo Telecom',
+    });
     const ctx: DemoContext = { tx, workspaceId, users, personas: { family: family!.id, pro: pro!.id } };
     for (const seeder of featureSeeders) await seeder(ctx);
   });

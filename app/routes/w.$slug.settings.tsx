@@ -161,7 +161,7 @@ export default function SettingsRoute() {
         <table className="data">
           <thead>
             <tr>
-              <th>{t('fields.displayName')}</th>
+              <th>{t('settings.name')}</th>
               <th>{t('fields.email')}</th>
               <th>{t('fields.role')}</th>
               {isOwner ? <th><span className="visually-hidden">{t('actions.edit')}</span></th> : null}
