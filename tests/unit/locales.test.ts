@@ -1,0 +1,46 @@
+// Every English text has its French counterpart and vice versa, with the same placeholders.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../../app/locales');
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(full, value);
+    else for (const [k, v] of flatten(value, full)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+// i18next plural forms differ by language (French has no "_one"-only rule differences we rely on).
+const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+
+const namespaces = readdirSync(path.join(root, 'en')).filter((f) => f.endsWith('.json'));
+
+describe.each(namespaces)('locale namespace %s', (file) => {
+  const en = flatten(JSON.parse(readFileSync(path.join(root, 'en', file), 'utf8')));
+  const fr = flatten(JSON.parse(readFileSync(path.join(root, 'fr', file), 'utf8')));
+
+  it('has the same keys in English and French', () => {
+    const enKeys = new Set([...en.keys()].map(baseKey));
+    const frKeys = new Set([...fr.keys()].map(baseKey));
+    expect([...enKeys].filter((k) => !frKeys.has(k))).toEqual([]);
+    expect([...frKeys].filter((k) => !enKeys.has(k))).toEqual([]);
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const mismatched = [...en.entries()]
+      .filter(([key, text]) => fr.has(key) && placeholders(text).join() !== placeholders(fr.get(key)!).join())
+      .map(([key]) => key);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('has no empty text', () => {
+    expect([...en.entries(), ...fr.entries()].filter(([, text]) => text.trim() === '').map(([k]) => k)).toEqual([]);
+  });
+});
