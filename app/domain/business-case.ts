@@ -105,8 +105,9 @@ function costsByYear(costs: readonly BusinessCaseCost[], horizon: number): { per
 }
 
 // Year 0 happens at once at the start; each later year's flows accrue evenly, so inside the year
-// where cumulative net turns non-negative we interpolate linearly.
-function paybackMonths(nets: readonly Big[]): Big | null {
+// where cumulative net turns non-negative we interpolate linearly. Exported for the portfolio
+// roll-up, whose payback is that of the summed cash flows.
+export function paybackMonths(nets: readonly Big[]): Big | null {
   let cumulative = nets[0];
   if (cumulative.gte(0)) return dec(0);
   for (let t = 1; t < nets.length; t++) {

@@ -1,0 +1,148 @@
+// Forms of the projects feature, shared by the actions and the components. People type percentages
+// ("8", "12,5" in French); the database and the domain keep fractions ('0.08'). Schemas that read
+// numbers are built for the workspace locale.
+import { z } from 'zod';
+import { dec, parseLocaleDecimal, toDecimalString, type NumberLocale } from '~/domain/decimal';
+import { MAX_HORIZON_YEARS } from '~/domain/business-case';
+
+export const PROJECT_STATUSES = ['idea', 'planned', 'in_progress', 'delivered', 'cancelled'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export const COST_KINDS = ['one_off', 'recurring'] as const;
+
+/** "8", "8 %", "12,5" -> '0.08', '0.08', '0.125'; null when not a number. */
+export function parsePercent(input: string, locale: NumberLocale): string | null {
+  const cleaned = input.replace(/%/g, '').trim();
+  if (cleaned === '') return null;
+  const n = parseLocaleDecimal(cleaned, locale);
+  return n === null ? null : toDecimalString(dec(n).div(100));
+}
+
+/** A fraction as a person types it back: '0.125' -> '12.5' ('12,5' in French). */
+export function percentInput(fraction: string, locale: NumberLocale): string {
+  const s = toDecimalString(dec(fraction).times(100), 6);
+  return locale === 'fr' ? s.replace('.', ',') : s;
+}
+
+/**
+ * Ramp-up typed as percentages per year separated by "/" or ";" ("50 / 100 / 100"). Empty means
+ * 100 % every year; entries beyond the horizon are dropped; each entry must be 0..100.
+ * Returns the fractions, or an error key.
+ */
+export function parseRampUp(input: string, locale: NumberLocale, horizonYears: number): { ok: true; value: string[] } | { ok: false; error: string } {
+  const text = input.trim();
+  if (text === '') return { ok: true, value: [] };
+  const parts = text.split(/[/;|]/).map((p) => p.trim());
+  const value: string[] = [];
+  for (const part of parts.slice(0, horizonYears)) {
+    const fraction = parsePercent(part, locale);
+    if (fraction === null) return { ok: false, error: 'projects.rampUpFormat' };
+    if (dec(fraction).lt(0) || dec(fraction).gt(1)) return { ok: false, error: 'field.range' };
+    value.push(fraction);
+  }
+  return { ok: true, value };
+}
+
+/** The stored ramp-up as typed in the form ('0.5','1' -> "50 / 100"). */
+export function rampUpInput(rampUp: readonly string[], locale: NumberLocale): string {
+  return rampUp.map((f) => percentInput(f, locale)).join(' / ');
+}
+
+const percentField = (locale: NumberLocale, min: number, max: number) =>
+  z
+    .string({ required_error: 'field.required' })
+    .transform((s, ctx) => {
+      const fraction = parsePercent(s, locale);
+      if (fraction === null) {
+        ctx.addIssue({ code: 'custom', message: 'field.number' });
+        return z.NEVER;
+      }
+      if (dec(fraction).lt(min / 100) || dec(fraction).gt(max / 100)) {
+        ctx.addIssue({ code: 'custom', message: 'field.range' });
+        return z.NEVER;
+      }
+      return fraction;
+    });
+
+/** Money typed in the workspace locale; non-negative and within numeric(20,6). */
+export const moneyField = (locale: NumberLocale) =>
+  z
+    .string({ required_error: 'field.required' })
+    .transform((s, ctx) => {
+      const n = parseLocaleDecimal(s, locale);
+      if (n === null) {
+        ctx.addIssue({ code: 'custom', message: 'field.number' });
+        return z.NEVER;
+      }
+      if (dec(n).lt(0) || dec(n).gte('1e13')) {
+        ctx.addIssue({ code: 'custom', message: 'field.range' });
+        return z.NEVER;
+      }
+      return toDecimalString(n, 6);
+    });
+
+const dateField = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'field.date');
+
+const intField = (min: number, max: number) =>
+  z.coerce.number({ required_error: 'field.required', invalid_type_error: 'field.integer' }).int('field.integer').min(min, 'field.range').max(max, 'field.range');
+
+export const IdSchema = z.string().uuid();
+
+export const ProjectDetailsFields = {
+  name: z.string({ required_error: 'field.required' }).trim().min(1, 'field.required').max(120, 'field.tooLong'),
+  description: z.string().trim().max(4000, 'field.tooLong').default(''),
+  ownerId: z.string().max(100).optional(),
+  status: z.enum(PROJECT_STATUSES, { errorMap: () => ({ message: 'field.choose' }) }),
+  startDate: dateField.optional(),
+};
+
+export const ProjectCreateSchema = z.object({ intent: z.literal('create'), ...ProjectDetailsFields });
+
+export const ProjectDetailsSchema = z.object({ intent: z.literal('details'), version: z.coerce.number().int(), ...ProjectDetailsFields });
+
+export function projectAssumptionsSchema(locale: NumberLocale) {
+  return z
+    .object({
+      intent: z.literal('assumptions'),
+      version: z.coerce.number().int(),
+      horizonYears: intField(1, MAX_HORIZON_YEARS),
+      discountRate: percentField(locale, 0, 100),
+      confidence: percentField(locale, 0, 100),
+      rampUp: z.string().default(''),
+    })
+    .transform((v, ctx) => {
+      const ramp = parseRampUp(v.rampUp, locale, v.horizonYears);
+      if (!ramp.ok) {
+        ctx.addIssue({ code: 'custom', path: ['rampUp'], message: ramp.error });
+        return z.NEVER;
+      }
+      return { ...v, rampUp: ramp.value };
+    });
+}
+
+export function costSchema(locale: NumberLocale) {
+  return z.object({
+    intent: z.enum(['addCost', 'updateCost']),
+    costId: IdSchema.optional(),
+    label: z.string({ required_error: 'field.required' }).trim().min(1, 'field.required').max(120, 'field.tooLong'),
+    kind: z.enum(COST_KINDS, { errorMap: () => ({ message: 'field.choose' }) }),
+    amount: moneyField(locale),
+    year: intField(0, MAX_HORIZON_YEARS).optional(),
+  });
+}
+
+export const DeleteCostSchema = z.object({ intent: z.literal('deleteCost'), costId: IdSchema });
+
+export function linkSchema(locale: NumberLocale) {
+  return z.object({
+    intent: z.enum(['link', 'share']),
+    kpiId: IdSchema,
+    share: percentField(locale, 0, 100).default('100'),
+  });
+}
+
+export const UnlinkSchema = z.object({ intent: z.literal('unlink'), kpiId: IdSchema });
+
+export const ArchiveSchema = z.object({ intent: z.enum(['archive', 'restore']), version: z.coerce.number().int() });

@@ -1,0 +1,135 @@
+// The executive ROI summary: one roll-up of every non-archived project of a workspace. Four queries
+// whatever the portfolio size (projects, costs, linked KPIs with their measures, newest value of each
+// linked KPI); every business case is then computed in memory with the domain code.
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { db } from '#db/client';
+import { journeyMap, kpi, kpiValue, measure, project, projectCost, projectKpi, stage, user } from '#db/schema';
+import type { BusinessCaseCost } from '~/domain/business-case';
+import { dec, sum, toDecimalString } from '~/domain/decimal';
+import {
+  caseWarnings,
+  kpiLines,
+  portfolioTotals,
+  projectCase,
+  rankProjects,
+  topMeasures,
+  type LinkedKpi,
+  type RankKey,
+} from '~/domain/project-case';
+import type { ProjectStatus } from '~/lib/schemas/projects';
+import { linkedKpiColumns, todayIso } from './projects.server';
+
+export interface PortfolioOptions {
+  sort: RankKey;
+  status?: ProjectStatus;
+  today?: string;
+}
+
+export async function loadPortfolio(workspaceId: string, options: PortfolioOptions) {
+  const today = options.today ?? todayIso();
+  const liveProjects = and(eq(project.workspaceId, workspaceId), isNull(project.archivedAt));
+  const linkedKpiIds = db
+    .select({ kpiId: projectKpi.kpiId })
+    .from(projectKpi)
+    .innerJoin(project, eq(project.id, projectKpi.projectId))
+    .where(and(eq(projectKpi.workspaceId, workspaceId), liveProjects));
+
+  const [projects, costs, links, newest] = await Promise.all([
+    db
+      .select({
+        id: project.id,
+        name: project.name,
+        status: project.status,
+        startDate: project.startDate,
+        ownerName: user.displayName,
+        horizonYears: project.horizonYears,
+        discountRate: project.discountRate,
+        confidence: project.confidence,
+        rampUp: project.rampUp,
+      })
+      .from(project)
+      .leftJoin(user, eq(user.id, project.ownerId))
+      .where(liveProjects)
+      .orderBy(asc(project.name)),
+    db
+      .select({ projectId: projectCost.projectId, kind: projectCost.kind, amount: projectCost.amount, year: projectCost.year })
+      .from(projectCost)
+      .innerJoin(project, eq(project.id, projectCost.projectId))
+      .where(and(eq(projectCost.workspaceId, workspaceId), liveProjects)),
+    db
+      .select(linkedKpiColumns)
+      .from(projectKpi)
+      .innerJoin(project, eq(project.id, projectKpi.projectId))
+      .innerJoin(kpi, eq(kpi.id, projectKpi.kpiId))
+      .innerJoin(measure, eq(measure.id, kpi.measureId))
+      .innerJoin(stage, eq(stage.id, kpi.stageId))
+      .innerJoin(journeyMap, eq(journeyMap.id, kpi.mapId))
+      .where(and(eq(projectKpi.workspaceId, workspaceId), liveProjects))
+      .orderBy(asc(journeyMap.name), asc(stage.position), asc(measure.name)),
+    // Only the newest value of each KPI: the summary needs the current value and its date.
+    db
+      .selectDistinctOn([kpiValue.kpiId], { kpiId: kpiValue.kpiId, date: kpiValue.date, value: kpiValue.value })
+      .from(kpiValue)
+      .where(and(eq(kpiValue.workspaceId, workspaceId), inArray(kpiValue.kpiId, linkedKpiIds)))
+      .orderBy(kpiValue.kpiId, desc(kpiValue.date)),
+  ]);
+
+  const current = new Map(newest.map((v) => [v.kpiId, v]));
+  const totalShare = new Map<string, string[]>();
+  for (const l of links) totalShare.set(l.kpiId, [...(totalShare.get(l.kpiId) ?? []), l.share]);
+  const shareSums = new Map([...totalShare].map(([id, shares]) => [id, toDecimalString(sum(...shares))]));
+
+  const costsOf = new Map<string, BusinessCaseCost[]>();
+  for (const c of costs) costsOf.set(c.projectId, [...(costsOf.get(c.projectId) ?? []), { kind: c.kind, amount: c.amount, year: c.year }]);
+  const linksOf = new Map<string, LinkedKpi[]>();
+  for (const l of links) {
+    const value = current.get(l.kpiId);
+    const linked: LinkedKpi = {
+      ...l,
+      current: value?.value ?? null,
+      lastValueDate: value?.date ?? null,
+      totalShare: shareSums.get(l.kpiId) ?? l.share,
+    };
+    let list = linksOf.get(l.projectId);
+    if (!list) linksOf.set(l.projectId, (list = []));
+    list.push(linked);
+  }
+
+  const all = projects.map((p) => {
+    const lines = kpiLines(linksOf.get(p.id) ?? [], { projectStart: p.startDate, today });
+    const businessCase = projectCase(
+      { horizonYears: p.horizonYears, discountRate: p.discountRate, confidence: p.confidence, rampUp: p.rampUp },
+      costsOf.get(p.id) ?? [],
+      lines,
+    );
+    return { ...p, lines, businessCase, warnings: caseWarnings(lines, businessCase) };
+  });
+  const shown = options.status ? all.filter((p) => p.status === options.status) : all;
+  const ranked = rankProjects(shown, options.sort);
+
+  return {
+    totals: portfolioTotals(shown.map((p) => p.businessCase)),
+    projects: ranked.map((p) => ({
+      id: p.id,
+      name: p.name,
+      status: p.status,
+      ownerName: p.ownerName,
+      horizonYears: p.horizonYears,
+      kpiCount: p.lines.length,
+      runRateBenefit: p.businessCase.runRateBenefit,
+      totalBenefit: p.businessCase.totalBenefit,
+      totalCost: p.businessCase.totalCost,
+      netBenefit: p.businessCase.netBenefit,
+      npv: p.businessCase.npv,
+      roi: p.businessCase.roi,
+      paybackMonths: p.businessCase.paybackMonths,
+      warningCount: p.warnings.length,
+    })),
+    topMeasures: topMeasures(shown.map((p) => ({ projectId: p.id, lines: p.lines }))),
+    warnings: ranked.filter((p) => p.warnings.length > 0).map((p) => ({ projectId: p.id, projectName: p.name, warnings: p.warnings })),
+    counts: { all: all.length, shown: shown.length },
+    positiveNpv: shown.filter((p) => dec(p.businessCase.npv).gt(0)).length,
+  };
+}
+
+export type Portfolio = Awaited<ReturnType<typeof loadPortfolio>>;

@@ -1,0 +1,398 @@
+// Projects: the project rows (versioned), their cost lines and their links to KPIs, the KPI picker,
+// and the business case of one project loaded in a fixed number of queries. Arithmetic is done by
+// app/domain/project-case.ts (which the what-if panel runs in the browser too).
+import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { db, type Executor } from '#db/client';
+import { journeyMap, kpi, kpiValue, measure, membership, project, projectCost, projectKpi, stage, user } from '#db/schema';
+import type { BusinessCaseCost } from '~/domain/business-case';
+import { currentFromHistory, type ValuePoint } from '~/domain/kpi';
+import { caseWarnings, kpiLines, projectCase, realisedTotal, type LinkedKpi } from '~/domain/project-case';
+import type { ProjectStatus } from '~/lib/schemas/projects';
+import { recordActivity } from './activity.server';
+
+export interface ProjectDetailsInput {
+  name: string;
+  description: string;
+  ownerId?: string;
+  status: ProjectStatus;
+  startDate?: string;
+}
+
+export interface AssumptionsInput {
+  horizonYears: number;
+  discountRate: string;
+  confidence: string;
+  rampUp: string[];
+}
+
+export type SaveOutcome = 'ok' | 'stale' | 'missing';
+
+/** Today as the server sees it (UTC), for staleness of KPI values. */
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+// ---------------------------------------------------------------- project rows
+
+export async function listProjects(workspaceId: string, options: { archived: boolean }) {
+  return db
+    .select({
+      id: project.id,
+      name: project.name,
+      status: project.status,
+      startDate: project.startDate,
+      horizonYears: project.horizonYears,
+      ownerName: user.displayName,
+      archivedAt: project.archivedAt,
+      kpiCount: sql<number>`(select count(*)::int from ${projectKpi} where ${projectKpi.projectId} = ${project.id})`,
+    })
+    .from(project)
+    .leftJoin(user, eq(user.id, project.ownerId))
+    .where(and(eq(project.workspaceId, workspaceId), options.archived ? isNotNull(project.archivedAt) : isNull(project.archivedAt)))
+    .orderBy(asc(project.name));
+}
+
+export async function getProject(workspaceId: string, projectId: string, executor: Executor = db) {
+  const [row] = await executor
+    .select({
+      id: project.id,
+      name: project.name,
+      description: project.description,
+      ownerId: project.ownerId,
+      ownerName: user.displayName,
+      status: project.status,
+      startDate: project.startDate,
+      horizonYears: project.horizonYears,
+      discountRate: project.discountRate,
+      confidence: project.confidence,
+      rampUp: project.rampUp,
+      archivedAt: project.archivedAt,
+      version: project.version,
+    })
+    .from(project)
+    .leftJoin(user, eq(user.id, project.ownerId))
+    .where(and(eq(project.workspaceId, workspaceId), eq(project.id, projectId)));
+  return row ?? null;
+}
+
+export type ProjectRow = NonNullable<Awaited<ReturnType<typeof getProject>>>;
+
+export async function createProject(workspaceId: string, actorId: string, input: ProjectDetailsInput) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(project)
+      .values({
+        workspaceId,
+        name: input.name,
+        description: input.description,
+        ownerId: input.ownerId || null,
+        status: input.status,
+        startDate: input.startDate ?? null,
+      })
+      .returning({ id: project.id });
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'project', entityId: row!.id, action: 'created', summary: input.name });
+    return row!.id;
+  });
+}
+
+async function saveProject(
+  workspaceId: string,
+  actorId: string,
+  projectId: string,
+  version: number,
+  values: Partial<typeof project.$inferInsert>,
+  action: string,
+): Promise<SaveOutcome> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(project)
+      .set({ ...values, version: sql`${project.version} + 1` })
+      .where(and(eq(project.id, projectId), eq(project.workspaceId, workspaceId), eq(project.version, version)))
+      .returning({ id: project.id, name: project.name });
+    if (!row) return (await getProject(workspaceId, projectId, tx)) ? 'stale' : 'missing';
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'project', entityId: projectId, action, summary: row.name });
+    return 'ok';
+  });
+}
+
+export function updateProjectDetails(workspaceId: string, actorId: string, projectId: string, version: number, input: ProjectDetailsInput) {
+  return saveProject(
+    workspaceId,
+    actorId,
+    projectId,
+    version,
+    { name: input.name, description: input.description, ownerId: input.ownerId || null, status: input.status, startDate: input.startDate ?? null },
+    'updated',
+  );
+}
+
+export function updateAssumptions(workspaceId: string, actorId: string, projectId: string, version: number, input: AssumptionsInput) {
+  return saveProject(
+    workspaceId,
+    actorId,
+    projectId,
+    version,
+    { horizonYears: input.horizonYears, discountRate: input.discountRate, confidence: input.confidence, rampUp: input.rampUp },
+    'updated',
+  );
+}
+
+export function setProjectArchived(workspaceId: string, actorId: string, projectId: string, version: number, archived: boolean) {
+  return saveProject(workspaceId, actorId, projectId, version, { archivedAt: archived ? new Date() : null }, archived ? 'archived' : 'restored');
+}
+
+/** Is the owner a member of the workspace? (an owner from elsewhere is bad input) */
+export async function isWorkspaceMember(workspaceId: string, userId: string) {
+  const rows = await db
+    .select({ userId: membership.userId })
+    .from(membership)
+    .where(and(eq(membership.workspaceId, workspaceId), eq(membership.userId, userId)));
+  return rows.length > 0;
+}
+
+// ---------------------------------------------------------------- cost lines
+
+export interface CostInput {
+  label: string;
+  kind: 'one_off' | 'recurring';
+  amount: string;
+  year?: number;
+}
+
+const defaultYear = (input: CostInput) => input.year ?? (input.kind === 'one_off' ? 0 : 1);
+
+async function projectName(tx: Executor, workspaceId: string, projectId: string) {
+  const [row] = await tx
+    .select({ name: project.name })
+    .from(project)
+    .where(and(eq(project.workspaceId, workspaceId), eq(project.id, projectId)));
+  return row?.name ?? null;
+}
+
+/** Returns false when the project is not in the workspace. */
+export async function addCost(workspaceId: string, actorId: string, projectId: string, input: CostInput) {
+  return db.transaction(async (tx) => {
+    const name = await projectName(tx, workspaceId, projectId);
+    if (name === null) return false;
+    const [row] = await tx
+      .insert(projectCost)
+      .values({ workspaceId, projectId, label: input.label, kind: input.kind, amount: input.amount, year: defaultYear(input) })
+      .returning({ id: projectCost.id });
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: row!.id, action: 'created', summary: `${name}: ${input.label}` });
+    return true;
+  });
+}
+
+export async function updateCost(workspaceId: string, actorId: string, projectId: string, costId: string, input: CostInput) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(projectCost)
+      .set({ label: input.label, kind: input.kind, amount: input.amount, year: defaultYear(input) })
+      .where(and(eq(projectCost.workspaceId, workspaceId), eq(projectCost.projectId, projectId), eq(projectCost.id, costId)))
+      .returning({ id: projectCost.id });
+    if (!row) return false;
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: costId, action: 'updated', summary: input.label });
+    return true;
+  });
+}
+
+export async function deleteCost(workspaceId: string, actorId: string, projectId: string, costId: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(projectCost)
+      .where(and(eq(projectCost.workspaceId, workspaceId), eq(projectCost.projectId, projectId), eq(projectCost.id, costId)))
+      .returning({ id: projectCost.id, label: projectCost.label });
+    if (!row) return false;
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: costId, action: 'deleted', summary: row.label });
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------- KPI links
+
+/** Links a KPI (or changes its share). False when the project or the KPI is not in the workspace. */
+export async function linkKpi(workspaceId: string, actorId: string, projectId: string, kpiId: string, share: string, onlyExisting = false) {
+  return db.transaction(async (tx) => {
+    const name = await projectName(tx, workspaceId, projectId);
+    if (name === null) return false;
+    const [target] = await tx
+      .select({ measureName: measure.name, stageName: stage.name })
+      .from(kpi)
+      .innerJoin(measure, eq(measure.id, kpi.measureId))
+      .innerJoin(stage, eq(stage.id, kpi.stageId))
+      .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
+    if (!target) return false;
+    const label = `${name}: ${target.measureName} @ ${target.stageName}`;
+    if (onlyExisting) {
+      const [row] = await tx
+        .update(projectKpi)
+        .set({ share })
+        .where(and(eq(projectKpi.workspaceId, workspaceId), eq(projectKpi.projectId, projectId), eq(projectKpi.kpiId, kpiId)))
+        .returning({ kpiId: projectKpi.kpiId });
+      if (!row) return false;
+      await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'updated', summary: label });
+      return true;
+    }
+    await tx
+      .insert(projectKpi)
+      .values({ workspaceId, projectId, kpiId, share })
+      .onConflictDoUpdate({ target: [projectKpi.projectId, projectKpi.kpiId], set: { share } });
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'created', summary: label });
+    return true;
+  });
+}
+
+export async function unlinkKpi(workspaceId: string, actorId: string, projectId: string, kpiId: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(projectKpi)
+      .where(and(eq(projectKpi.workspaceId, workspaceId), eq(projectKpi.projectId, projectId), eq(projectKpi.kpiId, kpiId)))
+      .returning({ kpiId: projectKpi.kpiId });
+    if (!row) return false;
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'deleted', summary: kpiId });
+    return true;
+  });
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export const KPI_SEARCH_LIMIT = 50;
+
+/** KPIs of the workspace whose measure, map or stage name contains `q`: one query. */
+export async function searchKpis(workspaceId: string, q: string) {
+  const pattern = `%${escapeLike(q.trim())}%`;
+  return db
+    .select({
+      kpiId: kpi.id,
+      measureName: measure.name,
+      unit: measure.unit,
+      stageName: stage.name,
+      mapId: journeyMap.id,
+      mapName: journeyMap.name,
+    })
+    .from(kpi)
+    .innerJoin(measure, eq(measure.id, kpi.measureId))
+    .innerJoin(stage, eq(stage.id, kpi.stageId))
+    .innerJoin(journeyMap, eq(journeyMap.id, kpi.mapId))
+    .where(
+      and(
+        eq(kpi.workspaceId, workspaceId),
+        isNull(journeyMap.archivedAt),
+        or(ilike(measure.name, pattern), ilike(journeyMap.name, pattern), ilike(stage.name, pattern)),
+      ),
+    )
+    .orderBy(asc(journeyMap.name), asc(stage.position), asc(measure.name))
+    .limit(KPI_SEARCH_LIMIT);
+}
+
+/** The projects a KPI is linked to, for the KPI's settings page. */
+export async function listProjectsForKpi(workspaceId: string, kpiId: string) {
+  return db
+    .select({ id: project.id, name: project.name, status: project.status, share: projectKpi.share, archived: sql<boolean>`${project.archivedAt} is not null` })
+    .from(projectKpi)
+    .innerJoin(project, eq(project.id, projectKpi.projectId))
+    .where(and(eq(projectKpi.workspaceId, workspaceId), eq(projectKpi.kpiId, kpiId)))
+    .orderBy(asc(project.name));
+}
+
+export type KpiProject = Awaited<ReturnType<typeof listProjectsForKpi>>[number];
+
+// ---------------------------------------------------------------- business case
+
+/** The columns of a linked KPI that the business case needs (shared with the portfolio roll-up). */
+export const linkedKpiColumns = {
+  projectId: projectKpi.projectId,
+  kpiId: projectKpi.kpiId,
+  share: projectKpi.share,
+  measureId: measure.id,
+  measureName: measure.name,
+  unit: measure.unit,
+  trend: measure.trend,
+  valueAmount: measure.valueAmount,
+  valueStep: measure.valueStep,
+  stageName: stage.name,
+  mapId: journeyMap.id,
+  mapName: journeyMap.name,
+  impactMode: kpi.impactMode,
+  manualAmount: kpi.manualAmount,
+  target: kpi.targetValue,
+};
+
+/**
+ * Everything the business case page shows, in five queries whatever the number of KPIs: the project,
+ * its costs, its linked KPIs (with measure, stage and map), their values, and their shares across
+ * all non-archived projects. Null when the project is not in the workspace.
+ */
+export async function loadBusinessCase(workspaceId: string, projectId: string, today = todayIso()) {
+  const row = await getProject(workspaceId, projectId);
+  if (!row) return null;
+  const linkedIds = db
+    .select({ kpiId: projectKpi.kpiId })
+    .from(projectKpi)
+    .where(and(eq(projectKpi.workspaceId, workspaceId), eq(projectKpi.projectId, projectId)));
+  const [costs, links, values, shares] = await Promise.all([
+    db
+      .select({ id: projectCost.id, label: projectCost.label, kind: projectCost.kind, amount: projectCost.amount, year: projectCost.year })
+      .from(projectCost)
+      .where(and(eq(projectCost.workspaceId, workspaceId), eq(projectCost.projectId, projectId)))
+      .orderBy(asc(projectCost.year), asc(projectCost.label)),
+    db
+      .select(linkedKpiColumns)
+      .from(projectKpi)
+      .innerJoin(kpi, eq(kpi.id, projectKpi.kpiId))
+      .innerJoin(measure, eq(measure.id, kpi.measureId))
+      .innerJoin(stage, eq(stage.id, kpi.stageId))
+      .innerJoin(journeyMap, eq(journeyMap.id, kpi.mapId))
+      .where(and(eq(projectKpi.workspaceId, workspaceId), eq(projectKpi.projectId, projectId)))
+      .orderBy(asc(journeyMap.name), asc(stage.position), asc(measure.name)),
+    db
+      .select({ kpiId: kpiValue.kpiId, date: kpiValue.date, value: kpiValue.value })
+      .from(kpiValue)
+      .where(and(eq(kpiValue.workspaceId, workspaceId), inArray(kpiValue.kpiId, linkedIds)))
+      .orderBy(asc(kpiValue.date)),
+    db
+      .select({ kpiId: projectKpi.kpiId, total: sql<string>`sum(${projectKpi.share})::text` })
+      .from(projectKpi)
+      .innerJoin(project, eq(project.id, projectKpi.projectId))
+      .where(and(eq(projectKpi.workspaceId, workspaceId), isNull(project.archivedAt), inArray(projectKpi.kpiId, linkedIds)))
+      .groupBy(projectKpi.kpiId),
+  ]);
+
+  const history = groupHistory(values);
+  const totals = new Map(shares.map((s) => [s.kpiId, s.total]));
+  const linked: LinkedKpi[] = links.map((l) => {
+    const points = history.get(l.kpiId) ?? [];
+    return {
+      ...l,
+      current: currentFromHistory(points),
+      lastValueDate: points.length ? points[points.length - 1]!.date : null,
+      // An archived project's own links still count for its own page.
+      totalShare: totals.get(l.kpiId) ?? l.share,
+      history: points,
+    };
+  });
+  const lines = kpiLines(linked, { projectStart: row.startDate, today });
+  const costInputs: BusinessCaseCost[] = costs.map((c) => ({ kind: c.kind, amount: c.amount, year: c.year }));
+  const assumptions = { horizonYears: row.horizonYears, discountRate: row.discountRate, confidence: row.confidence, rampUp: row.rampUp };
+  const businessCase = projectCase(assumptions, costInputs, lines);
+  return {
+    project: row,
+    costs,
+    // Histories stay on the server: the page only needs the lines' figures.
+    lines: lines.map(({ history: _history, ...line }) => line),
+    businessCase,
+    warnings: caseWarnings(lines, businessCase),
+    realisedTotal: realisedTotal(lines),
+    today,
+  };
+}
+
+export type BusinessCaseData = NonNullable<Awaited<ReturnType<typeof loadBusinessCase>>>;
+
+function groupHistory(values: { kpiId: string; date: string; value: string }[]) {
+  const history = new Map<string, ValuePoint[]>();
+  for (const v of values) {
+    let list = history.get(v.kpiId);
+    if (!list) history.set(v.kpiId, (list = []));
+    list.push({ date: v.date, value: v.value });
+  }
+  return history;
+}
