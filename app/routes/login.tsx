@@ -9,7 +9,7 @@ import { LoginSchema, safeRedirect } from '~/lib/schemas/auth';
 import { endSession, getSignedIn, signIn, startSession } from '~/server/auth.server';
 import { env } from '~/server/env.server';
 import { assertSameOrigin } from '~/server/http.server';
-import { DEMO_PASSWORD, DEMO_USERS } from '#db/seed';
+import { DEMO_PASSWORD, DEMO_USERS } from '~/server/demo.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Parcours' }];
 
