@@ -1,0 +1,107 @@
+// Form schemas of the journey maps feature (maps list, map editor, personas), shared by the forms
+// and the actions. Messages are keys in the "errors" namespace.
+import { z } from 'zod';
+import { CHANNELS, LANE_KINDS } from '~/domain/map-export';
+
+const name = (max = 120) => z.string({ required_error: 'field.required' }).trim().min(1, 'field.required').max(max, 'field.tooLong');
+const optionalText = (max: number) => z.string().trim().max(max, 'field.tooLong').optional().default('');
+const id = z.string({ required_error: 'field.required' }).uuid('field.choose');
+const version = z.coerce.number({ invalid_type_error: 'field.integer' }).int('field.integer').min(1);
+const position = z.coerce.number({ invalid_type_error: 'field.integer' }).int('field.integer').min(0).max(10_000);
+
+export const MapStateSchema = z.enum(['current', 'future'], { errorMap: () => ({ message: 'field.choose' }) });
+export const TemplateIdSchema = z.enum(['subscription', 'ecommerce', 'b2b_onboarding'], { errorMap: () => ({ message: 'field.choose' }) });
+export const LaneKindSchema = z.enum(LANE_KINDS, { errorMap: () => ({ message: 'field.choose' }) });
+export const ChannelSchema = z.enum(CHANNELS, { errorMap: () => ({ message: 'field.choose' }) });
+
+export const CreateMapSchema = z.object({
+  intent: z.literal('create'),
+  name: name(),
+  description: optionalText(2000),
+  personaId: id.optional(),
+  state: MapStateSchema.default('current'),
+  template: TemplateIdSchema.optional(),
+});
+
+export const UpdateMapSchema = z.object({
+  intent: z.literal('updateMap'),
+  mapId: id,
+  version,
+  name: name(),
+  description: optionalText(2000),
+  personaId: id.optional(),
+  state: MapStateSchema,
+});
+
+export const MapActionSchema = z.object({
+  intent: z.enum(['duplicate', 'archive', 'restore', 'delete']),
+  mapId: id,
+});
+
+export const AddStageSchema = z.object({
+  intent: z.literal('addStage'),
+  name: name(),
+  phase: z.string().trim().max(80, 'field.tooLong').optional(),
+  description: optionalText(2000),
+});
+
+export const UpdateStageSchema = z.object({
+  intent: z.literal('updateStage'),
+  stageId: id,
+  version,
+  name: name(),
+  phase: z.string().trim().max(80, 'field.tooLong').optional(),
+  description: optionalText(2000),
+});
+
+export const AddLaneSchema = z.object({ intent: z.literal('addLane'), kind: LaneKindSchema, name: name() });
+export const UpdateLaneSchema = z.object({ intent: z.literal('updateLane'), laneId: id, version, name: name() });
+
+export const AddCardSchema = z.object({
+  intent: z.literal('addCard'),
+  laneId: id,
+  stageId: id,
+  title: name(200),
+  description: optionalText(4000),
+  channel: ChannelSchema.optional(),
+  system: z.string().trim().max(120, 'field.tooLong').optional(),
+});
+
+export const UpdateCardSchema = AddCardSchema.omit({ intent: true, laneId: true, stageId: true }).extend({
+  intent: z.literal('updateCard'),
+  cardId: id,
+  version,
+});
+
+export const DeleteSchema = z.object({
+  intent: z.enum(['deleteStage', 'deleteLane', 'deleteCard']),
+  id,
+});
+
+export const MoveSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('moveStage'), id, toIndex: position }),
+  z.object({ intent: z.literal('moveLane'), id, toIndex: position }),
+  z.object({ intent: z.literal('moveCard'), id, toStageId: id, toIndex: position }),
+  z.object({ intent: z.literal('moveKpi'), id, toStageId: id, toIndex: position }),
+]);
+export type MoveInput = z.infer<typeof MoveSchema>;
+
+export const SetEmotionSchema = z.object({
+  intent: z.literal('setEmotion'),
+  laneId: id,
+  stageId: id,
+  score: z.coerce.number({ invalid_type_error: 'field.integer' }).int('field.integer').min(-2, 'field.range').max(2, 'field.range'),
+  version: version.optional(),
+});
+
+export const PersonaSchema = z.object({
+  intent: z.enum(['create', 'update']),
+  personaId: id.optional(),
+  version: version.optional(),
+  name: name(),
+  description: optionalText(2000),
+  goals: optionalText(2000),
+  frustrations: optionalText(2000),
+});
+
+export const DeletePersonaSchema = z.object({ intent: z.literal('delete'), personaId: id });

@@ -1,0 +1,502 @@
+// Journey maps: the list, the editor's data, and every change to a map's stages, lanes, cards,
+// emotion points and KPI placement. Every query takes the workspace id. Multi-row changes run in one
+// transaction; a move locks the map row first so concurrent moves on one map queue up and each
+// container's positions stay the clean sequence 0..n-1.
+import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { db, type Executor, type Transaction } from '#db/client';
+import { card, emotionPoint, journeyMap, kpi, lane, persona, stage, type Channel, type LaneKind } from '#db/schema';
+import { CARD_LANE_KINDS } from '~/domain/map-export';
+import { moveAcross, moveWithin, normalise, toPositions } from '~/domain/ordering';
+import { recordActivity } from './activity.server';
+import { listMapKpis } from './kpis.server';
+
+/** What a change can come back with: done, the row is gone (or never was in this workspace), or stale. */
+export type Outcome<T = undefined, C = unknown> =
+  | { status: 'ok'; value: T }
+  | { status: 'notFound' }
+  | { status: 'stale'; current: C }
+  | { status: 'invalid'; field: string; message: string };
+
+const ok = <T>(value: T): Outcome<T, never> => ({ status: 'ok', value });
+const NOT_FOUND = { status: 'notFound' } as const;
+
+// ---------------------------------------------------------------- reads
+
+export async function listMaps(workspaceId: string, archived: boolean) {
+  return db
+    .select({
+      id: journeyMap.id,
+      name: journeyMap.name,
+      description: journeyMap.description,
+      state: journeyMap.state,
+      personaId: journeyMap.personaId,
+      personaName: persona.name,
+      archivedAt: journeyMap.archivedAt,
+      updatedAt: journeyMap.updatedAt,
+      version: journeyMap.version,
+      stageCount: sql<number>`(select count(*) from ${stage} where ${stage.mapId} = ${journeyMap.id})::int`,
+      cardCount: sql<number>`(select count(*) from ${card} where ${card.mapId} = ${journeyMap.id})::int`,
+    })
+    .from(journeyMap)
+    .leftJoin(persona, eq(persona.id, journeyMap.personaId))
+    .where(and(eq(journeyMap.workspaceId, workspaceId), archived ? isNotNull(journeyMap.archivedAt) : isNull(journeyMap.archivedAt)))
+    .orderBy(desc(journeyMap.updatedAt), asc(journeyMap.name));
+}
+
+export async function listPersonaOptions(workspaceId: string, executor: Executor = db) {
+  return executor.select({ id: persona.id, name: persona.name }).from(persona).where(eq(persona.workspaceId, workspaceId)).orderBy(asc(persona.name));
+}
+
+export async function personaInWorkspace(workspaceId: string, personaId: string, executor: Executor = db) {
+  const [row] = await executor.select({ id: persona.id }).from(persona).where(and(eq(persona.id, personaId), eq(persona.workspaceId, workspaceId)));
+  return Boolean(row);
+}
+
+/**
+ * Everything the editor shows, in a fixed number of queries whatever the map size: the map with its
+ * persona, stages, lanes, cards, emotion points, KPIs (two queries) and the persona options.
+ */
+export async function loadMapEditor(workspaceId: string, mapId: string) {
+  const [maps, stages, lanes, cards, emotions, kpis, personas] = await Promise.all([
+    db
+      .select({
+        id: journeyMap.id,
+        name: journeyMap.name,
+        description: journeyMap.description,
+        state: journeyMap.state,
+        personaId: journeyMap.personaId,
+        archivedAt: journeyMap.archivedAt,
+        version: journeyMap.version,
+        persona: { name: persona.name, description: persona.description, goals: persona.goals, frustrations: persona.frustrations },
+      })
+      .from(journeyMap)
+      .leftJoin(persona, eq(persona.id, journeyMap.personaId))
+      .where(and(eq(journeyMap.id, mapId), eq(journeyMap.workspaceId, workspaceId))),
+    db
+      .select({ id: stage.id, name: stage.name, description: stage.description, phase: stage.phase, position: stage.position, version: stage.version })
+      .from(stage)
+      .where(and(eq(stage.workspaceId, workspaceId), eq(stage.mapId, mapId)))
+      .orderBy(asc(stage.position), asc(stage.id)),
+    db
+      .select({ id: lane.id, kind: lane.kind, name: lane.name, position: lane.position, version: lane.version })
+      .from(lane)
+      .where(and(eq(lane.workspaceId, workspaceId), eq(lane.mapId, mapId)))
+      .orderBy(asc(lane.position), asc(lane.id)),
+    db
+      .select({
+        id: card.id,
+        laneId: card.laneId,
+        stageId: card.stageId,
+        title: card.title,
+        description: card.description,
+        channel: card.channel,
+        system: card.system,
+        position: card.position,
+        version: card.version,
+      })
+      .from(card)
+      .where(and(eq(card.workspaceId, workspaceId), eq(card.mapId, mapId)))
+      .orderBy(asc(card.position), asc(card.id)),
+    db
+      .select({ id: emotionPoint.id, laneId: emotionPoint.laneId, stageId: emotionPoint.stageId, score: emotionPoint.score, note: emotionPoint.note, version: emotionPoint.version })
+      .from(emotionPoint)
+      .where(and(eq(emotionPoint.workspaceId, workspaceId), eq(emotionPoint.mapId, mapId))),
+    listMapKpis(workspaceId, mapId),
+    listPersonaOptions(workspaceId),
+  ]);
+  const map = maps[0];
+  if (!map) return null;
+  return { map: { ...map, persona: map.personaId ? map.persona : null }, stages, lanes, cards, emotions, kpis, personas };
+}
+
+export type MapEditorData = NonNullable<Awaited<ReturnType<typeof loadMapEditor>>>;
+
+// ---------------------------------------------------------------- map rows
+
+async function lockMap(tx: Transaction, workspaceId: string, mapId: string) {
+  const [row] = await tx
+    .select({ id: journeyMap.id, name: journeyMap.name })
+    .from(journeyMap)
+    .where(and(eq(journeyMap.id, mapId), eq(journeyMap.workspaceId, workspaceId)))
+    .for('update');
+  return row ?? null;
+}
+
+async function currentMap(workspaceId: string, mapId: string, executor: Executor = db) {
+  const [row] = await executor
+    .select({ id: journeyMap.id, name: journeyMap.name, description: journeyMap.description, personaId: journeyMap.personaId, state: journeyMap.state, version: journeyMap.version })
+    .from(journeyMap)
+    .where(and(eq(journeyMap.id, mapId), eq(journeyMap.workspaceId, workspaceId)));
+  return row ?? null;
+}
+
+export async function createBlankMap(
+  workspaceId: string,
+  actorId: string,
+  input: { name: string; description: string; personaId: string | null; state: 'current' | 'future' },
+) {
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(journeyMap).values({ workspaceId, ...input }).returning({ id: journeyMap.id });
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: created!.id, action: 'created', summary: input.name });
+    return created!.id;
+  });
+}
+
+export async function updateMap(
+  workspaceId: string,
+  actorId: string,
+  input: { mapId: string; version: number; name: string; description: string; personaId: string | null; state: 'current' | 'future' },
+): Promise<Outcome<undefined, Awaited<ReturnType<typeof currentMap>>>> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(journeyMap)
+      .set({
+        name: input.name,
+        description: input.description,
+        personaId: input.personaId,
+        state: input.state,
+        version: sql`${journeyMap.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(journeyMap.id, input.mapId), eq(journeyMap.workspaceId, workspaceId), eq(journeyMap.version, input.version)))
+      .returning({ id: journeyMap.id });
+    if (!row) {
+      const current = await currentMap(workspaceId, input.mapId, tx);
+      return current ? { status: 'stale', current } : NOT_FOUND;
+    }
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: row.id, action: 'updated', summary: input.name });
+    return ok(undefined);
+  });
+}
+
+export async function setMapArchived(workspaceId: string, actorId: string, mapId: string, archived: boolean): Promise<Outcome> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(journeyMap)
+      .set({ archivedAt: archived ? new Date() : null, version: sql`${journeyMap.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(journeyMap.id, mapId), eq(journeyMap.workspaceId, workspaceId)))
+      .returning({ id: journeyMap.id, name: journeyMap.name });
+    if (!row) return NOT_FOUND;
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: row.id, action: archived ? 'archived' : 'restored', summary: row.name });
+    return ok(undefined);
+  });
+}
+
+export async function deleteMap(workspaceId: string, actorId: string, mapId: string): Promise<Outcome> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(journeyMap)
+      .where(and(eq(journeyMap.id, mapId), eq(journeyMap.workspaceId, workspaceId)))
+      .returning({ id: journeyMap.id, name: journeyMap.name });
+    if (!row) return NOT_FOUND;
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: row.id, action: 'deleted', summary: row.name });
+    return ok(undefined);
+  });
+}
+
+// ---------------------------------------------------------------- positions
+
+/** Writes position = index for every id (and optionally a new stage) in one statement. */
+async function writePositions(
+  tx: Transaction,
+  table: typeof stage | typeof lane | typeof card | typeof kpi,
+  workspaceId: string,
+  ids: readonly string[],
+) {
+  if (ids.length === 0) return;
+  const values = sql.join(
+    toPositions(ids).map((p) => sql`(${p.id}::uuid, ${p.position}::int)`),
+    sql`, `,
+  );
+  await tx.execute(
+    sql`update ${table} set position = v.position from (values ${values}) as v(id, position) where ${table.id} = v.id and ${table.workspaceId} = ${workspaceId} and ${table.position} is distinct from v.position`,
+  );
+}
+
+async function orderedIds(tx: Transaction, table: typeof stage | typeof lane, workspaceId: string, mapId: string) {
+  const rows = await tx
+    .select({ id: table.id, position: table.position })
+    .from(table)
+    .where(and(eq(table.workspaceId, workspaceId), eq(table.mapId, mapId)));
+  return normalise(rows);
+}
+
+async function cellIds(tx: Transaction, table: typeof card | typeof kpi, workspaceId: string, laneId: string, stageId: string) {
+  const rows = await tx
+    .select({ id: table.id, position: table.position })
+    .from(table)
+    .where(and(eq(table.workspaceId, workspaceId), eq(table.laneId, laneId), eq(table.stageId, stageId)));
+  return normalise(rows);
+}
+
+/** Moves a stage (column) or a lane (row) to `toIndex` among its map's siblings. */
+export async function moveAxis(
+  workspaceId: string,
+  actorId: string,
+  mapId: string,
+  kind: 'stage' | 'lane',
+  id: string,
+  toIndex: number,
+): Promise<Outcome> {
+  const table = kind === 'stage' ? stage : lane;
+  return db.transaction(async (tx) => {
+    if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
+    const ids = await orderedIds(tx, table, workspaceId, mapId);
+    if (!ids.includes(id)) return NOT_FOUND;
+    await writePositions(tx, table, workspaceId, moveWithin(ids, id, toIndex));
+    const [row] = await tx.select({ name: table.name }).from(table).where(and(eq(table.id, id), eq(table.workspaceId, workspaceId)));
+    await recordActivity(tx, { workspaceId, actorId, entityType: kind, entityId: id, action: 'moved', summary: `${row!.name} → ${Math.min(toIndex, ids.length - 1) + 1}` });
+    return ok(undefined);
+  });
+}
+
+/** Moves a card or a KPI inside its cell or to another stage of the same lane. */
+export async function moveCellItem(
+  workspaceId: string,
+  actorId: string,
+  mapId: string,
+  kind: 'card' | 'kpi',
+  input: { id: string; toStageId: string; toIndex: number },
+): Promise<Outcome> {
+  const table = kind === 'card' ? card : kpi;
+  return db.transaction(async (tx) => {
+    if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
+    const [item] = await tx
+      .select({ id: table.id, laneId: table.laneId, stageId: table.stageId })
+      .from(table)
+      .where(and(eq(table.id, input.id), eq(table.workspaceId, workspaceId), eq(table.mapId, mapId)));
+    const [target] = await tx
+      .select({ id: stage.id, name: stage.name })
+      .from(stage)
+      .where(and(eq(stage.id, input.toStageId), eq(stage.workspaceId, workspaceId), eq(stage.mapId, mapId)));
+    if (!item || !target) return NOT_FOUND;
+    const from = await cellIds(tx, table, workspaceId, item.laneId, item.stageId);
+    if (item.stageId === target.id) {
+      await writePositions(tx, table, workspaceId, moveWithin(from, item.id, input.toIndex));
+    } else {
+      const to = await cellIds(tx, table, workspaceId, item.laneId, target.id);
+      const moved = moveAcross(from, to, item.id, input.toIndex);
+      await tx.update(table).set({ stageId: target.id }).where(and(eq(table.id, item.id), eq(table.workspaceId, workspaceId)));
+      await writePositions(tx, table, workspaceId, moved.from);
+      await writePositions(tx, table, workspaceId, moved.to);
+    }
+    await recordActivity(tx, { workspaceId, actorId, entityType: kind, entityId: item.id, action: 'moved', summary: `→ ${target.name}` });
+    return ok(undefined);
+  });
+}
+
+/** The KPI row's moves (the measures feature owns the KPI content). */
+export function moveKpi(workspaceId: string, actorId: string, mapId: string, input: { id: string; toStageId: string; toIndex: number }) {
+  return moveCellItem(workspaceId, actorId, mapId, 'kpi', input);
+}
+
+// ---------------------------------------------------------------- stages
+
+const stageColumns = { id: stage.id, name: stage.name, description: stage.description, phase: stage.phase, position: stage.position, version: stage.version };
+
+export async function addStage(workspaceId: string, actorId: string, mapId: string, input: { name: string; description: string; phase: string | null }): Promise<Outcome<string>> {
+  return db.transaction(async (tx) => {
+    if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
+    const ids = await orderedIds(tx, stage, workspaceId, mapId);
+    const [row] = await tx.insert(stage).values({ workspaceId, mapId, ...input, position: ids.length }).returning({ id: stage.id });
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'stage', entityId: row!.id, action: 'created', summary: input.name });
+    return ok(row!.id);
+  });
+}
+
+export async function updateStage(
+  workspaceId: string,
+  actorId: string,
+  mapId: string,
+  input: { stageId: string; version: number; name: string; description: string; phase: string | null },
+) {
+  return versionedUpdate(
+    stage,
+    workspaceId,
+    mapId,
+    input.stageId,
+    input.version,
+    { name: input.name, description: input.description, phase: input.phase },
+    stageColumns,
+    { actorId, entityType: 'stage', summary: input.name },
+  );
+}
+
+// ---------------------------------------------------------------- lanes
+
+const laneColumns = { id: lane.id, kind: lane.kind, name: lane.name, position: lane.position, version: lane.version };
+
+export async function addLane(workspaceId: string, actorId: string, mapId: string, input: { kind: LaneKind; name: string }): Promise<Outcome<string>> {
+  return db.transaction(async (tx) => {
+    if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
+    const ids = await orderedIds(tx, lane, workspaceId, mapId);
+    const [row] = await tx.insert(lane).values({ workspaceId, mapId, ...input, position: ids.length }).returning({ id: lane.id });
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'lane', entityId: row!.id, action: 'created', summary: input.name });
+    return ok(row!.id);
+  });
+}
+
+export async function updateLane(workspaceId: string, actorId: string, mapId: string, input: { laneId: string; version: number; name: string }) {
+  return versionedUpdate(lane, workspaceId, mapId, input.laneId, input.version, { name: input.name }, laneColumns, {
+    actorId,
+    entityType: 'lane',
+    summary: input.name,
+  });
+}
+
+/** Deletes a stage or a lane with everything in it (cards, emotion points, KPIs cascade), then closes the gap. */
+export async function deleteAxis(workspaceId: string, actorId: string, mapId: string, kind: 'stage' | 'lane', id: string): Promise<Outcome> {
+  const table = kind === 'stage' ? stage : lane;
+  return db.transaction(async (tx) => {
+    if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
+    const [row] = await tx
+      .delete(table)
+      .where(and(eq(table.id, id), eq(table.workspaceId, workspaceId), eq(table.mapId, mapId)))
+      .returning({ id: table.id, name: table.name });
+    if (!row) return NOT_FOUND;
+    await writePositions(tx, table, workspaceId, await orderedIds(tx, table, workspaceId, mapId));
+    await recordActivity(tx, { workspaceId, actorId, entityType: kind, entityId: row.id, action: 'deleted', summary: row.name });
+    return ok(undefined);
+  });
+}
+
+// ---------------------------------------------------------------- cards
+
+const cardColumns = {
+  id: card.id,
+  laneId: card.laneId,
+  stageId: card.stageId,
+  title: card.title,
+  description: card.description,
+  channel: card.channel,
+  system: card.system,
+  position: card.position,
+  version: card.version,
+};
+
+export async function addCard(
+  workspaceId: string,
+  actorId: string,
+  mapId: string,
+  input: { laneId: string; stageId: string; title: string; description: string; channel: Channel | null; system: string | null },
+): Promise<Outcome<string>> {
+  return db.transaction(async (tx) => {
+    if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
+    const [l] = await tx.select({ kind: lane.kind }).from(lane).where(and(eq(lane.id, input.laneId), eq(lane.workspaceId, workspaceId), eq(lane.mapId, mapId)));
+    const [s] = await tx.select({ id: stage.id }).from(stage).where(and(eq(stage.id, input.stageId), eq(stage.workspaceId, workspaceId), eq(stage.mapId, mapId)));
+    if (!l || !s) return NOT_FOUND;
+    if (!(CARD_LANE_KINDS as readonly string[]).includes(l.kind)) return { status: 'invalid', field: 'laneId', message: 'maps.laneHoldsNoCards' };
+    const ids = await cellIds(tx, card, workspaceId, input.laneId, input.stageId);
+    const [row] = await tx.insert(card).values({ workspaceId, mapId, ...input, position: ids.length }).returning({ id: card.id });
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'card', entityId: row!.id, action: 'created', summary: input.title });
+    return ok(row!.id);
+  });
+}
+
+export async function updateCard(
+  workspaceId: string,
+  actorId: string,
+  mapId: string,
+  input: { cardId: string; version: number; title: string; description: string; channel: Channel | null; system: string | null },
+) {
+  return versionedUpdate(
+    card,
+    workspaceId,
+    mapId,
+    input.cardId,
+    input.version,
+    { title: input.title, description: input.description, channel: input.channel, system: input.system },
+    cardColumns,
+    { actorId, entityType: 'card', summary: input.title },
+  );
+}
+
+export async function deleteCard(workspaceId: string, actorId: string, mapId: string, cardId: string): Promise<Outcome> {
+  return db.transaction(async (tx) => {
+    if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
+    const [row] = await tx
+      .delete(card)
+      .where(and(eq(card.id, cardId), eq(card.workspaceId, workspaceId), eq(card.mapId, mapId)))
+      .returning({ id: card.id, title: card.title, laneId: card.laneId, stageId: card.stageId });
+    if (!row) return NOT_FOUND;
+    await writePositions(tx, card, workspaceId, await cellIds(tx, card, workspaceId, row.laneId, row.stageId));
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'card', entityId: row.id, action: 'deleted', summary: row.title });
+    return ok(undefined);
+  });
+}
+
+// ---------------------------------------------------------------- emotions
+
+const emotionColumns = { id: emotionPoint.id, laneId: emotionPoint.laneId, stageId: emotionPoint.stageId, score: emotionPoint.score, note: emotionPoint.note, version: emotionPoint.version };
+
+/**
+ * Sets the score of one stage on an emotion lane. The first score of a cell is created; later ones
+ * must name the version they were based on.
+ */
+export async function setEmotion(
+  workspaceId: string,
+  actorId: string,
+  mapId: string,
+  input: { laneId: string; stageId: string; score: number; version?: number },
+): Promise<Outcome<undefined, unknown>> {
+  return db.transaction(async (tx) => {
+    const [l] = await tx.select({ kind: lane.kind }).from(lane).where(and(eq(lane.id, input.laneId), eq(lane.workspaceId, workspaceId), eq(lane.mapId, mapId)));
+    const [s] = await tx.select({ name: stage.name }).from(stage).where(and(eq(stage.id, input.stageId), eq(stage.workspaceId, workspaceId), eq(stage.mapId, mapId)));
+    if (!l || !s) return NOT_FOUND;
+    if (l.kind !== 'emotions') return { status: 'invalid', field: 'laneId', message: 'maps.notAnEmotionLane' };
+    const cell = and(eq(emotionPoint.workspaceId, workspaceId), eq(emotionPoint.laneId, input.laneId), eq(emotionPoint.stageId, input.stageId));
+    let id: string | undefined;
+    if (input.version === undefined) {
+      const [row] = await tx
+        .insert(emotionPoint)
+        .values({ workspaceId, mapId, laneId: input.laneId, stageId: input.stageId, score: input.score })
+        .onConflictDoNothing()
+        .returning({ id: emotionPoint.id });
+      id = row?.id;
+    } else {
+      const [row] = await tx
+        .update(emotionPoint)
+        .set({ score: input.score, version: sql`${emotionPoint.version} + 1` })
+        .where(and(cell, eq(emotionPoint.version, input.version)))
+        .returning({ id: emotionPoint.id });
+      id = row?.id;
+    }
+    if (!id) {
+      const [current] = await tx.select(emotionColumns).from(emotionPoint).where(cell);
+      return current ? { status: 'stale', current } : NOT_FOUND;
+    }
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'emotion', entityId: id, action: 'updated', summary: `${s.name}: ${input.score > 0 ? '+' : ''}${input.score}` });
+    return ok(undefined);
+  });
+}
+
+// ---------------------------------------------------------------- shared
+
+/** `update ... where id and workspace and map and version` then +1; 0 rows -> the current row (409) or 404. */
+async function versionedUpdate<T extends typeof stage | typeof lane | typeof card>(
+  table: T,
+  workspaceId: string,
+  mapId: string,
+  id: string,
+  version: number,
+  values: Record<string, unknown>,
+  columns: Record<string, unknown>,
+  log: { actorId: string; entityType: string; summary: string },
+): Promise<Outcome<undefined, Record<string, unknown>>> {
+  const t = table as typeof card;
+  return db.transaction(async (tx) => {
+    const where: SQL = and(eq(t.id, id), eq(t.workspaceId, workspaceId), eq(t.mapId, mapId))!;
+    const [row] = await tx
+      .update(t)
+      .set({ ...values, version: sql`${t.version} + 1` })
+      .where(and(where, eq(t.version, version)))
+      .returning({ id: t.id });
+    if (!row) {
+      const [current] = await tx.select(columns as typeof cardColumns).from(t).where(where);
+      return current ? { status: 'stale', current } : NOT_FOUND;
+    }
+    await recordActivity(tx, { workspaceId, actorId: log.actorId, entityType: log.entityType, entityId: id, action: 'updated', summary: log.summary });
+    return ok(undefined);
+  });
+}
+

@@ -1,0 +1,75 @@
+// Personas of a workspace: who a journey map is about. Every query takes the workspace id.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { db } from '#db/client';
+import { journeyMap, persona } from '#db/schema';
+import { recordActivity } from './activity.server';
+import type { Outcome } from './maps.server';
+
+export interface PersonaInput {
+  name: string;
+  description: string;
+  goals: string;
+  frustrations: string;
+}
+
+const columns = {
+  id: persona.id,
+  name: persona.name,
+  description: persona.description,
+  goals: persona.goals,
+  frustrations: persona.frustrations,
+  version: persona.version,
+};
+
+/** Personas with the number of maps that use each, in one query. */
+export async function listPersonas(workspaceId: string) {
+  return db
+    .select({ ...columns, mapCount: sql<number>`(select count(*) from ${journeyMap} where ${journeyMap.personaId} = ${persona.id})::int` })
+    .from(persona)
+    .where(eq(persona.workspaceId, workspaceId))
+    .orderBy(asc(persona.name));
+}
+
+export async function createPersona(workspaceId: string, actorId: string, input: PersonaInput) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(persona).values({ workspaceId, ...input }).returning({ id: persona.id });
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'persona', entityId: row!.id, action: 'created', summary: input.name });
+    return row!.id;
+  });
+}
+
+export async function updatePersona(
+  workspaceId: string,
+  actorId: string,
+  personaId: string,
+  version: number,
+  input: PersonaInput,
+): Promise<Outcome<undefined, typeof persona.$inferSelect | Record<string, unknown>>> {
+  return db.transaction(async (tx) => {
+    const where = and(eq(persona.id, personaId), eq(persona.workspaceId, workspaceId));
+    const [row] = await tx
+      .update(persona)
+      .set({ ...input, version: sql`${persona.version} + 1` })
+      .where(and(where, eq(persona.version, version)))
+      .returning({ id: persona.id });
+    if (!row) {
+      const [current] = await tx.select(columns).from(persona).where(where);
+      return current ? { status: 'stale', current } : { status: 'notFound' };
+    }
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'persona', entityId: personaId, action: 'updated', summary: input.name });
+    return { status: 'ok', value: undefined };
+  });
+}
+
+/** Deletes a persona; maps that used it keep going without one. */
+export async function deletePersona(workspaceId: string, actorId: string, personaId: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(persona)
+      .where(and(eq(persona.id, personaId), eq(persona.workspaceId, workspaceId)))
+      .returning({ id: persona.id, name: persona.name });
+    if (!row) return false;
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'persona', entityId: row.id, action: 'deleted', summary: row.name });
+    return true;
+  });
+}
