@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { call, makeUser, makeWorkspace, request } from '../support/factories';
 
 type RouteModule = { action?: (args: never) => unknown; loader?: (args: never) => unknown };
-const routes = import.meta.glob<RouteModule>('../../app/routes/*.tsx', { eager: true });
+const routes = import.meta.glob<RouteModule>('../../app/routes/*.{ts,tsx}', { eager: true });
 const withActions = Object.entries(routes).filter(([, m]) => typeof m.action === 'function');
 
 function paramsFor(file: string, slug: string) {
@@ -24,7 +24,7 @@ describe('cross-site request forgery', () => {
     const owner = await makeUser();
     const ws = await makeWorkspace(owner);
     const action = routes[file]!.action as Parameters<typeof call>[0];
-    const path = file.replace('../../app/routes/', '/').replace('.tsx', '');
+    const path = file.replace('../../app/routes/', '/').replace(/\.tsx?$/, '');
     for (const origin of ['https://evil.example', null]) {
       const res = await call(action, {
         request: request(path, { user: owner, origin, form: { intent: 'settings', name: 'x', email: owner.email, password: owner.password } }),
