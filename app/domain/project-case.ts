@@ -127,7 +127,10 @@ export function kpiLines(links: readonly LinkedKpi[], options: { projectStart: s
   });
 }
 
-export function projectCase(assumptions: Assumptions, costs: readonly BusinessCaseCost[], lines: readonly KpiLine[]): BusinessCase {
+/** A KPI line as it travels to the browser (without its value history). */
+export type KpiLineData = Omit<KpiLine, 'history'>;
+
+export function projectCase(assumptions: Assumptions, costs: readonly BusinessCaseCost[], lines: readonly KpiLineData[]): BusinessCase {
   return computeBusinessCase({
     horizonYears: assumptions.horizonYears,
     discountRate: assumptions.discountRate,
@@ -139,7 +142,7 @@ export function projectCase(assumptions: Assumptions, costs: readonly BusinessCa
 }
 
 /** The warnings of one project, one entry per KPI and kind, in a stable order. */
-export function caseWarnings(lines: readonly KpiLine[], businessCase: BusinessCase): CaseWarning[] {
+export function caseWarnings(lines: readonly KpiLineData[], businessCase: BusinessCase): CaseWarning[] {
   const warnings: CaseWarning[] = [];
   for (const line of lines) {
     for (const code of line.warnings) {
@@ -157,7 +160,7 @@ export function caseWarnings(lines: readonly KpiLine[], businessCase: BusinessCa
 }
 
 /** Sum of the realised run-rates that could be computed (null when none could). */
-export function realisedTotal(lines: readonly KpiLine[]): string | null {
+export function realisedTotal(lines: readonly KpiLineData[]): string | null {
   const amounts = lines.map((l) => l.realised?.amount).filter((a): a is string => typeof a === 'string');
   return amounts.length ? toDecimalString(sum(...amounts)) : null;
 }
@@ -279,4 +282,70 @@ export function topMeasures(projects: readonly { projectId: string; lines: reado
 
 /** Money and ratios in CSV cells: machine decimals, rounded for reading (2 places; ratios 4). */
 export const csvMoney = (x: string | null) => (x === null ? '' : toFixedString(x, 2));
+export const csvNumber = (x: string | null) => (x === null ? '' : toDecimalString(x, 6));
 export const csvRatio = (x: string | null) => (x === null ? '' : toFixedString(x, 4));
+
+export interface CaseCsvLabels {
+  figures: Record<'runRate' | 'totalBenefit' | 'totalCost' | 'netBenefit' | 'roi' | 'npv' | 'pvBenefit' | 'pvCost' | 'roiPv' | 'paybackMonths', string>;
+  years: Record<'year' | 'benefit' | 'cost' | 'net' | 'cumulative' | 'discountFactor' | 'discountedNet', string>;
+  kpis: Record<'kpi' | 'map' | 'current' | 'target' | 'gap' | 'vpu' | 'impact' | 'share' | 'contribution' | 'baseline' | 'realised', string>;
+  assumptions: Record<'project' | 'horizon' | 'discountRate' | 'confidence' | 'rampUp', string>;
+}
+
+/**
+ * The business case as CSV rows (sections separated by a blank row). Numbers stay machine decimals
+ * (money to the cent, ratios to 4 places) so spreadsheets read them exactly.
+ */
+export function businessCaseCsvRows(
+  input: { name: string; assumptions: Assumptions; businessCase: BusinessCase; lines: readonly KpiLineData[] },
+  labels: CaseCsvLabels,
+): string[][] {
+  const { assumptions: a, businessCase: bc } = input;
+  const rows: string[][] = [
+    [labels.assumptions.project, input.name],
+    [labels.assumptions.horizon, String(a.horizonYears)],
+    [labels.assumptions.discountRate, csvRatio(a.discountRate)],
+    [labels.assumptions.confidence, csvRatio(a.confidence)],
+    [labels.assumptions.rampUp, Array.from({ length: a.horizonYears }, (_, i) => csvRatio(a.rampUp[i] ?? '1')).join(' / ')],
+    [],
+    [labels.figures.runRate, csvMoney(bc.runRateBenefit)],
+    [labels.figures.totalBenefit, csvMoney(bc.totalBenefit)],
+    [labels.figures.totalCost, csvMoney(bc.totalCost)],
+    [labels.figures.netBenefit, csvMoney(bc.netBenefit)],
+    [labels.figures.roi, csvRatio(bc.roi)],
+    [labels.figures.pvBenefit, csvMoney(bc.pvBenefit)],
+    [labels.figures.pvCost, csvMoney(bc.pvCost)],
+    [labels.figures.npv, csvMoney(bc.npv)],
+    [labels.figures.roiPv, csvRatio(bc.roiPv)],
+    [labels.figures.paybackMonths, bc.paybackMonths === null ? '' : toFixedString(bc.paybackMonths, 1)],
+    [],
+    [labels.years.year, labels.years.benefit, labels.years.cost, labels.years.net, labels.years.cumulative, labels.years.discountFactor, labels.years.discountedNet],
+    ...bc.years.map((y) => [
+      String(y.year),
+      csvMoney(y.benefit),
+      csvMoney(y.cost),
+      csvMoney(y.net),
+      csvMoney(y.cumulative),
+      toFixedString(y.discountFactor, 6),
+      csvMoney(y.discountedNet),
+    ]),
+    [],
+    Object.values(labels.kpis),
+  ];
+  for (const l of input.lines) {
+    rows.push([
+      `${l.measureName} @ ${l.stageName}`,
+      l.mapName,
+      csvNumber(l.current),
+      csvNumber(l.target),
+      csvNumber(l.gap),
+      l.vpu === null ? '' : csvMoney(l.vpu),
+      csvMoney(l.impact),
+      csvRatio(l.share),
+      csvMoney(l.contribution),
+      csvNumber(l.realised?.baseline ?? null),
+      csvMoney(l.realised?.amount ?? null),
+    ]);
+  }
+  return rows;
+}

@@ -5,8 +5,9 @@ import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzl
 import { db, type Executor } from '#db/client';
 import { journeyMap, kpi, kpiValue, measure, membership, project, projectCost, projectKpi, stage, user } from '#db/schema';
 import type { BusinessCaseCost } from '~/domain/business-case';
+import { toDecimalString } from '~/domain/decimal';
 import { currentFromHistory, type ValuePoint } from '~/domain/kpi';
-import { caseWarnings, kpiLines, projectCase, realisedTotal, type LinkedKpi } from '~/domain/project-case';
+import { caseWarnings, kpiLines, projectCase, realisedTotal, type CaseCsvLabels, type LinkedKpi } from '~/domain/project-case';
 import type { ProjectStatus } from '~/lib/schemas/projects';
 import { recordActivity } from './activity.server';
 
@@ -365,7 +366,7 @@ export async function loadBusinessCase(workspaceId: string, projectId: string, t
       current: currentFromHistory(points),
       lastValueDate: points.length ? points[points.length - 1]!.date : null,
       // An archived project's own links still count for its own page.
-      totalShare: totals.get(l.kpiId) ?? l.share,
+      totalShare: toDecimalString(totals.get(l.kpiId) ?? l.share),
       history: points,
     };
   });
@@ -395,4 +396,31 @@ function groupHistory(values: { kpiId: string; date: string; value: string }[]) 
     list.push({ date: v.date, value: v.value });
   }
   return history;
+}
+
+// ---------------------------------------------------------------- CSV
+
+type Translate = (key: string) => string;
+
+/** Column and row headings of the CSV exports, in the reader's language. */
+export function caseCsvLabels(t: Translate): CaseCsvLabels {
+  const pick = <K extends string>(prefix: string, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}`)])) as Record<K, string>;
+  return {
+    figures: pick('csv.figures', ['runRate', 'totalBenefit', 'totalCost', 'netBenefit', 'roi', 'npv', 'pvBenefit', 'pvCost', 'roiPv', 'paybackMonths'] as const),
+    years: pick('csv.years', ['year', 'benefit', 'cost', 'net', 'cumulative', 'discountFactor', 'discountedNet'] as const),
+    kpis: pick('csv.kpis', ['kpi', 'map', 'current', 'target', 'gap', 'vpu', 'impact', 'share', 'contribution', 'baseline', 'realised'] as const),
+    assumptions: pick('csv.assumptions', ['project', 'horizon', 'discountRate', 'confidence', 'rampUp'] as const),
+  };
+}
+
+/** A safe ASCII file name for Content-Disposition ("Refonte du parcours" -> "refonte-du-parcours"). */
+export function csvFileName(name: string) {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'export';
 }

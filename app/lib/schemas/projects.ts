@@ -35,7 +35,7 @@ export function parseRampUp(input: string, locale: NumberLocale, horizonYears: n
   const value: string[] = [];
   for (const part of parts.slice(0, horizonYears)) {
     const fraction = parsePercent(part, locale);
-    if (fraction === null) return { ok: false, error: 'projects.rampUpFormat' };
+    if (fraction === null) return { ok: false, error: 'field.rampUp' };
     if (dec(fraction).lt(0) || dec(fraction).gt(1)) return { ok: false, error: 'field.range' };
     value.push(fraction);
   }
@@ -146,3 +146,57 @@ export function linkSchema(locale: NumberLocale) {
 export const UnlinkSchema = z.object({ intent: z.literal('unlink'), kpiId: IdSchema });
 
 export const ArchiveSchema = z.object({ intent: z.enum(['archive', 'restore']), version: z.coerce.number().int() });
+
+export interface AssumptionFractions {
+  horizonYears: number;
+  discountRate: string;
+  confidence: string;
+  rampUp: string[];
+}
+
+export interface AssumptionDraft {
+  horizonYears: string;
+  discountRate: string;
+  confidence: string;
+  rampUp: string;
+}
+
+/**
+ * The what-if panel's assumptions as typed so far: each field that reads as a valid value replaces
+ * the saved one, an invalid one keeps the saved value (and is listed in `invalid`), so the figures
+ * never show NaN while someone is typing.
+ */
+export function draftAssumptions(
+  draft: AssumptionDraft,
+  saved: AssumptionFractions,
+  locale: NumberLocale,
+): { value: AssumptionFractions; invalid: (keyof AssumptionDraft)[] } {
+  const invalid: (keyof AssumptionDraft)[] = [];
+  const horizonText = draft.horizonYears.trim();
+  let horizonYears = saved.horizonYears;
+  if (/^\d+$/.test(horizonText) && Number(horizonText) >= 1 && Number(horizonText) <= MAX_HORIZON_YEARS) horizonYears = Number(horizonText);
+  else invalid.push('horizonYears');
+  const percent = (key: 'discountRate' | 'confidence') => {
+    const fraction = parsePercent(draft[key], locale);
+    if (fraction === null || dec(fraction).lt(0) || dec(fraction).gt(1)) {
+      invalid.push(key);
+      return saved[key];
+    }
+    return fraction;
+  };
+  const discountRate = percent('discountRate');
+  const confidence = percent('confidence');
+  const ramp = parseRampUp(draft.rampUp, locale, horizonYears);
+  if (!ramp.ok) invalid.push('rampUp');
+  return { value: { horizonYears, discountRate, confidence, rampUp: ramp.ok ? ramp.value : saved.rampUp.slice(0, horizonYears) }, invalid };
+}
+
+/** The saved assumptions as the what-if form shows them. */
+export function assumptionDraft(saved: AssumptionFractions, locale: NumberLocale): AssumptionDraft {
+  return {
+    horizonYears: String(saved.horizonYears),
+    discountRate: percentInput(saved.discountRate, locale),
+    confidence: percentInput(saved.confidence, locale),
+    rampUp: rampUpInput(saved.rampUp, locale),
+  };
+}

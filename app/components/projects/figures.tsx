@@ -1,0 +1,125 @@
+// Read-only pieces of a business case: headline figures, the year-by-year table, the warnings and
+// small formatting helpers. All amounts arrive as exact decimal strings from the domain code.
+import { useTranslation } from 'react-i18next';
+import type { BusinessCase } from '~/domain/business-case';
+import type { CaseWarning } from '~/domain/project-case';
+import { toFixedString } from '~/domain/decimal';
+import { formatMoney, formatNumber, formatPercent } from '~/lib/format';
+
+export interface Money {
+  currency: string;
+  locale: string;
+}
+
+export function money(value: string | null, m: Money) {
+  return value === null ? '—' : formatMoney(value, m.currency, m.locale);
+}
+
+/** ROI and similar ratios: "not applicable" rather than Infinity or NaN. */
+export function useRatio() {
+  const { t } = useTranslation('projects');
+  return (value: string | null, locale: string) => (value === null ? t('figures.notApplicable') : formatPercent(value, locale, 1));
+}
+
+export function usePayback() {
+  const { t } = useTranslation('projects');
+  return (months: string | null, locale: string) =>
+    months === null ? t('figures.notWithinHorizon') : t('figures.months', { months: formatNumber(toFixedString(months, 1), locale, 1) });
+}
+
+export function Headline({ businessCase, m }: { businessCase: BusinessCase; m: Money }) {
+  const { t } = useTranslation('projects');
+  const ratio = useRatio();
+  const payback = usePayback();
+  const items: [string, string, string?][] = [
+    [t('figures.runRate'), money(businessCase.runRateBenefit, m)],
+    [t('figures.totalBenefit'), money(businessCase.totalBenefit, m)],
+    [t('figures.totalCost'), money(businessCase.totalCost, m)],
+    [t('figures.netBenefit'), money(businessCase.netBenefit, m)],
+    [t('figures.roi'), ratio(businessCase.roi, m.locale)],
+    [t('figures.npv'), money(businessCase.npv, m), 'npv'],
+    [t('figures.roiPv'), ratio(businessCase.roiPv, m.locale)],
+    [t('figures.payback'), payback(businessCase.paybackMonths, m.locale)],
+  ];
+  return (
+    <dl className="headline-figures" aria-live="polite">
+      {items.map(([label, value, key]) => (
+        <div key={label} className={key === 'npv' ? 'figure emphasis' : 'figure'}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function YearTable({ businessCase, m }: { businessCase: BusinessCase; m: Money }) {
+  const { t } = useTranslation('projects');
+  return (
+    <div className="table-scroll">
+      <table className="data year-table">
+        <caption className="visually-hidden">{t('years.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('years.year')}</th>
+            <th scope="col" className="num">{t('years.benefit')}</th>
+            <th scope="col" className="num">{t('years.cost')}</th>
+            <th scope="col" className="num">{t('years.net')}</th>
+            <th scope="col" className="num">{t('years.cumulative')}</th>
+            <th scope="col" className="num">{t('years.discountFactor')}</th>
+            <th scope="col" className="num">{t('years.discountedNet')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {businessCase.years.map((y) => (
+            <tr key={y.year}>
+              <th scope="row">{y.year}</th>
+              <td className="num">{money(y.benefit, m)}</td>
+              <td className="num">{money(y.cost, m)}</td>
+              <td className="num">{money(y.net, m)}</td>
+              <td className="num">{money(y.cumulative, m)}</td>
+              <td className="num">{formatNumber(toFixedString(y.discountFactor, 4), m.locale, 4)}</td>
+              <td className="num">{money(y.discountedNet, m)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('years.total')}</th>
+            <td className="num">{money(businessCase.totalBenefit, m)}</td>
+            <td className="num">{money(businessCase.totalCost, m)}</td>
+            <td className="num">{money(businessCase.netBenefit, m)}</td>
+            <td />
+            <td />
+            <td className="num">{money(businessCase.npv, m)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+export function WarningList({ warnings, locale }: { warnings: readonly CaseWarning[]; locale: string }) {
+  const { t } = useTranslation('projects');
+  if (warnings.length === 0) return <p className="muted">{t('warnings.none')}</p>;
+  return (
+    <ul className="warning-list">
+      {warnings.map((w, i) => (
+        <li key={`${w.code}-${w.kpiId ?? i}`}>
+          <span className="chip warn">{t(`warnings.chip.${w.code}`)}</span>{' '}
+          {t(`warnings.${w.code}`, {
+            kpi: w.measureName ? t('breakdown.kpiAt', { measure: w.measureName, stage: w.stageName }) : '',
+            total: w.totalShare ? formatPercent(w.totalShare, locale, 1) : '',
+            count: w.count ?? 0,
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function StatusChip({ status }: { status: string }) {
+  const { t } = useTranslation();
+  const tone = status === 'delivered' ? 'good' : status === 'cancelled' ? 'bad' : status === 'in_progress' ? 'warn' : 'neutral';
+  return <span className={`chip ${tone}`}>{t(`projectStatus.${status}`)}</span>;
+}

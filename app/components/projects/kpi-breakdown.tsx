@@ -1,0 +1,114 @@
+// The per-KPI breakdown of a business case, in words ("NPS at Onboarding: 32 -> 42 pts (+10) x
+// 5,000 EUR/pt x 100 % = 50,000 EUR a year"), with the realised benefit since the project start.
+import { useTranslation } from 'react-i18next';
+import { dec } from '~/domain/decimal';
+import type { KpiLine } from '~/domain/project-case';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '~/lib/format';
+import type { Money } from './figures';
+
+export type BreakdownLine = Omit<KpiLine, 'history'>;
+
+function moneyFine(value: string, m: Money) {
+  // Whole amounts without cents; values per unit such as 333.33 EUR/pt with them.
+  return formatMoney(value, m.currency, m.locale, dec(value).mod(1).eq(0) ? 0 : 2);
+}
+
+function signed(value: string, locale: string) {
+  const text = formatNumber(value, locale, 4);
+  return value.startsWith('-') ? text : `+${text}`;
+}
+
+export function useUnitLabel() {
+  const { t } = useTranslation('projects');
+  return (unit: string) => t(`units.${unit}`, { defaultValue: unit });
+}
+
+export function KpiSentence({ line, m }: { line: BreakdownLine; m: Money }) {
+  const { t } = useTranslation('projects');
+  const unitLabel = useUnitLabel();
+  const kpi = t('breakdown.kpiAt', { measure: line.measureName, stage: line.stageName });
+  const unit = unitLabel(line.unit);
+  const share = formatPercent(line.share, m.locale, 1);
+  if (line.impactMode === 'manual') {
+    return line.impact === null ? (
+      <>{t('breakdown.manualMissing', { kpi })}</>
+    ) : (
+      <>
+        {t('breakdown.manual', { kpi, impact: moneyFine(line.impact, m), share, amount: moneyFine(line.contribution ?? '0', m) })}
+      </>
+    );
+  }
+  if (line.reason === 'no_financial_value') return <>{t('breakdown.noValue', { kpi })}</>;
+  if (line.reason === 'missing_values' || line.current === null || line.target === null) return <>{t('breakdown.missing', { kpi })}</>;
+  const current = formatNumber(line.current, m.locale, 4);
+  const target = formatNumber(line.target, m.locale, 4);
+  if (line.reason === 'target_not_improvement') return <>{t('breakdown.notImprovement', { kpi, current, target, unit })}</>;
+  return (
+    <>
+      {t('breakdown.auto', {
+        kpi,
+        current,
+        target,
+        unit,
+        delta: signed(line.delta ?? '0', m.locale),
+        vpu: moneyFine(line.vpu ?? '0', m),
+        share,
+        amount: moneyFine(line.contribution ?? '0', m),
+      })}
+      {line.trend === 'down' ? <span className="muted"> {t('breakdown.lowerIsBetter')}</span> : null}
+    </>
+  );
+}
+
+export function RealisedText({ line, m, startDate }: { line: BreakdownLine; m: Money; startDate: string | null }) {
+  const { t } = useTranslation('projects');
+  const r = line.realised;
+  if (!startDate) return <span className="muted">{t('realised.noStart')}</span>;
+  if (!r || r.baseline === null || r.current === null) return <span className="muted">{t('realised.noBaseline')}</span>;
+  const units = r.units ?? '0';
+  return (
+    <span>
+      {t('realised.moved', {
+        baseline: formatNumber(r.baseline, m.locale, 4),
+        current: formatNumber(r.current, m.locale, 4),
+        date: formatDate(startDate, m.locale),
+      })}{' '}
+      {r.amount !== null ? (
+        <strong>{t('realised.amount', { amount: moneyFine(r.amount, m) })}</strong>
+      ) : (
+        <span className="muted">{t('realised.noValue')}</span>
+      )}{' '}
+      <span className={`chip ${dec(units).gt(0) ? 'good' : dec(units).lt(0) ? 'bad' : 'neutral'}`}>
+        {dec(units).gt(0) ? t('realised.better') : dec(units).lt(0) ? t('realised.worse') : t('realised.unchanged')}
+      </span>
+    </span>
+  );
+}
+
+export function KpiBreakdown({ lines, m, startDate }: { lines: readonly BreakdownLine[]; m: Money; startDate: string | null }) {
+  const { t } = useTranslation('projects');
+  if (lines.length === 0) return <p className="muted">{t('breakdown.empty')}</p>;
+  return (
+    <table className="data breakdown">
+      <thead>
+        <tr>
+          <th scope="col">{t('breakdown.plan')}</th>
+          <th scope="col">{t('breakdown.realised')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.kpiId}>
+            <td>
+              <KpiSentence line={line} m={m} />
+              <div className="muted small">{line.mapName}</div>
+            </td>
+            <td>
+              <RealisedText line={line} m={m} startDate={startDate} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,35 @@
+// The business case of one project as a CSV file (resource route).
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import Papa from 'papaparse';
+import { IdSchema } from '~/lib/schemas/projects';
+import { businessCaseCsvRows } from '~/domain/project-case';
+import { requireMember } from '~/server/access.server';
+import { notFound } from '~/server/http.server';
+import { i18nServer } from '~/server/i18n.server';
+import { caseCsvLabels, csvFileName, loadBusinessCase } from '~/server/projects.server';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireMember(request, params.slug);
+  const projectId = IdSchema.safeParse(params.projectId);
+  if (!projectId.success) throw notFound();
+  const loaded = await loadBusinessCase(workspace.id, projectId.data);
+  if (!loaded) throw notFound();
+  const t = await i18nServer.getFixedT(request, 'projects');
+  const p = loaded.project;
+  const rows = businessCaseCsvRows(
+    {
+      name: p.name,
+      assumptions: { horizonYears: p.horizonYears, discountRate: p.discountRate, confidence: p.confidence, rampUp: p.rampUp },
+      businessCase: loaded.businessCase,
+      lines: loaded.lines,
+    },
+    caseCsvLabels(t),
+  );
+  return new Response(`\uFEFF${Papa.unparse(rows)}`, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${csvFileName(p.name)}.csv"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}
