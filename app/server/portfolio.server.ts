@@ -5,9 +5,11 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '#db/client';
 import { journeyMap, kpi, kpiValue, measure, project, projectCost, projectKpi, stage, user } from '#db/schema';
 import type { BusinessCaseCost } from '~/domain/business-case';
-import { dec, sum, toDecimalString } from '~/domain/decimal';
+import { dec, sum, toDecimalString, toFixedString } from '~/domain/decimal';
 import {
   caseWarnings,
+  csvMoney,
+  csvRatio,
   kpiLines,
   portfolioTotals,
   projectCase,
@@ -133,3 +135,45 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
 }
 
 export type Portfolio = Awaited<ReturnType<typeof loadPortfolio>>;
+
+/** The summary as CSV rows: one row per ranked project, then the portfolio totals. */
+export function summaryCsvRows(portfolio: Portfolio, t: (key: string) => string): string[][] {
+  const header = ['project', 'status', 'kpis', 'runRate', 'totalBenefit', 'totalCost', 'netBenefit', 'npv', 'roi', 'paybackMonths', 'warnings'].map((k) =>
+    t(`projects:csv.summary.${k}`),
+  );
+  const payback = (x: string | null) => (x === null ? '' : toFixedString(x, 1));
+  const rows: string[][] = [header];
+  for (const p of portfolio.projects) {
+    rows.push([
+      p.name,
+      t(`common:projectStatus.${p.status}`),
+      String(p.kpiCount),
+      csvMoney(p.runRateBenefit),
+      csvMoney(p.totalBenefit),
+      csvMoney(p.totalCost),
+      csvMoney(p.netBenefit),
+      csvMoney(p.npv),
+      csvRatio(p.roi),
+      payback(p.paybackMonths),
+      String(p.warningCount),
+    ]);
+  }
+  const totals = portfolio.totals;
+  rows.push(
+    [],
+    [
+      t('projects:csv.summary.portfolio'),
+      '',
+      '',
+      csvMoney(totals.runRateBenefit),
+      csvMoney(totals.totalBenefit),
+      csvMoney(totals.totalCost),
+      csvMoney(totals.netBenefit),
+      csvMoney(totals.npv),
+      csvRatio(totals.roi),
+      payback(totals.paybackMonths),
+      '',
+    ],
+  );
+  return rows;
+}

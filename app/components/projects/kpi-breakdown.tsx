@@ -18,9 +18,18 @@ function signed(value: string, locale: string) {
   return value.startsWith('-') ? text : `+${text}`;
 }
 
+const KNOWN_UNITS = ['pts', '%', 'count', 'currency', 'seconds', 'minutes', 'days'];
+
+/** "pts" / "pt", "s", "%"...; a free-text unit is shown as typed. */
 export function useUnitLabel() {
   const { t } = useTranslation('projects');
-  return (unit: string) => t(`units.${unit}`, { defaultValue: unit });
+  return (unit: string, form: 'many' | 'one' = 'many') => {
+    if (!KNOWN_UNITS.includes(unit)) return unit;
+    // Counts and amounts read best without a unit after the number.
+    if (form === 'many' && (unit === 'count' || unit === 'currency')) return '';
+    const key = unit === '%' ? 'percent' : unit;
+    return t(form === 'many' ? `units.${key}` : `unitsOne.${key}`);
+  };
 }
 
 export function KpiSentence({ line, m }: { line: BreakdownLine; m: Money }) {
@@ -50,6 +59,7 @@ export function KpiSentence({ line, m }: { line: BreakdownLine; m: Money }) {
         current,
         target,
         unit,
+        unitOne: unitLabel(line.unit, 'one'),
         delta: signed(line.delta ?? '0', m.locale),
         vpu: moneyFine(line.vpu ?? '0', m),
         share,

@@ -200,3 +200,18 @@ export function assumptionDraft(saved: AssumptionFractions, locale: NumberLocale
     rampUp: rampUpInput(saved.rampUp, locale),
   };
 }
+
+const RankKeySchema = z.enum(['npv', 'roi', 'payback', 'benefit']);
+
+/** The summary's GET parameters; anything unknown falls back to the defaults (links stay shareable). */
+export function summaryQuery(params: URLSearchParams): { sort: z.infer<typeof RankKeySchema>; status?: ProjectStatus } {
+  const sort = RankKeySchema.safeParse(params.get('sort'));
+  const status = z.enum(PROJECT_STATUSES).safeParse(params.get('status'));
+  return { sort: sort.success ? sort.data : 'npv', status: status.success ? status.data : undefined };
+}
+
+export function summarySearch(query: { sort: string; status?: string }) {
+  const params = new URLSearchParams({ sort: query.sort });
+  if (query.status) params.set('status', query.status);
+  return params.toString();
+}

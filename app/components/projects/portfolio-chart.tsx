@@ -1,0 +1,126 @@
+// The summary's charts: benefit and cost per project (bars) and the portfolio's cumulative cash flow
+// (line). Chart.js is imported in an effect, with only the pieces these two charts use, so it stays
+// out of the first load and out of every other route. The data tables beside the charts are the
+// accessible (and printable, and no-JavaScript) version of the same figures.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { money, type Money } from './figures';
+
+export interface ChartProject {
+  id: string;
+  name: string;
+  totalBenefit: string;
+  totalCost: string;
+}
+
+export interface ChartYear {
+  year: number;
+  cumulative: string;
+}
+
+// Chart.js draws with floats; the figures are exact in the tables and only plotted here.
+const plot = (x: string) => Number(x);
+
+export function PortfolioChart({ projects, years, m }: { projects: readonly ChartProject[]; years: readonly ChartYear[]; m: Money }) {
+  const { t } = useTranslation('projects');
+  const barsRef = useRef<HTMLCanvasElement>(null);
+  const lineRef = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const charts: { destroy: () => void }[] = [];
+    void import('chart.js').then((lib) => {
+      if (cancelled || !barsRef.current || !lineRef.current) return;
+      const { Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend } = lib;
+      Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+      const ticks = { callback: (value: string | number) => money(String(value), m) };
+      const tooltip = { callbacks: { label: (c: { dataset: { label?: string }; parsed: { y: number | null } }) => `${c.dataset.label}: ${money(String(c.parsed.y ?? 0), m)}` } };
+      charts.push(
+        new Chart(barsRef.current, {
+          type: 'bar',
+          data: {
+            labels: projects.map((p) => p.name),
+            datasets: [
+              { label: t('summary.chart.benefit'), data: projects.map((p) => plot(p.totalBenefit)), backgroundColor: '#2f7d5b' },
+              { label: t('summary.chart.cost'), data: projects.map((p) => plot(p.totalCost)), backgroundColor: '#c0573e' },
+            ],
+          },
+          options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { ticks } }, plugins: { tooltip } },
+        }),
+        new Chart(lineRef.current, {
+          type: 'line',
+          data: {
+            labels: years.map((y) => t('summary.chart.yearLabel', { year: y.year })),
+            datasets: [
+              { label: t('summary.chart.cumulative'), data: years.map((y) => plot(y.cumulative)), borderColor: '#3b5bdb', backgroundColor: '#3b5bdb', tension: 0 },
+            ],
+          },
+          options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { ticks } }, plugins: { tooltip } },
+        }),
+      );
+    });
+    return () => {
+      cancelled = true;
+      for (const c of charts) c.destroy();
+    };
+  }, [projects, years, m, t]);
+
+  return (
+    <div className="portfolio-charts">
+      <figure>
+        <div className="chart-box">
+          <canvas ref={barsRef} role="img" aria-label={t('summary.chart.barsLabel')} />
+        </div>
+        <figcaption>{t('summary.chart.barsCaption')}</figcaption>
+        <details className="chart-data" open>
+          <summary>{t('summary.chart.data')}</summary>
+          <table className="data">
+            <caption className="visually-hidden">{t('summary.chart.barsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('summary.ranking.project')}</th>
+                <th scope="col" className="num">{t('summary.chart.benefit')}</th>
+                <th scope="col" className="num">{t('summary.chart.cost')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {projects.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  <td className="num">{money(p.totalBenefit, m)}</td>
+                  <td className="num">{money(p.totalCost, m)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      </figure>
+      <figure>
+        <div className="chart-box">
+          <canvas ref={lineRef} role="img" aria-label={t('summary.chart.lineLabel')} />
+        </div>
+        <figcaption>{t('summary.chart.lineCaption')}</figcaption>
+        <details className="chart-data" open>
+          <summary>{t('summary.chart.data')}</summary>
+          <table className="data">
+            <caption className="visually-hidden">{t('summary.chart.lineCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('years.year')}</th>
+                <th scope="col" className="num">{t('summary.chart.cumulative')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {years.map((y) => (
+                <tr key={y.year}>
+                  <th scope="row">{y.year}</th>
+                  <td className="num">{money(y.cumulative, m)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      </figure>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+// The executive ROI summary as a CSV file (resource route), with the same filter and order as the page.
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import Papa from 'papaparse';
+import { summaryQuery } from '~/lib/schemas/projects';
+import { requireMember } from '~/server/access.server';
+import { i18nServer } from '~/server/i18n.server';
+import { loadPortfolio, summaryCsvRows } from '~/server/portfolio.server';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireMember(request, params.slug);
+  const query = summaryQuery(new URL(request.url).searchParams);
+  const portfolio = await loadPortfolio(workspace.id, query);
+  const t = await i18nServer.getFixedT(request, ['projects', 'common']);
+  return new Response(`\uFEFF${Papa.unparse(summaryCsvRows(portfolio, t))}`, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="roi-summary-${workspace.slug}.csv"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}
