@@ -1,9 +1,13 @@
-// KPIs: measures placed in the stage cells of a map's KPI row, with their values.
-import { and, asc, eq } from 'drizzle-orm';
+// KPIs: measures placed in the stage cells of a map's KPI row, with their values. Owns placing a
+// KPI (search-or-create of its measure), its settings, its dated values (one per date) and deletion.
+// Moves between cells belong to the map editor.
+import { and, asc, count, eq, inArray, lte, max, sql } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
-import { kpi, kpiValue, measure } from '#db/schema';
-import { currentFromHistory, kpiStatus, type ValuePoint } from '~/domain/kpi';
+import { journeyMap, kpi, kpiValue, lane, measure, stage } from '#db/schema';
+import { currentFromHistory, kpiStatus, type KpiStatus, type ValuePoint } from '~/domain/kpi';
 import type { KpiChipData } from '~/lib/kpi-chip';
+import { recordActivity } from './activity.server';
+import { findOrCreateMeasure, getMeasure } from './measures.server';
 
 /** Every KPI of a map with its current value and status, in two queries whatever the map size. */
 export async function listMapKpis(workspaceId: string, mapId: string, executor: Executor = db): Promise<KpiChipData[]> {
@@ -57,4 +61,242 @@ export async function listMapKpis(workspaceId: string, mapId: string, executor: 
       archived: r.archivedAt !== null,
     };
   });
+}
+
+/**
+ * The newest `n` values of each KPI (oldest first), in one query: enough for the current value and
+ * the status. `kpiIds` null means every KPI of the workspace.
+ */
+export async function latestValues(workspaceId: string, kpiIds: string[] | null, n = 2, executor: Executor = db) {
+  const result = new Map<string, ValuePoint[]>();
+  if (kpiIds !== null && kpiIds.length === 0) return result;
+  const ranked = executor
+    .select({
+      kpiId: kpiValue.kpiId,
+      date: kpiValue.date,
+      value: kpiValue.value,
+      rank: sql<number>`row_number() over (partition by ${kpiValue.kpiId} order by ${kpiValue.date} desc)`.as('rank'),
+    })
+    .from(kpiValue)
+    .where(and(eq(kpiValue.workspaceId, workspaceId), kpiIds ? inArray(kpiValue.kpiId, kpiIds) : undefined))
+    .as('ranked');
+  const rows = await executor.select().from(ranked).where(lte(ranked.rank, n)).orderBy(asc(ranked.kpiId), asc(ranked.date));
+  for (const r of rows) {
+    let list = result.get(r.kpiId);
+    if (!list) result.set(r.kpiId, (list = []));
+    list.push({ date: r.date, value: r.value });
+  }
+  return result;
+}
+
+export interface KpiCell {
+  mapId: string;
+  laneId: string;
+  stageId: string;
+}
+
+/** The cell exists in this workspace: a KPI lane and a stage of the same map. */
+async function isKpiCell(executor: Executor, workspaceId: string, cell: KpiCell) {
+  const [row] = await executor
+    .select({ laneId: lane.id })
+    .from(lane)
+    .innerJoin(stage, and(eq(stage.id, cell.stageId), eq(stage.mapId, lane.mapId), eq(stage.workspaceId, workspaceId)))
+    .where(and(eq(lane.workspaceId, workspaceId), eq(lane.id, cell.laneId), eq(lane.mapId, cell.mapId), eq(lane.kind, 'kpi')));
+  return Boolean(row);
+}
+
+export type PlaceKpiOutcome =
+  | { ok: true; kpiId: string; measureId: string; measureName: string; createdMeasure: boolean }
+  | { ok: false; reason: 'notFound' };
+
+/**
+ * Places a measure in a KPI cell, at the end of the cell. The measure is an existing one (by id) or
+ * found by name (any case), created in the library when missing. One transaction.
+ */
+export async function placeKpi(
+  workspaceId: string,
+  actorId: string,
+  cell: KpiCell,
+  ref: { measureId: string } | { name: string },
+): Promise<PlaceKpiOutcome> {
+  return db.transaction(async (tx) => {
+    if (!(await isKpiCell(tx, workspaceId, cell))) return { ok: false, reason: 'notFound' } as const;
+    let m: { id: string; name: string };
+    let createdMeasure = false;
+    if ('measureId' in ref) {
+      const found = await getMeasure(workspaceId, ref.measureId, tx);
+      if (!found) return { ok: false, reason: 'notFound' } as const;
+      m = found;
+    } else {
+      const outcome = await findOrCreateMeasure(tx, workspaceId, actorId, ref.name);
+      m = outcome.measure;
+      createdMeasure = outcome.created;
+    }
+    const [last] = await tx
+      .select({ position: max(kpi.position) })
+      .from(kpi)
+      .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.laneId, cell.laneId), eq(kpi.stageId, cell.stageId)));
+    const [row] = await tx
+      .insert(kpi)
+      .values({ workspaceId, ...cell, measureId: m.id, position: (last?.position ?? -1) + 1 })
+      .returning({ id: kpi.id });
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: row!.id, action: 'created', summary: m.name });
+    return { ok: true, kpiId: row!.id, measureId: m.id, measureName: m.name, createdMeasure } as const;
+  });
+}
+
+/** A KPI with its measure, map, stage and whole value history (newest last): 2 queries. */
+export async function getKpiSettings(workspaceId: string, kpiId: string, mapId: string) {
+  const [row] = await db
+    .select({
+      kpi,
+      measure,
+      mapName: journeyMap.name,
+      stageName: stage.name,
+    })
+    .from(kpi)
+    .innerJoin(measure, eq(measure.id, kpi.measureId))
+    .innerJoin(journeyMap, eq(journeyMap.id, kpi.mapId))
+    .innerJoin(stage, eq(stage.id, kpi.stageId))
+    .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId), eq(kpi.mapId, mapId)));
+  if (!row) return null;
+  const values = await db
+    .select({ id: kpiValue.id, date: kpiValue.date, value: kpiValue.value, source: kpiValue.source })
+    .from(kpiValue)
+    .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpiValue.kpiId, kpiId)))
+    .orderBy(asc(kpiValue.date));
+  return { ...row, values };
+}
+
+export interface KpiSettingsInput {
+  note: string;
+  baselineValue?: string;
+  baselineDate?: string;
+  targetValue?: string;
+  targetDate?: string;
+  impactMode: 'auto' | 'manual';
+  manualAmount?: string;
+}
+
+export async function updateKpiSettings(workspaceId: string, actorId: string, kpiId: string, version: number, input: KpiSettingsInput) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(kpi)
+      .set({
+        note: input.note,
+        baselineValue: input.baselineValue ?? null,
+        baselineDate: input.baselineDate ?? null,
+        targetValue: input.targetValue ?? null,
+        targetDate: input.targetDate ?? null,
+        impactMode: input.impactMode,
+        manualAmount: input.manualAmount ?? null,
+        version: sql`${kpi.version} + 1`,
+      })
+      .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId), eq(kpi.version, version)))
+      .returning({ id: kpi.id });
+    if (!row) return false;
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'updated', summary: input.note.slice(0, 80) });
+    return true;
+  });
+}
+
+/**
+ * Records the value of a KPI on a date; a value already there for that date is replaced (upsert on
+ * the (kpi_id, date) unique index). Editing a row may move it to another date: the old row goes.
+ */
+export async function recordKpiValue(
+  workspaceId: string,
+  actorId: string,
+  kpiId: string,
+  input: { date: string; value: string; replaceValueId?: string; source?: 'manual' | 'import' | 'api' },
+) {
+  return db.transaction(async (tx) => {
+    const [owned] = await tx
+      .select({ id: kpi.id })
+      .from(kpi)
+      .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
+    if (!owned) return false;
+    if (input.replaceValueId) {
+      const removed = await tx
+        .delete(kpiValue)
+        .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpiValue.kpiId, kpiId), eq(kpiValue.id, input.replaceValueId)))
+        .returning({ id: kpiValue.id });
+      if (removed.length === 0) return false;
+    }
+    await tx
+      .insert(kpiValue)
+      .values({ workspaceId, kpiId, date: input.date, value: input.value, source: input.source ?? 'manual' })
+      .onConflictDoUpdate({
+        target: [kpiValue.kpiId, kpiValue.date],
+        set: { value: input.value, source: input.source ?? 'manual', createdAt: new Date() },
+      });
+    await recordActivity(tx, {
+      workspaceId,
+      actorId,
+      entityType: 'kpi_value',
+      entityId: kpiId,
+      action: input.replaceValueId ? 'updated' : 'created',
+      summary: `${input.date}: ${input.value}`,
+    });
+    return true;
+  });
+}
+
+export async function deleteKpiValue(workspaceId: string, actorId: string, kpiId: string, valueId: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(kpiValue)
+      .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpiValue.kpiId, kpiId), eq(kpiValue.id, valueId)))
+      .returning({ date: kpiValue.date, value: kpiValue.value });
+    if (!row) return false;
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi_value', entityId: kpiId, action: 'deleted', summary: `${row.date}: ${row.value}` });
+    return true;
+  });
+}
+
+export async function deleteKpi(workspaceId: string, actorId: string, kpiId: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(kpi)
+      .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)))
+      .returning({ id: kpi.id, measureId: kpi.measureId });
+    if (!row) return false;
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'deleted', summary: row.measureId });
+    return true;
+  });
+}
+
+/** KPI health of the workspace home: KPIs counted per status, in two queries. */
+export async function kpiHealth(workspaceId: string): Promise<Record<KpiStatus, number> & { total: number }> {
+  const [rows, latest] = await Promise.all([
+    db
+      .select({ id: kpi.id, target: kpi.targetValue, trend: measure.trend })
+      .from(kpi)
+      .innerJoin(measure, eq(measure.id, kpi.measureId))
+      .innerJoin(journeyMap, eq(journeyMap.id, kpi.mapId))
+      .where(and(eq(kpi.workspaceId, workspaceId), sql`${journeyMap.archivedAt} is null`)),
+    latestValues(workspaceId, null),
+  ]);
+  const counts = { met: 0, on_track: 0, off_track: 0, no_trend: 0, total: rows.length };
+  for (const r of rows) {
+    const history = latest.get(r.id) ?? [];
+    counts[kpiStatus({ current: currentFromHistory(history), target: r.target, trend: r.trend, history })]++;
+  }
+  return counts;
+}
+
+/** How many KPIs the workspace has (the import page says so). */
+export async function countKpis(workspaceId: string) {
+  const [row] = await db.select({ n: count() }).from(kpi).where(eq(kpi.workspaceId, workspaceId));
+  return row?.n ?? 0;
+}
+
+
+/** The KPI when it belongs to this workspace and map (actions check this before writing). */
+export async function findKpi(workspaceId: string, kpiId: string, mapId: string) {
+  const [row] = await db
+    .select({ id: kpi.id, measureId: kpi.measureId, version: kpi.version })
+    .from(kpi)
+    .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId), eq(kpi.mapId, mapId)));
+  return row ?? null;
 }

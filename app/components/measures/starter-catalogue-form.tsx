@@ -1,0 +1,45 @@
+// "Add standard measures": the starter catalogue as checkboxes (all checked by default), added in
+// one step; names already in the library are shown as such and skipped.
+import { Form } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
+
+export function StarterCatalogueForm({
+  locale,
+  taken,
+  result,
+}: {
+  locale: 'en' | 'fr';
+  taken: string[];
+  result?: { added: number; skipped: number };
+}) {
+  const { t } = useTranslation('measures');
+  const takenSet = new Set(taken);
+  return (
+    <Form method="post" className="starter-form">
+      <input type="hidden" name="intent" value="starter" />
+      {result ? (
+        <p className="notice" role="status">
+          {t('starter.done', { added: result.added, skipped: result.skipped })}
+        </p>
+      ) : null}
+      <fieldset>
+        <legend>{t('starter.legend', { count: STARTER_CATALOGUE.length })}</legend>
+        <ul className="starter-list">
+          {STARTER_CATALOGUE.map((m) => (
+            <li key={m.key}>
+              <label>
+                <input type="checkbox" name="keys" value={m.key} defaultChecked={!takenSet.has(m.key)} disabled={takenSet.has(m.key)} />{' '}
+                <strong>{m.name[locale]}</strong> <span className="muted small">({t(`trend.${m.trend}`)})</span>
+                {takenSet.has(m.key) ? <span className="muted small"> · {t('starter.already')}</span> : null}
+                <br />
+                <span className="muted small">{m.description[locale]}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <button type="submit">{t('starter.add')}</button>
+    </Form>
+  );
+}

@@ -1,0 +1,180 @@
+// CSV rules for KPI values: the template / export columns, reading a file with papaparse, checking
+// every row (line and column of each error) and sorting valid values into new / updated / unchanged
+// against what is stored. Pure: the caller supplies the workspace's KPI ids and stored values.
+import Papa from 'papaparse';
+import { dec, parseLocaleDecimal, toDecimalString, type NumberLocale } from './decimal';
+
+export const KPI_CSV_COLUMNS = ['kpi_id', 'map', 'stage', 'measure', 'unit', 'date', 'value', 'target'] as const;
+export type KpiCsvColumn = (typeof KPI_CSV_COLUMNS)[number];
+export type KpiCsvRecord = Record<KpiCsvColumn, string>;
+
+export type KpiCsvErrorCode =
+  | 'empty_file'
+  | 'missing_column'
+  | 'unknown_kpi'
+  | 'bad_number'
+  | 'bad_date'
+  | 'missing_date'
+  | 'missing_value'
+  | 'duplicate'
+  | 'conflicting_target'
+  | 'out_of_range';
+
+export interface KpiCsvError {
+  /** 1-based line of the file (the header is line 1); 0 for file-level errors. */
+  line: number;
+  column: KpiCsvColumn | null;
+  code: KpiCsvErrorCode;
+  /** The offending cell, or the first line for duplicates. */
+  value?: string;
+}
+
+export interface KpiCsvValue {
+  line: number;
+  kpiId: string;
+  date: string;
+  value: string;
+}
+
+/** Stored values carry 6 decimal places (numeric(20,6)); beyond 14 integer digits they overflow. */
+const VALUE_DP = 6;
+const MAX_ABS = dec('1e14');
+
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
+}
+
+/** A number typed in a cell, read in the workspace locale; null when it is not one or overflows. */
+export function readCsvNumber(cell: string, locale: NumberLocale): { value: string } | { error: 'bad_number' | 'out_of_range' } {
+  const parsed = parseLocaleDecimal(cell, locale);
+  if (parsed === null) return { error: 'bad_number' };
+  if (dec(parsed).abs().gte(MAX_ABS)) return { error: 'out_of_range' };
+  return { value: toDecimalString(parsed, VALUE_DP) };
+}
+
+export interface ParsedKpiCsv {
+  rows: { line: number; record: KpiCsvRecord }[];
+  errors: KpiCsvError[];
+}
+
+/** Reads the file (comma or semicolon separated, with a header row naming the columns). */
+export function parseKpiCsv(text: string): ParsedKpiCsv {
+  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
+  const table = result.data;
+  const headerIndex = table.findIndex((cells) => cells.some((c) => c.trim() !== ''));
+  if (headerIndex < 0) return { rows: [], errors: [{ line: 0, column: null, code: 'empty_file' }] };
+  const header = table[headerIndex]!.map((c) => c.trim().toLowerCase());
+  const missing = (['kpi_id', 'date', 'value'] as const).filter((c) => !header.includes(c));
+  if (missing.length) {
+    return { rows: [], errors: missing.map((column) => ({ line: headerIndex + 1, column, code: 'missing_column' as const })) };
+  }
+  const rows: ParsedKpiCsv['rows'] = [];
+  for (let i = headerIndex + 1; i < table.length; i++) {
+    const cells = table[i]!;
+    if (cells.every((c) => c.trim() === '')) continue;
+    const record = Object.fromEntries(KPI_CSV_COLUMNS.map((c) => [c, ''])) as KpiCsvRecord;
+    header.forEach((name, j) => {
+      if ((KPI_CSV_COLUMNS as readonly string[]).includes(name)) record[name as KpiCsvColumn] = (cells[j] ?? '').trim();
+    });
+    rows.push({ line: i + 1, record });
+  }
+  if (rows.length === 0) return { rows, errors: [{ line: 0, column: null, code: 'empty_file' }] };
+  return { rows, errors: [] };
+}
+
+export interface ValidatedKpiCsv {
+  values: KpiCsvValue[];
+  /** Targets given in the file, per KPI (canonical decimal strings). */
+  targets: Map<string, string>;
+  /** Rows naming a KPI but with neither date nor value (the template as downloaded). */
+  skipped: number;
+  errors: KpiCsvError[];
+}
+
+export function validateKpiRows(
+  rows: ParsedKpiCsv['rows'],
+  options: { locale: NumberLocale; knownKpiIds: ReadonlySet<string> },
+): ValidatedKpiCsv {
+  const values: KpiCsvValue[] = [];
+  const targets = new Map<string, string>();
+  const targetLine = new Map<string, number>();
+  const seen = new Map<string, number>();
+  const errors: KpiCsvError[] = [];
+  let skipped = 0;
+  for (const { line, record } of rows) {
+    const kpiId = record.kpi_id.toLowerCase();
+    const rowErrors: KpiCsvError[] = [];
+    if (!options.knownKpiIds.has(kpiId)) rowErrors.push({ line, column: 'kpi_id', code: 'unknown_kpi', value: record.kpi_id });
+    let value: string | null = null;
+    if (record.value !== '') {
+      const read = readCsvNumber(record.value, options.locale);
+      if ('error' in read) rowErrors.push({ line, column: 'value', code: read.error, value: record.value });
+      else value = read.value;
+    }
+    if (record.date !== '' && !isIsoDate(record.date)) rowErrors.push({ line, column: 'date', code: 'bad_date', value: record.date });
+    if (record.date === '' && record.value !== '') rowErrors.push({ line, column: 'date', code: 'missing_date' });
+    if (record.date !== '' && record.value === '') rowErrors.push({ line, column: 'value', code: 'missing_value' });
+    if (record.target !== '') {
+      const read = readCsvNumber(record.target, options.locale);
+      if ('error' in read) rowErrors.push({ line, column: 'target', code: read.error, value: record.target });
+      else if (targets.has(kpiId) && !dec(targets.get(kpiId)!).eq(read.value)) {
+        rowErrors.push({ line, column: 'target', code: 'conflicting_target', value: String(targetLine.get(kpiId)) });
+      } else if (!targets.has(kpiId)) {
+        targets.set(kpiId, read.value);
+        targetLine.set(kpiId, line);
+      }
+    }
+    if (record.date !== '' && isIsoDate(record.date)) {
+      const key = `${kpiId}|${record.date}`;
+      const first = seen.get(key);
+      if (first !== undefined) rowErrors.push({ line, column: 'date', code: 'duplicate', value: String(first) });
+      else seen.set(key, line);
+    }
+    if (rowErrors.length) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    if (record.date === '' && record.value === '') skipped++;
+    else values.push({ line, kpiId, date: record.date, value: value! });
+  }
+  return { values, targets, skipped, errors };
+}
+
+export interface ImportPlan {
+  /** Values to write (new or changed). */
+  writes: KpiCsvValue[];
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export const valueKey = (kpiId: string, date: string) => `${kpiId}|${date}`;
+
+/** Compares the file with stored values (keyed by valueKey) so a second import writes nothing. */
+export function planImport(values: readonly KpiCsvValue[], stored: ReadonlyMap<string, string>): ImportPlan {
+  const writes: KpiCsvValue[] = [];
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const v of values) {
+    const before = stored.get(valueKey(v.kpiId, v.date));
+    if (before === undefined) {
+      created++;
+      writes.push(v);
+    } else if (dec(before).eq(v.value)) {
+      unchanged++;
+    } else {
+      updated++;
+      writes.push(v);
+    }
+  }
+  return { writes, created, updated, unchanged };
+}
+
+/** The template / export file: a header and one row per record. */
+export function toKpiCsv(records: readonly KpiCsvRecord[]): string {
+  return Papa.unparse({ fields: [...KPI_CSV_COLUMNS], data: records.map((r) => KPI_CSV_COLUMNS.map((c) => r[c])) }, { newline: '\n' }) + '\n';
+}

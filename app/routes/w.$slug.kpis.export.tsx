@@ -1,0 +1,17 @@
+// The current value (newest by date) of every KPI, in the template's format: importing it back
+// changes nothing.
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { requireMember } from '~/server/access.server';
+import { kpiExportCsv } from '~/server/kpi-import.server';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireMember(request, params.slug);
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(await kpiExportCsv(workspace.id), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="kpi-values-${workspace.slug}-${day}.csv"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

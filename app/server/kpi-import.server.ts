@@ -1,0 +1,189 @@
+// KPI values in and out as CSV: the template (one row per KPI), the export of current values, and
+// the import (validate every row, then write everything in one transaction, or nothing).
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { db } from '#db/client';
+import { journeyMap, kpi, kpiValue, measure, stage } from '#db/schema';
+import { dec, type NumberLocale } from '~/domain/decimal';
+import {
+  parseKpiCsv,
+  planImport,
+  toKpiCsv,
+  validateKpiRows,
+  valueKey,
+  type KpiCsvError,
+  type KpiCsvRecord,
+  type KpiCsvValue,
+} from '~/domain/kpi-csv';
+import { recordActivity } from './activity.server';
+import { latestValues } from './kpis.server';
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+const CHUNK = 1000;
+
+/** Every KPI of the workspace with where it sits: one query. */
+async function workspaceKpis(workspaceId: string) {
+  return db
+    .select({
+      id: kpi.id,
+      mapName: journeyMap.name,
+      stageName: stage.name,
+      measureName: measure.name,
+      unit: measure.unit,
+      target: kpi.targetValue,
+    })
+    .from(kpi)
+    .innerJoin(journeyMap, eq(journeyMap.id, kpi.mapId))
+    .innerJoin(stage, eq(stage.id, kpi.stageId))
+    .innerJoin(measure, eq(measure.id, kpi.measureId))
+    .where(eq(kpi.workspaceId, workspaceId))
+    .orderBy(asc(journeyMap.name), asc(stage.position), asc(kpi.position));
+}
+
+/** The template: one row per KPI, date and value left for the user to fill in. */
+export async function kpiTemplateCsv(workspaceId: string) {
+  const rows = await workspaceKpis(workspaceId);
+  return toKpiCsv(
+    rows.map<KpiCsvRecord>((r) => ({
+      kpi_id: r.id,
+      map: r.mapName,
+      stage: r.stageName,
+      measure: r.measureName,
+      unit: r.unit,
+      date: '',
+      value: '',
+      target: r.target ?? '',
+    })),
+  );
+}
+
+/** Current values (newest by date) in the template's format: re-importing it changes nothing. */
+export async function kpiExportCsv(workspaceId: string) {
+  const [rows, latest] = await Promise.all([workspaceKpis(workspaceId), latestValues(workspaceId, null, 1)]);
+  return toKpiCsv(
+    rows.map<KpiCsvRecord>((r) => {
+      const current = latest.get(r.id)?.[0];
+      return {
+        kpi_id: r.id,
+        map: r.mapName,
+        stage: r.stageName,
+        measure: r.measureName,
+        unit: r.unit,
+        date: current?.date ?? '',
+        value: current?.value ?? '',
+        target: r.target ?? '',
+      };
+    }),
+  );
+}
+
+export interface ImportPreview {
+  rows: number;
+  values: number;
+  skipped: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  targets: number;
+  errors: KpiCsvError[];
+}
+
+interface Checked {
+  preview: ImportPreview;
+  writes: KpiCsvValue[];
+  targetWrites: { kpiId: string; target: string }[];
+}
+
+async function checkImport(workspaceId: string, text: string, locale: NumberLocale): Promise<Checked> {
+  const parsed = parseKpiCsv(text);
+  const empty = { rows: parsed.rows.length, values: 0, skipped: 0, created: 0, updated: 0, unchanged: 0, targets: 0 };
+  if (parsed.errors.length) return { preview: { ...empty, errors: parsed.errors }, writes: [], targetWrites: [] };
+  // Only ids shaped like uuids reach the query; the rest are unknown by construction.
+  const ids = [...new Set(parsed.rows.map((r) => r.record.kpi_id.toLowerCase()))].filter((id) =>
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id),
+  );
+  const known = new Map<string, string | null>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db
+      .select({ id: kpi.id, target: kpi.targetValue })
+      .from(kpi)
+      .where(and(eq(kpi.workspaceId, workspaceId), inArray(kpi.id, ids.slice(i, i + CHUNK))));
+    for (const r of rows) known.set(r.id, r.target);
+  }
+  const validated = validateKpiRows(parsed.rows, { locale, knownKpiIds: new Set(known.keys()) });
+  const stored = new Map<string, string>();
+  const kpiIds = [...new Set(validated.values.map((v) => v.kpiId))];
+  for (let i = 0; i < kpiIds.length; i += CHUNK) {
+    const rows = await db
+      .select({ kpiId: kpiValue.kpiId, date: kpiValue.date, value: kpiValue.value })
+      .from(kpiValue)
+      .where(and(eq(kpiValue.workspaceId, workspaceId), inArray(kpiValue.kpiId, kpiIds.slice(i, i + CHUNK))));
+    for (const r of rows) stored.set(valueKey(r.kpiId, r.date), r.value);
+  }
+  const plan = planImport(validated.values, stored);
+  const targetWrites = [...validated.targets]
+    .filter(([id, target]) => {
+      const before = known.get(id);
+      return before === null || before === undefined || !dec(before).eq(target);
+    })
+    .map(([kpiId, target]) => ({ kpiId, target }));
+  return {
+    preview: {
+      rows: parsed.rows.length,
+      values: validated.values.length,
+      skipped: validated.skipped,
+      created: plan.created,
+      updated: plan.updated,
+      unchanged: plan.unchanged,
+      targets: targetWrites.length,
+      errors: validated.errors,
+    },
+    writes: plan.writes,
+    targetWrites,
+  };
+}
+
+/** Checks the file and reports what an import would do; writes nothing. */
+export async function previewKpiImport(workspaceId: string, text: string, locale: NumberLocale) {
+  return (await checkImport(workspaceId, text, locale)).preview;
+}
+
+/**
+ * Imports the file when every row is valid: all values upserted (source 'import') and targets set
+ * in one transaction, in chunks; one activity row for the whole import. Values equal to what is
+ * stored are not written again, so importing the same file twice changes nothing the second time.
+ */
+export async function applyKpiImport(workspaceId: string, actorId: string, text: string, locale: NumberLocale) {
+  const checked = await checkImport(workspaceId, text, locale);
+  if (checked.preview.errors.length) return { ok: false as const, preview: checked.preview };
+  if (checked.writes.length || checked.targetWrites.length) {
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < checked.writes.length; i += CHUNK) {
+        await tx
+          .insert(kpiValue)
+          .values(checked.writes.slice(i, i + CHUNK).map((v) => ({ workspaceId, kpiId: v.kpiId, date: v.date, value: v.value, source: 'import' as const })))
+          .onConflictDoUpdate({
+            target: [kpiValue.kpiId, kpiValue.date],
+            set: { value: sql`excluded.value`, source: 'import', createdAt: new Date() },
+            // The kpi_id was checked against this workspace; this keeps a stray row from ever crossing.
+            setWhere: eq(kpiValue.workspaceId, workspaceId),
+          });
+      }
+      for (const t of checked.targetWrites) {
+        await tx
+          .update(kpi)
+          .set({ targetValue: t.target, version: sql`${kpi.version} + 1` })
+          .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, t.kpiId)));
+      }
+      const p = checked.preview;
+      await recordActivity(tx, {
+        workspaceId,
+        actorId,
+        entityType: 'kpi_value',
+        entityId: workspaceId,
+        action: 'imported',
+        summary: `${p.created} new, ${p.updated} updated, ${p.unchanged} unchanged, ${p.targets} targets`,
+      });
+    });
+  }
+  return { ok: true as const, preview: checked.preview };
+}
