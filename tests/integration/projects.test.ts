@@ -6,7 +6,7 @@ import * as caseRoute from '~/routes/w.$slug.projects.$projectId';
 import * as csvRoute from '~/routes/w.$slug.projects.$projectId.csv';
 import * as listRoute from '~/routes/w.$slug.projects._index';
 import { listProjectsForKpi } from '~/server/projects.server';
-import { addMember, call, makeUser, makeWorkspace, request } from '../support/factories';
+import { addMember, call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
 import { makeKpi, makeMapWithStages, makeMeasure, makeProject, makeWorkedExample } from '../support/project-fixtures';
 
 async function setup(locale: 'en' | 'fr' = 'en') {
@@ -22,11 +22,11 @@ async function setup(locale: 'en' | 'fr' = 'en') {
 
 const caseUrl = (slug: string, id: string) => `/w/${slug}/projects/${id}`;
 
-async function loadCase(user: { cookie: string } & Parameters<typeof request>[1]['user'], slug: string, id: string, query = '') {
+async function loadCase(user: TestUser, slug: string, id: string, query = '') {
   return call(caseRoute.loader, { request: request(`${caseUrl(slug, id)}${query}`, { user }), params: { slug, projectId: id } });
 }
 
-async function post(user: Parameters<typeof request>[1]['user'], slug: string, id: string, form: Record<string, string | undefined>) {
+async function post(user: TestUser, slug: string, id: string, form: Record<string, string | undefined>) {
   return call(caseRoute.action, { request: request(caseUrl(slug, id), { user, form }), params: { slug, projectId: id } });
 }
 
