@@ -42,6 +42,9 @@ export async function exportMap(workspaceId: string, mapId: string, executor: Ex
     byKpi.set(v.kpiId, list);
   }
   const at = (laneId: string, stageId: string) => ({ lane: laneIndex.get(laneId)!, stage: stageIndex.get(stageId)! });
+  // A stable order: by lane, then stage, then position in the cell.
+  const byCell = <T extends { laneId: string; stageId: string }>(rows: T[], position: (r: T) => number) =>
+    [...rows].sort((a, b) => laneIndex.get(a.laneId)! - laneIndex.get(b.laneId)! || stageIndex.get(a.stageId)! - stageIndex.get(b.stageId)! || position(a) - position(b));
   return {
     format: MAP_EXPORT_FORMAT,
     version: MAP_EXPORT_VERSION,
@@ -50,9 +53,9 @@ export async function exportMap(workspaceId: string, mapId: string, executor: Ex
     stages: stages.map((s) => ({ name: s.name, description: s.description, phase: s.phase })),
     lanes: lanes.map((l) => ({ kind: l.kind, name: l.name })),
     // Rows come sorted by position, so the order inside each cell is the order of the array.
-    cards: cards.map((c) => ({ ...at(c.laneId, c.stageId), title: c.title, description: c.description, channel: c.channel, system: c.system })),
-    emotions: emotions.map((e) => ({ ...at(e.laneId, e.stageId), score: e.score, note: e.note })),
-    kpis: kpis.map(({ kpi: k, measure: me }) => ({
+    cards: byCell(cards, (c) => c.position).map((c) => ({ ...at(c.laneId, c.stageId), title: c.title, description: c.description, channel: c.channel, system: c.system })),
+    emotions: byCell(emotions, () => 0).map((e) => ({ ...at(e.laneId, e.stageId), score: e.score, note: e.note })),
+    kpis: byCell(kpis.map((r) => ({ ...r, laneId: r.kpi.laneId, stageId: r.kpi.stageId })), (r) => r.kpi.position).map(({ kpi: k, measure: me }) => ({
       ...at(k.laneId, k.stageId),
       measure: {
         name: me.name,

@@ -1,0 +1,194 @@
+// The emotion lane: one score per stage (-2..+2) drawn as a smooth curve. Each point is a slider:
+// drag it vertically, or use the arrow keys; a select per stage is the plain fallback.
+import { useFetcher } from '@remix-run/react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { clampScore, EMOTION_MAX, EMOTION_MIN, scoreToY, smoothPath, yToScore } from '~/domain/emotion-curve';
+import type { EmotionData, LaneData, StageData } from './types';
+
+const HEIGHT = 120;
+const SCORES = [2, 1, 0, -1, -2];
+
+export const EmotionCells = memo(function EmotionCells({
+  lane,
+  stages,
+  points,
+  canEdit,
+  columnWidth,
+  action,
+}: {
+  lane: LaneData;
+  stages: StageData[];
+  points: ReadonlyMap<string, EmotionData>;
+  canEdit: boolean;
+  columnWidth: number;
+  action: string;
+}) {
+  const { t } = useTranslation('maps');
+  const fetcher = useFetcher<{ error?: string }>();
+  // Scores being changed here and not yet saved (drag in progress, or keys waiting to be sent).
+  const [draft, setDraft] = useState<Record<string, number>>({});
+  const timers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
+  const pendingStage = fetcher.formData?.get('stageId');
+  const pendingScore = fetcher.formData?.get('score');
+
+  const scoreOf = (stageId: string): number | null => {
+    if (draft[stageId] !== undefined) return draft[stageId]!;
+    if (pendingStage === stageId && pendingScore !== null && pendingScore !== undefined) return Number(pendingScore);
+    return points.get(stageId)?.score ?? null;
+  };
+
+  const save = (stageId: string, score: number) => {
+    const form = new FormData();
+    form.set('intent', 'setEmotion');
+    form.set('laneId', lane.id);
+    form.set('stageId', stageId);
+    form.set('score', String(clampScore(score)));
+    const point = points.get(stageId);
+    if (point) form.set('version', String(point.version));
+    fetcher.submit(form, { method: 'post', action, preventScrollReset: true });
+  };
+
+  // Drop a draft once the saved data catches up.
+  useEffect(() => {
+    setDraft((d) => {
+      const next = { ...d };
+      let changed = false;
+      for (const [stageId, score] of Object.entries(d)) {
+        if (points.get(stageId)?.score === score && !timers.current[stageId]) {
+          delete next[stageId];
+          changed = true;
+        }
+      }
+      return changed ? next : d;
+    });
+  }, [points]);
+
+  const label = (score: number) => t(`emotion.score.${score}`);
+  const coords = stages
+    .map((s, i) => ({ stage: s, score: scoreOf(s.id), x: i * columnWidth + columnWidth / 2 }))
+    .filter((p): p is { stage: StageData; score: number; x: number } => p.score !== null);
+
+  const onKey = (stageId: string, current: number) => (event: KeyboardEvent) => {
+    const delta = event.key === 'ArrowUp' || event.key === 'ArrowRight' ? 1 : event.key === 'ArrowDown' || event.key === 'ArrowLeft' ? -1 : 0;
+    let next = current + delta;
+    if (event.key === 'Home') next = EMOTION_MIN;
+    if (event.key === 'End') next = EMOTION_MAX;
+    if (next === current && delta === 0 && event.key !== 'Home' && event.key !== 'End') return;
+    event.preventDefault();
+    next = clampScore(next);
+    setDraft((d) => ({ ...d, [stageId]: next }));
+    // Several key presses in a row are saved once, based on the version the user saw.
+    clearTimeout(timers.current[stageId]);
+    timers.current[stageId] = setTimeout(() => {
+      delete timers.current[stageId];
+      save(stageId, next);
+    }, 500);
+  };
+
+  const dragging = useRef<string | null>(null);
+  const onPointerDown = (stageId: string) => (event: PointerEvent<SVGCircleElement>) => {
+    if (!canEdit) return;
+    dragging.current = stageId;
+    (event.target as Element).setPointerCapture?.(event.pointerId);
+  };
+  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+    const stageId = dragging.current;
+    if (!stageId) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const score = yToScore(event.clientY - box.top, HEIGHT);
+    setDraft((d) => (d[stageId] === score ? d : { ...d, [stageId]: score }));
+  };
+  const onPointerUp = () => {
+    const stageId = dragging.current;
+    dragging.current = null;
+    if (stageId && draft[stageId] !== undefined && draft[stageId] !== points.get(stageId)?.score) save(stageId, draft[stageId]!);
+  };
+
+  return (
+    <div role="cell" className="emotion-cells" style={{ gridColumn: `2 / span ${Math.max(stages.length, 1)}` }}>
+      <svg
+        className="emotion-curve"
+        width={stages.length * columnWidth}
+        height={HEIGHT}
+        viewBox={`0 0 ${stages.length * columnWidth} ${HEIGHT}`}
+        preserveAspectRatio="none"
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+        aria-label={t('emotion.curve', { lane: lane.name })}
+      >
+        <line x1={0} x2={stages.length * columnWidth} y1={scoreToY(0, HEIGHT)} y2={scoreToY(0, HEIGHT)} className="emotion-axis" />
+        <path d={smoothPath(coords.map((p) => ({ x: p.x, y: scoreToY(p.score, HEIGHT) })))} className="emotion-path" />
+        {coords.map((p) => (
+          <circle
+            key={p.stage.id}
+            cx={p.x}
+            cy={scoreToY(p.score, HEIGHT)}
+            r={canEdit ? 9 : 6}
+            className={`emotion-point score-${p.score < 0 ? 'neg' : p.score > 0 ? 'pos' : 'zero'}`}
+            {...(canEdit
+              ? {
+                  role: 'slider',
+                  tabIndex: 0,
+                  'aria-label': t('emotion.pointFor', { stage: p.stage.name }),
+                  'aria-valuemin': EMOTION_MIN,
+                  'aria-valuemax': EMOTION_MAX,
+                  'aria-valuenow': p.score,
+                  'aria-valuetext': `${p.score > 0 ? '+' : ''}${p.score} (${label(p.score)})`,
+                  'aria-orientation': 'vertical' as const,
+                  onKeyDown: onKey(p.stage.id, p.score),
+                  onPointerDown: onPointerDown(p.stage.id),
+                }
+              : { 'aria-hidden': true })}
+          />
+        ))}
+      </svg>
+      <div className="emotion-values" style={{ gridTemplateColumns: `repeat(${stages.length}, ${columnWidth}px)` }}>
+        {stages.map((s) => {
+          const score = scoreOf(s.id);
+          return canEdit ? (
+            <fetcher.Form key={s.id} method="post" action={action} preventScrollReset className="emotion-select">
+              <input type="hidden" name="intent" value="setEmotion" />
+              <input type="hidden" name="laneId" value={lane.id} />
+              <input type="hidden" name="stageId" value={s.id} />
+              {points.get(s.id) ? <input type="hidden" name="version" value={points.get(s.id)!.version} /> : null}
+              <select
+                name="score"
+                aria-label={t('emotion.selectFor', { stage: s.name })}
+                value={score === null ? '' : String(score)}
+                onChange={(e) => {
+                  if (e.target.value !== '') save(s.id, Number(e.target.value));
+                }}
+              >
+                <option value="" disabled>
+                  {t('emotion.none')}
+                </option>
+                {SCORES.map((v) => (
+                  <option key={v} value={v}>
+                    {v > 0 ? '+' : ''}
+                    {v} · {label(v)}
+                  </option>
+                ))}
+              </select>
+              <noscript>
+                <button type="submit" className="small secondary">
+                  {t('actions.save')}
+                </button>
+              </noscript>
+            </fetcher.Form>
+          ) : (
+            <p key={s.id} className="emotion-value">
+              {score === null ? t('emotion.none') : `${score > 0 ? '+' : ''}${score} · ${label(score)}`}
+            </p>
+          );
+        })}
+      </div>
+      {fetcher.state === 'idle' && fetcher.data?.error ? (
+        <p className="notice warn" role="alert">
+          {t('emotion.failed')}
+        </p>
+      ) : null}
+    </div>
+  );
+});

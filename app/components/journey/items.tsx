@@ -1,0 +1,370 @@
+// The pieces of the grid: cards and KPIs (sortable inside a cell), stage headers (sortable columns)
+// and lane headers (sortable rows), with their edit, delete and move controls for editors.
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { Form } from '@remix-run/react';
+import { memo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KpiChip } from '~/components/kpis/kpi-chip';
+import type { KpiChipData } from '~/lib/kpi-chip';
+import { MoveMenu, type MoveOption } from './move-menu';
+import { CHANNEL_LIST, type CardData, type LaneData, type StageData } from './types';
+
+export type DragData =
+  | { type: 'stage' }
+  | { type: 'lane' }
+  | { type: 'card' | 'kpi'; laneId: string; stageId: string }
+  | { type: 'cell'; cellKind: 'card' | 'kpi'; laneId: string; stageId: string };
+
+function confirmSubmit(message: string) {
+  return (event: React.FormEvent) => {
+    if (!window.confirm(message)) event.preventDefault();
+  };
+}
+
+function DragHandle({ label, attributes, listeners }: { label: string; attributes: object; listeners: object | undefined }) {
+  return (
+    <button type="button" className="drag-handle" aria-label={label} {...attributes} {...listeners}>
+      <span aria-hidden="true">⠿</span>
+    </button>
+  );
+}
+
+// ---------------------------------------------------------------- cards
+
+/** The card's text; re-renders only when the card itself changed (its version). */
+export const CardContent = memo(
+  function CardContent({ card }: { card: CardData }) {
+    const { t } = useTranslation('maps');
+    return (
+      <>
+        <p className="card-title">{card.title}</p>
+        {card.description ? <p className="card-description">{card.description}</p> : null}
+        {card.channel || card.system ? (
+          <p className="card-meta">
+            {card.channel ? <span className={`channel channel-${card.channel}`}>{t(`channel.${card.channel}`)}</span> : null}
+            {card.system ? <span className="system">{t('card.system')}: {card.system}</span> : null}
+          </p>
+        ) : null}
+      </>
+    );
+  },
+  (a, b) => a.card.id === b.card.id && a.card.version === b.card.version,
+);
+
+export const SortableCard = memo(function SortableCard({
+  card,
+  stageId,
+  canEdit,
+  touchpoint,
+  moveOptions,
+}: {
+  card: CardData;
+  stageId: string;
+  canEdit: boolean;
+  touchpoint: boolean;
+  moveOptions: MoveOption[];
+}) {
+  const { t } = useTranslation('maps');
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: card.id,
+    data: { type: 'card', laneId: card.laneId, stageId } satisfies DragData,
+    disabled: !canEdit,
+  });
+  return (
+    <li
+      ref={setNodeRef}
+      className={`journey-card${isDragging ? ' dragging' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-card-id={card.id}
+    >
+      <div className="card-body">
+        {canEdit ? <DragHandle label={t('dnd.dragCard', { name: card.title })} attributes={attributes} listeners={listeners} /> : null}
+        <div className="card-text">
+          <CardContent card={card} />
+        </div>
+      </div>
+      {canEdit ? (
+        <div className="item-tools">
+          <MoveMenu intent="moveCard" id={card.id} label={card.title} options={moveOptions} />
+          <CardEditor card={card} touchpoint={touchpoint} />
+        </div>
+      ) : null}
+    </li>
+  );
+});
+
+function CardFields({ card, touchpoint }: { card?: CardData; touchpoint: boolean }) {
+  const { t } = useTranslation('maps');
+  return (
+    <>
+      <label>
+        {t('card.title')}
+        <input name="title" required maxLength={200} defaultValue={card?.title} />
+      </label>
+      <label>
+        {t('card.description')}
+        <textarea name="description" rows={2} maxLength={4000} defaultValue={card?.description} />
+      </label>
+      {touchpoint ? (
+        <>
+          <label>
+            {t('card.channel')}
+            <select name="channel" defaultValue={card?.channel ?? 'web'}>
+              {CHANNEL_LIST.map((c) => (
+                <option key={c} value={c}>
+                  {t(`channel.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('card.system')}
+            <input name="system" maxLength={120} defaultValue={card?.system ?? ''} />
+          </label>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function CardEditor({ card, touchpoint }: { card: CardData; touchpoint: boolean }) {
+  const { t } = useTranslation('maps');
+  return (
+    <details className="edit">
+      <summary aria-label={t('card.editNamed', { name: card.title })}>{t('actions.edit')}</summary>
+      <Form method="post" preventScrollReset className="stack">
+        <input type="hidden" name="intent" value="updateCard" />
+        <input type="hidden" name="cardId" value={card.id} />
+        <input type="hidden" name="version" value={card.version} />
+        <CardFields card={card} touchpoint={touchpoint} />
+        <button type="submit" className="small">
+          {t('actions.save')}
+        </button>
+      </Form>
+      <Form method="post" preventScrollReset onSubmit={confirmSubmit(t('card.deleteConfirm', { name: card.title }))}>
+        <input type="hidden" name="intent" value="deleteCard" />
+        <input type="hidden" name="id" value={card.id} />
+        <button type="submit" className="danger small">
+          {t('card.delete')}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+export function AddCardForm({ laneId, stageId, touchpoint, where }: { laneId: string; stageId: string; touchpoint: boolean; where: string }) {
+  const { t } = useTranslation('maps');
+  return (
+    <details className="add-card">
+      <summary aria-label={t('card.addIn', { where })}>+ {t('card.add')}</summary>
+      <Form method="post" preventScrollReset className="stack" onSubmit={(e) => setTimeout(() => e.currentTarget?.reset?.(), 0)}>
+        <input type="hidden" name="intent" value="addCard" />
+        <input type="hidden" name="laneId" value={laneId} />
+        <input type="hidden" name="stageId" value={stageId} />
+        <CardFields touchpoint={touchpoint} />
+        <button type="submit" className="small">
+          {t('card.add')}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+// ---------------------------------------------------------------- KPIs
+
+export const SortableKpi = memo(function SortableKpi({
+  kpi,
+  stageId,
+  canEdit,
+  href,
+  locale,
+  moveOptions,
+}: {
+  kpi: KpiChipData;
+  stageId: string;
+  canEdit: boolean;
+  href: string;
+  locale: string;
+  moveOptions: MoveOption[];
+}) {
+  const { t } = useTranslation('maps');
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: kpi.id,
+    data: { type: 'kpi', laneId: kpi.laneId, stageId } satisfies DragData,
+    disabled: !canEdit,
+  });
+  return (
+    <li ref={setNodeRef} className={`journey-kpi${isDragging ? ' dragging' : ''}`} style={{ transform: CSS.Translate.toString(transform), transition }}>
+      <div className="card-body">
+        {canEdit ? <DragHandle label={t('dnd.dragKpi', { name: kpi.measureName })} attributes={attributes} listeners={listeners} /> : null}
+        <KpiChip kpi={kpi} href={href} locale={locale} />
+      </div>
+      {canEdit ? (
+        <div className="item-tools">
+          <MoveMenu intent="moveKpi" id={kpi.id} label={kpi.measureName} options={moveOptions} />
+        </div>
+      ) : null}
+    </li>
+  );
+});
+
+// ---------------------------------------------------------------- stages and lanes
+
+export interface Holdings {
+  cards: number;
+  kpis: number;
+  emotions: number;
+}
+
+function DeleteWithContents({ intent, id, name, holdings, label }: { intent: string; id: string; name: string; holdings: Holdings; label: string }) {
+  const { t } = useTranslation('maps');
+  const empty = holdings.cards + holdings.kpis + holdings.emotions === 0;
+  return (
+    <details className="edit delete">
+      <summary>{label}</summary>
+      <Form method="post" preventScrollReset className="stack">
+        <p>{empty ? t('delete.empty', { name }) : t('delete.holds', { name })}</p>
+        {!empty ? (
+          <ul className="holdings">
+            {holdings.cards ? <li>{t('delete.cards', { count: holdings.cards })}</li> : null}
+            {holdings.kpis ? <li>{t('delete.kpis', { count: holdings.kpis })}</li> : null}
+            {holdings.emotions ? <li>{t('delete.emotions', { count: holdings.emotions })}</li> : null}
+          </ul>
+        ) : null}
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="id" value={id} />
+        <button type="submit" className="danger small">
+          {t('delete.confirm', { name })}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+export const StageHeader = memo(function StageHeader({
+  stage,
+  canEdit,
+  holdings,
+  moveOptions,
+}: {
+  stage: StageData;
+  canEdit: boolean;
+  holdings: Holdings;
+  moveOptions: MoveOption[];
+}) {
+  const { t } = useTranslation('maps');
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: stage.id,
+    data: { type: 'stage' } satisfies DragData,
+    disabled: !canEdit,
+  });
+  return (
+    <div
+      ref={setNodeRef}
+      role="columnheader"
+      className={`stage-header${isDragging ? ' dragging' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-stage-id={stage.id}
+    >
+      <div className="card-body">
+        {canEdit ? <DragHandle label={t('dnd.dragStage', { name: stage.name })} attributes={attributes} listeners={listeners} /> : null}
+        <div>
+          <h3 className="stage-name">{stage.name}</h3>
+          {stage.description ? <p className="muted small">{stage.description}</p> : null}
+        </div>
+      </div>
+      {canEdit ? (
+        <div className="item-tools">
+          <MoveMenu intent="moveStage" id={stage.id} label={stage.name} options={moveOptions} />
+          <details className="edit">
+            <summary aria-label={t('stage.editNamed', { name: stage.name })}>{t('actions.edit')}</summary>
+            <Form method="post" preventScrollReset className="stack">
+              <input type="hidden" name="intent" value="updateStage" />
+              <input type="hidden" name="stageId" value={stage.id} />
+              <input type="hidden" name="version" value={stage.version} />
+              <label>
+                {t('stage.name')}
+                <input name="name" required maxLength={120} defaultValue={stage.name} />
+              </label>
+              <label>
+                {t('stage.phase')}
+                <input name="phase" maxLength={80} defaultValue={stage.phase ?? ''} />
+              </label>
+              <label>
+                {t('stage.description')}
+                <textarea name="description" rows={2} maxLength={2000} defaultValue={stage.description} />
+              </label>
+              <button type="submit" className="small">
+                {t('actions.save')}
+              </button>
+            </Form>
+          </details>
+          <DeleteWithContents intent="deleteStage" id={stage.id} name={stage.name} holdings={holdings} label={t('stage.delete')} />
+        </div>
+      ) : null}
+    </div>
+  );
+});
+
+export function LaneRow({
+  lane,
+  canEdit,
+  holdings,
+  moveOptions,
+  children,
+}: {
+  lane: LaneData;
+  canEdit: boolean;
+  holdings: Holdings;
+  moveOptions: MoveOption[];
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('maps');
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: lane.id,
+    data: { type: 'lane' } satisfies DragData,
+    disabled: !canEdit,
+  });
+  return (
+    <div
+      ref={setNodeRef}
+      role="row"
+      className={`lane-row lane-${lane.kind}${isDragging ? ' dragging' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-lane-id={lane.id}
+    >
+      <div role="rowheader" className="lane-header">
+        <div className="card-body">
+          {canEdit ? <DragHandle label={t('dnd.dragLane', { name: lane.name })} attributes={attributes} listeners={listeners} /> : null}
+          <div>
+            <h3 className="lane-name">{lane.name}</h3>
+            <p className="muted small">{t(`laneKind.${lane.kind}`)}</p>
+          </div>
+        </div>
+        {canEdit ? (
+          <div className="item-tools">
+            <MoveMenu intent="moveLane" id={lane.id} label={lane.name} options={moveOptions} />
+            <details className="edit">
+              <summary aria-label={t('lane.editNamed', { name: lane.name })}>{t('actions.edit')}</summary>
+              <Form method="post" preventScrollReset className="stack">
+                <input type="hidden" name="intent" value="updateLane" />
+                <input type="hidden" name="laneId" value={lane.id} />
+                <input type="hidden" name="version" value={lane.version} />
+                <label>
+                  {t('lane.name')}
+                  <input name="name" required maxLength={120} defaultValue={lane.name} />
+                </label>
+                <button type="submit" className="small">
+                  {t('actions.save')}
+                </button>
+              </Form>
+            </details>
+            <DeleteWithContents intent="deleteLane" id={lane.id} name={lane.name} holdings={holdings} label={t('lane.delete')} />
+          </div>
+        ) : null}
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,388 @@
+// The map grid with drag and drop: one DndContext for stages (columns), lanes (rows) and the items
+// of each cell (cards, KPIs). A drop is shown at once (the pending save is applied to the loader's
+// order) and saved with one request; a failed save falls back to the saved order.
+import {
+  closestCenter,
+  closestCorners,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragStartEvent,
+  type KeyboardCoordinateGetter,
+  type UniqueIdentifier,
+} from '@dnd-kit/core';
+import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useFetchers } from '@remix-run/react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AddKpiBox } from '~/components/kpis/add-kpi-box';
+import type { KpiChipData } from '~/lib/kpi-chip';
+import { applyMove, baseArrangement, moveFromForm, type Arrangement, type Move } from './arrangement';
+import { EmotionCells } from './emotion-lane';
+import { AddCardForm, LaneRow, SortableCard, SortableKpi, StageHeader, type DragData, type Holdings } from './items';
+import { useMoveSubmit } from './move-context';
+import type { MoveOption } from './move-menu';
+import { cellKey, type CardData, type EmotionData, type LaneData, type MapEditorData, type StageData } from './types';
+
+export const COLUMN_WIDTH = 220;
+
+interface Neighbours {
+  prev: StageData | null;
+  next: StageData | null;
+}
+
+function accepts(active: DragData | undefined, over: DragData | undefined): boolean {
+  if (!active || !over) return false;
+  if (active.type === 'stage' || active.type === 'lane') return over.type === active.type;
+  if (active.type === 'card' || active.type === 'kpi') {
+    const sameLane = 'laneId' in over && over.laneId === active.laneId;
+    return sameLane && (over.type === active.type || (over.type === 'cell' && over.cellKind === active.type));
+  }
+  return false;
+}
+
+// Only places where the dragged thing may land are candidates: a card stays in its lane, a stage
+// among stages. Items win over their cell so a drop lands before the item under the pointer.
+const collisionDetection: CollisionDetection = (args) => {
+  const active = args.active.data.current as DragData | undefined;
+  const scoped = { ...args, droppableContainers: args.droppableContainers.filter((c) => accepts(active, c.data.current as DragData)) };
+  if (active?.type === 'stage' || active?.type === 'lane') return closestCenter(scoped);
+  const within = pointerWithin(scoped);
+  if (within.length) {
+    const items = within.filter((c) => (scoped.droppableContainers.find((d) => d.id === c.id)?.data.current as DragData | undefined)?.type !== 'cell');
+    return items.length ? items : within;
+  }
+  return closestCorners(scoped);
+};
+
+// The keyboard moves between the same candidates as the pointer.
+const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
+  const containers = args.context.droppableContainers;
+  const active = args.context.active?.data.current as DragData | undefined;
+  const scoped = {
+    getEnabled: () => containers.getEnabled().filter((c) => accepts(active, c.data.current as DragData)),
+    get: (id: UniqueIdentifier) => containers.get(id),
+  };
+  return sortableKeyboardCoordinates(event, { ...args, context: { ...args.context, droppableContainers: scoped as unknown as typeof containers } });
+};
+
+export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: MapEditorData; canEdit: boolean; slug: string; locale: string; action: string }) {
+  const { t } = useTranslation('maps');
+  const submitMove = useMoveSubmit();
+  const dndId = useId();
+
+  const stageById = useMemo(() => new Map(editor.stages.map((s) => [s.id, s])), [editor.stages]);
+  const laneById = useMemo(() => new Map(editor.lanes.map((l) => [l.id, l])), [editor.lanes]);
+  const cardById = useMemo(() => new Map(editor.cards.map((c) => [c.id, c])), [editor.cards]);
+  const kpiById = useMemo(() => new Map(editor.kpis.map((k) => [k.id, k])), [editor.kpis]);
+  const emotionsByLane = useMemo(() => {
+    const byLane = new Map<string, Map<string, EmotionData>>();
+    for (const e of editor.emotions) {
+      if (!byLane.has(e.laneId)) byLane.set(e.laneId, new Map());
+      byLane.get(e.laneId)!.set(e.stageId, e);
+    }
+    return byLane;
+  }, [editor.emotions]);
+  const base = useMemo(() => baseArrangement(editor), [editor]);
+
+  // Moves still being saved, applied in the order they were made.
+  const fetchers = useFetchers();
+  const laneOf = useCallback((id: string) => cardById.get(id)?.laneId ?? kpiById.get(id)?.laneId, [cardById, kpiById]);
+  const pending: Move[] = [];
+  for (const f of fetchers) {
+    if (!f.formData) continue;
+    const move = moveFromForm(f.formData, laneOf);
+    if (move) pending.push(move);
+  }
+  const pendingKey = JSON.stringify(pending);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const arrangement: Arrangement = useMemo(() => pending.reduce(applyMove, base), [base, pendingKey]);
+
+  const stages = useMemo(() => arrangement.stages.map((id) => stageById.get(id)).filter((s): s is StageData => !!s), [arrangement.stages, stageById]);
+  const lanes = useMemo(() => arrangement.lanes.map((id) => laneById.get(id)).filter((l): l is LaneData => !!l), [arrangement.lanes, laneById]);
+  const neighbours = useMemo(() => {
+    const m = new Map<string, Neighbours>();
+    stages.forEach((s, i) => m.set(s.id, { prev: stages[i - 1] ?? null, next: stages[i + 1] ?? null }));
+    return m;
+  }, [stages]);
+
+  const holdings = useMemo(() => {
+    const byStage = new Map<string, Holdings>();
+    const byLane = new Map<string, Holdings>();
+    const bump = (m: Map<string, Holdings>, id: string, key: keyof Holdings) => {
+      const h = m.get(id) ?? { cards: 0, kpis: 0, emotions: 0 };
+      h[key] += 1;
+      m.set(id, h);
+    };
+    for (const c of editor.cards) (bump(byStage, c.stageId, 'cards'), bump(byLane, c.laneId, 'cards'));
+    for (const k of editor.kpis) (bump(byStage, k.stageId, 'kpis'), bump(byLane, k.laneId, 'kpis'));
+    for (const e of editor.emotions) (bump(byStage, e.stageId, 'emotions'), bump(byLane, e.laneId, 'emotions'));
+    return { byStage, byLane };
+  }, [editor.cards, editor.kpis, editor.emotions]);
+  const none: Holdings = { cards: 0, kpis: 0, emotions: 0 };
+
+  const [active, setActive] = useState<{ id: string; data: DragData } | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
+  );
+
+  const nameOf = (id: UniqueIdentifier | undefined, data?: DragData): string => {
+    if (id === undefined) return '';
+    const key = String(id);
+    if (data?.type === 'cell') return t('dnd.cell', { lane: laneById.get(data.laneId)?.name ?? '', stage: stageById.get(data.stageId)?.name ?? '' });
+    return stageById.get(key)?.name ?? laneById.get(key)?.name ?? cardById.get(key)?.title ?? kpiById.get(key)?.measureName ?? '';
+  };
+  const announcements: Announcements = {
+    onDragStart: ({ active: a }) => t('dnd.pickedUp', { name: nameOf(a.id) }),
+    onDragOver: ({ active: a, over }) => (over ? t('dnd.over', { name: nameOf(a.id), target: nameOf(over.id, over.data.current as DragData) }) : t('dnd.nowhere', { name: nameOf(a.id) })),
+    onDragEnd: ({ active: a, over }) => (over ? t('dnd.dropped', { name: nameOf(a.id), target: nameOf(over.id, over.data.current as DragData) }) : t('dnd.cancelled', { name: nameOf(a.id) })),
+    onDragCancel: ({ active: a }) => t('dnd.cancelled', { name: nameOf(a.id) }),
+  };
+
+  const onDragStart = (event: DragStartEvent) => setActive({ id: String(event.active.id), data: event.active.data.current as DragData });
+  const onDragEnd = (event: DragEndEvent) => {
+    setActive(null);
+    const a = event.active.data.current as DragData | undefined;
+    const over = event.over;
+    const o = over?.data.current as DragData | undefined;
+    if (!a || !over || !o || !accepts(a, o)) return;
+    const form = new FormData();
+    const id = String(event.active.id);
+    form.set('id', id);
+    if (a.type === 'stage' || a.type === 'lane') {
+      const order = a.type === 'stage' ? arrangement.stages : arrangement.lanes;
+      const to = order.indexOf(String(over.id));
+      if (to < 0 || order.indexOf(id) === to) return;
+      form.set('intent', a.type === 'stage' ? 'moveStage' : 'moveLane');
+      form.set('toIndex', String(to));
+    } else if (a.type === 'card' || a.type === 'kpi') {
+      if (o.type !== 'cell' && o.type !== 'card' && o.type !== 'kpi') return;
+      const target = arrangement.cells.get(cellKey(o.laneId, o.stageId)) ?? [];
+      let to = o.type === 'cell' ? target.filter((x) => x !== id).length : target.indexOf(String(over.id));
+      if (to < 0) to = target.length;
+      if (o.stageId === a.stageId && target.indexOf(id) === to) return;
+      form.set('intent', a.type === 'card' ? 'moveCard' : 'moveKpi');
+      form.set('toStageId', o.stageId);
+      form.set('toIndex', String(to));
+    } else return;
+    submitMove(form);
+  };
+
+  const stageOptions = (s: StageData, i: number): MoveOption[] => [
+    ...(i > 0 ? [{ label: t('move.left'), value: String(i - 1) }] : []),
+    ...(i < stages.length - 1 ? [{ label: t('move.right'), value: String(i + 1) }] : []),
+  ];
+  const laneOptions = (i: number): MoveOption[] => [
+    ...(i > 0 ? [{ label: t('move.up'), value: String(i - 1) }] : []),
+    ...(i < lanes.length - 1 ? [{ label: t('move.down'), value: String(i + 1) }] : []),
+  ];
+  const phases = phaseGroups(stages);
+  const gridColumns = `var(--lane-head) repeat(${Math.max(stages.length, 1)}, ${COLUMN_WIDTH}px)`;
+
+  return (
+    <DndContext
+      id={dndId}
+      sensors={sensors}
+      collisionDetection={collisionDetection}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setActive(null)}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
+    >
+      <div className="map-scroll" data-dragging={active ? 'true' : undefined}>
+        <div role="table" className="map-grid" aria-label={t('editor.gridLabel')} style={{ ['--grid-columns' as string]: gridColumns }}>
+          {phases.some((p) => p.phase) ? (
+            <div role="row" className="phase-row">
+              <div role="columnheader" className="corner" />
+              {phases.map((p, i) => (
+                <div key={i} role="columnheader" className={`phase${p.phase ? '' : ' empty'}`} style={{ gridColumn: `span ${p.span}` }} aria-colspan={p.span}>
+                  {p.phase}
+                </div>
+              ))}
+            </div>
+          ) : null}
+          <div role="row" className="stage-row">
+            <div role="columnheader" className="corner">
+              {t('editor.lanesAndStages')}
+            </div>
+            <SortableContext items={arrangement.stages} strategy={horizontalListSortingStrategy}>
+              {stages.map((s, i) => (
+                <StageHeader key={s.id} stage={s} canEdit={canEdit} holdings={holdings.byStage.get(s.id) ?? none} moveOptions={stageOptions(s, i)} />
+              ))}
+            </SortableContext>
+          </div>
+          <SortableContext items={arrangement.lanes} strategy={verticalListSortingStrategy}>
+            {lanes.map((lane, i) => (
+              <LaneRow key={lane.id} lane={lane} canEdit={canEdit} holdings={holdings.byLane.get(lane.id) ?? none} moveOptions={laneOptions(i)}>
+                {lane.kind === 'emotions' ? (
+                  <EmotionCells lane={lane} stages={stages} points={emotionsByLane.get(lane.id) ?? EMPTY_POINTS} canEdit={canEdit} columnWidth={COLUMN_WIDTH} action={action} />
+                ) : (
+                  stages.map((s) =>
+                    lane.kind === 'kpi' ? (
+                      <KpiCell
+                        key={s.id}
+                        lane={lane}
+                        stage={s}
+                        ids={arrangement.cells.get(cellKey(lane.id, s.id)) ?? EMPTY}
+                        kpiById={kpiById}
+                        canEdit={canEdit}
+                        slug={slug}
+                        mapId={editor.map.id}
+                        locale={locale}
+                        neighbours={neighbours.get(s.id)!}
+                      />
+                    ) : (
+                      <CardCell
+                        key={s.id}
+                        lane={lane}
+                        stage={s}
+                        ids={arrangement.cells.get(cellKey(lane.id, s.id)) ?? EMPTY}
+                        cardById={cardById}
+                        canEdit={canEdit}
+                        neighbours={neighbours.get(s.id)!}
+                      />
+                    ),
+                  )
+                )}
+              </LaneRow>
+            ))}
+          </SortableContext>
+        </div>
+      </div>
+      <DragOverlay>{active ? <Overlay label={nameOf(active.id)} type={active.data.type} /> : null}</DragOverlay>
+    </DndContext>
+  );
+}
+
+const EMPTY: string[] = [];
+const EMPTY_POINTS: ReadonlyMap<string, EmotionData> = new Map();
+
+function Overlay({ label, type }: { label: string; type: DragData['type'] }) {
+  return <div className={`drag-overlay overlay-${type}`}>{label}</div>;
+}
+
+/** Consecutive stages with the same phase share one header. */
+export function phaseGroups(stages: readonly { phase: string | null }[]) {
+  const groups: { phase: string | null; span: number }[] = [];
+  for (const s of stages) {
+    const last = groups[groups.length - 1];
+    if (last && last.phase === (s.phase || null)) last.span += 1;
+    else groups.push({ phase: s.phase || null, span: 1 });
+  }
+  return groups;
+}
+
+function cellMoveOptions(t: (k: string, o?: Record<string, unknown>) => string, stageId: string, index: number, count: number, n: Neighbours): MoveOption[] {
+  const options: MoveOption[] = [];
+  if (index > 0) options.push({ label: t('move.up'), value: `${stageId}:${index - 1}` });
+  if (index < count - 1) options.push({ label: t('move.down'), value: `${stageId}:${index + 1}` });
+  if (n.prev) options.push({ label: t('move.toStage', { stage: n.prev.name }), value: `${n.prev.id}:9999` });
+  if (n.next) options.push({ label: t('move.toStage', { stage: n.next.name }), value: `${n.next.id}:9999` });
+  return options;
+}
+
+function useCellDroppable(kind: 'card' | 'kpi', laneId: string, stageId: string, canEdit: boolean) {
+  return useDroppable({ id: `cell:${laneId}:${stageId}`, data: { type: 'cell', cellKind: kind, laneId, stageId } satisfies DragData, disabled: !canEdit });
+}
+
+/** One cell of a card lane; memoised so a drop re-renders only the cells it changed. */
+const CardCell = memo(function CardCell({
+  lane,
+  stage,
+  ids,
+  cardById,
+  canEdit,
+  neighbours,
+}: {
+  lane: LaneData;
+  stage: StageData;
+  ids: string[];
+  cardById: ReadonlyMap<string, CardData>;
+  canEdit: boolean;
+  neighbours: Neighbours;
+}) {
+  const { t } = useTranslation('maps');
+  const { setNodeRef, isOver } = useCellDroppable('card', lane.id, stage.id, canEdit);
+  const touchpoint = lane.kind === 'touchpoints';
+  return (
+    <div role="cell" ref={setNodeRef} className={`map-cell${isOver ? ' over' : ''}`} data-cell={`${lane.name} / ${stage.name}`}>
+      <SortableContext id={`cell:${lane.id}:${stage.id}`} items={ids} strategy={verticalListSortingStrategy}>
+        <ul className="cell-items" aria-label={t('dnd.cell', { lane: lane.name, stage: stage.name })}>
+          {ids.map((id, index) => {
+            const card = cardById.get(id);
+            return card ? (
+              <SortableCard
+                key={id}
+                card={card}
+                stageId={stage.id}
+                canEdit={canEdit}
+                touchpoint={touchpoint}
+                moveOptions={canEdit ? cellMoveOptions(t, stage.id, index, ids.length, neighbours) : EMPTY_OPTIONS}
+              />
+            ) : null;
+          })}
+        </ul>
+      </SortableContext>
+      {canEdit ? <AddCardForm laneId={lane.id} stageId={stage.id} touchpoint={touchpoint} where={`${lane.name} · ${stage.name}`} /> : null}
+    </div>
+  );
+});
+
+const EMPTY_OPTIONS: MoveOption[] = [];
+
+const KpiCell = memo(function KpiCell({
+  lane,
+  stage,
+  ids,
+  kpiById,
+  canEdit,
+  slug,
+  mapId,
+  locale,
+  neighbours,
+}: {
+  lane: LaneData;
+  stage: StageData;
+  ids: string[];
+  kpiById: ReadonlyMap<string, KpiChipData>;
+  canEdit: boolean;
+  slug: string;
+  mapId: string;
+  locale: string;
+  neighbours: Neighbours;
+}) {
+  const { t } = useTranslation('maps');
+  const { setNodeRef, isOver } = useCellDroppable('kpi', lane.id, stage.id, canEdit);
+  return (
+    <div role="cell" ref={setNodeRef} className={`map-cell kpi-cell${isOver ? ' over' : ''}`}>
+      <SortableContext id={`cell:${lane.id}:${stage.id}`} items={ids} strategy={verticalListSortingStrategy}>
+        <ul className="cell-items" aria-label={t('dnd.cell', { lane: lane.name, stage: stage.name })}>
+          {ids.map((id, index) => {
+            const kpi = kpiById.get(id);
+            return kpi ? (
+              <SortableKpi
+                key={id}
+                kpi={kpi}
+                stageId={stage.id}
+                canEdit={canEdit}
+                href={`/w/${slug}/maps/${mapId}/kpis/${kpi.id}`}
+                locale={locale}
+                moveOptions={canEdit ? cellMoveOptions(t, stage.id, index, ids.length, neighbours) : EMPTY_OPTIONS}
+              />
+            ) : null;
+          })}
+        </ul>
+      </SortableContext>
+      {canEdit ? <AddKpiBox slug={slug} mapId={mapId} laneId={lane.id} stageId={stage.id} /> : null}
+    </div>
+  );
+});
