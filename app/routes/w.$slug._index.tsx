@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { KpiHealthPanel } from '~/components/kpis/kpi-health';
 import { formatDate } from '~/lib/format';
 import { requireMember } from '~/server/access.server';
 import { workspaceOverview } from '~/server/home.server';
@@ -13,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function WorkspaceHome() {
-  const { maps, projectsByStatus, memberCount } = useLoaderData<typeof loader>();
+  const { maps, projectsByStatus, memberCount, kpiHealth } = useLoaderData<typeof loader>();
   const { workspace, role } = useWorkspace();
   const { t } = useTranslation();
   const base = `/w/${workspace.slug}`;
@@ -40,6 +41,7 @@ export default function WorkspaceHome() {
             ))}
           </ul>
         </section>
+        <KpiHealthPanel health={kpiHealth} />
         <section className="panel" aria-labelledby="projects-heading">
           <h2 id="projects-heading">{t('home.projects')}</h2>
           {projectsByStatus.length === 0 ? <p className="muted">{t('home.noProjects')}</p> : null}

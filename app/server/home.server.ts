@@ -2,9 +2,10 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { db } from '#db/client';
 import { journeyMap, membership, project } from '#db/schema';
+import { kpiHealth } from './kpis.server';
 
 export async function workspaceOverview(workspaceId: string) {
-  const [maps, projectsByStatus, members] = await Promise.all([
+  const [maps, projectsByStatus, members, kpiCounts] = await Promise.all([
     db
       .select({ id: journeyMap.id, name: journeyMap.name, state: journeyMap.state, updatedAt: journeyMap.updatedAt })
       .from(journeyMap)
@@ -17,6 +18,7 @@ export async function workspaceOverview(workspaceId: string) {
       .where(and(eq(project.workspaceId, workspaceId), isNull(project.archivedAt)))
       .groupBy(project.status),
     db.select({ n: count() }).from(membership).where(eq(membership.workspaceId, workspaceId)),
+    kpiHealth(workspaceId),
   ]);
-  return { maps, projectsByStatus, memberCount: members[0]?.n ?? 0 };
+  return { maps, projectsByStatus, memberCount: members[0]?.n ?? 0, kpiHealth: kpiCounts };
 }
