@@ -34,8 +34,8 @@ export async function listMaps(workspaceId: string, archived: boolean) {
       archivedAt: journeyMap.archivedAt,
       updatedAt: journeyMap.updatedAt,
       version: journeyMap.version,
-      stageCount: sql<number>`(select count(*) from ${stage} where ${stage.mapId} = ${journeyMap.id})::int`,
-      cardCount: sql<number>`(select count(*) from ${card} where ${card.mapId} = ${journeyMap.id})::int`,
+      stageCount: sql<number>`(select count(*) from "stage" s where s.map_id = "journey_map"."id")::int`,
+      cardCount: sql<number>`(select count(*) from "card" c where c.map_id = "journey_map"."id")::int`,
     })
     .from(journeyMap)
     .leftJoin(persona, eq(persona.id, journeyMap.personaId))

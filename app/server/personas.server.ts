@@ -1,7 +1,7 @@
 // Personas of a workspace: who a journey map is about. Every query takes the workspace id.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db } from '#db/client';
-import { journeyMap, persona } from '#db/schema';
+import { persona } from '#db/schema';
 import { recordActivity } from './activity.server';
 import type { Outcome } from './maps.server';
 
@@ -24,7 +24,7 @@ const columns = {
 /** Personas with the number of maps that use each, in one query. */
 export async function listPersonas(workspaceId: string) {
   return db
-    .select({ ...columns, mapCount: sql<number>`(select count(*) from ${journeyMap} where ${journeyMap.personaId} = ${persona.id})::int` })
+    .select({ ...columns, mapCount: sql<number>`(select count(*) from "journey_map" m where m.persona_id = "persona"."id")::int` })
     .from(persona)
     .where(eq(persona.workspaceId, workspaceId))
     .orderBy(asc(persona.name));

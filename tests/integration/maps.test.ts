@@ -436,3 +436,16 @@ describe('export, import, duplicate', () => {
     expect(await db.select().from(lane).where(eq(lane.mapId, copyId))).toHaveLength(6);
   });
 });
+
+describe('maps list counts', () => {
+  it('shows each map’s number of stages and cards', async () => {
+    const { owner, ws } = await setup();
+    const mapId = await createMap(owner, ws, { template: 'subscription' });
+    await createMap(owner, ws);
+    const list = await call(listRoute.loader, { request: request(`/w/${ws.slug}/maps`, { user: owner }), params: { slug: ws.slug } });
+    const row = list.data.maps.find((m: { id: string }) => m.id === mapId);
+    const cards = await db.select().from(card).where(eq(card.mapId, mapId));
+    expect(row).toMatchObject({ stageCount: 5, cardCount: cards.length });
+    expect(list.data.templates).toHaveLength(3);
+  });
+});
