@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { isIsoDate, parseKpiCsv, planImport, readCsvNumber, toKpiCsv, validateKpiRows, valueKey, type KpiCsvRecord } from '~/domain/kpi-csv';
+
+const A = '11111111-1111-4111-8111-111111111111';
+const B = '22222222-2222-4222-8222-222222222222';
+const known = new Set([A, B]);
+
+function check(csv: string, locale: 'en' | 'fr' = 'en') {
+  const parsed = parseKpiCsv(csv);
+  return { parsed, ...validateKpiRows(parsed.rows, { locale, knownKpiIds: known }) };
+}
+
+describe('isIsoDate', () => {
+  it.each([
+    ['2025-02-28', true],
+    ['2024-02-29', true],
+    ['2025-02-29', false],
+    ['2025-13-01', false],
+    ['31/01/2025', false],
+    ['2025-1-31', false],
+    ['', false],
+  ])('%s -> %s', (s, ok) => expect(isIsoDate(s)).toBe(ok));
+});
+
+describe('readCsvNumber', () => {
+  it.each([
+    ['8.5', 'fr', '8.5'],
+    ['8,5', 'fr', '8.5'],
+    ['1 234,5', 'fr', '1234.5'],
+    ['1,234', 'en', '1234'],
+    ['-3', 'en', '-3'],
+    ['0.1234567', 'en', '0.123457'],
+  ] as const)('%s (%s) -> %s', (cell, locale, value) => expect(readCsvNumber(cell, locale)).toEqual({ value }));
+  it('refuses words and overflowing numbers', () => {
+    expect(readCsvNumber('abc', 'en')).toEqual({ error: 'bad_number' });
+    expect(readCsvNumber('1e5', 'en')).toEqual({ error: 'bad_number' });
+    expect(readCsvNumber('100000000000000', 'en')).toEqual({ error: 'out_of_range' });
+  });
+});
+
+describe('parseKpiCsv', () => {
+  it('reads comma or semicolon files with any column order, a BOM and blank lines; lines count from the header', () => {
+    const { rows, errors } = parseKpiCsv(`\uFEFFvalue;date;kpi_id\n\n"8,5";2025-01-31;${A}\n`);
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([{ line: 3, record: expect.objectContaining({ kpi_id: A, date: '2025-01-31', value: '8,5', target: '' }) }]);
+  });
+  it('names missing columns and empty files', () => {
+    expect(parseKpiCsv('kpi_id,value\n1,2').errors).toEqual([{ line: 1, column: 'date', code: 'missing_column' }]);
+    expect(parseKpiCsv('').errors).toEqual([{ line: 0, column: null, code: 'empty_file' }]);
+    expect(parseKpiCsv('kpi_id,date,value\n').errors).toEqual([{ line: 0, column: null, code: 'empty_file' }]);
+  });
+});
+
+describe('validateKpiRows', () => {
+  it('keeps valid values, skips rows without date and value, collects targets', () => {
+    const r = check(`kpi_id,date,value,target\n${A},2025-01-31,30,42\n${A},2025-02-28,32,42\n${B},,,7\n`);
+    expect(r.errors).toEqual([]);
+    expect(r.values).toEqual([
+      { line: 2, kpiId: A, date: '2025-01-31', value: '30' },
+      { line: 3, kpiId: A, date: '2025-02-28', value: '32' },
+    ]);
+    expect(r.skipped).toBe(1);
+    expect([...r.targets]).toEqual([
+      [A, '42'],
+      [B, '7'],
+    ]);
+  });
+  it('reports each problem with its line and column', () => {
+    const r = check(
+      [
+        'kpi_id,date,value,target',
+        `${A.toUpperCase()},2025-01-31,30,`,
+        `${A},2025-01-31,31,`,
+        `nope,2025-01-31,1,`,
+        `${B},2025-02-30,1,`,
+        `${B},,1,`,
+        `${B},2025-03-31,,`,
+        `${B},2025-04-30,x,y`,
+        `${A},2025-05-31,1,40`,
+        `${A},2025-06-30,1,41`,
+      ].join('\n'),
+    );
+    expect(r.errors.map((e) => [e.line, e.column, e.code, e.value])).toEqual([
+      [3, 'date', 'duplicate', '2'],
+      [4, 'kpi_id', 'unknown_kpi', 'nope'],
+      [5, 'date', 'bad_date', '2025-02-30'],
+      [6, 'date', 'missing_date', undefined],
+      [7, 'value', 'missing_value', undefined],
+      [8, 'value', 'bad_number', 'x'],
+      [8, 'target', 'bad_number', 'y'],
+      [10, 'target', 'conflicting_target', '9'],
+    ]);
+    expect(r.values.map((v) => v.line)).toEqual([2, 9]);
+  });
+});
+
+describe('planImport', () => {
+  it('sorts values into new, updated and unchanged against what is stored (numerically)', () => {
+    const values = [
+      { line: 2, kpiId: A, date: '2025-01-31', value: '30' },
+      { line: 3, kpiId: A, date: '2025-02-28', value: '32' },
+      { line: 4, kpiId: B, date: '2025-02-28', value: '8.5' },
+    ];
+    const stored = new Map([
+      [valueKey(A, '2025-01-31'), '30.000000'],
+      [valueKey(B, '2025-02-28'), '9.000000'],
+    ]);
+    const plan = planImport(values, stored);
+    expect(plan).toMatchObject({ created: 1, updated: 1, unchanged: 1 });
+    expect(plan.writes.map((w) => w.line)).toEqual([3, 4]);
+  });
+});
+
+describe('toKpiCsv', () => {
+  it('writes the header and quotes cells that need it, and reads back the same', () => {
+    const record: KpiCsvRecord = { kpi_id: A, map: 'Support, renouvellement', stage: 'Résolution', measure: 'Taux "churn"', unit: '%', date: '', value: '', target: '7' };
+    const csv = toKpiCsv([record]);
+    expect(csv.split('\n')[0]).toBe('kpi_id,map,stage,measure,unit,date,value,target');
+    expect(parseKpiCsv(csv).rows[0]!.record).toEqual(record);
+  });
+});
