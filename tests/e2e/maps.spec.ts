@@ -1,0 +1,82 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { DEMO, signIn, signInAsDemo } from './helpers';
+
+const MAP = "Souscription d'un abonnement mobile";
+
+async function openMap(page: Page) {
+  await page.goto(`/w/${DEMO.slug}/maps`);
+  await page.getByRole('link', { name: MAP }).click();
+  await expect(page.getByRole('heading', { level: 1, name: MAP })).toBeVisible();
+}
+
+const cell = (page: Page, lane: string, stage: string) => page.locator(`[data-cell="${lane} / ${stage}"]`);
+const stageNames = (page: Page) => page.locator('.stage-header .stage-name').allTextContents();
+
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+}
+
+async function mouseDrag(page: Page, from: Locator, to: Locator) {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.move(b.x + b.width / 2 + 2, b.y + b.height / 2 + 2, { steps: 2 });
+  await page.mouse.up();
+}
+
+test('an editor drags a card to another stage with the mouse and with the keyboard, reorders stages, and a reload keeps it', async ({ page }) => {
+  await signInAsDemo(page);
+  await openMap(page);
+
+  // Mouse: "Bouche-à-oreille" from Découverte to Comparaison.
+  const target = cell(page, 'Points de contact', 'Comparaison');
+  await mouseDrag(page, page.getByRole('button', { name: 'Move the card Bouche-à-oreille' }), target);
+  await expect(target.getByText('Bouche-à-oreille')).toBeVisible();
+  await settle(page);
+
+  // Keyboard: pick up, one step right, drop.
+  const handle = page.getByRole('button', { name: 'Move the card Publicité sur les réseaux sociaux' });
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(target.getByText('Publicité sur les réseaux sociaux')).toBeVisible();
+  await expect(page.locator('#DndLiveRegion-0, [id^="DndLiveRegion"]').first()).toContainText('was dropped on');
+  await settle(page);
+
+  // Reorder two stages with the mouse: Comparaison before Découverte.
+  await mouseDrag(page, page.getByRole('button', { name: 'Move the stage Comparaison' }), page.locator('.stage-header', { hasText: 'Découverte' }));
+  await expect.poll(() => stageNames(page)).toEqual(['Comparaison', 'Découverte', 'Souscription', 'Livraison', 'Activation', 'Onboarding', 'Premiers usages']);
+  await settle(page);
+
+  await page.reload();
+  await expect.poll(() => stageNames(page)).toEqual(['Comparaison', 'Découverte', 'Souscription', 'Livraison', 'Activation', 'Onboarding', 'Premiers usages']);
+  await expect(target.getByText('Bouche-à-oreille')).toBeVisible();
+  await expect(target.getByText('Publicité sur les réseaux sociaux')).toBeVisible();
+  await expect(cell(page, 'Points de contact', 'Découverte').locator('.journey-card')).toHaveCount(0);
+});
+
+test('the move menu moves a card without dragging', async ({ page }) => {
+  await signInAsDemo(page);
+  await openMap(page);
+  const card = page.locator('.journey-card', { hasText: 'Tunnel de souscription en ligne' });
+  await card.getByText('Move', { exact: true }).click();
+  await card.getByRole('button', { name: 'Move to Livraison' }).click();
+  await expect(cell(page, 'Points de contact', 'Livraison').getByText('Tunnel de souscription en ligne')).toBeVisible();
+  await settle(page);
+  await page.reload();
+  await expect(cell(page, 'Points de contact', 'Livraison').getByText('Tunnel de souscription en ligne')).toBeVisible();
+});
+
+test('a viewer sees the map without drag handles or edit controls', async ({ page }) => {
+  await signIn(page, 'exec@parcours.app', DEMO.password);
+  await openMap(page);
+  await expect(page.locator('.journey-card').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Move the / })).toHaveCount(0);
+  await expect(page.locator('.drag-handle')).toHaveCount(0);
+  await expect(page.getByText('Add a card')).toHaveCount(0);
+  await expect(page.getByRole('slider')).toHaveCount(0);
+});
