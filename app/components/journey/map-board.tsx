@@ -382,7 +382,11 @@ const KpiCell = memo(function KpiCell({
           })}
         </ul>
       </SortableContext>
-      {canEdit ? <AddKpiBox slug={slug} mapId={mapId} laneId={lane.id} stageId={stage.id} /> : null}
+      {canEdit ? (
+        <div className="no-print">
+          <AddKpiBox slug={slug} mapId={mapId} laneId={lane.id} stageId={stage.id} />
+        </div>
+      ) : null}
     </div>
   );
 });

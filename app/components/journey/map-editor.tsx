@@ -17,6 +17,18 @@ interface ActionResult {
 }
 
 const REFRESH_MS = 30_000;
+/** The printable area of an A4 landscape page with 8 mm margins, in CSS pixels. */
+const PAGE = { width: 1060, height: 730 };
+
+/** Scales the map so all of it fits one printed page (see journey.css, @media print). */
+function fitForPrint() {
+  const el = document.querySelector<HTMLElement>('.journey');
+  if (!el) return;
+  const grid = el.querySelector<HTMLElement>('.map-grid');
+  const width = Math.max(el.scrollWidth, grid?.scrollWidth ?? 0);
+  const height = el.scrollHeight;
+  el.style.setProperty('--print-zoom', String(Math.min(1, PAGE.width / width, PAGE.height / height)));
+}
 
 function isEditing() {
   const root = document.querySelector('.journey');
@@ -66,6 +78,10 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
       window.removeEventListener('focus', refresh);
     };
   }, []);
+  useEffect(() => {
+    window.addEventListener('beforeprint', fitForPrint);
+    return () => window.removeEventListener('beforeprint', fitForPrint);
+  }, []);
   // A refused move may mean the map changed: fetch the current state at once.
   useEffect(() => {
     if (moveError) revalidate.current();
@@ -88,7 +104,10 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
           </p>
         </div>
         <div className="row no-print">
-          <button type="button" className="secondary" onClick={() => window.print()}>
+          <button type="button" className="secondary" onClick={() => {
+              fitForPrint();
+              window.print();
+            }}>
             {t('editor.print')}
           </button>
           <a className="button secondary" href={`${action}/export`} download>
