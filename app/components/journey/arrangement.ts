@@ -65,4 +65,3 @@ export function moveFromForm(form: FormData, laneOf: (id: string) => string | un
   }
   return null;
 }
-

@@ -7,6 +7,7 @@ import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KpiChip } from '~/components/kpis/kpi-chip';
 import type { KpiChipData } from '~/lib/kpi-chip';
+import { Expandable } from './expandable';
 import { MoveMenu, type MoveOption } from './move-menu';
 import { CHANNEL_LIST, type CardData, type LaneData, type StageData } from './types';
 
@@ -43,7 +44,11 @@ export const CardContent = memo(
         {card.channel || card.system ? (
           <p className="card-meta">
             {card.channel ? <span className={`channel channel-${card.channel}`}>{t(`channel.${card.channel}`)}</span> : null}
-            {card.system ? <span className="system">{t('card.system')}: {card.system}</span> : null}
+            {card.system ? (
+              <span className="system">
+                {t('card.system')}: {card.system}
+              </span>
+            ) : null}
           </p>
         ) : null}
       </>
@@ -131,43 +136,47 @@ function CardFields({ card, touchpoint }: { card?: CardData; touchpoint: boolean
 function CardEditor({ card, touchpoint }: { card: CardData; touchpoint: boolean }) {
   const { t } = useTranslation('maps');
   return (
-    <details className="edit">
-      <summary aria-label={t('card.editNamed', { name: card.title })}>{t('actions.edit')}</summary>
-      <Form method="post" preventScrollReset className="stack">
-        <input type="hidden" name="intent" value="updateCard" />
-        <input type="hidden" name="cardId" value={card.id} />
-        <input type="hidden" name="version" value={card.version} />
-        <CardFields card={card} touchpoint={touchpoint} />
-        <button type="submit" className="small">
-          {t('actions.save')}
-        </button>
-      </Form>
-      <Form method="post" preventScrollReset onSubmit={confirmSubmit(t('card.deleteConfirm', { name: card.title }))}>
-        <input type="hidden" name="intent" value="deleteCard" />
-        <input type="hidden" name="id" value={card.id} />
-        <button type="submit" className="danger small">
-          {t('card.delete')}
-        </button>
-      </Form>
-    </details>
+    <Expandable param="edit" id={card.id} label={t('actions.edit')} ariaLabel={t('card.editNamed', { name: card.title })}>
+      {() => (
+        <>
+          <Form method="post" preventScrollReset className="stack">
+            <input type="hidden" name="intent" value="updateCard" />
+            <input type="hidden" name="cardId" value={card.id} />
+            <input type="hidden" name="version" value={card.version} />
+            <CardFields card={card} touchpoint={touchpoint} />
+            <button type="submit" className="small">
+              {t('actions.save')}
+            </button>
+          </Form>
+          <Form method="post" preventScrollReset onSubmit={confirmSubmit(t('card.deleteConfirm', { name: card.title }))}>
+            <input type="hidden" name="intent" value="deleteCard" />
+            <input type="hidden" name="id" value={card.id} />
+            <button type="submit" className="danger small">
+              {t('card.delete')}
+            </button>
+          </Form>
+        </>
+      )}
+    </Expandable>
   );
 }
 
 export function AddCardForm({ laneId, stageId, touchpoint, where }: { laneId: string; stageId: string; touchpoint: boolean; where: string }) {
   const { t } = useTranslation('maps');
   return (
-    <details className="add-card">
-      <summary aria-label={t('card.addIn', { where })}>+ {t('card.add')}</summary>
-      <Form method="post" preventScrollReset className="stack" onSubmit={(e) => setTimeout(() => e.currentTarget?.reset?.(), 0)}>
-        <input type="hidden" name="intent" value="addCard" />
-        <input type="hidden" name="laneId" value={laneId} />
-        <input type="hidden" name="stageId" value={stageId} />
-        <CardFields touchpoint={touchpoint} />
-        <button type="submit" className="small">
-          {t('card.add')}
-        </button>
-      </Form>
-    </details>
+    <Expandable param="add" id={`${laneId}:${stageId}`} label={`+ ${t('card.add')}`} ariaLabel={t('card.addIn', { where })} className="add-card">
+      {() => (
+        <Form method="post" preventScrollReset className="stack" onSubmit={(e) => setTimeout(() => e.currentTarget?.reset?.(), 0)}>
+          <input type="hidden" name="intent" value="addCard" />
+          <input type="hidden" name="laneId" value={laneId} />
+          <input type="hidden" name="stageId" value={stageId} />
+          <CardFields touchpoint={touchpoint} />
+          <button type="submit" className="small">
+            {t('card.add')}
+          </button>
+        </Form>
+      )}
+    </Expandable>
   );
 }
 
@@ -221,24 +230,25 @@ function DeleteWithContents({ intent, id, name, holdings, label }: { intent: str
   const { t } = useTranslation('maps');
   const empty = holdings.cards + holdings.kpis + holdings.emotions === 0;
   return (
-    <details className="edit delete">
-      <summary>{label}</summary>
-      <Form method="post" preventScrollReset className="stack">
-        <p>{empty ? t('delete.empty', { name }) : t('delete.holds', { name })}</p>
-        {!empty ? (
-          <ul className="holdings">
-            {holdings.cards ? <li>{t('delete.cards', { count: holdings.cards })}</li> : null}
-            {holdings.kpis ? <li>{t('delete.kpis', { count: holdings.kpis })}</li> : null}
-            {holdings.emotions ? <li>{t('delete.emotions', { count: holdings.emotions })}</li> : null}
-          </ul>
-        ) : null}
-        <input type="hidden" name="intent" value={intent} />
-        <input type="hidden" name="id" value={id} />
-        <button type="submit" className="danger small">
-          {t('delete.confirm', { name })}
-        </button>
-      </Form>
-    </details>
+    <Expandable param="delete" id={id} label={label} ariaLabel={t('delete.named', { name })}>
+      {() => (
+        <Form method="post" preventScrollReset className="stack">
+          <p>{empty ? t('delete.empty', { name }) : t('delete.holds', { name })}</p>
+          {!empty ? (
+            <ul className="holdings">
+              {holdings.cards ? <li>{t('delete.cards', { count: holdings.cards })}</li> : null}
+              {holdings.kpis ? <li>{t('delete.kpis', { count: holdings.kpis })}</li> : null}
+              {holdings.emotions ? <li>{t('delete.emotions', { count: holdings.emotions })}</li> : null}
+            </ul>
+          ) : null}
+          <input type="hidden" name="intent" value={intent} />
+          <input type="hidden" name="id" value={id} />
+          <button type="submit" className="danger small">
+            {t('delete.confirm', { name })}
+          </button>
+        </Form>
+      )}
+    </Expandable>
   );
 }
 
@@ -277,29 +287,30 @@ export const StageHeader = memo(function StageHeader({
       {canEdit ? (
         <div className="item-tools">
           <MoveMenu intent="moveStage" id={stage.id} label={stage.name} options={moveOptions} />
-          <details className="edit">
-            <summary aria-label={t('stage.editNamed', { name: stage.name })}>{t('actions.edit')}</summary>
-            <Form method="post" preventScrollReset className="stack">
-              <input type="hidden" name="intent" value="updateStage" />
-              <input type="hidden" name="stageId" value={stage.id} />
-              <input type="hidden" name="version" value={stage.version} />
-              <label>
-                {t('stage.name')}
-                <input name="name" required maxLength={120} defaultValue={stage.name} />
-              </label>
-              <label>
-                {t('stage.phase')}
-                <input name="phase" maxLength={80} defaultValue={stage.phase ?? ''} />
-              </label>
-              <label>
-                {t('stage.description')}
-                <textarea name="description" rows={2} maxLength={2000} defaultValue={stage.description} />
-              </label>
-              <button type="submit" className="small">
-                {t('actions.save')}
-              </button>
-            </Form>
-          </details>
+          <Expandable param="edit" id={stage.id} label={t('actions.edit')} ariaLabel={t('stage.editNamed', { name: stage.name })}>
+            {() => (
+              <Form method="post" preventScrollReset className="stack">
+                <input type="hidden" name="intent" value="updateStage" />
+                <input type="hidden" name="stageId" value={stage.id} />
+                <input type="hidden" name="version" value={stage.version} />
+                <label>
+                  {t('stage.name')}
+                  <input name="name" required maxLength={120} defaultValue={stage.name} />
+                </label>
+                <label>
+                  {t('stage.phase')}
+                  <input name="phase" maxLength={80} defaultValue={stage.phase ?? ''} />
+                </label>
+                <label>
+                  {t('stage.description')}
+                  <textarea name="description" rows={2} maxLength={2000} defaultValue={stage.description} />
+                </label>
+                <button type="submit" className="small">
+                  {t('actions.save')}
+                </button>
+              </Form>
+            )}
+          </Expandable>
           <DeleteWithContents intent="deleteStage" id={stage.id} name={stage.name} holdings={holdings} label={t('stage.delete')} />
         </div>
       ) : null}
@@ -345,21 +356,22 @@ export function LaneRow({
         {canEdit ? (
           <div className="item-tools">
             <MoveMenu intent="moveLane" id={lane.id} label={lane.name} options={moveOptions} />
-            <details className="edit">
-              <summary aria-label={t('lane.editNamed', { name: lane.name })}>{t('actions.edit')}</summary>
-              <Form method="post" preventScrollReset className="stack">
-                <input type="hidden" name="intent" value="updateLane" />
-                <input type="hidden" name="laneId" value={lane.id} />
-                <input type="hidden" name="version" value={lane.version} />
-                <label>
-                  {t('lane.name')}
-                  <input name="name" required maxLength={120} defaultValue={lane.name} />
-                </label>
-                <button type="submit" className="small">
-                  {t('actions.save')}
-                </button>
-              </Form>
-            </details>
+            <Expandable param="edit" id={lane.id} label={t('actions.edit')} ariaLabel={t('lane.editNamed', { name: lane.name })}>
+              {() => (
+                <Form method="post" preventScrollReset className="stack">
+                  <input type="hidden" name="intent" value="updateLane" />
+                  <input type="hidden" name="laneId" value={lane.id} />
+                  <input type="hidden" name="version" value={lane.version} />
+                  <label>
+                    {t('lane.name')}
+                    <input name="name" required maxLength={120} defaultValue={lane.name} />
+                  </label>
+                  <button type="submit" className="small">
+                    {t('actions.save')}
+                  </button>
+                </Form>
+              )}
+            </Expandable>
             <DeleteWithContents intent="deleteLane" id={lane.id} name={lane.name} holdings={holdings} label={t('lane.delete')} />
           </div>
         ) : null}

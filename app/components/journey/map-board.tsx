@@ -122,9 +122,9 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
       h[key] += 1;
       m.set(id, h);
     };
-    for (const c of editor.cards) (bump(byStage, c.stageId, 'cards'), bump(byLane, c.laneId, 'cards'));
-    for (const k of editor.kpis) (bump(byStage, k.stageId, 'kpis'), bump(byLane, k.laneId, 'kpis'));
-    for (const e of editor.emotions) (bump(byStage, e.stageId, 'emotions'), bump(byLane, e.laneId, 'emotions'));
+    for (const c of editor.cards) bump(byStage, c.stageId, 'cards'), bump(byLane, c.laneId, 'cards');
+    for (const k of editor.kpis) bump(byStage, k.stageId, 'kpis'), bump(byLane, k.laneId, 'kpis');
+    for (const e of editor.emotions) bump(byStage, e.stageId, 'emotions'), bump(byLane, e.laneId, 'emotions');
     return { byStage, byLane };
   }, [editor.cards, editor.kpis, editor.emotions]);
   const none: Holdings = { cards: 0, kpis: 0, emotions: 0 };
@@ -143,8 +143,10 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
   };
   const announcements: Announcements = {
     onDragStart: ({ active: a }) => t('dnd.pickedUp', { name: nameOf(a.id) }),
-    onDragOver: ({ active: a, over }) => (over ? t('dnd.over', { name: nameOf(a.id), target: nameOf(over.id, over.data.current as DragData) }) : t('dnd.nowhere', { name: nameOf(a.id) })),
-    onDragEnd: ({ active: a, over }) => (over ? t('dnd.dropped', { name: nameOf(a.id), target: nameOf(over.id, over.data.current as DragData) }) : t('dnd.cancelled', { name: nameOf(a.id) })),
+    onDragOver: ({ active: a, over }) =>
+      over ? t('dnd.over', { name: nameOf(a.id), target: nameOf(over.id, over.data.current as DragData) }) : t('dnd.nowhere', { name: nameOf(a.id) }),
+    onDragEnd: ({ active: a, over }) =>
+      over ? t('dnd.dropped', { name: nameOf(a.id), target: nameOf(over.id, over.data.current as DragData) }) : t('dnd.cancelled', { name: nameOf(a.id) }),
     onDragCancel: ({ active: a }) => t('dnd.cancelled', { name: nameOf(a.id) }),
   };
 
@@ -224,7 +226,14 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
             {lanes.map((lane, i) => (
               <LaneRow key={lane.id} lane={lane} canEdit={canEdit} holdings={holdings.byLane.get(lane.id) ?? none} moveOptions={laneOptions(i)}>
                 {lane.kind === 'emotions' ? (
-                  <EmotionCells lane={lane} stages={stages} points={emotionsByLane.get(lane.id) ?? EMPTY_POINTS} canEdit={canEdit} columnWidth={COLUMN_WIDTH} action={action} />
+                  <EmotionCells
+                    lane={lane}
+                    stages={stages}
+                    points={emotionsByLane.get(lane.id) ?? EMPTY_POINTS}
+                    canEdit={canEdit}
+                    columnWidth={COLUMN_WIDTH}
+                    action={action}
+                  />
                 ) : (
                   stages.map((s) =>
                     lane.kind === 'kpi' ? (

@@ -33,7 +33,7 @@ function fitForPrint() {
 function isEditing() {
   const root = document.querySelector('.journey');
   if (!root) return false;
-  if (root.querySelector('details.edit[open], details.add-card[open], details.add-form[open], [data-dragging="true"]')) return true;
+  if (root.querySelector('.expandable-body, details.add-form[open], [data-dragging="true"]')) return true;
   const focused = document.activeElement;
   return !!focused && root.contains(focused) && /^(INPUT|TEXTAREA|SELECT)$/.test(focused.tagName);
 }
@@ -104,10 +104,14 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
           </p>
         </div>
         <div className="row no-print">
-          <button type="button" className="secondary" onClick={() => {
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
               fitForPrint();
               window.print();
-            }}>
+            }}
+          >
             {t('editor.print')}
           </button>
           <a className="button secondary" href={`${action}/export`} download>

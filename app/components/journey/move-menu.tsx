@@ -3,6 +3,7 @@
 import { Form } from '@remix-run/react';
 import { memo, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Expandable } from './expandable';
 import { useMoveSubmit } from './move-context';
 
 export interface MoveOption {
@@ -15,7 +16,7 @@ export const MoveMenu = memo(function MoveMenu({ intent, id, label, options }: {
   const { t } = useTranslation('maps');
   const submitMove = useMoveSubmit();
   const name = intent === 'moveStage' || intent === 'moveLane' ? 'toIndex' : 'target';
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (close: () => void) => (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     if (!submitter) return;
     event.preventDefault();
@@ -28,22 +29,22 @@ export const MoveMenu = memo(function MoveMenu({ intent, id, label, options }: {
       form.set('toIndex', toIndex ?? '');
     }
     submitMove(form);
-    const details = event.currentTarget.closest('details');
-    if (details) details.open = false;
+    close();
   };
   if (options.length === 0) return null;
   return (
-    <details className="move-menu">
-      <summary aria-label={t('move.menuFor', { name: label })}>{t('move.menu')}</summary>
-      <Form method="post" preventScrollReset onSubmit={onSubmit} className="move-menu-items">
-        <input type="hidden" name="intent" value={intent} />
-        <input type="hidden" name="id" value={id} />
-        {options.map((o) => (
-          <button key={o.value + o.label} type="submit" name={name} value={o.value} className="secondary small">
-            {o.label}
-          </button>
-        ))}
-      </Form>
-    </details>
+    <Expandable param="move" id={id} label={t('move.menu')} ariaLabel={t('move.menuFor', { name: label })} className="move-menu">
+      {(close) => (
+        <Form method="post" preventScrollReset onSubmit={onSubmit(close)} className="move-menu-items">
+          <input type="hidden" name="intent" value={intent} />
+          <input type="hidden" name="id" value={id} />
+          {options.map((o) => (
+            <button key={o.value + o.label} type="submit" name={name} value={o.value} className="secondary small">
+              {o.label}
+            </button>
+          ))}
+        </Form>
+      )}
+    </Expandable>
   );
 });

@@ -63,6 +63,16 @@ export interface MapEditorData {
 
 export const CARD_KINDS: readonly LaneKind[] = ['touchpoints', 'actions', 'thoughts', 'pain_points', 'opportunities', 'backstage', 'text'];
 export const CHANNEL_LIST: readonly Channel[] = ['web', 'mobile_app', 'email', 'phone', 'chat', 'store', 'social', 'mail', 'in_person', 'other'];
-export const LANE_KIND_LIST: readonly LaneKind[] = ['touchpoints', 'actions', 'thoughts', 'emotions', 'pain_points', 'opportunities', 'backstage', 'kpi', 'text'];
+export const LANE_KIND_LIST: readonly LaneKind[] = [
+  'touchpoints',
+  'actions',
+  'thoughts',
+  'emotions',
+  'pain_points',
+  'opportunities',
+  'backstage',
+  'kpi',
+  'text',
+];
 
 export const cellKey = (laneId: string, stageId: string) => `${laneId}:${stageId}`;
