@@ -138,14 +138,15 @@ describe('KPI settings', () => {
     await s.post({ intent: 'value', date: '2025-05-31', value: '30' });
     expect((await s.load(s.viewer)).status).toBe(200);
     const [v] = await values(s.kpiId);
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { intent: 'settings', version: '1', note: 'x', impactMode: 'auto' },
       { intent: 'value', date: '2025-06-30', value: '1' },
       { intent: 'current', value: '1' },
       { intent: 'delete-value', valueId: v!.id },
       { intent: 'nps', date: '2025-06-30', answers: '10' },
       { intent: 'delete' },
-    ]) {
+    ];
+    for (const form of forms) {
       expect((await s.post(form, s.viewer)).status).toBe(403);
     }
     expect(await values(s.kpiId)).toHaveLength(1);

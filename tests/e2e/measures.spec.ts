@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signIn, signInAsDemo } from './helpers';
+
+const MAP = "Souscription d'un abonnement mobile";
+const NAME = 'Taux d’activation SIM';
+
+const kpiCell = (page: Page, stage: string) => page.getByRole('cell').filter({ has: page.getByRole('list', { name: `KPI at ${stage}`, exact: true }) });
+
+function monthsAgo(n: number) {
+  const d = new Date();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - n, 1)).toISOString().slice(0, 10);
+}
+
+test('in a map, a new measure typed in a KPI cell is created and placed; its settings give status and impact; the library lists where it is used', async ({ page }) => {
+  await signInAsDemo(page);
+  await page.goto(`/w/${DEMO.slug}/maps`);
+  await page.getByRole('link', { name: MAP }).click();
+  await expect(page.getByRole('heading', { level: 1, name: MAP })).toBeVisible();
+
+  // The combobox: typing filters the library ("Taux de …" measures), a new name offers "Create".
+  const cell = kpiCell(page, 'Premiers usages');
+  const box = cell.getByRole('combobox', { name: 'Search a measure or create one' });
+  await box.click();
+  await box.pressSequentially('taux de');
+  await expect(box).toHaveAttribute('aria-expanded', 'true');
+  await expect(cell.getByRole('option', { name: /Taux de churn/ })).toBeVisible();
+  await box.fill('');
+  await box.pressSequentially(NAME);
+  const create = cell.getByRole('option', { name: `Create “${NAME}”` });
+  await expect(create).toBeVisible();
+  // Keyboard: down to the option (it is the only one), Enter.
+  await expect(cell.getByRole('option')).toHaveCount(1);
+  await box.press('ArrowDown');
+  await expect(box).toHaveAttribute('aria-activedescendant', (await create.getAttribute('id'))!);
+  await box.press('Enter');
+  const chip = cell.getByRole('link', { name: `${NAME}: open KPI settings` });
+  await expect(chip).toBeVisible();
+  await expect(box).toHaveValue('');
+
+  // Reload: it is saved. Then open its settings.
+  await page.reload();
+  await kpiCell(page, 'Premiers usages').getByRole('link', { name: `${NAME}: open KPI settings` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`KPI: ${NAME}`) })).toBeVisible();
+
+  // Current value, typed the French way (the demo workspace is French), and a target.
+  await page.getByLabel(/Current value \(dated/).fill('64,5');
+  await page.getByRole('button', { name: 'Set current value' }).click();
+  await expect(page.getByTestId('kpi-current')).toHaveText(/64,5/);
+  await page.getByLabel('Target value', { exact: true }).fill('80');
+  await page.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(page.getByTestId('kpi-target')).toHaveText(/80/);
+  await expect(page.getByText('The measure has no financial value yet.')).toBeVisible();
+
+  // An older value gives a trend: 60 two months ago, then 64.5 today.
+  await page.getByLabel('Date', { exact: true }).fill(monthsAgo(2));
+  await page.getByLabel('Value', { exact: true }).fill('60');
+  await page.getByRole('button', { name: 'Add the value' }).click();
+  await expect(page.getByRole('heading', { name: 'Value history (2 values)' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 }).getByText('On track')).toBeVisible();
+
+  // Give the measure a financial value in the library: 10,000 € a year per point of %.
+  await page.getByRole('link', { name: 'Open the measure in the library' }).click();
+  await page.getByLabel('Unit', { exact: true }).fill('%');
+  await page.getByLabel(/Amount a year/).fill('10 000');
+  await page.getByLabel(/For this many units/).fill('1');
+  await page.getByRole('button', { name: 'Save the measure' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+
+  // Where-used on the measure page, linked to the map and the KPI.
+  const used = page.getByRole('region', { name: /Used in 1 place/ });
+  await expect(used.getByRole('link', { name: MAP, exact: true })).toBeVisible();
+  await expect(used.getByRole('cell', { name: 'Premiers usages', exact: true })).toBeVisible();
+  await expect(used.getByText('On track')).toBeVisible();
+  await used.getByRole('link', { name: /KPI settings in/ }).click();
+  await expect(page.getByTestId('kpi-impact')).toHaveText(/155\s000\s€ a year/);
+  await expect(page.getByText(/\(80 − 64,5\) % × 10\s000\s€ per pt = 155\s000\s€ a year/)).toBeVisible();
+
+  // The library lists it with its use.
+  await page.goto(`/w/${DEMO.slug}/measures`);
+  await page.getByLabel('Search', { exact: true }).fill('activation');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  const row = page.getByRole('row', { name: new RegExp(NAME) });
+  await expect(row).toBeVisible();
+  await expect(row.getByRole('cell', { name: '1 KPI' })).toBeVisible();
+});
+
+test('a viewer sees KPIs and settings without any edit control', async ({ page }) => {
+  await signIn(page, 'exec@parcours.app', DEMO.password);
+  await page.goto(`/w/${DEMO.slug}/maps`);
+  await page.getByRole('link', { name: MAP }).click();
+  await expect(page.getByRole('combobox', { name: 'Search a measure or create one' })).toHaveCount(0);
+  await kpiCell(page, 'Onboarding').getByRole('link', { name: 'NPS: open KPI settings' }).click();
+  await expect(page.getByTestId('kpi-current')).toHaveText(/32/);
+  await expect(page.getByTestId('kpi-target')).toHaveText(/42/);
+  await expect(page.getByText(/\(42 − 32\) pts × 5\s000\s€ per pt = 50\s000\s€ a year/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /Save|Delete|Set current/ })).toHaveCount(0);
+});
