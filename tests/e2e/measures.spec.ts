@@ -95,3 +95,33 @@ test('a viewer sees KPIs and settings without any edit control', async ({ page }
   await expect(page.getByText(/\(42 − 32\) pts × 5\s000\s€ per pt = 50\s000\s€ a year/)).toBeVisible();
   await expect(page.getByRole('button', { name: /Save|Delete|Set current/ })).toHaveCount(0);
 });
+
+test('the CSV template comes back filled in: preview, then import, and the same file again changes nothing', async ({ page }) => {
+  await signInAsDemo(page);
+  await page.goto(`/w/${DEMO.slug}/kpis/import`);
+  const template = await (await page.request.get(`/w/${DEMO.slug}/kpis/template`)).text();
+  const [header, first, second] = template.trim().split('\n');
+  expect(header).toBe('kpi_id,map,stage,measure,unit,date,value,target');
+  const fill = (line: string, date: string, value: string) => line.split(',').slice(0, 5).concat(date, value, line.split(',').at(-1)!).join(',');
+  const csv = [header, fill(first!, '2020-01-01', '"12,5"'), fill(second!, '2020-01-01', '3.3')].join('\n');
+  const file = { name: 'values.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+
+  await page.getByLabel('CSV file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('2 new, 0 updated, 0 unchanged');
+  await page.getByRole('button', { name: 'Import 2 values' }).click();
+  await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible();
+  await expect(page.getByTestId('import-summary')).toContainText('Imported: 2 new, 0 updated, 0 unchanged');
+
+  await page.getByLabel('CSV file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('0 new, 0 updated, 2 unchanged');
+
+  // A wrong row: every problem by line and column, and no import button.
+  await page.getByLabel('CSV file').setInputFiles({ ...file, buffer: Buffer.from([header, fill(first!, '2020-02-30', 'abc')].join('\n')) });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByRole('alert')).toContainText('2 problems to fix; nothing was imported.');
+  await expect(page.getByRole('row', { name: /2 date .*2020-02-30/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /2 value .*abc/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+});
