@@ -111,7 +111,7 @@ export default function KpiImportPage() {
                 {t('import.fileHint')}
               </p>
             </div>
-            <div className="field">
+            <div className="field shrink">
               <button type="submit" disabled={busy}>
                 {t('import.check')}
               </button>

@@ -312,7 +312,7 @@ function SetCurrentForm({ actionData }: { actionData: ActionData }) {
       <Form method="post" {...getFormProps(form)} className="row">
         <input type="hidden" name="intent" value="current" />
         <Field label={t('kpi.currentValueOn', { date: formatDate(today, workspace.locale) })} field={fields.value} inputMode="decimal" />
-        <div className="field">
+        <div className="field shrink">
           <button type="submit">{t('kpi.setCurrentSubmit')}</button>
         </div>
       </Form>
@@ -329,7 +329,7 @@ function AddValueForm({ actionData }: { actionData: ActionData }) {
       <input type="hidden" name="intent" value="value" />
       <Field label={t('kpi.date')} field={fields.date} type="date" />
       <Field label={t('kpi.value')} field={fields.value} inputMode="decimal" />
-      <div className="field">
+      <div className="field shrink">
         <button type="submit" className="secondary">
           {t('kpi.addValue')}
         </button>
@@ -448,7 +448,7 @@ function NpsHelper({ actionData }: { actionData: ActionData }) {
             <input id="nps-file" type="file" name="answersFile" accept=".csv,.txt,text/csv,text/plain" />
           </div>
           <Field label={t('kpi.date')} field={fields.date} type="date" />
-          <div className="field">
+          <div className="field shrink">
             <button type="submit" disabled={navigation.state === 'submitting'}>
               {t('nps.submit')}
             </button>

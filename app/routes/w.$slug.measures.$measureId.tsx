@@ -8,8 +8,9 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { KpiStatusChip } from '~/components/kpis/kpi-chip';
 import { MeasureForm } from '~/components/measures/measure-form';
-import { useUnitLabel } from '~/components/measures/unit';
+import { formatPerUnit, useUnitLabel, useUnitOne } from '~/components/measures/unit';
 import { FormErrors } from '~/components/ui/field';
+import { toDecimalString } from '~/domain/decimal';
 import { valuePerUnit } from '~/domain/kpi';
 import { formatMoney, formatNumber } from '~/lib/format';
 import { measureEditSchema } from '~/lib/schemas/measures';
@@ -93,6 +94,7 @@ export default function MeasurePage() {
   const { workspace, canEdit } = useWorkspace();
   const { t } = useTranslation('measures');
   const unitLabel = useUnitLabel(workspace.currency);
+  const unitOne = useUnitOne(workspace.currency);
   const base = `/w/${workspace.slug}`;
   const vpu = valuePerUnit(measure.valueAmount, measure.valueStep);
   const unit = unitLabel(measure.unit);
@@ -124,7 +126,7 @@ export default function MeasurePage() {
         <h2 id="definition-heading">{t('measure.definition')}</h2>
         <dl className="definition">
           <dt>{t('fields.unit')}</dt>
-          <dd>{unit || t('unitNames.count')}</dd>
+          <dd>{measure.unit === 'count' ? t('unitNames.count') : unit}</dd>
           <dt>{t('fields.trend')}</dt>
           <dd>{t(`trend.${measure.trend}`)}</dd>
           <dt>{t('fields.financialValue')}</dt>
@@ -134,9 +136,9 @@ export default function MeasurePage() {
                 {t('measure.valueSentence', {
                   amount: formatMoney(measure.valueAmount!, workspace.currency, workspace.locale),
                   step: formatNumber(measure.valueStep!, workspace.locale),
-                  unit: unit || t('unitShort.unit'),
+                  unit: unit || t('unitOne.count'),
                 })}{' '}
-                <strong>{t('form.vpu', { amount: formatMoney(vpu, workspace.currency, workspace.locale, 2), unit: unit || t('unitShort.unit') })}</strong> ·{' '}
+                <strong>{t('form.vpu', { amount: formatPerUnit(vpu, workspace.currency, workspace.locale), unit: unitOne(measure.unit) })}</strong> ·{' '}
                 {t(`impactType.${measure.impactType}`)}
               </>
             ) : (
@@ -231,7 +233,12 @@ export default function MeasurePage() {
               id={`measure-${measure.id}-${measure.version}`}
               intent="update"
               version={measure.version}
-              defaults={{ ...measure, touchpoints: linked }}
+              defaults={{
+                ...measure,
+                valueAmount: measure.valueAmount === null ? null : toDecimalString(measure.valueAmount),
+                valueStep: measure.valueStep === null ? null : toDecimalString(measure.valueStep),
+                touchpoints: linked,
+              }}
               lastResult={actionData?.intent === 'update' && !('stale' in actionData) ? actionData.result : undefined}
               formErrors={actionData?.intent === 'update' && 'stale' in actionData ? ['staleVersion'] : undefined}
               locale={workspace.locale}

@@ -8,10 +8,9 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { MeasureForm } from '~/components/measures/measure-form';
 import { StarterCatalogueForm } from '~/components/measures/starter-catalogue-form';
-import { useUnitLabel } from '~/components/measures/unit';
+import { formatPerUnit, useUnitLabel, useUnitOne } from '~/components/measures/unit';
 import { valuePerUnit } from '~/domain/kpi';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
-import { formatMoney } from '~/lib/format';
 import { FAMILIES, HEART_CATEGORIES, MeasureFiltersSchema, TRENDS, measureSchema } from '~/lib/schemas/measures';
 import { requireMember } from '~/server/access.server';
 import { badRequest, notFound } from '~/server/http.server';
@@ -81,6 +80,7 @@ export default function MeasureLibrary() {
   const { workspace, canEdit } = useWorkspace();
   const { t } = useTranslation('measures');
   const unitLabel = useUnitLabel(workspace.currency);
+  const unitOne = useUnitOne(workspace.currency);
   const [searchParams] = useSearchParams();
   const base = `/w/${workspace.slug}`;
   const filtered = [...searchParams.keys()].length > 0;
@@ -186,7 +186,7 @@ export default function MeasureLibrary() {
                     </td>
                     <td>{t(`trend.${m.trend}`)}</td>
                     <td className="num">
-                      {vpu !== null ? t('library.perUnit', { amount: formatMoney(vpu, workspace.currency, workspace.locale, 2), unit: unitLabel(m.unit) || t('unitShort.unit') }) : '—'}
+                      {vpu !== null ? t('library.perUnit', { amount: formatPerUnit(vpu, workspace.currency, workspace.locale), unit: unitOne(m.unit) }) : '—'}
                     </td>
                     <td>{m.group ?? ''}</td>
                     <td>{m.heartCategory ? t(`heart.${m.heartCategory}`) : ''}</td>

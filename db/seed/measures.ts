@@ -59,18 +59,20 @@ interface DemoKpi {
   target: string;
   dp: number;
   note: string;
+  /** How the last month moved: the good way (default), the bad way, or not at all. */
+  last?: 'good' | 'bad' | 'flat';
 }
 
 const KPIS: DemoKpi[] = [
-  { map: PURCHASE, stage: 'Découverte', measure: 'Taux de recommandation', first: '9', current: '12', target: '15', dp: 1, note: 'Nouveaux clients venus par le parrainage.' },
+  { map: PURCHASE, stage: 'Découverte', measure: 'Taux de recommandation', first: '9', current: '12', target: '11.5', dp: 1, note: 'Nouveaux clients venus par le parrainage.' },
   { map: PURCHASE, stage: 'Comparaison', measure: 'Taux de conversion', first: '2.4', current: '3.1', target: '4', dp: 2, note: 'Visites du comparateur qui finissent en souscription.' },
   { map: PURCHASE, stage: 'Souscription', measure: 'Nouveaux clients', first: '1500', current: '1850', target: '2200', dp: 0, note: 'Souscriptions en ligne et en boutique.' },
   { map: PURCHASE, stage: 'Souscription', measure: 'Abonnements payants', first: '1300', current: '1620', target: '2000', dp: 0, note: 'Forfaits payants, hors offres d’essai.' },
-  { map: PURCHASE, stage: 'Livraison', measure: 'CES', first: '4.1', current: '3.2', target: '2.5', dp: 1, note: 'Effort ressenti pour recevoir et activer la SIM.' },
+  { map: PURCHASE, stage: 'Livraison', measure: 'CES', first: '4.1', current: '3.2', target: '2.5', dp: 1, note: 'Effort ressenti pour recevoir et activer la SIM.', last: 'bad' },
   { map: PURCHASE, stage: 'Activation', measure: 'CSAT', first: '72', current: '78', target: '85', dp: 1, note: 'Enquête envoyée après l’activation.' },
   { map: PURCHASE, stage: 'Onboarding', measure: 'NPS', first: '24', current: '32', target: '42', dp: 0, note: 'NPS mesuré 7 jours après l’activation de la ligne.' },
   { map: PURCHASE, stage: 'Premiers usages', measure: 'Taux de rétention', first: '85', current: '88', target: '92', dp: 1, note: 'Abonnés encore actifs à 3 mois.' },
-  { map: SUPPORT, stage: 'Contact', measure: 'CSAT', first: '64', current: '71', target: '80', dp: 1, note: 'Satisfaction à chaud après l’appel.' },
+  { map: SUPPORT, stage: 'Contact', measure: 'CSAT', first: '64', current: '71', target: '80', dp: 1, note: 'Satisfaction à chaud après l’appel.', last: 'flat' },
   { map: SUPPORT, stage: 'Support', measure: 'Durée moyenne de traitement', first: '510', current: '420', target: '360', dp: 0, note: 'Appels au support technique.' },
   { map: SUPPORT, stage: 'Résolution', measure: 'Résolution au premier contact', first: '61', current: '68', target: '75', dp: 1, note: 'Pannes résolues sans rappel.' },
   { map: SUPPORT, stage: 'Renouvellement', measure: 'Taux de churn', first: '10.2', current: '8.5', target: '7.0', dp: 1, note: 'Résiliations à l’échéance du contrat.' },
@@ -82,11 +84,14 @@ const KPIS: DemoKpi[] = [
 const WOBBLE = ['0', '0.6', '-0.4', '0.5', '-0.3', '0.4', '-0.5', '0.3', '0', '0', '0', '0'];
 
 /** 12 monthly values from `first` to `current`, dated the 1st of each month, ending this month. */
-export function demoHistory(first: string, current: string, dp: number, today = new Date()) {
+export function demoHistory(first: string, current: string, dp: number, today = new Date(), last: 'good' | 'bad' | 'flat' = 'good') {
   const step = dec(current).minus(first).div(11);
   return WOBBLE.map((w, i) => {
     const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11 + i, 1));
-    const value = i === 11 ? dec(current) : dec(first).plus(step.times(i)).plus(step.abs().times(w));
+    let value = i === 11 ? dec(current) : dec(first).plus(step.times(i)).plus(step.abs().times(w));
+    // The month before this one: past the current value for a slip back, equal to it for a flat month.
+    if (i === 10 && last === 'bad') value = dec(current).plus(step.times(2));
+    if (i === 10 && last === 'flat') value = dec(current);
     return { date: month.toISOString().slice(0, 10), value: toFixedString(value, dp) };
   });
 }
@@ -169,7 +174,7 @@ export async function seedDemoMeasures(ctx: DemoContext): Promise<void> {
     .insert(kpi)
     .values(
       placed.map(({ values: k, cell }) => {
-        const history = demoHistory(k.first, k.current, k.dp, today);
+        const history = demoHistory(k.first, k.current, k.dp, today, k.last);
         return {
           workspaceId,
           ...cell,
@@ -185,7 +190,7 @@ export async function seedDemoMeasures(ctx: DemoContext): Promise<void> {
   await tx.insert(kpiValue).values(
     kpis.flatMap((row, i) => {
       const k = placed[i]!.values;
-      return demoHistory(k.first, k.current, k.dp, today).map((p) => ({ workspaceId, kpiId: row.id, date: p.date, value: p.value, source: 'import' as const }));
+      return demoHistory(k.first, k.current, k.dp, today, k.last).map((p) => ({ workspaceId, kpiId: row.id, date: p.date, value: p.value, source: 'import' as const }));
     }),
   );
 

@@ -38,6 +38,8 @@ describe('demo measures and KPIs', () => {
       expect(annualImpact({ mode: 'auto', current: chip!.current, target: chip!.target, trend: m.trend, valueAmount: m.valueAmount, valueStep: m.valueStep }).amount).toBe(impact);
     }
     expect(chips.length).toBeGreaterThanOrEqual(12);
+    // The KPI health panel has something of every kind to show.
+    expect(new Set(chips.map((c) => c.status))).toEqual(new Set(['met', 'on_track', 'off_track', 'no_trend']));
     const values = await db.select().from(kpiValue).where(and(eq(kpiValue.workspaceId, ws!.id), eq(kpiValue.kpiId, find('NPS')[0]!.id)));
     expect(values).toHaveLength(12);
     expect(measures.length).toBeGreaterThanOrEqual(15);

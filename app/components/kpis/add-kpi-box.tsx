@@ -4,7 +4,7 @@
 // measure in the library and places it. Without JavaScript it is a plain form: the typed name is
 // searched by exact name or created, then the map reloads.
 import { useFetcher } from '@remix-run/react';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface SearchData {
@@ -17,6 +17,29 @@ type PlaceData = { ok: true; kpiId: string; measureName: string; created: boolea
 type Option = { kind: 'measure'; id: string; name: string; detail: string } | { kind: 'create'; name: string };
 
 const DEBOUNCE_MS = 200;
+
+// Inline styles: the box is rendered by the map editor, whose route does not load measures.css.
+const BOX: CSSProperties = { position: 'relative', marginTop: 4 };
+const INPUT: CSSProperties = { width: '100%', fontSize: '0.82rem', padding: '4px 6px' };
+const LIST: CSSProperties = {
+  position: 'absolute',
+  zIndex: 30,
+  left: 0,
+  minWidth: '100%',
+  width: 'max-content',
+  maxWidth: 320,
+  margin: 0,
+  padding: '2px 0',
+  listStyle: 'none',
+  background: 'var(--paper)',
+  border: '1px solid var(--line-strong)',
+  borderRadius: 6,
+  boxShadow: '0 4px 12px rgb(16 24 40 / 16%)',
+  maxHeight: 260,
+  overflowY: 'auto',
+};
+const OPTION: CSSProperties = { padding: '5px 8px', cursor: 'pointer', fontSize: '0.85rem' };
+const ACTIVE: CSSProperties = { ...OPTION, background: 'var(--brand)', color: '#fff' };
 
 export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapId: string; laneId: string; stageId: string }) {
   const { t } = useTranslation('measures');
@@ -102,6 +125,7 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
       method="post"
       action={placeUrl}
       className="add-kpi-box"
+      style={BOX}
       onSubmit={(event) => {
         // With JavaScript, Enter without a highlighted option means "this exact name": pick the
         // library measure of that name, or create it.
@@ -143,8 +167,9 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
           setActive(-1);
         }}
         onKeyDown={onKeyDown}
+        style={INPUT}
       />
-      <ul id={listId} role="listbox" aria-label={t('addBox.label')} hidden={!expanded}>
+      <ul id={listId} role="listbox" aria-label={t('addBox.label')} hidden={!expanded} style={expanded ? LIST : undefined}>
         {expanded
           ? options.map((o, i) => (
               <li
@@ -152,6 +177,7 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
                 id={optionId(i)}
                 role="option"
                 aria-selected={i === active}
+                style={i === active ? ACTIVE : OPTION}
                 // Keep the focus in the input so the list does not close before the click lands.
                 onMouseDown={(e) => e.preventDefault()}
                 onMouseEnter={() => setActive(i)}
@@ -159,7 +185,7 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
               >
                 {o.kind === 'measure' ? (
                   <>
-                    {o.name} {o.detail ? <span className="muted small">{o.detail}</span> : null}
+                    {o.name} {o.detail ? <span style={{ opacity: 0.75, fontSize: '0.78rem' }}>{o.detail}</span> : null}
                   </>
                 ) : (
                   t('addBox.create', { name: o.name })

@@ -5,7 +5,7 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { AnnualImpact, ImpactMode, Trend } from '~/domain/kpi';
 import { formatMoney, formatNumber } from '~/lib/format';
-import { useUnitLabel, useUnitOne } from '~/components/measures/unit';
+import { formatPerUnit, useUnitLabel, useUnitOne } from '~/components/measures/unit';
 
 export function ImpactSummary({
   impact,
@@ -54,7 +54,7 @@ export function ImpactSummary({
       a: n(a),
       b: n(b),
       unit: unitLabel(unit),
-      vpu: formatMoney(impact.vpu, currency, locale, 2).replace(/[.,]00(?=\D*$)/, ''),
+      vpu: formatPerUnit(impact.vpu, currency, locale),
       per: unitOne(unit),
       amount: money(impact.amount),
     });

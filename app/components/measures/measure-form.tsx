@@ -6,9 +6,8 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Field, FieldErrors, FormErrors, SelectField } from '~/components/ui/field';
 import { valuePerUnit } from '~/domain/kpi';
-import { formatMoney } from '~/lib/format';
 import { FAMILIES, HEART_CATEGORIES, IMPACT_TYPES, TRENDS, UNITS, measureSchema } from '~/lib/schemas/measures';
-import { useUnitLabel } from './unit';
+import { formatPerUnit, useUnitLabel, useUnitOne } from './unit';
 
 export interface MeasureFormDefaults {
   name?: string;
@@ -65,6 +64,7 @@ export function MeasureForm({
 }) {
   const { t } = useTranslation('measures');
   const unitLabel = useUnitLabel(currency);
+  const unitOne = useUnitOne(currency);
   const schema = measureSchema(locale);
   const [form, fields] = useForm<MeasureFormShape>({
     id,
@@ -126,11 +126,11 @@ export function MeasureForm({
         <legend>{t('fields.financialValue')}</legend>
         <div className="row">
           <Field label={t('fields.valueAmount', { currency })} field={fields.valueAmount} inputMode="decimal" />
-          <Field label={t('fields.valueStep', { unit: unitLabel(unit) })} field={fields.valueStep} inputMode="decimal" />
+          <Field label={t('fields.valueStep', { unit: unitLabel(unit) || t('unitNames.count') })} field={fields.valueStep} inputMode="decimal" />
           <SelectField label={t('fields.impactType')} field={fields.impactType} options={opt(IMPACT_TYPES, 'impactType')} />
         </div>
         <p className="muted" aria-live="polite">
-          {vpu !== null ? t('form.vpu', { amount: formatMoney(vpu, currency, locale, 2), unit: unitLabel(unit) }) : t('form.vpuHint')}
+          {vpu !== null ? t('form.vpu', { amount: formatPerUnit(vpu, currency, locale), unit: unitOne(unit) }) : t('form.vpuHint')}
         </p>
       </fieldset>
       <div className="row">
