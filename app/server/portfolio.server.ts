@@ -1,7 +1,7 @@
 // The executive ROI summary: one roll-up of every non-archived project of a workspace. Four queries
 // whatever the portfolio size (projects, costs, linked KPIs with their measures, newest value of each
 // linked KPI); every business case is then computed in memory with the domain code.
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { db } from '#db/client';
 import { journeyMap, kpi, kpiValue, measure, project, projectCost, projectKpi, stage, user } from '#db/schema';
 import type { BusinessCaseCost } from '~/domain/business-case';
@@ -30,11 +30,24 @@ export interface PortfolioOptions {
 export async function loadPortfolio(workspaceId: string, options: PortfolioOptions) {
   const today = options.today ?? todayIso();
   const liveProjects = and(eq(project.workspaceId, workspaceId), isNull(project.archivedAt));
-  const linkedKpiIds = db
-    .select({ kpiId: projectKpi.kpiId })
+  // The workspace's KPIs linked to a live project; their newest value is then one backward probe of
+  // kpi_value_kpi_date_idx each (LATERAL ... LIMIT 1). The tenancy filter sits on kpi and project:
+  // a value belongs to its KPI's workspace. Filtering kpi_value.workspace_id as well lets the planner,
+  // with stale statistics (PGlite never analyses), AND in the whole workspace index on every probe.
+  const linkedKpis = db
+    .selectDistinct({ kpiId: projectKpi.kpiId })
     .from(projectKpi)
     .innerJoin(project, eq(project.id, projectKpi.projectId))
-    .where(and(eq(projectKpi.workspaceId, workspaceId), liveProjects));
+    .innerJoin(kpi, eq(kpi.id, projectKpi.kpiId))
+    .where(and(eq(projectKpi.workspaceId, workspaceId), eq(kpi.workspaceId, workspaceId), liveProjects))
+    .as('linked_kpis');
+  const newestValue = db
+    .select({ date: kpiValue.date, value: kpiValue.value })
+    .from(kpiValue)
+    .where(eq(kpiValue.kpiId, linkedKpis.kpiId))
+    .orderBy(desc(kpiValue.date))
+    .limit(1)
+    .as('newest_value');
 
   const [projects, costs, links, newest] = await Promise.all([
     db
@@ -68,12 +81,12 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
       .innerJoin(journeyMap, eq(journeyMap.id, kpi.mapId))
       .where(and(eq(projectKpi.workspaceId, workspaceId), liveProjects))
       .orderBy(asc(journeyMap.name), asc(stage.position), asc(measure.name)),
-    // Only the newest value of each KPI: the summary needs the current value and its date.
+    // Only the newest value of each linked KPI, one index probe per KPI (kpi_value_kpi_date_idx):
+    // a lateral LIMIT 1 keeps this fast even when table statistics are stale (PGlite never analyses).
     db
-      .selectDistinctOn([kpiValue.kpiId], { kpiId: kpiValue.kpiId, date: kpiValue.date, value: kpiValue.value })
-      .from(kpiValue)
-      .where(and(eq(kpiValue.workspaceId, workspaceId), inArray(kpiValue.kpiId, linkedKpiIds)))
-      .orderBy(kpiValue.kpiId, desc(kpiValue.date)),
+      .select({ kpiId: linkedKpis.kpiId, date: newestValue.date, value: newestValue.value })
+      .from(linkedKpis)
+      .crossJoinLateral(newestValue),
   ]);
 
   const current = new Map(newest.map((v) => [v.kpiId, v]));
