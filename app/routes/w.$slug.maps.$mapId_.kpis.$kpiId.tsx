@@ -4,16 +4,15 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { KpiStatusChip } from '~/components/kpis/kpi-chip';
 import { ImpactSummary } from '~/components/kpis/impact-summary';
 import { Sparkline } from '~/components/kpis/sparkline';
-import { useUnitLabel } from '~/components/measures/unit';
+import { decimalForInput, useUnitLabel } from '~/components/measures/unit';
 import { Field, FieldErrors, FormErrors, SelectField } from '~/components/ui/field';
-import { toDecimalString } from '~/domain/decimal';
 import { annualImpact, currentFromHistory, kpiStatus } from '~/domain/kpi';
 import { npsFromAnswers, parseNpsAnswers, type NpsResult } from '~/domain/nps';
 import { formatDate, formatNumber } from '~/lib/format';
@@ -24,6 +23,9 @@ import { deleteKpi, deleteKpiValue, findKpi, getKpiSettings, recordKpiValue, upd
 import measuresStyles from '~/styles/measures.css?url';
 import { useWorkspace } from './w.$slug';
 
+// A stale save (409) reloads the data so the form shows the current content (errors skip revalidation by default).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
+
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: measuresStyles }];
 
 const ParamsSchema = z.object({ mapId: z.string().uuid(), kpiId: z.string().uuid() });
@@ -31,7 +33,6 @@ const ValueIdSchema = z.object({ valueId: z.string().uuid() });
 const MAX_NPS_FILE = 2 * 1024 * 1024;
 
 const today = () => new Date().toISOString().slice(0, 10);
-const plain = (v: string | null) => (v === null ? undefined : toDecimalString(v));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
@@ -249,7 +250,7 @@ export default function KpiSettingsPage() {
                           <input type="hidden" name="intent" value="value" />
                           <input type="hidden" name="valueId" value={v.id} />
                           <input type="date" name="date" defaultValue={v.date} required aria-label={t('kpi.editDate', { date: v.date })} />
-                          <input name="value" defaultValue={toDecimalString(v.value)} inputMode="decimal" required aria-label={t('kpi.editValue', { date: v.date })} />
+                          <input name="value" defaultValue={decimalForInput(v.value, workspace.locale)} inputMode="decimal" required aria-label={t('kpi.editValue', { date: v.date })} />
                           <button type="submit" className="secondary small">
                             {t('kpi.saveValue')}
                           </button>
@@ -342,6 +343,8 @@ function AddValueForm({ actionData }: { actionData: ActionData }) {
 function SettingsForm({ actionData }: { actionData: ActionData }) {
   const { t } = useTranslation('measures');
   const { kpi } = useLoaderData<typeof loader>();
+  const { workspace } = useWorkspace();
+  const plain = (v: string | null) => decimalForInput(v, workspace.locale);
   const stale = actionData?.intent === 'settings' && 'stale' in actionData;
   const [form, fields] = useForm({
     id: `kpi-settings-${kpi.version}`,

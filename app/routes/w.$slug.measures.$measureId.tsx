@@ -2,15 +2,14 @@
 // target, status), the edit form (versioned), archive / restore, and delete when unused.
 import { parseWithZod } from '@conform-to/zod';
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { KpiStatusChip } from '~/components/kpis/kpi-chip';
 import { MeasureForm } from '~/components/measures/measure-form';
-import { formatPerUnit, useUnitLabel, useUnitOne } from '~/components/measures/unit';
+import { decimalForInput, formatPerUnit, useUnitLabel, useUnitOne } from '~/components/measures/unit';
 import { FormErrors } from '~/components/ui/field';
-import { toDecimalString } from '~/domain/decimal';
 import { valuePerUnit } from '~/domain/kpi';
 import { formatMoney, formatNumber } from '~/lib/format';
 import { measureEditSchema } from '~/lib/schemas/measures';
@@ -29,6 +28,9 @@ import {
 import { listMembers } from '~/server/workspaces.server';
 import measuresStyles from '~/styles/measures.css?url';
 import { useWorkspace } from './w.$slug';
+
+// A stale save (409) reloads the data so the form shows the current content (errors skip revalidation by default).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: measuresStyles }];
 
@@ -235,8 +237,8 @@ export default function MeasurePage() {
               version={measure.version}
               defaults={{
                 ...measure,
-                valueAmount: measure.valueAmount === null ? null : toDecimalString(measure.valueAmount),
-                valueStep: measure.valueStep === null ? null : toDecimalString(measure.valueStep),
+                valueAmount: decimalForInput(measure.valueAmount, workspace.locale),
+                valueStep: decimalForInput(measure.valueStep, workspace.locale),
                 touchpoints: linked,
               }}
               lastResult={actionData?.intent === 'update' && !('stale' in actionData) ? actionData.result : undefined}

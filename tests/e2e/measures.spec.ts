@@ -46,9 +46,12 @@ test('in a map, a new measure typed in a KPI cell is created and placed; its set
   await page.getByLabel(/Current value \(dated/).fill('64,5');
   await page.getByRole('button', { name: 'Set current value' }).click();
   await expect(page.getByTestId('kpi-current')).toHaveText(/64,5/);
+  // Stored values come back in the workspace's way of writing numbers.
+  await expect(page.getByLabel(/^Value of /).first()).toHaveValue('64,5');
   await page.getByLabel('Target value', { exact: true }).fill('80');
   await page.getByRole('button', { name: 'Save the settings' }).click();
   await expect(page.getByTestId('kpi-target')).toHaveText(/80/);
+  await expect(page.getByLabel('Target value', { exact: true })).toHaveValue('80');
   await expect(page.getByText('The measure has no financial value yet.')).toBeVisible();
 
   // An older value gives a trend: 60 two months ago, then 64.5 today.
