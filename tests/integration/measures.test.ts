@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/client';
-import { activity, kpi, kpiValue, measure } from '../../db/schema';
+import { activity, card, kpi, kpiValue, lane, measure, measureTouchpoint } from '../../db/schema';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
 import * as kpiNew from '~/routes/w.$slug.kpis.new';
 import * as library from '~/routes/w.$slug.measures._index';
@@ -258,6 +258,42 @@ describe('measure library', () => {
       params: { slug: s.ws.slug, measureId: placed.data.measureId },
     });
     expect(page.data.usedIn[0]).toMatchObject({ current: expect.stringMatching(/^32/), target: expect.stringMatching(/^42/), status: 'on_track' });
+  });
+});
+
+describe('linked touchpoints', () => {
+  it('links touchpoint cards of this workspace; a card of another workspace or of another lane kind answers 404', async () => {
+    const s = await setup();
+    const [touchLane] = await db.insert(lane).values({ workspaceId: s.ws.id, mapId: s.map.id, kind: 'touchpoints', name: 'Touchpoints', position: 2 }).returning();
+    const [welcome, note] = await db
+      .insert(card)
+      .values([
+        { workspaceId: s.ws.id, mapId: s.map.id, laneId: touchLane!.id, stageId: s.stages[1]!.id, title: 'Welcome e-mail', position: 0 },
+        { workspaceId: s.ws.id, mapId: s.map.id, laneId: s.textLane.id, stageId: s.stages[1]!.id, title: 'A note', position: 0 },
+      ])
+      .returning();
+    const intruder = await makeUser();
+    const theirs = await makeWorkspace(intruder);
+    const theirMap = await makeMapWithKpiLane(theirs.id);
+    const [theirLane] = await db.insert(lane).values({ workspaceId: theirs.id, mapId: theirMap.map.id, kind: 'touchpoints', name: 'T', position: 2 }).returning();
+    const [theirCard] = await db
+      .insert(card)
+      .values({ workspaceId: theirs.id, mapId: theirMap.map.id, laneId: theirLane!.id, stageId: theirMap.stages[0]!.id, title: 'Theirs', position: 0 })
+      .returning();
+    const create = (name: string, touchpoints: string[]) =>
+      call(library.action, { request: request(`/w/${s.ws.slug}/measures`, { user: s.editor, form: measureForm({ name, touchpoints }) }), params: { slug: s.ws.slug } });
+    expect((await create('NPS', [welcome!.id])).status).toBe(302);
+    expect((await create('CSAT', [theirCard!.id])).status).toBe(404);
+    expect((await create('CES', [note!.id])).status).toBe(404);
+    const links = await db.select().from(measureTouchpoint).where(eq(measureTouchpoint.workspaceId, s.ws.id));
+    expect(links.map((l) => l.cardId)).toEqual([welcome!.id]);
+    expect((await measuresOf(s.ws.id)).map((m) => m.name)).toEqual(['NPS']);
+    const page = await call(measurePage.loader, {
+      request: request(`/w/${s.ws.slug}/measures/${links[0]!.measureId}`, { user: s.viewer }),
+      params: { slug: s.ws.slug, measureId: links[0]!.measureId },
+    });
+    expect(page.data.linked).toEqual([welcome!.id]);
+    expect(page.data.touchpoints.map((c: { title: string }) => c.title)).toEqual(['Welcome e-mail']);
   });
 });
 
