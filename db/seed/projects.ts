@@ -87,9 +87,8 @@ export async function seedDemoProjects(ctx: DemoContext): Promise<void> {
         { label: 'Licence et supervision', kind: 'recurring', amount: '18000', year: 1 },
       ],
       links: [
-        { kpi: 'Durée moyenne de traitement@Support', share: '0.5' },
-        { kpi: 'Taux de résolution au premier contact@Support', share: '1' },
-        { kpi: 'CSAT@Support', share: '1' },
+        { kpi: 'Résolution au premier contact@Résolution', share: '1' },
+        { kpi: 'CSAT@Contact', share: '0.5' },
       ],
     },
   ];
