@@ -128,3 +128,20 @@ test('the CSV template comes back filled in: preview, then import, and the same 
   await expect(page.getByRole('row', { name: /2 value .*abc/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the add box is a plain form: the typed name is found or created, and the map shows the KPI', async ({ page }) => {
+    await signInAsDemo(page);
+    await page.goto(`/w/${DEMO.slug}/maps`);
+    await page.getByRole('link', { name: MAP, exact: true }).click();
+    const cell = kpiCell(page, 'Comparaison');
+    await cell.getByRole('combobox', { name: 'Search a measure or create one' }).fill('nps');
+    await cell.getByRole('button', { name: 'Add' }).click();
+    // "nps" is the library's NPS (any case), not a new measure.
+    await expect(kpiCell(page, 'Comparaison').getByRole('link', { name: 'NPS: open KPI settings' })).toBeVisible();
+    await kpiCell(page, 'Comparaison').getByRole('combobox', { name: 'Search a measure or create one' }).fill('Visites du comparateur');
+    await kpiCell(page, 'Comparaison').getByRole('button', { name: 'Add' }).click();
+    await expect(kpiCell(page, 'Comparaison').getByRole('link', { name: 'Visites du comparateur: open KPI settings' })).toBeVisible();
+  });
+});
