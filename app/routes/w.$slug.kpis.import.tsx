@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors } from '~/components/ui/field';
 import { formatNumber } from '~/lib/format';
 import { requireMember } from '~/server/access.server';
-import { badRequest, failure } from '~/server/http.server';
+import { badRequest } from '~/server/http.server';
 import { MAX_IMPORT_BYTES, applyKpiImport, previewKpiImport } from '~/server/kpi-import.server';
 import { countKpis } from '~/server/kpis.server';
 import measuresStyles from '~/styles/measures.css?url';
@@ -23,17 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { kpiCount: await countKpis(workspace.id) };
 }
 
-async function readCsv(formData: FormData): Promise<string | null> {
+const TOO_LARGE = 'too large';
+
+async function readCsv(formData: FormData): Promise<string | null | typeof TOO_LARGE> {
   const file = formData.get('file');
-  if (file instanceof File && file.size > 0) {
-    if (file.size > MAX_IMPORT_BYTES) throw failure(413, 'measures.fileTooLarge');
-    return file.text();
-  }
+  if (file instanceof File && file.size > 0) return file.size > MAX_IMPORT_BYTES ? TOO_LARGE : file.text();
   const text = formData.get('csv');
-  if (typeof text === 'string' && text.trim() !== '') {
-    if (text.length > MAX_IMPORT_BYTES) throw failure(413, 'measures.fileTooLarge');
-    return text;
-  }
+  if (typeof text === 'string' && text.trim() !== '') return text.length > MAX_IMPORT_BYTES ? TOO_LARGE : text;
   return null;
 }
 
@@ -41,11 +37,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMember(request, params.slug, 'editor');
   // Refuse oversized uploads before reading the body (the form adds a little around the file).
   const length = Number(request.headers.get('Content-Length') ?? '0');
-  if (length > MAX_IMPORT_BYTES + 64 * 1024) throw failure(413, 'measures.fileTooLarge');
+  if (length > MAX_IMPORT_BYTES + 64 * 1024) return data({ intent: 'preview', error: 'measures.fileTooLarge' as const }, { status: 413 });
   const formData = await request.formData();
   const intent = formData.get('intent');
   if (intent !== 'preview' && intent !== 'import') throw badRequest();
   const csv = await readCsv(formData);
+  if (csv === TOO_LARGE) return data({ intent, error: 'measures.fileTooLarge' as const }, { status: 413 });
   if (csv === null) return data({ intent, error: 'measures.fileRequired' as const }, { status: 400 });
   if (intent === 'preview') {
     const preview = await previewKpiImport(workspace.id, csv, workspace.locale);

@@ -261,7 +261,8 @@ export async function deleteKpi(workspaceId: string, actorId: string, kpiId: str
       .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)))
       .returning({ id: kpi.id, measureId: kpi.measureId });
     if (!row) return false;
-    await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'deleted', summary: row.measureId });
+    const [m] = await tx.select({ name: measure.name }).from(measure).where(and(eq(measure.workspaceId, workspaceId), eq(measure.id, row.measureId)));
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'deleted', summary: m?.name ?? '' });
     return true;
   });
 }

@@ -185,7 +185,12 @@ describe('CSV import', () => {
     const big = 'kpi_id,date,value\n' + 'x'.repeat(5 * 1024 * 1024 + 10);
     const tooLarge = await upload(s, big, 'preview');
     expect(tooLarge.status).toBe(413);
-    expect(tooLarge.data.message).toBe('measures.fileTooLarge');
+    expect(tooLarge.data.error).toBe('measures.fileTooLarge');
+    const declaredLarge = await call(importRoute.action, {
+      request: request(`/w/${s.ws.slug}/kpis/import`, { user: s.owner, form: { intent: 'preview' }, headers: { 'Content-Length': String(6 * 1024 * 1024) } }),
+      params: { slug: s.ws.slug },
+    });
+    expect(declaredLarge.status).toBe(413);
     const csv = csvOf([[s.kpiIds[0]!, '', '', '', '', '2025-01-31', '30', '']]);
     expect((await upload(s, csv, 'import', s.viewer)).status).toBe(403);
     const stranger = await makeUser();
