@@ -29,10 +29,8 @@ export function PortfolioChart({ projects, years, m }: { projects: readonly Char
   useEffect(() => {
     let cancelled = false;
     const charts: { destroy: () => void }[] = [];
-    void import('chart.js').then((lib) => {
+    void import('./chart-setup').then(({ Chart }) => {
       if (cancelled || !barsRef.current || !lineRef.current) return;
-      const { Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend } = lib;
-      Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
       const ticks = { callback: (value: string | number) => money(String(value), m) };
       const tooltip = { callbacks: { label: (c: { dataset: { label?: string }; parsed: { y: number | null } }) => `${c.dataset.label}: ${money(String(c.parsed.y ?? 0), m)}` } };
       charts.push(
