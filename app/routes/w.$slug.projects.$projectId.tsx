@@ -9,7 +9,7 @@ import { CostEditor, KpiPicker, LinkedKpis, type RowErrors } from '~/components/
 import { Headline, StatusChip, WarningList, YearTable, money } from '~/components/projects/figures';
 import { KpiBreakdown } from '~/components/projects/kpi-breakdown';
 import { FieldErrors, FormErrors } from '~/components/ui/field';
-import type { NumberLocale } from '~/domain/decimal';
+import { toDecimalString, type NumberLocale } from '~/domain/decimal';
 import { caseWarnings, projectCase } from '~/domain/project-case';
 import { formatDate } from '~/lib/format';
 import {
@@ -160,14 +160,21 @@ export default function BusinessCaseRoute() {
   const { t } = useTranslation('projects');
   const { t: tc } = useTranslation();
   const locale = workspace.locale as NumberLocale;
-  const m = { currency: workspace.currency, locale: workspace.locale };
+  // The business case shows cents: it is the detailed view whose figures reproduce to the cent.
+  const m = { currency: workspace.currency, locale: workspace.locale, fractionDigits: 2 };
   const base = `/w/${workspace.slug}`;
   const p = loaded.project;
 
   // What-if: the figures follow the assumptions as they are typed, with the same domain code as the
   // server; "Save these assumptions" persists them.
+  // Canonical decimals ('0.080000' from numeric -> '0.08') so that an untouched form is not "changed".
   const saved = useMemo(
-    () => ({ horizonYears: p.horizonYears, discountRate: p.discountRate, confidence: p.confidence, rampUp: p.rampUp }),
+    () => ({
+      horizonYears: p.horizonYears,
+      discountRate: toDecimalString(p.discountRate),
+      confidence: toDecimalString(p.confidence),
+      rampUp: p.rampUp.map((r) => toDecimalString(r)),
+    }),
     [p.horizonYears, p.discountRate, p.confidence, p.rampUp],
   );
   const [draft, setDraft] = useState<AssumptionDraft>(() => assumptionDraft(saved, locale));

@@ -44,7 +44,7 @@ test('a project manager creates a project, links two KPIs of a map, adds costs a
   // Total cost 20,000 + 3 x 5,000 over the default 3-year horizon, in the workspace's French format.
   const headline = page.getByRole('region', { name: 'Business case' });
   const figure = (label: string) => headline.locator('.figure', { has: page.getByText(label, { exact: true }) }).locator('dd');
-  await expect(figure('Total cost')).toHaveText(/^35\s000\s€$/);
+  await expect(figure('Total cost')).toHaveText(/^35\s000,00\s€$/);
   await expect(figure('ROI')).toHaveText(/%$/);
   await expect(figure('NPV')).toHaveText(/€$/);
   const npv = await figure('NPV').innerText();

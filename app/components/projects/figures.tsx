@@ -9,10 +9,20 @@ import { formatMoney, formatNumber, formatPercent } from '~/lib/format';
 export interface Money {
   currency: string;
   locale: string;
+  /** Cents or not (default: whole currency units). */
+  fractionDigits?: number;
 }
 
 export function money(value: string | null, m: Money) {
-  return value === null ? '—' : formatMoney(value, m.currency, m.locale);
+  return value === null ? '—' : formatMoney(value, m.currency, m.locale, m.fractionDigits ?? 0);
+}
+
+const oneDecimal = new Map<string, Intl.NumberFormat>();
+/** "13,0" rather than "13": payback reads with exactly one decimal. */
+function formatOneDecimal(value: string, locale: string) {
+  let format = oneDecimal.get(locale);
+  if (!format) oneDecimal.set(locale, (format = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })));
+  return format.format(value as unknown as number);
 }
 
 /** ROI and similar ratios: "not applicable" rather than Infinity or NaN. */
@@ -24,7 +34,7 @@ export function useRatio() {
 export function usePayback() {
   const { t } = useTranslation('projects');
   return (months: string | null, locale: string) =>
-    months === null ? t('figures.notWithinHorizon') : t('figures.months', { months: formatNumber(toFixedString(months, 1), locale, 1) });
+    months === null ? t('figures.notWithinHorizon') : t('figures.months', { months: formatOneDecimal(toFixedString(months, 1), locale) });
 }
 
 export function Headline({ businessCase, m }: { businessCase: BusinessCase; m: Money }) {
