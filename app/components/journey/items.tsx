@@ -23,13 +23,24 @@ function confirmSubmit(message: string) {
   };
 }
 
-function DragHandle({ label, attributes, listeners }: { label: string; attributes: object; listeners: object | undefined }) {
+const DragHandle = memo(function DragHandle({
+  labelKey,
+  name,
+  attributes,
+  listeners,
+}: {
+  labelKey: string;
+  name: string;
+  attributes: object;
+  listeners: object | undefined;
+}) {
+  const { t } = useTranslation('maps');
   return (
-    <button type="button" className="drag-handle" aria-label={label} {...attributes} {...listeners}>
+    <button type="button" className="drag-handle" aria-label={t(labelKey, { name })} {...attributes} {...listeners}>
       <span aria-hidden="true">⠿</span>
     </button>
   );
-}
+});
 
 // ---------------------------------------------------------------- cards
 
@@ -57,24 +68,31 @@ export const CardContent = memo(
   (a, b) => a.card.id === b.card.id && a.card.version === b.card.version,
 );
 
+/**
+ * A card in its cell. Only this thin wrapper follows the drag state (dnd-kit re-renders every
+ * sortable when a drag starts or ends); the handle, the text and the tools are memoised, so a drop
+ * on the large map does not re-render every card's content.
+ */
 export const SortableCard = memo(function SortableCard({
   card,
   stageId,
   canEdit,
+  canDrag,
   touchpoint,
   moveOptions,
 }: {
   card: CardData;
   stageId: string;
   canEdit: boolean;
+  /** Drag handles only once JavaScript runs (before that the move menu works). */
+  canDrag: boolean;
   touchpoint: boolean;
   moveOptions: MoveOption[];
 }) {
-  const { t } = useTranslation('maps');
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: card.id,
     data: { type: 'card', laneId: card.laneId, stageId } satisfies DragData,
-    disabled: !canEdit,
+    disabled: !canDrag,
   });
   return (
     <li
@@ -84,18 +102,22 @@ export const SortableCard = memo(function SortableCard({
       data-card-id={card.id}
     >
       <div className="card-body">
-        {canEdit ? <DragHandle label={t('dnd.dragCard', { name: card.title })} attributes={attributes} listeners={listeners} /> : null}
+        {canDrag ? <DragHandle labelKey="dnd.dragCard" name={card.title} attributes={attributes} listeners={listeners} /> : null}
         <div className="card-text">
           <CardContent card={card} />
         </div>
       </div>
-      {canEdit ? (
-        <div className="item-tools">
-          <MoveMenu intent="moveCard" id={card.id} label={card.title} options={moveOptions} />
-          <CardEditor card={card} touchpoint={touchpoint} />
-        </div>
-      ) : null}
+      {canEdit ? <CardTools card={card} touchpoint={touchpoint} moveOptions={moveOptions} /> : null}
     </li>
+  );
+});
+
+const CardTools = memo(function CardTools({ card, touchpoint, moveOptions }: { card: CardData; touchpoint: boolean; moveOptions: MoveOption[] }) {
+  return (
+    <div className="item-tools">
+      <MoveMenu intent="moveCard" id={card.id} label={card.title} options={moveOptions} />
+      <CardEditor card={card} touchpoint={touchpoint} />
+    </div>
   );
 });
 
@@ -186,6 +208,7 @@ export const SortableKpi = memo(function SortableKpi({
   kpi,
   stageId,
   canEdit,
+  canDrag,
   href,
   locale,
   moveOptions,
@@ -193,20 +216,21 @@ export const SortableKpi = memo(function SortableKpi({
   kpi: KpiChipData;
   stageId: string;
   canEdit: boolean;
+  /** Drag handles only once JavaScript runs (before that the move menu works). */
+  canDrag: boolean;
   href: string;
   locale: string;
   moveOptions: MoveOption[];
 }) {
-  const { t } = useTranslation('maps');
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: kpi.id,
     data: { type: 'kpi', laneId: kpi.laneId, stageId } satisfies DragData,
-    disabled: !canEdit,
+    disabled: !canDrag,
   });
   return (
     <li ref={setNodeRef} className={`journey-kpi${isDragging ? ' dragging' : ''}`} style={{ transform: CSS.Translate.toString(transform), transition }}>
       <div className="card-body">
-        {canEdit ? <DragHandle label={t('dnd.dragKpi', { name: kpi.measureName })} attributes={attributes} listeners={listeners} /> : null}
+        {canDrag ? <DragHandle labelKey="dnd.dragKpi" name={kpi.measureName} attributes={attributes} listeners={listeners} /> : null}
         <KpiChip kpi={kpi} href={href} locale={locale} />
       </div>
       {canEdit ? (
@@ -255,11 +279,14 @@ function DeleteWithContents({ intent, id, name, holdings, label }: { intent: str
 export const StageHeader = memo(function StageHeader({
   stage,
   canEdit,
+  canDrag,
   holdings,
   moveOptions,
 }: {
   stage: StageData;
   canEdit: boolean;
+  /** Drag handles only once JavaScript runs (before that the move menu works). */
+  canDrag: boolean;
   holdings: Holdings;
   moveOptions: MoveOption[];
 }) {
@@ -267,7 +294,7 @@ export const StageHeader = memo(function StageHeader({
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: stage.id,
     data: { type: 'stage' } satisfies DragData,
-    disabled: !canEdit,
+    disabled: !canDrag,
   });
   return (
     <div
@@ -278,7 +305,7 @@ export const StageHeader = memo(function StageHeader({
       data-stage-id={stage.id}
     >
       <div className="card-body">
-        {canEdit ? <DragHandle label={t('dnd.dragStage', { name: stage.name })} attributes={attributes} listeners={listeners} /> : null}
+        {canDrag ? <DragHandle labelKey="dnd.dragStage" name={stage.name} attributes={attributes} listeners={listeners} /> : null}
         <div>
           <h3 className="stage-name">{stage.name}</h3>
           {stage.description ? <p className="muted small">{stage.description}</p> : null}
@@ -321,12 +348,15 @@ export const StageHeader = memo(function StageHeader({
 export function LaneRow({
   lane,
   canEdit,
+  canDrag,
   holdings,
   moveOptions,
   children,
 }: {
   lane: LaneData;
   canEdit: boolean;
+  /** Drag handles only once JavaScript runs (before that the move menu works). */
+  canDrag: boolean;
   holdings: Holdings;
   moveOptions: MoveOption[];
   children: ReactNode;
@@ -335,7 +365,7 @@ export function LaneRow({
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: lane.id,
     data: { type: 'lane' } satisfies DragData,
-    disabled: !canEdit,
+    disabled: !canDrag,
   });
   return (
     <div
@@ -347,7 +377,7 @@ export function LaneRow({
     >
       <div role="rowheader" className="lane-header">
         <div className="card-body">
-          {canEdit ? <DragHandle label={t('dnd.dragLane', { name: lane.name })} attributes={attributes} listeners={listeners} /> : null}
+          {canDrag ? <DragHandle labelKey="dnd.dragLane" name={lane.name} attributes={attributes} listeners={listeners} /> : null}
           <div>
             <h3 className="lane-name">{lane.name}</h3>
             <p className="muted small">{t(`laneKind.${lane.kind}`)}</p>

@@ -21,7 +21,7 @@ import {
 } from '@dnd-kit/core';
 import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useFetchers } from '@remix-run/react';
-import { memo, useCallback, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddKpiBox } from '~/components/kpis/add-kpi-box';
 import type { KpiChipData } from '~/lib/kpi-chip';
@@ -74,10 +74,18 @@ const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
   return sortableKeyboardCoordinates(event, { ...args, context: { ...args.context, droppableContainers: scoped as unknown as typeof containers } });
 };
 
+// Stable sensor options: new objects on every render would give every drag handle new listeners.
+const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: keyboardCoordinates };
+
 export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: MapEditorData; canEdit: boolean; slug: string; locale: string; action: string }) {
   const { t } = useTranslation('maps');
   const submitMove = useMoveSubmit();
   const dndId = useId();
+  // Handles appear once the page is hydrated: a handle that cannot be dragged yet would mislead.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const canDrag = canEdit && hydrated;
 
   const stageById = useMemo(() => new Map(editor.stages.map((s) => [s.id, s])), [editor.stages]);
   const laneById = useMemo(() => new Map(editor.lanes.map((l) => [l.id, l])), [editor.lanes]);
@@ -130,10 +138,7 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
   const none: Holdings = { cards: 0, kpis: 0, emotions: 0 };
 
   const [active, setActive] = useState<{ id: string; data: DragData } | null>(null);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
-  );
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
 
   const nameOf = (id: UniqueIdentifier | undefined, data?: DragData): string => {
     if (id === undefined) return '';
@@ -218,13 +223,27 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
             </div>
             <SortableContext items={arrangement.stages} strategy={horizontalListSortingStrategy}>
               {stages.map((s, i) => (
-                <StageHeader key={s.id} stage={s} canEdit={canEdit} holdings={holdings.byStage.get(s.id) ?? none} moveOptions={stageOptions(s, i)} />
+                <StageHeader
+                  key={s.id}
+                  stage={s}
+                  canEdit={canEdit}
+                  canDrag={canDrag}
+                  holdings={holdings.byStage.get(s.id) ?? none}
+                  moveOptions={stageOptions(s, i)}
+                />
               ))}
             </SortableContext>
           </div>
           <SortableContext items={arrangement.lanes} strategy={verticalListSortingStrategy}>
             {lanes.map((lane, i) => (
-              <LaneRow key={lane.id} lane={lane} canEdit={canEdit} holdings={holdings.byLane.get(lane.id) ?? none} moveOptions={laneOptions(i)}>
+              <LaneRow
+                key={lane.id}
+                lane={lane}
+                canEdit={canEdit}
+                canDrag={canDrag}
+                holdings={holdings.byLane.get(lane.id) ?? none}
+                moveOptions={laneOptions(i)}
+              >
                 {lane.kind === 'emotions' ? (
                   <EmotionCells
                     lane={lane}
@@ -244,6 +263,7 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
                         ids={arrangement.cells.get(cellKey(lane.id, s.id)) ?? EMPTY}
                         kpiById={kpiById}
                         canEdit={canEdit}
+                        canDrag={canDrag}
                         slug={slug}
                         mapId={editor.map.id}
                         locale={locale}
@@ -257,6 +277,7 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
                         ids={arrangement.cells.get(cellKey(lane.id, s.id)) ?? EMPTY}
                         cardById={cardById}
                         canEdit={canEdit}
+                        canDrag={canDrag}
                         neighbours={neighbours.get(s.id)!}
                       />
                     ),
@@ -267,7 +288,7 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
           </SortableContext>
         </div>
       </div>
-      <DragOverlay>{active ? <Overlay label={nameOf(active.id)} type={active.data.type} /> : null}</DragOverlay>
+      <DragOverlay dropAnimation={null}>{active ? <Overlay label={nameOf(active.id)} type={active.data.type} /> : null}</DragOverlay>
     </DndContext>
   );
 }
@@ -299,8 +320,39 @@ function cellMoveOptions(t: (k: string, o?: Record<string, unknown>) => string, 
   return options;
 }
 
-function useCellDroppable(kind: 'card' | 'kpi', laneId: string, stageId: string, canEdit: boolean) {
-  return useDroppable({ id: `cell:${laneId}:${stageId}`, data: { type: 'cell', cellKind: kind, laneId, stageId } satisfies DragData, disabled: !canEdit });
+/**
+ * The drop target around a cell. It follows the drag state (dnd-kit re-renders it on every drag
+ * change) but its children come from the memoised cell, so React skips them.
+ */
+function DroppableCell({
+  kind,
+  laneId,
+  stageId,
+  canEdit,
+  canDrag,
+  className,
+  label,
+  children,
+}: {
+  kind: 'card' | 'kpi';
+  laneId: string;
+  stageId: string;
+  canEdit: boolean;
+  canDrag: boolean;
+  className: string;
+  label?: string;
+  children: ReactNode;
+}) {
+  const { setNodeRef, isOver } = useDroppable({
+    id: `cell:${laneId}:${stageId}`,
+    data: { type: 'cell', cellKind: kind, laneId, stageId } satisfies DragData,
+    disabled: !canDrag,
+  });
+  return (
+    <div role="cell" ref={setNodeRef} className={`${className}${isOver ? ' over' : ''}`} data-cell={label}>
+      {children}
+    </div>
+  );
 }
 
 /** One cell of a card lane; memoised so a drop re-renders only the cells it changed. */
@@ -310,6 +362,7 @@ const CardCell = memo(function CardCell({
   ids,
   cardById,
   canEdit,
+  canDrag,
   neighbours,
 }: {
   lane: LaneData;
@@ -317,13 +370,21 @@ const CardCell = memo(function CardCell({
   ids: string[];
   cardById: ReadonlyMap<string, CardData>;
   canEdit: boolean;
+  canDrag: boolean;
   neighbours: Neighbours;
 }) {
   const { t } = useTranslation('maps');
-  const { setNodeRef, isOver } = useCellDroppable('card', lane.id, stage.id, canEdit);
   const touchpoint = lane.kind === 'touchpoints';
   return (
-    <div role="cell" ref={setNodeRef} className={`map-cell${isOver ? ' over' : ''}`} data-cell={`${lane.name} / ${stage.name}`}>
+    <DroppableCell
+      kind="card"
+      laneId={lane.id}
+      stageId={stage.id}
+      canEdit={canEdit}
+      canDrag={canDrag}
+      className="map-cell"
+      label={`${lane.name} / ${stage.name}`}
+    >
       <SortableContext id={`cell:${lane.id}:${stage.id}`} items={ids} strategy={verticalListSortingStrategy}>
         <ul className="cell-items" aria-label={t('dnd.cell', { lane: lane.name, stage: stage.name })}>
           {ids.map((id, index) => {
@@ -334,6 +395,7 @@ const CardCell = memo(function CardCell({
                 card={card}
                 stageId={stage.id}
                 canEdit={canEdit}
+                canDrag={canDrag}
                 touchpoint={touchpoint}
                 moveOptions={canEdit ? cellMoveOptions(t, stage.id, index, ids.length, neighbours) : EMPTY_OPTIONS}
               />
@@ -342,7 +404,7 @@ const CardCell = memo(function CardCell({
         </ul>
       </SortableContext>
       {canEdit ? <AddCardForm laneId={lane.id} stageId={stage.id} touchpoint={touchpoint} where={`${lane.name} · ${stage.name}`} /> : null}
-    </div>
+    </DroppableCell>
   );
 });
 
@@ -354,6 +416,7 @@ const KpiCell = memo(function KpiCell({
   ids,
   kpiById,
   canEdit,
+  canDrag,
   slug,
   mapId,
   locale,
@@ -364,15 +427,23 @@ const KpiCell = memo(function KpiCell({
   ids: string[];
   kpiById: ReadonlyMap<string, KpiChipData>;
   canEdit: boolean;
+  canDrag: boolean;
   slug: string;
   mapId: string;
   locale: string;
   neighbours: Neighbours;
 }) {
   const { t } = useTranslation('maps');
-  const { setNodeRef, isOver } = useCellDroppable('kpi', lane.id, stage.id, canEdit);
   return (
-    <div role="cell" ref={setNodeRef} className={`map-cell kpi-cell${isOver ? ' over' : ''}`}>
+    <DroppableCell
+      kind="kpi"
+      laneId={lane.id}
+      stageId={stage.id}
+      canEdit={canEdit}
+      canDrag={canDrag}
+      className="map-cell kpi-cell"
+      label={`${lane.name} / ${stage.name}`}
+    >
       <SortableContext id={`cell:${lane.id}:${stage.id}`} items={ids} strategy={verticalListSortingStrategy}>
         <ul className="cell-items" aria-label={t('dnd.cell', { lane: lane.name, stage: stage.name })}>
           {ids.map((id, index) => {
@@ -383,6 +454,7 @@ const KpiCell = memo(function KpiCell({
                 kpi={kpi}
                 stageId={stage.id}
                 canEdit={canEdit}
+                canDrag={canDrag}
                 href={`/w/${slug}/maps/${mapId}/kpis/${kpi.id}`}
                 locale={locale}
                 moveOptions={canEdit ? cellMoveOptions(t, stage.id, index, ids.length, neighbours) : EMPTY_OPTIONS}
@@ -396,6 +468,6 @@ const KpiCell = memo(function KpiCell({
           <AddKpiBox slug={slug} mapId={mapId} laneId={lane.id} stageId={stage.id} />
         </div>
       ) : null}
-    </div>
+    </DroppableCell>
   );
 });
