@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { KpiStatusChip } from '~/components/kpis/kpi-chip';
+import { KpiProjects } from '~/components/projects/kpi-projects';
 import { ImpactSummary } from '~/components/kpis/impact-summary';
 import { Sparkline } from '~/components/kpis/sparkline';
 import { decimalForInput, useUnitLabel } from '~/components/measures/unit';
@@ -20,6 +21,7 @@ import { NpsSchema, kpiSettingsSchema, kpiValueSchema } from '~/lib/schemas/meas
 import { requireMember } from '~/server/access.server';
 import { badRequest, notFound } from '~/server/http.server';
 import { deleteKpi, deleteKpiValue, findKpi, getKpiSettings, recordKpiValue, updateKpiSettings } from '~/server/kpis.server';
+import { listProjectsForKpi } from '~/server/projects.server';
 import measuresStyles from '~/styles/measures.css?url';
 import { useWorkspace } from './w.$slug';
 
@@ -42,7 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound();
   const { kpi, measure, values } = found;
   const current = currentFromHistory(values);
+  const projects = await listProjectsForKpi(workspace.id, ids.data.kpiId);
   return {
+    projects,
     kpi,
     measure,
     mapName: found.mapName,
@@ -137,7 +141,7 @@ type ActionData = ReturnType<typeof useActionData<typeof action>>;
 
 export default function KpiSettingsPage() {
   const loaderData = useLoaderData<typeof loader>();
-  const { kpi, measure, mapName, stageName, values, current, status, impact } = loaderData;
+  const { kpi, measure, mapName, stageName, values, current, status, impact, projects } = loaderData;
   const actionData = useActionData<typeof action>();
   const { workspace, canEdit } = useWorkspace();
   const { t } = useTranslation('measures');
@@ -217,6 +221,8 @@ export default function KpiSettingsPage() {
           locale={workspace.locale}
         />
       </section>
+
+      <KpiProjects kpiId={kpi.id} projects={projects} slug={workspace.slug} locale={workspace.locale} />
 
       {canEdit ? <SetCurrentForm actionData={actionData} /> : null}
 

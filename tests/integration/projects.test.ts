@@ -237,6 +237,23 @@ describe('business case', () => {
   });
 });
 
+describe('KPI settings', () => {
+  it('list the projects a KPI is linked to, with their shares', async () => {
+    const { ws, viewer, example } = await setup();
+    await makeProject(ws.id, { name: 'Renewal', links: [{ kpiId: example.kpis.churn.id, share: '0.6' }] });
+    const kpiRoute = await import('~/routes/w.$slug.maps.$mapId_.kpis.$kpiId');
+    const res = await call(kpiRoute.loader, {
+      request: request(`/w/${ws.slug}/maps/${example.map.id}/kpis/${example.kpis.churn.id}`, { user: viewer }),
+      params: { slug: ws.slug, mapId: example.map.id, kpiId: example.kpis.churn.id },
+    });
+    expect(res.status).toBe(200);
+    expect(res.data.projects.map((p: { name: string; share: string }) => [p.name, p.share])).toEqual([
+      ['Renewal', '0.600000'],
+      ['Self-service onboarding', '0.500000'],
+    ]);
+  });
+});
+
 describe('project list', () => {
   it('editors create a project with defaults (horizon 3, 10 %, 100 %); bad input is 400 and writes nothing', async () => {
     const { ws, editor } = await setup();
