@@ -193,8 +193,14 @@ describe('measure library', () => {
     expect(retention).toContain('Churn rate');
     expect(retention.every((n) => STARTER_CATALOGUE.find((m) => m.name.en === n)!.group.en === 'Retention')).toBe(true);
     expect((await list('?family=customer_perception')).length).toBeGreaterThan(2);
-    // Unknown filter values are ignored rather than failing.
+    // Unknown filter values are ignored rather than failing; LIKE wildcards are taken literally.
     expect(await list('?heart=bogus')).toHaveLength(STARTER_CATALOGUE.length);
+    expect(await list('?q=%25')).toEqual(['NPS']); // "% of promoters …", not every measure
+    expect(await list('?q=c_at')).toEqual([]); // "_" would otherwise match the S of CSAT
+    // Archived measures leave the list and appear under "archived only".
+    await db.update(measure).set({ archivedAt: new Date() }).where(and(eq(measure.workspaceId, s.ws.id), eq(measure.name, 'CSAT')));
+    expect(await list('')).not.toContain('CSAT');
+    expect(await list('?archived=1')).toEqual(['CSAT']);
   });
 
   it('adds the chosen standard measures in one step and skips names already there', async () => {
