@@ -55,6 +55,9 @@ describe('KPI settings', () => {
     expect(manualWithoutAmount.status).toBe(400);
     const [after] = await db.select().from(kpi).where(eq(kpi.id, s.kpiId));
     expect(after!.version).toBe(2);
+    // Manual mode: the typed amount is the impact, whatever the gap.
+    expect((await s.post({ ...form, version: '2', impactMode: 'manual', manualAmount: '25 000,50' })).status).toBe(200);
+    expect((await s.load()).data.impact).toMatchObject({ amount: '25000.5' });
   });
 
   it('keeps one value per date (a second value replaces the first), edits, deletes, and shows status and impact', async () => {
