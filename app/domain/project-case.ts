@@ -14,7 +14,6 @@ import { dec, sum, toDecimalString, toFixedString } from './decimal';
 import {
   annualImpact,
   realisedBenefit,
-  valuePerUnit,
   type ImpactMode,
   type ImpactReason,
   type RealisedBenefit,
@@ -105,7 +104,7 @@ export function kpiLines(links: readonly LinkedKpi[], options: { projectStart: s
       valueAmount: link.valueAmount,
       valueStep: link.valueStep,
     });
-    const vpu = valuePerUnit(link.valueAmount, link.valueStep);
+    const vpu = result.vpu;
     const warnings: WarningCode[] = [];
     if (overShared.has(link.kpiId)) warnings.push('double_counting');
     if (link.impactMode === 'auto' && vpu === null) warnings.push('no_financial_value');

@@ -325,10 +325,14 @@ export const linkedKpiColumns = {
 export async function loadBusinessCase(workspaceId: string, projectId: string, today = todayIso()) {
   const row = await getProject(workspaceId, projectId);
   if (!row) return null;
+  // The project's KPIs, checked to be the workspace's own. Values are then read by kpi_id alone (a
+  // value belongs to its KPI's workspace): with kpi_value.workspace_id in the filter too, stale
+  // statistics (PGlite never analyses) let the planner AND in the whole workspace index per KPI.
   const linkedIds = db
     .select({ kpiId: projectKpi.kpiId })
     .from(projectKpi)
-    .where(and(eq(projectKpi.workspaceId, workspaceId), eq(projectKpi.projectId, projectId)));
+    .innerJoin(kpi, eq(kpi.id, projectKpi.kpiId))
+    .where(and(eq(projectKpi.workspaceId, workspaceId), eq(kpi.workspaceId, workspaceId), eq(projectKpi.projectId, projectId)));
   const [costs, links, values, shares] = await Promise.all([
     db
       .select({ id: projectCost.id, label: projectCost.label, kind: projectCost.kind, amount: projectCost.amount, year: projectCost.year })
@@ -347,7 +351,7 @@ export async function loadBusinessCase(workspaceId: string, projectId: string, t
     db
       .select({ kpiId: kpiValue.kpiId, date: kpiValue.date, value: kpiValue.value })
       .from(kpiValue)
-      .where(and(eq(kpiValue.workspaceId, workspaceId), inArray(kpiValue.kpiId, linkedIds)))
+      .where(inArray(kpiValue.kpiId, linkedIds))
       .orderBy(asc(kpiValue.date)),
     db
       .select({ kpiId: projectKpi.kpiId, total: sql<string>`sum(${projectKpi.share})::text` })

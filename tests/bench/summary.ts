@@ -8,6 +8,7 @@ import { openDatabase, queryCounter, setDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { journeyMap, kpi, kpiValue, lane, measure, project, projectCost, projectKpi, stage, workspace } from '../../db/schema';
 import { loadPortfolio } from '../../app/server/portfolio.server';
+import { loadBusinessCase } from '../../app/server/projects.server';
 
 const PROJECTS = 300;
 const KPIS = 5_000;
@@ -124,6 +125,17 @@ async function main() {
   console.log(`database: ${handle.kind}; setup ${fmt(setupMs)} (${PROJECTS} projects, ${links.length} linked KPIs, ${valueRows.length} values)`);
   console.log(`summary roll-up: ${RUNS} runs, ${queries} queries each`);
   console.log(`  p50 ${fmt(percentile(times, 50))}  p90 ${fmt(percentile(times, 90))}  p99 ${fmt(percentile(times, 99))}  min ${fmt(times[0]!)}  max ${fmt(times[times.length - 1]!)}`);
+  // One business case page's server work (5 queries), for a project with about 17 KPIs.
+  const caseTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    queryCounter.count = 0;
+    const t0 = performance.now();
+    await loadBusinessCase(workspaceId, projects[i % PROJECTS]!.id);
+    caseTimes.push(performance.now() - t0);
+  }
+  caseTimes.sort((a, b) => a - b);
+  console.log(`business case of one project: ${RUNS} runs, ${queryCounter.count} queries each`);
+  console.log(`  p50 ${fmt(percentile(caseTimes, 50))}  p99 ${fmt(percentile(caseTimes, 99))}`);
   console.log(`  portfolio NPV ${result!.totals.npv}; ${result!.projects.length} projects ranked; ${result!.warnings.length} with warnings`);
   await handle.close();
 }
