@@ -88,7 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!id) throw notFound();
         return redirect(`${base}/${id}`);
       }
-      const outcome = intent === 'delete' ? await deleteMap(workspace.id, user.id, mapId) : await setMapArchived(workspace.id, user.id, mapId, intent === 'archive');
+      const outcome =
+        intent === 'delete' ? await deleteMap(workspace.id, user.id, mapId) : await setMapArchived(workspace.id, user.id, mapId, intent === 'archive');
       if (outcome.status === 'notFound') throw notFound();
       return { intent, done: true as const };
     }
@@ -142,9 +143,16 @@ export default function MapsIndex() {
               <SelectField
                 label={t('list.template')}
                 field={fields.template}
-                options={[{ value: '', label: t('list.blank') }, ...templates.map((tp) => ({ value: tp.id, label: t('list.templateOption', { name: tp.name, count: tp.stages }) }))]}
+                options={[
+                  { value: '', label: t('list.blank') },
+                  ...templates.map((tp) => ({ value: tp.id, label: t('list.templateOption', { name: tp.name, count: tp.stages }) })),
+                ]}
               />
-              <SelectField label={t('map.persona')} field={fields.personaId} options={[{ value: '', label: t('map.noPersona') }, ...personas.map((p) => ({ value: p.id, label: p.name }))]} />
+              <SelectField
+                label={t('map.persona')}
+                field={fields.personaId}
+                options={[{ value: '', label: t('map.noPersona') }, ...personas.map((p) => ({ value: p.id, label: p.name }))]}
+              />
               <SelectField
                 label={t('map.state')}
                 field={fields.state}
@@ -191,7 +199,11 @@ export default function MapsIndex() {
                 <th>{t('map.state')}</th>
                 <th>{t('list.size')}</th>
                 <th>{t('list.updated')}</th>
-                {canEdit ? <th><span className="visually-hidden">{t('list.actions')}</span></th> : null}
+                {canEdit ? (
+                  <th>
+                    <span className="visually-hidden">{t('list.actions')}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -208,61 +220,63 @@ export default function MapsIndex() {
                   <td>{t('list.sizeValue', { stages: m.stageCount, cards: m.cardCount })}</td>
                   <td>{formatDate(m.updatedAt, workspace.locale)}</td>
                   {canEdit ? (
-                    <td className="map-actions">
-                      <details className="edit">
-                        <summary aria-label={t('list.editNamed', { name: m.name })}>{t('actions.edit')}</summary>
-                        <Form method="post" className="stack">
-                          <input type="hidden" name="intent" value="updateMap" />
-                          <input type="hidden" name="mapId" value={m.id} />
-                          <input type="hidden" name="version" value={m.version} />
-                          <label>
-                            {t('map.name')}
-                            <input name="name" required maxLength={120} defaultValue={m.name} />
-                          </label>
-                          <label>
-                            {t('map.description')}
-                            <input name="description" maxLength={2000} defaultValue={m.description} />
-                          </label>
-                          <label>
-                            {t('map.persona')}
-                            <select name="personaId" defaultValue={m.personaId ?? ''}>
-                              <option value="">{t('map.noPersona')}</option>
-                              {personas.map((p) => (
-                                <option key={p.id} value={p.id}>
-                                  {p.name}
-                                </option>
-                              ))}
-                            </select>
-                          </label>
-                          <label>
-                            {t('map.state')}
-                            <select name="state" defaultValue={m.state}>
-                              <option value="current">{t('state.current')}</option>
-                              <option value="future">{t('state.future')}</option>
-                            </select>
-                          </label>
-                          <button type="submit" className="small">
-                            {t('actions.save')}
-                          </button>
-                        </Form>
-                      </details>
-                      <MapButton intent="duplicate" mapId={m.id} label={t('list.duplicate')} aria={t('list.duplicateNamed', { name: m.name })} />
-                      {archived ? (
-                        <MapButton intent="restore" mapId={m.id} label={t('list.restore')} aria={t('list.restoreNamed', { name: m.name })} />
-                      ) : (
-                        <MapButton intent="archive" mapId={m.id} label={t('list.archive')} aria={t('list.archiveNamed', { name: m.name })} />
-                      )}
-                      <details className="edit delete">
-                        <summary aria-label={t('list.deleteNamed', { name: m.name })}>{t('list.delete')}</summary>
-                        <Form method="post" className="stack">
-                          <p>{t('list.deleteConfirmText', { name: m.name, stages: m.stageCount, cards: m.cardCount })}</p>
-                          <input type="hidden" name="intent" value="delete" />
-                          <input type="hidden" name="mapId" value={m.id} />
-                          <button type="submit" className="danger small">
-                            {t('list.deleteConfirm')}
-                          </button>
-                        </Form>
-                      </details>
+                    <td>
+                      <div className="map-actions">
+                        <details className="edit">
+                          <summary aria-label={t('list.editNamed', { name: m.name })}>{t('actions.edit')}</summary>
+                          <Form method="post" className="stack">
+                            <input type="hidden" name="intent" value="updateMap" />
+                            <input type="hidden" name="mapId" value={m.id} />
+                            <input type="hidden" name="version" value={m.version} />
+                            <label>
+                              {t('map.name')}
+                              <input name="name" required maxLength={120} defaultValue={m.name} />
+                            </label>
+                            <label>
+                              {t('map.description')}
+                              <input name="description" maxLength={2000} defaultValue={m.description} />
+                            </label>
+                            <label>
+                              {t('map.persona')}
+                              <select name="personaId" defaultValue={m.personaId ?? ''}>
+                                <option value="">{t('map.noPersona')}</option>
+                                {personas.map((p) => (
+                                  <option key={p.id} value={p.id}>
+                                    {p.name}
+                                  </option>
+                                ))}
+                              </select>
+                            </label>
+                            <label>
+                              {t('map.state')}
+                              <select name="state" defaultValue={m.state}>
+                                <option value="current">{t('state.current')}</option>
+                                <option value="future">{t('state.future')}</option>
+                              </select>
+                            </label>
+                            <button type="submit" className="small">
+                              {t('actions.save')}
+                            </button>
+                          </Form>
+                        </details>
+                        <MapButton intent="duplicate" mapId={m.id} label={t('list.duplicate')} aria={t('list.duplicateNamed', { name: m.name })} />
+                        {archived ? (
+                          <MapButton intent="restore" mapId={m.id} label={t('list.restore')} aria={t('list.restoreNamed', { name: m.name })} />
+                        ) : (
+                          <MapButton intent="archive" mapId={m.id} label={t('list.archive')} aria={t('list.archiveNamed', { name: m.name })} />
+                        )}
+                        <details className="edit delete">
+                          <summary aria-label={t('list.deleteNamed', { name: m.name })}>{t('list.delete')}</summary>
+                          <Form method="post" className="stack">
+                            <p>{t('list.deleteConfirmText', { name: m.name, stages: m.stageCount, cards: m.cardCount })}</p>
+                            <input type="hidden" name="intent" value="delete" />
+                            <input type="hidden" name="mapId" value={m.id} />
+                            <button type="submit" className="danger small">
+                              {t('list.deleteConfirm')}
+                            </button>
+                          </Form>
+                        </details>
+                      </div>
                     </td>
                   ) : null}
                 </tr>

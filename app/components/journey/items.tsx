@@ -55,11 +55,7 @@ export const CardContent = memo(
         {card.channel || card.system ? (
           <p className="card-meta">
             {card.channel ? <span className={`channel channel-${card.channel}`}>{t(`channel.${card.channel}`)}</span> : null}
-            {card.system ? (
-              <span className="system">
-                {t('card.system')}: {card.system}
-              </span>
-            ) : null}
+            {card.system ? <span className="system">{t('card.systemValue', { system: card.system })}</span> : null}
           </p>
         ) : null}
       </>
@@ -380,7 +376,7 @@ export function LaneRow({
           {canDrag ? <DragHandle labelKey="dnd.dragLane" name={lane.name} attributes={attributes} listeners={listeners} /> : null}
           <div>
             <h3 className="lane-name">{lane.name}</h3>
-            <p className="muted small">{t(`laneKind.${lane.kind}`)}</p>
+            {t(`laneKind.${lane.kind}`) !== lane.name ? <p className="muted small">{t(`laneKind.${lane.kind}`)}</p> : null}
           </div>
         </div>
         {canEdit ? (
