@@ -6,15 +6,18 @@ import { KpiHealthPanel } from '~/components/kpis/kpi-health';
 import { formatDate } from '~/lib/format';
 import { requireMember } from '~/server/access.server';
 import { workspaceOverview } from '~/server/home.server';
+import { topProjectsByNpv } from '~/server/portfolio.server';
+import { TopProjects } from '~/components/projects/top-projects';
 import { useWorkspace } from './w.$slug';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
-  return workspaceOverview(workspace.id);
+  const [overview, topProjects] = await Promise.all([workspaceOverview(workspace.id), topProjectsByNpv(workspace.id)]);
+  return { ...overview, topProjects };
 }
 
 export default function WorkspaceHome() {
-  const { maps, projectsByStatus, memberCount, kpiHealth } = useLoaderData<typeof loader>();
+  const { maps, projectsByStatus, memberCount, kpiHealth, topProjects } = useLoaderData<typeof loader>();
   const { workspace, role } = useWorkspace();
   const { t } = useTranslation();
   const base = `/w/${workspace.slug}`;
@@ -53,6 +56,7 @@ export default function WorkspaceHome() {
             ))}
           </ul>
           <Link to={`${base}/projects`}>{t('nav.projects')} →</Link>
+          <TopProjects projects={topProjects} slug={workspace.slug} currency={workspace.currency} locale={workspace.locale} />
         </section>
       </div>
     </>

@@ -190,3 +190,9 @@ export function summaryCsvRows(portfolio: Portfolio, t: (key: string) => string)
   );
   return rows;
 }
+
+/** The workspace home's "top projects": the summary roll-up (same fixed queries), best NPV first. */
+export async function topProjectsByNpv(workspaceId: string, limit = 3) {
+  const { projects } = await loadPortfolio(workspaceId, { sort: 'npv' });
+  return projects.slice(0, limit).map((p) => ({ id: p.id, name: p.name, npv: p.npv }));
+}

@@ -110,6 +110,18 @@ describe('executive ROI summary', () => {
     expect(withTwo).toBe(one);
   });
 
+  it('the workspace home shows the top projects by NPV, archived ones left out', async () => {
+    const { ws, viewer } = await setup();
+    await makeProject(ws.id, { name: 'Archived', archivedAt: new Date() });
+    await makeProject(ws.id, { name: 'Costly', costs: [{ kind: 'one_off', amount: '5000' }] });
+    const home = await import('~/routes/w.$slug._index');
+    const res = await call(home.loader, { request: request(`/w/${ws.slug}`, { user: viewer }), params: { slug: ws.slug } });
+    expect(res.data.topProjects.map((p: { name: string; npv: string }) => [p.name, toFixedString(p.npv, 2)])).toEqual([
+      ['Self-service onboarding', '171307.73'],
+      ['Costly', '-5000.00'],
+    ]);
+  });
+
   it('exports the summary as CSV for viewers; another workspace answers 404', async () => {
     const { ws, viewer } = await setup();
     const csv = await call(summaryCsv.loader, { request: request(`/w/${ws.slug}/summary/csv?sort=roi`, { user: viewer }), params: { slug: ws.slug } });

@@ -1,0 +1,30 @@
+// Workspace home: the projects that create the most value (NPV), linking to their business cases.
+import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '~/lib/format';
+
+export interface TopProject {
+  id: string;
+  name: string;
+  npv: string;
+}
+
+export function TopProjects({ projects, slug, currency, locale }: { projects: readonly TopProject[]; slug: string; currency: string; locale: string }) {
+  const { t } = useTranslation('projects');
+  if (projects.length === 0) return null;
+  return (
+    <>
+      <h3>{t('home.topByNpv')}</h3>
+      <ol>
+        {projects.map((p) => (
+          <li key={p.id}>
+            <Link to={`/w/${slug}/projects/${p.id}`}>{p.name}</Link> · {t('home.npv', { npv: formatMoney(p.npv, currency, locale) })}
+          </li>
+        ))}
+      </ol>
+      <p>
+        <Link to={`/w/${slug}/summary`}>{t('list.summary')} →</Link>
+      </p>
+    </>
+  );
+}
