@@ -1,61 +1,37 @@
 // CSV import of KPI values, in two steps that work without JavaScript: upload -> preview (every
-// error by line and column; nothing written), then confirm -> everything in one transaction.
+// error by line and column; nothing written), then confirm -> everything in one transaction. With
+// JavaScript the upload goes through XMLHttpRequest to the check route, to show its progress.
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors } from '~/components/ui/field';
 import { formatNumber } from '~/lib/format';
 import { requireMember } from '~/server/access.server';
 import { badRequest } from '~/server/http.server';
-import { MAX_IMPORT_BYTES, applyKpiImport, previewKpiImport } from '~/server/kpi-import.server';
+import { checkCsvUpload, importCsvUpload, readCsvUpload } from '~/server/kpi-import.server';
 import { countKpis } from '~/server/kpis.server';
 import measuresStyles from '~/styles/measures.css?url';
 import { useWorkspace } from './w.$slug';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: measuresStyles }];
 
-/** Errors shown in the preview; the count says how many more there are. */
-const SHOWN_ERRORS = 300;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   return { kpiCount: await countKpis(workspace.id) };
 }
 
-const TOO_LARGE = 'too large';
-
-async function readCsv(formData: FormData): Promise<string | null | typeof TOO_LARGE> {
-  const file = formData.get('file');
-  if (file instanceof File && file.size > 0) return file.size > MAX_IMPORT_BYTES ? TOO_LARGE : file.text();
-  const text = formData.get('csv');
-  if (typeof text === 'string' && text.trim() !== '') return text.length > MAX_IMPORT_BYTES ? TOO_LARGE : text;
-  return null;
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMember(request, params.slug, 'editor');
-  // Refuse oversized uploads before reading the body (the form adds a little around the file).
-  const length = Number(request.headers.get('Content-Length') ?? '0');
-  if (length > MAX_IMPORT_BYTES + 64 * 1024) return data({ intent: 'preview', error: 'measures.fileTooLarge' as const }, { status: 413 });
-  const formData = await request.formData();
-  const intent = formData.get('intent');
-  if (intent !== 'preview' && intent !== 'import') throw badRequest();
-  const csv = await readCsv(formData);
-  if (csv === TOO_LARGE) return data({ intent, error: 'measures.fileTooLarge' as const }, { status: 413 });
-  if (csv === null) return data({ intent, error: 'measures.fileRequired' as const }, { status: 400 });
-  if (intent === 'preview') {
-    const preview = await previewKpiImport(workspace.id, csv, workspace.locale);
-    const ok = preview.errors.length === 0;
-    return data(
-      { intent, preview: { ...preview, errors: preview.errors.slice(0, SHOWN_ERRORS), errorCount: preview.errors.length }, csv: ok ? csv : null },
-      { status: ok ? 200 : 400 },
-    );
-  }
-  const outcome = await applyKpiImport(workspace.id, user.id, csv, workspace.locale);
-  const preview = { ...outcome.preview, errors: outcome.preview.errors.slice(0, SHOWN_ERRORS), errorCount: outcome.preview.errors.length };
-  if (!outcome.ok) return data({ intent, preview, csv: null }, { status: 400 });
-  return { intent, preview, imported: true as const, csv: null };
+  const { intent, upload } = await readCsvUpload(request);
+  if (intent !== null && intent !== 'preview' && intent !== 'import') throw badRequest();
+  if (!upload.ok) return data({ intent: intent ?? 'preview', error: upload.error }, { status: upload.status });
+  const result =
+    intent === 'import'
+      ? await importCsvUpload(workspace.id, user.id, upload.csv, workspace.locale)
+      : await checkCsvUpload(workspace.id, upload.csv, workspace.locale);
+  return data(result.body, { status: result.status });
 }
 
 export default function KpiImportPage() {
@@ -67,7 +43,14 @@ export default function KpiImportPage() {
   const base = `/w/${workspace.slug}`;
   const busy = navigation.state === 'submitting' && navigation.formAction?.endsWith('/kpis/import');
   const busyIntent = busy ? navigation.formData?.get('intent') : null;
-  const preview = actionData && 'preview' in actionData ? actionData.preview : null;
+  const { progress, checked, uploadError, upload } = useUploadWithProgress(`${base}/kpis/check`);
+  // A newer Remix submission (the confirm step) replaces what the upload showed.
+  useEffect(() => upload.reset(), [actionData, upload]);
+  const result = checked ?? actionData;
+  const preview = result && 'preview' in result ? result.preview : null;
+  const imported = Boolean(result && 'imported' in result);
+  const csv = result && 'csv' in result ? result.csv : null;
+  const errorKey = uploadError ?? (actionData && 'error' in actionData ? actionData.error : null);
   const n = (v: number) => formatNumber(v, workspace.locale);
   return (
     <>
@@ -98,8 +81,8 @@ export default function KpiImportPage() {
       {canEdit ? (
         <section className="panel" aria-labelledby="upload-heading">
           <h2 id="upload-heading">{t('import.uploadTitle')}</h2>
-          {actionData && 'error' in actionData ? <FormErrors errors={[actionData.error]} /> : null}
-          <Form method="post" encType="multipart/form-data" className="row">
+          {errorKey ? <FormErrors errors={[errorKey]} /> : null}
+          <Form method="post" encType="multipart/form-data" className="row" onSubmit={upload.submit}>
             <input type="hidden" name="intent" value="preview" />
             <div className="field">
               <label htmlFor="kpi-file">{t('import.file')}</label>
@@ -109,12 +92,26 @@ export default function KpiImportPage() {
               </p>
             </div>
             <div className="field shrink">
-              <button type="submit" disabled={busy}>
+              <button type="submit" disabled={busy || progress !== null}>
                 {t('import.check')}
               </button>
             </div>
           </Form>
-          {busy ? (
+          {progress !== null ? (
+            <div className="import-progress" role="status">
+              {progress < 100 ? (
+                <>
+                  <progress max={100} value={progress} aria-label={t('import.uploading', { percent: progress })} />
+                  <span>{t('import.uploading', { percent: progress })}</span>
+                </>
+              ) : (
+                <>
+                  <progress aria-label={t('import.checking')} />
+                  <span>{t('import.checking')}</span>
+                </>
+              )}
+            </div>
+          ) : busy ? (
             <div className="import-progress" role="status">
               <progress aria-label={t(busyIntent === 'import' ? 'import.importing' : 'import.checking')} />
               <span>{t(busyIntent === 'import' ? 'import.importing' : 'import.checking')}</span>
@@ -127,9 +124,9 @@ export default function KpiImportPage() {
 
       {preview ? (
         <section className="panel" aria-labelledby="preview-heading">
-          <h2 id="preview-heading">{actionData && 'imported' in actionData ? t('import.doneTitle') : t('import.previewTitle')}</h2>
+          <h2 id="preview-heading">{imported ? t('import.doneTitle') : t('import.previewTitle')}</h2>
           <p role="status" data-testid="import-summary">
-            {t(actionData && 'imported' in actionData ? 'import.done' : 'import.summary', {
+            {t(imported ? 'import.done' : 'import.summary', {
               rows: n(preview.rows),
               created: n(preview.created),
               updated: n(preview.updated),
@@ -167,10 +164,10 @@ export default function KpiImportPage() {
               ) : null}
             </>
           ) : null}
-          {canEdit && actionData && 'csv' in actionData && actionData.csv ? (
+          {canEdit && csv ? (
             <Form method="post" encType="multipart/form-data">
               <input type="hidden" name="intent" value="import" />
-              <textarea name="csv" defaultValue={actionData.csv} hidden readOnly aria-hidden="true" />
+              <textarea name="csv" value={csv} hidden readOnly aria-hidden="true" />
               <button type="submit" disabled={busy}>
                 {t('import.confirm', { count: preview.created + preview.updated })}
               </button>
@@ -180,6 +177,58 @@ export default function KpiImportPage() {
       ) : null}
     </>
   );
+}
+
+type CheckResult = { intent: 'preview'; preview: ImportPreviewView; csv: string | null };
+type ImportPreviewView = {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  targets: number;
+  errorCount: number;
+  errors: { line: number; column: string | null; code: string; value?: string }[];
+};
+
+const STATUS_ERRORS: Record<number, string> = { 403: 'forbidden', 404: 'notFound', 413: 'measures.fileTooLarge' };
+
+/** Posts the upload form with XMLHttpRequest, which reports upload progress (0-100, then checking). */
+function useUploadWithProgress(url: string) {
+  const [progress, setProgress] = useState<number | null>(null);
+  const [checked, setChecked] = useState<CheckResult | null>(null);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [upload] = useState(() => ({
+    reset: () => {
+      setChecked(null);
+      setUploadError(null);
+    },
+    submit: (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', url);
+      xhr.responseType = 'json';
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable) setProgress(Math.min(99, Math.round((e.loaded * 100) / e.total)));
+      };
+      xhr.upload.onload = () => setProgress(100);
+      xhr.onload = () => {
+        setProgress(null);
+        const body = xhr.response as Partial<CheckResult> & { error?: string } | null;
+        if (body?.preview) setChecked(body as CheckResult);
+        else setUploadError(body?.error ?? STATUS_ERRORS[xhr.status] ?? 'badRequest');
+      };
+      xhr.onerror = () => {
+        setProgress(null);
+        setUploadError('badRequest');
+      };
+      setChecked(null);
+      setUploadError(null);
+      setProgress(0);
+      xhr.send(new FormData(event.currentTarget));
+    },
+  }));
+  return { progress, checked, uploadError, upload };
 }
 
 export function ErrorBoundary() {

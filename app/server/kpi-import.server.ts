@@ -187,3 +187,46 @@ export async function applyKpiImport(workspaceId: string, actorId: string, text:
   }
   return { ok: true as const, preview: checked.preview };
 }
+
+/** Errors listed in a preview; the count says how many more there are. */
+const SHOWN_ERRORS = 300;
+
+export type CsvUpload =
+  | { ok: true; csv: string }
+  | { ok: false; status: 400 | 413; error: 'measures.fileTooLarge' | 'measures.fileRequired' };
+
+/**
+ * Reads the uploaded file (or the CSV text posted back by the confirm step) with its intent.
+ * Oversized bodies are refused from their Content-Length before being read.
+ */
+export async function readCsvUpload(request: Request): Promise<{ intent: string | null; upload: CsvUpload }> {
+  const tooLarge = { ok: false, status: 413, error: 'measures.fileTooLarge' } as const;
+  // The multipart envelope adds a little around the file.
+  if (Number(request.headers.get('Content-Length') ?? '0') > MAX_IMPORT_BYTES + 64 * 1024) return { intent: null, upload: tooLarge };
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const file = formData.get('file');
+  const text = formData.get('csv');
+  let upload: CsvUpload = { ok: false, status: 400, error: 'measures.fileRequired' };
+  if (file instanceof File && file.size > 0) upload = file.size > MAX_IMPORT_BYTES ? tooLarge : { ok: true, csv: await file.text() };
+  else if (typeof text === 'string' && text.trim() !== '') upload = text.length > MAX_IMPORT_BYTES ? tooLarge : { ok: true, csv: text };
+  return { intent: typeof intent === 'string' ? intent : null, upload };
+}
+
+function shown(preview: ImportPreview) {
+  return { ...preview, errors: preview.errors.slice(0, SHOWN_ERRORS), errorCount: preview.errors.length };
+}
+
+/** The preview step: what an import would do, and the CSV to post back when every row is valid. */
+export async function checkCsvUpload(workspaceId: string, csv: string, locale: NumberLocale) {
+  const preview = await previewKpiImport(workspaceId, csv, locale);
+  const ok = preview.errors.length === 0;
+  return { status: ok ? 200 : 400, body: { intent: 'preview' as const, preview: shown(preview), csv: ok ? csv : null } };
+}
+
+/** The confirm step: imports when every row is valid. */
+export async function importCsvUpload(workspaceId: string, actorId: string, csv: string, locale: NumberLocale) {
+  const outcome = await applyKpiImport(workspaceId, actorId, csv, locale);
+  if (!outcome.ok) return { status: 400, body: { intent: 'import' as const, preview: shown(outcome.preview), csv: null } };
+  return { status: 200, body: { intent: 'import' as const, preview: shown(outcome.preview), imported: true as const, csv: null } };
+}

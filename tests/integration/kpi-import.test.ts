@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/client';
 import { activity, kpi, kpiValue } from '../../db/schema';
+import * as checkRoute from '~/routes/w.$slug.kpis.check';
 import * as exportRoute from '~/routes/w.$slug.kpis.export';
 import * as importRoute from '~/routes/w.$slug.kpis.import';
 import * as templateRoute from '~/routes/w.$slug.kpis.template';
@@ -68,6 +69,25 @@ describe('CSV template and export', () => {
 });
 
 describe('CSV import', () => {
+  it('the check route (used for upload progress) answers the preview as JSON and writes nothing', async () => {
+    const s = await setup();
+    const check = (csv: string, user = s.owner) => {
+      const form = new FormData();
+      form.set('file', new File([csv], 'values.csv', { type: 'text/csv' }));
+      return call(checkRoute.action, { request: request(`/w/${s.ws.slug}/kpis/check`, { user, body: form }), params: { slug: s.ws.slug } });
+    };
+    const good = await check(csvOf([[s.kpiIds[0]!, '', '', '', '', '2025-01-31', '30', '']]));
+    expect(good.status).toBe(200);
+    expect(good.headers.get('Content-Type')).toMatch(/application\/json/);
+    expect(good.data).toMatchObject({ preview: { created: 1, errorCount: 0 }, csv: expect.stringContaining('2025-01-31') });
+    const bad = await check(csvOf([[s.kpiIds[0]!, '', '', '', '', 'yesterday', '30', '']]));
+    expect(bad.status).toBe(400);
+    expect(bad.data).toMatchObject({ preview: { errorCount: 1, errors: [{ line: 2, column: 'date', code: 'bad_date' }] }, csv: null });
+    expect((await check('kpi_id,date,value\n' + 'x'.repeat(5 * 1024 * 1024 + 1))).status).toBe(413);
+    expect((await check('kpi_id,date,value\n', s.viewer)).status).toBe(403);
+    expect(await storedValues(s.ws.id)).toBe(0);
+  });
+
   it('previews without writing, then imports all rows in one go; the same file twice changes nothing', async () => {
     const s = await setup();
     const [nps, churn] = s.kpiIds as [string, string];
