@@ -34,9 +34,11 @@ import { cellKey, type CardData, type EmotionData, type LaneData, type MapEditor
 
 export const COLUMN_WIDTH = 220;
 
+/** A stage's neighbours and the move menu's labels, translated once per stage rather than per card. */
 interface Neighbours {
   prev: StageData | null;
   next: StageData | null;
+  labels: { up: string; down: string; toPrev: string; toNext: string };
 }
 
 function accepts(active: DragData | undefined, over: DragData | undefined): boolean {
@@ -118,9 +120,17 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
   const lanes = useMemo(() => arrangement.lanes.map((id) => laneById.get(id)).filter((l): l is LaneData => !!l), [arrangement.lanes, laneById]);
   const neighbours = useMemo(() => {
     const m = new Map<string, Neighbours>();
-    stages.forEach((s, i) => m.set(s.id, { prev: stages[i - 1] ?? null, next: stages[i + 1] ?? null }));
+    const up = t('move.up');
+    const down = t('move.down');
+    stages.forEach((s, i) => {
+      const prev = stages[i - 1] ?? null;
+      const next = stages[i + 1] ?? null;
+      const toPrev = prev ? t('move.toStage', { stage: prev.name }) : '';
+      const toNext = next ? t('move.toStage', { stage: next.name }) : '';
+      m.set(s.id, { prev, next, labels: { up, down, toPrev, toNext } });
+    });
     return m;
-  }, [stages]);
+  }, [stages, t]);
 
   const holdings = useMemo(() => {
     const byStage = new Map<string, Holdings>();
@@ -311,12 +321,12 @@ export function phaseGroups(stages: readonly { phase: string | null }[]) {
   return groups;
 }
 
-function cellMoveOptions(t: (k: string, o?: Record<string, unknown>) => string, stageId: string, index: number, count: number, n: Neighbours): MoveOption[] {
+function cellMoveOptions(stageId: string, index: number, count: number, n: Neighbours): MoveOption[] {
   const options: MoveOption[] = [];
-  if (index > 0) options.push({ label: t('move.up'), value: `${stageId}:${index - 1}` });
-  if (index < count - 1) options.push({ label: t('move.down'), value: `${stageId}:${index + 1}` });
-  if (n.prev) options.push({ label: t('move.toStage', { stage: n.prev.name }), value: `${n.prev.id}:9999` });
-  if (n.next) options.push({ label: t('move.toStage', { stage: n.next.name }), value: `${n.next.id}:9999` });
+  if (index > 0) options.push({ label: n.labels.up, value: `${stageId}:${index - 1}` });
+  if (index < count - 1) options.push({ label: n.labels.down, value: `${stageId}:${index + 1}` });
+  if (n.prev) options.push({ label: n.labels.toPrev, value: `${n.prev.id}:9999` });
+  if (n.next) options.push({ label: n.labels.toNext, value: `${n.next.id}:9999` });
   return options;
 }
 
@@ -397,7 +407,7 @@ const CardCell = memo(function CardCell({
                 canEdit={canEdit}
                 canDrag={canDrag}
                 touchpoint={touchpoint}
-                moveOptions={canEdit ? cellMoveOptions(t, stage.id, index, ids.length, neighbours) : EMPTY_OPTIONS}
+                moveOptions={canEdit ? cellMoveOptions(stage.id, index, ids.length, neighbours) : EMPTY_OPTIONS}
               />
             ) : null;
           })}
@@ -457,7 +467,7 @@ const KpiCell = memo(function KpiCell({
                 canDrag={canDrag}
                 href={`/w/${slug}/maps/${mapId}/kpis/${kpi.id}`}
                 locale={locale}
-                moveOptions={canEdit ? cellMoveOptions(t, stage.id, index, ids.length, neighbours) : EMPTY_OPTIONS}
+                moveOptions={canEdit ? cellMoveOptions(stage.id, index, ids.length, neighbours) : EMPTY_OPTIONS}
               />
             ) : null;
           })}
