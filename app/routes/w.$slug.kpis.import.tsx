@@ -126,7 +126,7 @@ export default function KpiImportPage() {
         <section className="panel" aria-labelledby="preview-heading">
           <h2 id="preview-heading">{imported ? t('import.doneTitle') : t('import.previewTitle')}</h2>
           <p role="status" data-testid="import-summary">
-            {t(imported ? 'import.done' : 'import.summary', {
+            {t(imported ? 'import.done' : preview.errorCount > 0 ? 'import.rowsChecked' : 'import.summary', {
               rows: n(preview.rows),
               created: n(preview.created),
               updated: n(preview.updated),

@@ -162,11 +162,17 @@ export function MeasureForm({
           {touchpoints.length === 0 ? (
             <p className="muted small">{t('form.noTouchpoints')}</p>
           ) : (
-            <select {...getSelectProps(fields.touchpoints)} multiple size={Math.min(6, touchpoints.length)}>
-              {touchpoints.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.mapName} › {c.stageName} › {c.title}
-                </option>
+            <select {...getSelectProps(fields.touchpoints)} multiple size={Math.min(8, touchpoints.length + 1)}>
+              {[...new Set(touchpoints.map((c) => c.mapName))].map((mapName) => (
+                <optgroup key={mapName} label={mapName}>
+                  {touchpoints
+                    .filter((c) => c.mapName === mapName)
+                    .map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.stageName} › {c.title}
+                      </option>
+                    ))}
+                </optgroup>
               ))}
             </select>
           )}
