@@ -24,7 +24,8 @@ test('a project manager creates a project, links two KPIs of a map, adds costs a
   for (let i = 0; i < 2; i++) {
     const link = results.getByRole('button', { name: /^Link / }).first();
     await link.click();
-    await expect(page.getByRole('status').filter({ hasText: 'KPI linked.' })).toBeVisible();
+    // Wait for the page to reload its data: the KPI now reads "Linked" in the results.
+    await expect(results.getByText('Linked', { exact: true })).toHaveCount(i + 1);
   }
   const linked = page.getByRole('region', { name: 'Linked KPIs' });
   await expect(linked.getByRole('button', { name: /^Unlink / })).toHaveCount(2);

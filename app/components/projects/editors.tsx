@@ -122,7 +122,8 @@ export function CostEditor({
         </div>
       ))}
       <h3>{t('costs.add')}</h3>
-      <Form method="post" className="row" aria-label={t('costs.add')}>
+      {/* Keyed by the number of lines so that a saved cost empties the form, and a refused one keeps it. */}
+      <Form method="post" className="row" aria-label={t('costs.add')} key={costs.length}>
         <input type="hidden" name="intent" value="addCost" />
         <CostFields idPrefix="cost-new" locale={locale} errors={errorsFor('new')} />
         <div className="field actions">
