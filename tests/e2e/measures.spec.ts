@@ -131,6 +131,24 @@ test('the CSV template comes back filled in: preview, then import, and the same 
   await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
 });
 
+test('two people edit the same KPI: the second save is refused with the current content', async ({ page, context }) => {
+  await signInAsDemo(page);
+  await page.goto(`/w/${DEMO.slug}/maps`);
+  await page.getByRole('link', { name: MAP, exact: true }).click();
+  await kpiCell(page, 'Activation').getByRole('link', { name: 'CSAT: open KPI settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /KPI: CSAT/ })).toBeVisible();
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.getByLabel('What it represents here').fill('Enquête envoyée 24 h après l’activation.');
+  await other.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(other.getByText('Saved.')).toBeVisible();
+
+  await page.getByLabel('What it represents here').fill('Ma version, partie d’une page périmée');
+  await page.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('Someone else saved this in the meantime');
+  await expect(page.getByLabel('What it represents here')).toHaveValue('Enquête envoyée 24 h après l’activation.');
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the add box is a plain form: the typed name is found or created, and the map shows the KPI', async ({ page }) => {
