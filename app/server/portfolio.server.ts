@@ -90,12 +90,9 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
   ]);
 
   const current = new Map(newest.map((v) => [v.kpiId, v]));
-  const totalShare = new Map<string, string[]>();
-  for (const l of links) totalShare.set(l.kpiId, [...(totalShare.get(l.kpiId) ?? []), l.share]);
-  const shareSums = new Map([...totalShare].map(([id, shares]) => [id, toDecimalString(sum(...shares))]));
-
-  const costsOf = new Map<string, BusinessCaseCost[]>();
-  for (const c of costs) costsOf.set(c.projectId, [...(costsOf.get(c.projectId) ?? []), { kind: c.kind, amount: c.amount, year: c.year }]);
+  const sharesOf = groupBy(links, (l) => l.kpiId);
+  const shareSums = new Map([...sharesOf].map(([id, list]) => [id, toDecimalString(sum(...list.map((l) => l.share)))]));
+  const costsOf = groupBy(costs, (c) => c.projectId);
   const linksOf = new Map<string, LinkedKpi[]>();
   for (const l of links) {
     const value = current.get(l.kpiId);
@@ -114,7 +111,7 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
     const lines = kpiLines(linksOf.get(p.id) ?? [], { projectStart: p.startDate, today });
     const businessCase = projectCase(
       { horizonYears: p.horizonYears, discountRate: p.discountRate, confidence: p.confidence, rampUp: p.rampUp },
-      costsOf.get(p.id) ?? [],
+      (costsOf.get(p.id) ?? []).map((c): BusinessCaseCost => ({ kind: c.kind, amount: c.amount, year: c.year })),
       lines,
     );
     return { ...p, lines, businessCase, warnings: caseWarnings(lines, businessCase) };
@@ -148,6 +145,17 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
 }
 
 export type Portfolio = Awaited<ReturnType<typeof loadPortfolio>>;
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(row);
+  }
+  return groups;
+}
 
 /** The summary as CSV rows: one row per ranked project, then the portfolio totals. */
 export function summaryCsvRows(portfolio: Portfolio, t: (key: string) => string): string[][] {
