@@ -107,7 +107,8 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
     list.push(linked);
   }
 
-  const all = projects.map((p) => {
+  // Shares count every live project; business cases are computed for the shown ones only.
+  const shown = (options.status ? projects.filter((p) => p.status === options.status) : projects).map((p) => {
     const lines = kpiLines(linksOf.get(p.id) ?? [], { projectStart: p.startDate, today });
     const businessCase = projectCase(
       { horizonYears: p.horizonYears, discountRate: p.discountRate, confidence: p.confidence, rampUp: p.rampUp },
@@ -116,7 +117,6 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
     );
     return { ...p, lines, businessCase, warnings: caseWarnings(lines, businessCase) };
   });
-  const shown = options.status ? all.filter((p) => p.status === options.status) : all;
   const ranked = rankProjects(shown, options.sort);
 
   return {
@@ -139,7 +139,7 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
     })),
     topMeasures: topMeasures(shown.map((p) => ({ projectId: p.id, lines: p.lines }))),
     warnings: ranked.filter((p) => p.warnings.length > 0).map((p) => ({ projectId: p.id, projectName: p.name, warnings: p.warnings })),
-    counts: { all: all.length, shown: shown.length },
+    counts: { all: projects.length, shown: shown.length },
     positiveNpv: shown.filter((p) => dec(p.businessCase.npv).gt(0)).length,
   };
 }
