@@ -140,7 +140,3 @@ export const STARTER_CATALOGUE: readonly StarterMeasure[] = ROWS.map(
     group,
   }),
 );
-
-export function starterMeasure(key: string): StarterMeasure | undefined {
-  return STARTER_CATALOGUE.find((m) => m.key === key);
-}

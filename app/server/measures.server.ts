@@ -4,13 +4,11 @@
 import { and, arrayContains, asc, count, eq, ilike, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
 import { card, journeyMap, kpi, lane, measure, measureTouchpoint, membership, stage, user } from '#db/schema';
-import { kpiStatus, valuePerUnit } from '~/domain/kpi';
+import { kpiStatus } from '~/domain/kpi';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
 import type { MeasureFilters, MeasureInput } from '~/lib/schemas/measures';
 import { recordActivity } from './activity.server';
 import { latestValues } from './kpis.server';
-
-export type MeasureRow = typeof measure.$inferSelect;
 
 /** Postgres unique violation, whichever driver (postgres.js, PGlite) and wrapper raised it. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -325,10 +323,6 @@ export async function touchpointOptions(workspaceId: string) {
     .where(and(eq(card.workspaceId, workspaceId), eq(lane.kind, 'touchpoints'), isNull(journeyMap.archivedAt)))
     .orderBy(asc(journeyMap.name), asc(stage.position), asc(card.position))
     .limit(500);
-}
-
-export function measureValuePerUnit(m: Pick<MeasureRow, 'valueAmount' | 'valueStep'>) {
-  return valuePerUnit(m.valueAmount, m.valueStep);
 }
 
 export async function countMeasures(workspaceId: string) {
