@@ -3,7 +3,7 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Form } from '@remix-run/react';
-import { memo, type ReactNode } from 'react';
+import { memo, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KpiChip } from '~/components/kpis/kpi-chip';
 import type { KpiChipData } from '~/lib/kpi-chip';
@@ -69,14 +69,7 @@ export const CardContent = memo(
  * sortable when a drag starts or ends); the handle, the text and the tools are memoised, so a drop
  * on the large map does not re-render every card's content.
  */
-export const SortableCard = memo(function SortableCard({
-  card,
-  stageId,
-  canEdit,
-  canDrag,
-  touchpoint,
-  moveOptions,
-}: {
+interface CardProps {
   card: CardData;
   stageId: string;
   canEdit: boolean;
@@ -84,21 +77,44 @@ export const SortableCard = memo(function SortableCard({
   canDrag: boolean;
   touchpoint: boolean;
   moveOptions: MoveOption[];
-}) {
+}
+
+// Until the page is hydrated a card is plain markup: the server renders the large map without any
+// drag-and-drop machinery, and the sortable version takes over once JavaScript runs.
+export const SortableCard = memo(function SortableCard(props: CardProps) {
+  return props.canDrag ? <DraggableCard {...props} /> : <CardShell {...props} />;
+});
+
+function DraggableCard(props: CardProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id: card.id,
-    data: { type: 'card', laneId: card.laneId, stageId } satisfies DragData,
-    disabled: !canDrag,
+    id: props.card.id,
+    data: { type: 'card', laneId: props.card.laneId, stageId: props.stageId } satisfies DragData,
   });
   return (
-    <li
-      ref={setNodeRef}
-      className={`journey-card${isDragging ? ' dragging' : ''}`}
+    <CardShell
+      {...props}
+      nodeRef={setNodeRef}
       style={{ transform: CSS.Translate.toString(transform), transition }}
-      data-card-id={card.id}
-    >
+      dragging={isDragging}
+      handle={<DragHandle labelKey="dnd.dragCard" name={props.card.title} attributes={attributes} listeners={listeners} />}
+    />
+  );
+}
+
+function CardShell({
+  card,
+  canEdit,
+  touchpoint,
+  moveOptions,
+  nodeRef,
+  style,
+  dragging,
+  handle,
+}: CardProps & { nodeRef?: (node: HTMLElement | null) => void; style?: CSSProperties; dragging?: boolean; handle?: ReactNode }) {
+  return (
+    <li ref={nodeRef} className={`journey-card${dragging ? ' dragging' : ''}`} style={style} data-card-id={card.id}>
       <div className="card-body">
-        {canDrag ? <DragHandle labelKey="dnd.dragCard" name={card.title} attributes={attributes} listeners={listeners} /> : null}
+        {handle}
         <div className="card-text">
           <CardContent card={card} />
         </div>
@@ -106,7 +122,7 @@ export const SortableCard = memo(function SortableCard({
       {canEdit ? <CardTools card={card} touchpoint={touchpoint} moveOptions={moveOptions} /> : null}
     </li>
   );
-});
+}
 
 const CardTools = memo(function CardTools({ card, touchpoint, moveOptions }: { card: CardData; touchpoint: boolean; moveOptions: MoveOption[] }) {
   return (

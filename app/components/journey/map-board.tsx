@@ -338,8 +338,6 @@ function DroppableCell({
   kind,
   laneId,
   stageId,
-  canEdit,
-  canDrag,
   className,
   label,
   children,
@@ -347,8 +345,6 @@ function DroppableCell({
   kind: 'card' | 'kpi';
   laneId: string;
   stageId: string;
-  canEdit: boolean;
-  canDrag: boolean;
   className: string;
   label?: string;
   children: ReactNode;
@@ -356,7 +352,6 @@ function DroppableCell({
   const { setNodeRef, isOver } = useDroppable({
     id: `cell:${laneId}:${stageId}`,
     data: { type: 'cell', cellKind: kind, laneId, stageId } satisfies DragData,
-    disabled: !canDrag,
   });
   return (
     <div role="cell" ref={setNodeRef} className={`${className}${isOver ? ' over' : ''}`} data-cell={label}>
@@ -386,16 +381,15 @@ const CardCell = memo(function CardCell({
   const { t } = useTranslation('maps');
   const touchpoint = lane.kind === 'touchpoints';
   return (
-    <DroppableCell
+    <CellFrame
       kind="card"
       laneId={lane.id}
       stageId={stage.id}
-      canEdit={canEdit}
+      ids={ids}
       canDrag={canDrag}
       className="map-cell"
       label={`${lane.name} / ${stage.name}`}
-    >
-      <SortableContext id={`cell:${lane.id}:${stage.id}`} items={ids} strategy={verticalListSortingStrategy}>
+      list={
         <ul className="cell-items" aria-label={t('dnd.cell', { lane: lane.name, stage: stage.name })}>
           {ids.map((id, index) => {
             const card = cardById.get(id);
@@ -412,13 +406,56 @@ const CardCell = memo(function CardCell({
             ) : null;
           })}
         </ul>
-      </SortableContext>
-      {canEdit ? <AddCardForm laneId={lane.id} stageId={stage.id} touchpoint={touchpoint} where={`${lane.name} · ${stage.name}`} /> : null}
-    </DroppableCell>
+      }
+      footer={canEdit ? <AddCardForm laneId={lane.id} stageId={stage.id} touchpoint={touchpoint} where={`${lane.name} · ${stage.name}`} /> : null}
+    />
   );
 });
 
 const EMPTY_OPTIONS: MoveOption[] = [];
+
+/**
+ * A cell's frame: plain markup until the page is hydrated (the server renders no drag-and-drop
+ * machinery), then a drop target holding a sortable list.
+ */
+function CellFrame({
+  kind,
+  laneId,
+  stageId,
+  ids,
+  canDrag,
+  className,
+  label,
+  list,
+  footer,
+}: {
+  kind: 'card' | 'kpi';
+  laneId: string;
+  stageId: string;
+  ids: string[];
+  canDrag: boolean;
+  className: string;
+  label: string;
+  list: ReactNode;
+  footer: ReactNode;
+}) {
+  if (!canDrag) {
+    return (
+      <div role="cell" className={className} data-cell={label}>
+        {list}
+        {footer}
+      </div>
+    );
+  }
+  return (
+    <DroppableCell kind={kind} laneId={laneId} stageId={stageId} className={className} label={label}>
+      <SortableContext id={`cell:${laneId}:${stageId}`} items={ids} strategy={verticalListSortingStrategy}>
+        {list}
+      </SortableContext>
+      {footer}
+    </DroppableCell>
+  );
+}
 
 const KpiCell = memo(function KpiCell({
   lane,
@@ -445,16 +482,15 @@ const KpiCell = memo(function KpiCell({
 }) {
   const { t } = useTranslation('maps');
   return (
-    <DroppableCell
+    <CellFrame
       kind="kpi"
       laneId={lane.id}
       stageId={stage.id}
-      canEdit={canEdit}
+      ids={ids}
       canDrag={canDrag}
       className="map-cell kpi-cell"
       label={`${lane.name} / ${stage.name}`}
-    >
-      <SortableContext id={`cell:${lane.id}:${stage.id}`} items={ids} strategy={verticalListSortingStrategy}>
+      list={
         <ul className="cell-items" aria-label={t('dnd.cell', { lane: lane.name, stage: stage.name })}>
           {ids.map((id, index) => {
             const kpi = kpiById.get(id);
@@ -472,12 +508,14 @@ const KpiCell = memo(function KpiCell({
             ) : null;
           })}
         </ul>
-      </SortableContext>
-      {canEdit ? (
-        <div className="no-print">
-          <AddKpiBox slug={slug} mapId={mapId} laneId={lane.id} stageId={stage.id} />
-        </div>
-      ) : null}
-    </DroppableCell>
+      }
+      footer={
+        canEdit ? (
+          <div className="no-print">
+            <AddKpiBox slug={slug} mapId={mapId} laneId={lane.id} stageId={stage.id} />
+          </div>
+        ) : null
+      }
+    />
   );
 });
