@@ -449,3 +449,37 @@ describe('maps list counts', () => {
     expect(list.data.templates).toHaveLength(3);
   });
 });
+
+describe('KPI placement in the KPI row', () => {
+  it('moves KPIs inside a cell and to another stage of the row, with clean positions; viewers and other workspaces cannot', async () => {
+    const { owner, viewer, ws, stranger, otherWs } = await setup();
+    const mapId = await createMap(owner, ws, { template: 'subscription' });
+    const d = (await load(owner, ws, mapId)).data;
+    const kl = d.lanes.find((x: { kind: string }) => x.kind === 'kpi');
+    const [s0, s1] = d.stages;
+    const measures = await db
+      .insert(measure)
+      .values(['NPS', 'CSAT', 'CES'].map((name) => ({ workspaceId: ws.id, name })))
+      .returning();
+    const kpis = await db
+      .insert(kpi)
+      .values(measures.map((m, i) => ({ workspaceId: ws.id, mapId, laneId: kl.id, stageId: s0.id, measureId: m.id, position: i })))
+      .returning();
+    const order = async (stageId: string) =>
+      (await db.select().from(kpi).where(and(eq(kpi.laneId, kl.id), eq(kpi.stageId, stageId))).orderBy(asc(kpi.position))).map((k) => [k.id, k.position]);
+    expect((await act(owner, ws, mapId, { intent: 'moveKpi', id: kpis[2]!.id, toStageId: s0.id, toIndex: 0 })).status).toBe(200);
+    expect(await order(s0.id)).toEqual([[kpis[2]!.id, 0], [kpis[0]!.id, 1], [kpis[1]!.id, 2]]);
+    expect((await act(owner, ws, mapId, { intent: 'moveKpi', id: kpis[0]!.id, toStageId: s1.id, toIndex: 0 })).status).toBe(200);
+    expect(await order(s0.id)).toEqual([[kpis[2]!.id, 0], [kpis[1]!.id, 1]]);
+    expect(await order(s1.id)).toEqual([[kpis[0]!.id, 0]]);
+    // The editor sees them where they were put.
+    const after = (await load(viewer, ws, mapId)).data;
+    expect(after.kpis.find((k: { id: string }) => k.id === kpis[0]!.id)).toMatchObject({ stageId: s1.id, position: 0, measureName: 'NPS' });
+    expect((await act(viewer, ws, mapId, { intent: 'moveKpi', id: kpis[1]!.id, toStageId: s1.id, toIndex: 0 })).status).toBe(403);
+    expect((await act(stranger, otherWs, mapId, { intent: 'moveKpi', id: kpis[1]!.id, toStageId: s1.id, toIndex: 0 })).status).toBe(404);
+    expect(await order(s0.id)).toEqual([[kpis[2]!.id, 0], [kpis[1]!.id, 1]]);
+    // Deleting the stage removes the KPIs it held (after the confirmation the editor shows).
+    expect((await act(owner, ws, mapId, { intent: 'deleteStage', id: s1.id })).status).toBe(200);
+    expect(await db.select().from(kpi).where(eq(kpi.id, kpis[0]!.id))).toHaveLength(0);
+  });
+});
