@@ -154,8 +154,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export type MapEditorAction = typeof action;
-
 export default function MapEditorRoute() {
   const editor = useLoaderData<typeof loader>();
   return (
