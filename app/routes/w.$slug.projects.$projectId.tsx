@@ -265,7 +265,7 @@ export default function BusinessCaseRoute() {
           </p>
         ) : null}
         <Headline businessCase={businessCase} m={m} />
-        {loaded.realisedTotal !== null ? (
+        {loaded.realisedTotal !== null && (p.startDate ?? '') <= loaded.today ? (
           <p>
             {t('realised.total', { amount: money(loaded.realisedTotal, m), plan: money(businessCase.runRateBenefit, m) })}
           </p>
@@ -335,7 +335,7 @@ export default function BusinessCaseRoute() {
 
       <section className="panel" aria-labelledby="breakdown-heading">
         <h2 id="breakdown-heading">{t('breakdown.title')}</h2>
-        <KpiBreakdown lines={loaded.lines} m={m} startDate={p.startDate} />
+        <KpiBreakdown lines={loaded.lines} m={m} startDate={p.startDate} today={loaded.today} />
       </section>
 
       <section className="panel" aria-labelledby="warnings-heading">

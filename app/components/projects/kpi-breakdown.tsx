@@ -70,10 +70,11 @@ export function KpiSentence({ line, m }: { line: BreakdownLine; m: Money }) {
   );
 }
 
-export function RealisedText({ line, m, startDate }: { line: BreakdownLine; m: Money; startDate: string | null }) {
+export function RealisedText({ line, m, startDate, today }: { line: BreakdownLine; m: Money; startDate: string | null; today: string }) {
   const { t } = useTranslation('projects');
   const r = line.realised;
   if (!startDate) return <span className="muted">{t('realised.noStart')}</span>;
+  if (startDate > today) return <span className="muted">{t('realised.notStarted', { date: formatDate(startDate, m.locale) })}</span>;
   if (!r || r.baseline === null || r.current === null) return <span className="muted">{t('realised.noBaseline')}</span>;
   const units = r.units ?? '0';
   return (
@@ -95,7 +96,7 @@ export function RealisedText({ line, m, startDate }: { line: BreakdownLine; m: M
   );
 }
 
-export function KpiBreakdown({ lines, m, startDate }: { lines: readonly BreakdownLine[]; m: Money; startDate: string | null }) {
+export function KpiBreakdown({ lines, m, startDate, today }: { lines: readonly BreakdownLine[]; m: Money; startDate: string | null; today: string }) {
   const { t } = useTranslation('projects');
   if (lines.length === 0) return <p className="muted">{t('breakdown.empty')}</p>;
   return (
@@ -114,7 +115,7 @@ export function KpiBreakdown({ lines, m, startDate }: { lines: readonly Breakdow
               <div className="muted small">{line.mapName}</div>
             </td>
             <td>
-              <RealisedText line={line} m={m} startDate={startDate} />
+              <RealisedText line={line} m={m} startDate={startDate} today={today} />
             </td>
           </tr>
         ))}
