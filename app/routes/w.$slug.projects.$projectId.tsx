@@ -179,9 +179,12 @@ export default function BusinessCaseRoute() {
       confidence: toDecimalString(p.confidence),
       rampUp: p.rampUp.map((r) => toDecimalString(r)),
     }),
-    [p.horizonYears, p.discountRate, p.confidence, p.rampUp],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the ramp-up array is new on every revalidation
+    [p.horizonYears, p.discountRate, p.confidence, p.rampUp.join('/')],
   );
   const [draft, setDraft] = useState<AssumptionDraft>(() => assumptionDraft(saved, locale));
+  // Only a new version (a save, here or elsewhere) replaces what is being tried: adding a cost or a
+  // link keeps the what-if, like the inputs (keyed by version) keep what was typed.
   useEffect(() => setDraft(assumptionDraft(saved, locale)), [saved, locale, p.version]);
   const whatIf = useMemo(() => draftAssumptions(draft, saved, locale), [draft, saved, locale]);
   const costInputs = useMemo(() => loaded.costs.map((c) => ({ kind: c.kind, amount: c.amount, year: c.year })), [loaded.costs]);
