@@ -85,6 +85,14 @@ test('an executive (viewer) opens the summary and a business case, with no edit 
   await ranking.getByRole('link', { name: 'Self-service onboarding' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Self-service onboarding');
   await expect(page.getByRole('region', { name: 'Year by year' })).toBeVisible();
+  // The worked example of DESIGN.md, to the cent, in the workspace's French format.
+  const headline = page.getByRole('region', { name: 'Business case' });
+  await expect(headline.locator('.figure', { has: page.getByText('NPV', { exact: true }) }).locator('dd')).toHaveText(/^171\s307,73\s€$/);
+  await expect(headline.locator('.figure', { has: page.getByText('Payback', { exact: true }) }).locator('dd')).toHaveText('13,0 months');
+  await expect(page.getByText('NPS at Onboarding: 32 → 42 pts (+10) × 5 000 €/pt × 100 % = 50 000 € a year', { exact: false })).toBeVisible();
+  // Viewers may try a what-if, but cannot save it.
+  await page.getByLabel('Confidence (%)').fill('100');
+  await expect(headline.locator('.figure', { has: page.getByText('Total benefit', { exact: true }) }).locator('dd')).toHaveText(/^380\s000,00\s€$/);
   await expect(page.getByRole('button', { name: 'Save these assumptions' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Archive' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Costs' })).toHaveCount(0);
