@@ -140,6 +140,11 @@ describe('business case', () => {
     expect((await loadCase(owner, ws.slug, 'not-a-uuid')).status).toBe(404);
     expect((await post(owner, ws.slug, foreign.project.id, { intent: 'addCost', label: 'x', kind: 'one_off', amount: '1' })).status).toBe(404);
     expect((await post(owner, ws.slug, foreign.project.id, { intent: 'details', version: '1', name: 'Mine', status: 'idea' })).status).toBe(404);
+    const foreignCsv = await call(csvRoute.loader, {
+      request: request(`${caseUrl(ws.slug, foreign.project.id)}/csv`, { user: owner }),
+      params: { slug: ws.slug, projectId: foreign.project.id },
+    });
+    expect(foreignCsv.status).toBe(404);
     // Linking a KPI of another workspace to my project.
     expect((await post(owner, ws.slug, example.project.id, { intent: 'link', kpiId: foreign.kpis.nps.id, share: '100' })).status).toBe(404);
     const [mine] = await db.select({ n: count() }).from(projectKpi).where(eq(projectKpi.projectId, example.project.id));
