@@ -71,6 +71,25 @@ test('the move menu moves a card without dragging', async ({ page }) => {
   await expect(cell(page, 'Points de contact', 'Livraison').getByText('Tunnel de souscription en ligne')).toBeVisible();
 });
 
+test('an editor adds a card in a cell and renames it', async ({ page }) => {
+  await signInAsDemo(page);
+  await openMap(page);
+  const where = cell(page, 'Irritants', 'Découverte');
+  await page.getByRole('button', { name: 'Add a card in Irritants · Découverte' }).click();
+  await where.getByLabel('Title').fill('Publicité trompeuse');
+  await where.getByRole('button', { name: 'Add a card', exact: true }).click();
+  await expect(where.locator('.journey-card', { hasText: 'Publicité trompeuse' })).toBeVisible();
+  // The form starts again empty for the next card.
+  await expect(where.getByLabel('Title')).toHaveValue('');
+  await where.getByRole('button', { name: 'Edit the card Publicité trompeuse' }).click();
+  const card = where.locator('.journey-card', { hasText: 'Publicité trompeuse' });
+  await card.getByLabel('Title').fill('Prix d’appel trompeur');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(where.locator('.card-title', { hasText: 'Prix d’appel trompeur' })).toBeVisible();
+  await page.reload();
+  await expect(cell(page, 'Irritants', 'Découverte').locator('.card-title', { hasText: 'Prix d’appel trompeur' })).toBeVisible();
+});
+
 test('a viewer sees the map without drag handles or edit controls', async ({ page }) => {
   await signIn(page, 'exec@parcours.app', DEMO.password);
   await openMap(page);

@@ -195,12 +195,25 @@ function CardEditor({ card, touchpoint }: { card: CardData; touchpoint: boolean 
   );
 }
 
-export function AddCardForm({ laneId, stageId, touchpoint, where }: { laneId: string; stageId: string; touchpoint: boolean; where: string }) {
+/** `count` is the cell's number of cards: when a new one lands the form starts again empty. */
+export function AddCardForm({
+  laneId,
+  stageId,
+  touchpoint,
+  where,
+  count,
+}: {
+  laneId: string;
+  stageId: string;
+  touchpoint: boolean;
+  where: string;
+  count: number;
+}) {
   const { t } = useTranslation('maps');
   return (
     <Expandable param="add" id={`${laneId}:${stageId}`} label={`+ ${t('card.add')}`} ariaLabel={t('card.addIn', { where })} className="add-card">
       {() => (
-        <Form method="post" preventScrollReset className="stack" onSubmit={(e) => setTimeout(() => e.currentTarget?.reset?.(), 0)}>
+        <Form key={count} method="post" preventScrollReset className="stack">
           <input type="hidden" name="intent" value="addCard" />
           <input type="hidden" name="laneId" value={laneId} />
           <input type="hidden" name="stageId" value={stageId} />

@@ -206,7 +206,7 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
         <div className="row add-forms no-print">
           <details className="add-form">
             <summary>+ {t('stage.add')}</summary>
-            <Form method="post" preventScrollReset className="row">
+            <Form key={editor.stages.length} method="post" preventScrollReset className="row">
               <input type="hidden" name="intent" value="addStage" />
               <label>
                 {t('stage.name')}
@@ -223,7 +223,7 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
           </details>
           <details className="add-form">
             <summary>+ {t('lane.add')}</summary>
-            <Form method="post" preventScrollReset className="row">
+            <Form key={editor.lanes.length} method="post" preventScrollReset className="row">
               <input type="hidden" name="intent" value="addLane" />
               <label>
                 {t('lane.kind')}
