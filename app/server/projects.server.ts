@@ -248,7 +248,15 @@ export async function unlinkKpi(workspaceId: string, actorId: string, projectId:
       .where(and(eq(projectKpi.workspaceId, workspaceId), eq(projectKpi.projectId, projectId), eq(projectKpi.kpiId, kpiId)))
       .returning({ kpiId: projectKpi.kpiId });
     if (!row) return false;
-    await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'deleted', summary: kpiId });
+    const [target] = await tx
+      .select({ measureName: measure.name, stageName: stage.name })
+      .from(kpi)
+      .innerJoin(measure, eq(measure.id, kpi.measureId))
+      .innerJoin(stage, eq(stage.id, kpi.stageId))
+      .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
+    const name = await projectName(tx, workspaceId, projectId);
+    const summary = `${name ?? ''}: ${target ? `${target.measureName} @ ${target.stageName}` : kpiId}`;
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'deleted', summary });
     return true;
   });
 }
