@@ -90,6 +90,20 @@ test('an editor adds a card in a cell and renames it', async ({ page }) => {
   await expect(cell(page, 'Irritants', 'Découverte').locator('.card-title', { hasText: 'Prix d’appel trompeur' })).toBeVisible();
 });
 
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the move menu still moves a card (a plain form post)', async ({ page }) => {
+    await signInAsDemo(page);
+    await openMap(page);
+    await expect(page.locator('.drag-handle')).toHaveCount(0);
+    const card = page.locator('.journey-card', { hasText: 'Chat avec un conseiller' });
+    await card.getByRole('button', { name: 'Move Chat avec un conseiller' }).click();
+    await page.locator('.journey-card', { hasText: 'Chat avec un conseiller' }).getByRole('button', { name: 'Move to Découverte' }).click();
+    await expect(cell(page, 'Points de contact', 'Découverte').getByText('Chat avec un conseiller')).toBeVisible();
+  });
+});
+
 test('a viewer sees the map without drag handles or edit controls', async ({ page }) => {
   await signIn(page, 'exec@parcours.app', DEMO.password);
   await openMap(page);
