@@ -49,6 +49,12 @@ export const EmotionCells = memo(function EmotionCells({
     fetcher.submit(form, { method: 'post', action, preventScrollReset: true });
   };
 
+  // A refused save (someone else changed the score): show the saved scores again.
+  const refused = fetcher.state === 'idle' && Boolean(fetcher.data?.error);
+  useEffect(() => {
+    if (refused) setDraft({});
+  }, [refused, fetcher.data]);
+
   // Drop a draft once the saved data catches up.
   useEffect(() => {
     setDraft((d) => {
