@@ -43,7 +43,9 @@ export async function listProjects(workspaceId: string, options: { archived: boo
       horizonYears: project.horizonYears,
       ownerName: user.displayName,
       archivedAt: project.archivedAt,
-      kpiCount: sql<number>`(select count(*)::int from ${projectKpi} where ${projectKpi.projectId} = ${project.id})`,
+      // Qualified by table: drizzle prints bare column names here, which a subquery would resolve
+      // against its own table first.
+      kpiCount: sql<number>`(select count(*)::int from ${projectKpi} where ${projectKpi}.project_id = ${project}.id)`,
     })
     .from(project)
     .leftJoin(user, eq(user.id, project.ownerId))

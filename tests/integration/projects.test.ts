@@ -282,7 +282,11 @@ describe('project list', () => {
     await makeProject(ws2.id, { name: 'Secret' });
     const mapOnly = await makeMapWithStages(ws.id, ['A']);
     void mapOnly;
+    await makeProject(ws.id, { name: 'Without KPIs' });
     const list = await call(listRoute.loader, { request: request(`/w/${ws.slug}/projects`, { user: viewer }), params: { slug: ws.slug } });
-    expect(list.data.projects.map((p: { name: string }) => p.name)).toEqual(['Self-service onboarding']);
+    expect(list.data.projects.map((p: { name: string; kpiCount: number }) => [p.name, p.kpiCount])).toEqual([
+      ['Self-service onboarding', 3],
+      ['Without KPIs', 0],
+    ]);
   });
 });
