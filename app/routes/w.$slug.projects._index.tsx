@@ -4,12 +4,13 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { StatusChip } from '~/components/projects/figures';
+import { money, StatusChip, useRatio } from '~/components/projects/figures';
 import { FieldErrors, FormErrors } from '~/components/ui/field';
 import { formatDate } from '~/lib/format';
 import { PROJECT_STATUSES, ProjectCreateSchema } from '~/lib/schemas/projects';
 import { requireMember } from '~/server/access.server';
 import { badRequest } from '~/server/http.server';
+import { loadPortfolio } from '~/server/portfolio.server';
 import { createProject, isWorkspaceMember, listProjects } from '~/server/projects.server';
 import { listMembers } from '~/server/workspaces.server';
 import styles from '~/styles/projects.css?url';
@@ -20,8 +21,18 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request, params.slug);
   const archived = new URL(request.url).searchParams.get('archived') === '1';
-  const [projects, members] = await Promise.all([listProjects(workspace.id, { archived }), role !== 'viewer' ? listMembers(workspace.id) : []]);
-  return { projects, archived, members: members.map((m) => ({ id: m.userId, name: m.displayName })) };
+  const [projects, members, portfolio] = await Promise.all([
+    listProjects(workspace.id, { archived }),
+    role !== 'viewer' ? listMembers(workspace.id) : [],
+    // Live projects show their headline figures, from the summary's roll-up (fixed queries).
+    archived ? null : loadPortfolio(workspace.id, { sort: 'npv' }),
+  ]);
+  const figures = new Map((portfolio?.projects ?? []).map((p) => [p.id, { npv: p.npv, roi: p.roi }]));
+  return {
+    projects: projects.map((p) => ({ ...p, npv: figures.get(p.id)?.npv ?? null, roi: figures.get(p.id)?.roi ?? null })),
+    archived,
+    members: members.map((m) => ({ id: m.userId, name: m.displayName })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,6 +56,7 @@ export default function ProjectsRoute() {
   const { t } = useTranslation('projects');
   const { t: tc } = useTranslation();
   const [searchParams] = useSearchParams();
+  const ratio = useRatio();
   const base = `/w/${workspace.slug}`;
   const [form, fields] = useForm({
     id: 'new-project',
@@ -87,6 +99,12 @@ export default function ProjectsRoute() {
                 <th scope="col">{t('fields.startDate')}</th>
                 <th scope="col" className="num">{t('list.kpis')}</th>
                 <th scope="col" className="num">{t('assumptions.horizon')}</th>
+                {archived ? null : (
+                  <>
+                    <th scope="col" className="num">{t('figures.npv')}</th>
+                    <th scope="col" className="num">{t('figures.roi')}</th>
+                  </>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -102,6 +120,12 @@ export default function ProjectsRoute() {
                   <td>{p.startDate ? formatDate(p.startDate, workspace.locale) : <span className="muted">—</span>}</td>
                   <td className="num">{p.kpiCount}</td>
                   <td className="num">{t('list.years', { count: p.horizonYears })}</td>
+                  {archived ? null : (
+                    <>
+                      <td className="num">{money(p.npv, { currency: workspace.currency, locale: workspace.locale })}</td>
+                      <td className="num">{ratio(p.roi, workspace.locale)}</td>
+                    </>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import { activity, project, projectCost, projectKpi } from '../../db/schema';
 import * as caseRoute from '~/routes/w.$slug.projects.$projectId';
 import * as csvRoute from '~/routes/w.$slug.projects.$projectId.csv';
 import * as listRoute from '~/routes/w.$slug.projects._index';
+import { dec, toFixedString } from '~/domain/decimal';
 import { listProjectsForKpi } from '~/server/projects.server';
 import { addMember, call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
 import { makeKpi, makeMapWithStages, makeMeasure, makeProject, makeWorkedExample } from '../support/project-fixtures';
@@ -288,5 +289,11 @@ describe('project list', () => {
       ['Self-service onboarding', 3],
       ['Without KPIs', 0],
     ]);
+    // The list shows each live project's NPV and ROI, computed as on its business case.
+    const example = list.data.projects.find((p: { name: string }) => p.name === 'Self-service onboarding');
+    expect(toFixedString(example.npv, 2)).toBe('171307.73');
+    expect(toFixedString(dec(example.roi).times(100), 1)).toBe('237.8');
+    const archivedList = await call(listRoute.loader, { request: request(`/w/${ws.slug}/projects?archived=1`, { user: viewer }), params: { slug: ws.slug } });
+    expect(archivedList.data.projects).toEqual([]);
   });
 });
