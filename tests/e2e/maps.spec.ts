@@ -86,6 +86,8 @@ test('an editor adds a card in a cell and renames it', async ({ page }) => {
   await card.getByLabel('Title').fill('Prix d’appel trompeur');
   await card.getByRole('button', { name: 'Save' }).click();
   await expect(where.locator('.card-title', { hasText: 'Prix d’appel trompeur' })).toBeVisible();
+  // Once saved, the edit form closes.
+  await expect(card.getByLabel('Title')).toHaveCount(0);
   await page.reload();
   await expect(cell(page, 'Irritants', 'Découverte').locator('.card-title', { hasText: 'Prix d’appel trompeur' })).toBeVisible();
 });

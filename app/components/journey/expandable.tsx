@@ -2,7 +2,7 @@
 // link, which keeps the page light on large maps; the form is rendered on demand. Without
 // JavaScript the link reloads the page with ?<param>=<id> and the server renders the form open.
 import { useSearchParams } from '@remix-run/react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 export function Expandable({
   param,
@@ -10,6 +10,7 @@ export function Expandable({
   label,
   ariaLabel,
   className,
+  closeWhen,
   children,
 }: {
   param: 'edit' | 'move' | 'add' | 'delete';
@@ -17,11 +18,20 @@ export function Expandable({
   label: ReactNode;
   ariaLabel?: string;
   className?: string;
+  /** The form closes when this changes, e.g. the edited row's version once the save has landed. */
+  closeWhen?: unknown;
   children: (close: () => void) => ReactNode;
 }) {
   const [params] = useSearchParams();
   const fromUrl = params.get(param) === id;
   const [open, setOpen] = useState(fromUrl);
+  const seen = useRef(closeWhen);
+  useEffect(() => {
+    if (seen.current !== closeWhen) {
+      seen.current = closeWhen;
+      setOpen(false);
+    }
+  }, [closeWhen]);
   return (
     <div className={`expandable${className ? ` ${className}` : ''}`}>
       <a

@@ -170,7 +170,7 @@ function CardFields({ card, touchpoint }: { card?: CardData; touchpoint: boolean
 function CardEditor({ card, touchpoint }: { card: CardData; touchpoint: boolean }) {
   const { t } = useTranslation('maps');
   return (
-    <Expandable param="edit" id={card.id} label={t('actions.edit')} ariaLabel={t('card.editNamed', { name: card.title })}>
+    <Expandable param="edit" id={card.id} closeWhen={card.version} label={t('actions.edit')} ariaLabel={t('card.editNamed', { name: card.title })}>
       {() => (
         <>
           <Form method="post" preventScrollReset className="stack">
@@ -339,7 +339,7 @@ export const StageHeader = memo(function StageHeader({
       {canEdit ? (
         <div className="item-tools">
           <MoveMenu intent="moveStage" id={stage.id} label={stage.name} options={moveOptions} />
-          <Expandable param="edit" id={stage.id} label={t('actions.edit')} ariaLabel={t('stage.editNamed', { name: stage.name })}>
+          <Expandable param="edit" id={stage.id} closeWhen={stage.version} label={t('actions.edit')} ariaLabel={t('stage.editNamed', { name: stage.name })}>
             {() => (
               <Form method="post" preventScrollReset className="stack">
                 <input type="hidden" name="intent" value="updateStage" />
@@ -411,7 +411,7 @@ export function LaneRow({
         {canEdit ? (
           <div className="item-tools">
             <MoveMenu intent="moveLane" id={lane.id} label={lane.name} options={moveOptions} />
-            <Expandable param="edit" id={lane.id} label={t('actions.edit')} ariaLabel={t('lane.editNamed', { name: lane.name })}>
+            <Expandable param="edit" id={lane.id} closeWhen={lane.version} label={t('actions.edit')} ariaLabel={t('lane.editNamed', { name: lane.name })}>
               {() => (
                 <Form method="post" preventScrollReset className="stack">
                   <input type="hidden" name="intent" value="updateLane" />
