@@ -37,14 +37,17 @@ test('an editor drags a card to another stage with the mouse and with the keyboa
   await expect(target.getByText('Bouche-à-oreille')).toBeVisible();
   await settle(page);
 
-  // Keyboard: pick up, one step right, drop.
+  // Keyboard: pick up, one step right, drop; each key waits for what a screen reader hears.
+  const liveRegion = page.locator('[id^="DndLiveRegion"]').first();
   const handle = page.getByRole('button', { name: 'Move the card Publicité sur les réseaux sociaux' });
   await handle.focus();
   await page.keyboard.press('Space');
+  await expect(liveRegion).toHaveText(/Picked up Publicité|Publicité sur les réseaux sociaux is over/);
   await page.keyboard.press('ArrowRight');
+  await expect(liveRegion).toHaveText(/Publicité sur les réseaux sociaux is over (?!Publicité sur les réseaux sociaux\.)/);
   await page.keyboard.press('Space');
+  await expect(liveRegion).toContainText('was dropped on');
   await expect(target.getByText('Publicité sur les réseaux sociaux')).toBeVisible();
-  await expect(page.locator('#DndLiveRegion-0, [id^="DndLiveRegion"]').first()).toContainText('was dropped on');
   await settle(page);
 
   // Reorder two stages with the mouse: Comparaison before Découverte.
