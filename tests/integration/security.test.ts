@@ -46,3 +46,24 @@ describe('signed-out visitors', () => {
     expect(res.headers.get('Location')).toMatch(/^\/login\?redirectTo=/);
   });
 });
+
+describe('ids that do not exist or are malformed', () => {
+  const withIds = Object.entries(routes).filter(([file]) => /\$(?!slug\b)(?!token\b)\w+/.test(file));
+  it.each(withIds.map(([file]) => file))('%s answers 404, never a 500', async (file) => {
+    const owner = await makeUser();
+    const ws = await makeWorkspace(owner);
+    const module = routes[file]!;
+    for (const id of ['not-a-uuid', '00000000-0000-4000-8000-000000000000', "1' or '1'='1"]) {
+      const params = Object.fromEntries(Object.entries(paramsFor(file, ws.slug)).map(([k, v]) => [k, k === 'slug' ? v : id]));
+      const path = `/w/${ws.slug}/x`;
+      if (module.loader) {
+        const res = await call(module.loader as Parameters<typeof call>[0], { request: request(path, { user: owner }), params });
+        expect(res.status).toBe(404);
+      }
+      if (module.action) {
+        const res = await call(module.action as Parameters<typeof call>[0], { request: request(path, { user: owner, form: { intent: 'anything' } }), params });
+        expect([400, 404]).toContain(res.status);
+      }
+    }
+  });
+});
