@@ -1,7 +1,7 @@
 // Rules that hold for every route, checked by enumerating the route modules, so a new route is
 // covered the day it is added.
 import { describe, expect, it } from 'vitest';
-import { call, makeUser, makeWorkspace, request } from '../support/factories';
+import { addMember, call, makeUser, makeWorkspace, request } from '../support/factories';
 
 type RouteModule = { action?: (args: never) => unknown; loader?: (args: never) => unknown };
 const routes = import.meta.glob<RouteModule>('../../app/routes/*.{ts,tsx}', { eager: true });
@@ -64,6 +64,21 @@ describe('ids that do not exist or are malformed', () => {
         const res = await call(module.action as Parameters<typeof call>[0], { request: request(path, { user: owner, form: { intent: 'anything' } }), params });
         expect([400, 404]).toContain(res.status);
       }
+    }
+  });
+});
+
+describe('viewers', () => {
+  const workspaceActions = withActions.filter(([file]) => file.includes('/w.$slug'));
+  it.each(workspaceActions.map(([file]) => file))('%s refuses their writes with 403', async (file) => {
+    const owner = await makeUser();
+    const ws = await makeWorkspace(owner);
+    const viewer = await makeUser();
+    await addMember(ws.id, viewer, 'viewer');
+    const action = routes[file]!.action as Parameters<typeof call>[0];
+    for (const intent of ['create', 'update', 'delete', 'anything']) {
+      const res = await call(action, { request: request(`/w/${ws.slug}/x`, { user: viewer, form: { intent, name: 'x' } }), params: paramsFor(file, ws.slug) });
+      expect(res.status).toBe(403);
     }
   });
 });
