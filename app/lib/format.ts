@@ -40,8 +40,17 @@ export function formatDate(value: string | Date, locale: string, style: 'medium'
 }
 
 export function formatDateTime(value: string | Date, locale: string) {
-  // UTC so the server render and the browser agree.
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(value));
+  // UTC, and said so, so that the server render and the browser agree. (dateStyle cannot be
+  // combined with timeZoneName, hence the explicit fields.)
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  }).format(new Date(value));
 }
 
 export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD', 'JPY', 'SEK', 'NOK', 'DKK', 'PLN', 'AUD'] as const;

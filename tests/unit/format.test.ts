@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatNumber, formatPercent } from '~/lib/format';
+import { formatDateTime, formatMoney, formatNumber, formatPercent } from '~/lib/format';
 import { safeRedirect } from '~/lib/schemas/auth';
 import { CurrencySchema } from '~/lib/schemas/workspace';
 
@@ -20,6 +20,11 @@ describe('formatting through Intl', () => {
   it('formats decimal strings exactly, beyond float precision', () => {
     expect(formatNumber('12345678901234567.25', 'en', 2)).toBe('12,345,678,901,234,567.25');
     expect(plain(formatNumber('8.5', 'fr'))).toBe('8,5');
+  });
+
+  it('formats times in UTC, saying so, in both languages', () => {
+    expect(plain(formatDateTime('2026-11-25T15:09:00Z', 'en'))).toBe('Nov 25, 2026, 03:09 PM UTC');
+    expect(plain(formatDateTime(new Date('2026-11-25T15:09:00Z'), 'fr'))).toBe('25 nov. 2026, 15:09 UTC');
   });
 
   it('formats fractions as percentages', () => {
