@@ -1,0 +1,42 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signInAsDemo } from './helpers';
+
+// An automated accessibility check of the main screens (WCAG 2.1 A and AA rules of axe-core):
+// no serious or critical violation. It does not replace using the product with a keyboard and a
+// screen reader; it catches regressions such as an unlabelled control or text without contrast.
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
+}
+
+test('the sign-in page has no serious accessibility violation', async ({ page }) => {
+  await page.goto('/login');
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the main screens of the demo workspace have no serious accessibility violation', async ({ page }) => {
+  await signInAsDemo(page);
+  const base = `/w/${DEMO.slug}`;
+  const screens = [base, `${base}/maps`, `${base}/personas`, `${base}/measures`, `${base}/projects`, `${base}/summary`, `${base}/activity`, `${base}/settings`];
+  const found: Record<string, string[]> = {};
+  for (const path of screens) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    const v = await violations(page);
+    if (v.length) found[path] = v;
+  }
+  await page.goto(`${base}/maps`);
+  await page.getByRole('link', { name: "Souscription d'un abonnement mobile" }).click();
+  await page.waitForLoadState('networkidle');
+  const mapViolations = await violations(page);
+  if (mapViolations.length) found['map editor'] = mapViolations;
+  await page.goto(`${base}/projects`);
+  await page.getByRole('link', { name: 'Self-service onboarding' }).click();
+  await page.waitForLoadState('networkidle');
+  const caseViolations = await violations(page);
+  if (caseViolations.length) found['business case'] = caseViolations;
+  expect(found).toEqual({});
+});
