@@ -40,3 +40,32 @@ test('the main screens of the demo workspace have no serious accessibility viola
   if (caseViolations.length) found['business case'] = caseViolations;
   expect(found).toEqual({});
 });
+
+test.describe('in French', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('every main screen renders in French for a French browser', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('E-mail').fill(DEMO.email);
+    await page.getByLabel('Mot de passe').fill(DEMO.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('heading', { name: 'Bienvenue dans Demo Telecom' })).toBeVisible();
+    const base = `/w/${DEMO.slug}`;
+    const screens = {
+      [`${base}/maps`]: 'Parcours clients',
+      [`${base}/personas`]: 'Personas',
+      [`${base}/measures`]: 'Bibliothèque de mesures',
+      [`${base}/projects`]: 'Projets',
+      [`${base}/summary`]: 'Synthèse',
+      [`${base}/activity`]: 'Activité',
+      [`${base}/settings`]: 'Paramètres',
+      [`${base}/kpis/import`]: 'Importer des valeurs',
+      '/account': 'Votre compte',
+    };
+    for (const [path, heading] of Object.entries(screens)) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expect(page.getByRole('heading', { level: 1 }).first(), path).toContainText(heading);
+    }
+  });
+});
