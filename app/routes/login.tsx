@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // A fresh session at every sign-in; a session the browser still carried is ended.
   await endSession(request);
-  const { cookie } = await startSession(result.userId);
+  const { cookie } = await startSession(result.userId, request);
   return redirect(safeRedirect(redirectTo, '/'), { headers: { 'Set-Cookie': cookie } });
 }
 

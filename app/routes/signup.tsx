@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!userId) {
     return data(submission.reply({ fieldErrors: { email: ['emailTaken'] }, hideFields: ['password'] }), { status: 400 });
   }
-  const { cookie } = await startSession(userId);
+  const { cookie } = await startSession(userId, request);
   return redirect(safeRedirect(redirectTo, '/workspaces/new'), { headers: { 'Set-Cookie': cookie } });
 }
 

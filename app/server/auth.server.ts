@@ -50,15 +50,25 @@ declare module 'lucia' {
 
 export type SignedInUser = User;
 
-/** Starts a new session and returns its Set-Cookie value (the cookie lives as long as the session may). */
-export async function startSession(userId: string) {
+/**
+ * Starts a new session and returns its Set-Cookie value (the cookie lives as long as the session
+ * may). In production the cookie is Secure, except for a plain-HTTP localhost, where some browsers
+ * (Safari) would drop a Secure cookie and the README's local start could not sign in.
+ */
+export async function startSession(userId: string, request?: Request) {
   const now = new Date();
   const absoluteExpiresAt = new Date(now.getTime() + ABSOLUTE_LIFETIME_MS);
   const session = await lucia.createSession(userId, { absoluteExpiresAt, lastSeenAt: now });
   const cookie = lucia.createSessionCookie(session.id);
   cookie.attributes.expires = absoluteExpiresAt;
   cookie.attributes.maxAge = undefined;
+  if (request && env().SECURE_COOKIES === undefined && isPlainLocalhost(request)) cookie.attributes.secure = false;
   return { session, cookie: cookie.serialize() };
+}
+
+function isPlainLocalhost(request: Request) {
+  const url = new URL(request.url);
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
 export function blankSessionCookie() {
