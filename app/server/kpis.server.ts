@@ -36,12 +36,7 @@ export async function listMapKpis(workspaceId: string, mapId: string, executor: 
     .innerJoin(kpi, eq(kpi.id, kpiValue.kpiId))
     .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpi.mapId, mapId)))
     .orderBy(asc(kpiValue.date));
-  const history = new Map<string, ValuePoint[]>();
-  for (const v of values) {
-    let list = history.get(v.kpiId);
-    if (!list) history.set(v.kpiId, (list = []));
-    list.push({ date: v.date, value: v.value });
-  }
+  const history = groupHistory(values);
   return rows.map((r) => {
     const points = history.get(r.id) ?? [];
     const current = currentFromHistory(points);
@@ -68,8 +63,7 @@ export async function listMapKpis(workspaceId: string, mapId: string, executor: 
  * the status. `kpiIds` null means every KPI of the workspace.
  */
 export async function latestValues(workspaceId: string, kpiIds: string[] | null, n = 2, executor: Executor = db) {
-  const result = new Map<string, ValuePoint[]>();
-  if (kpiIds !== null && kpiIds.length === 0) return result;
+  if (kpiIds !== null && kpiIds.length === 0) return new Map<string, ValuePoint[]>();
   const ranked = executor
     .select({
       kpiId: kpiValue.kpiId,
@@ -81,12 +75,18 @@ export async function latestValues(workspaceId: string, kpiIds: string[] | null,
     .where(and(eq(kpiValue.workspaceId, workspaceId), kpiIds ? inArray(kpiValue.kpiId, kpiIds) : undefined))
     .as('ranked');
   const rows = await executor.select().from(ranked).where(lte(ranked.rank, n)).orderBy(asc(ranked.kpiId), asc(ranked.date));
-  for (const r of rows) {
-    let list = result.get(r.kpiId);
-    if (!list) result.set(r.kpiId, (list = []));
-    list.push({ date: r.date, value: r.value });
+  return groupHistory(rows);
+}
+
+/** Value rows (in the order given) as each KPI's history. */
+export function groupHistory(values: readonly { kpiId: string; date: string; value: string }[]) {
+  const history = new Map<string, ValuePoint[]>();
+  for (const v of values) {
+    let list = history.get(v.kpiId);
+    if (!list) history.set(v.kpiId, (list = []));
+    list.push({ date: v.date, value: v.value });
   }
-  return result;
+  return history;
 }
 
 export interface KpiCell {

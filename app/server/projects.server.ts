@@ -6,7 +6,8 @@ import { db, type Executor } from '#db/client';
 import { journeyMap, kpi, kpiValue, measure, membership, project, projectCost, projectKpi, stage, user } from '#db/schema';
 import type { BusinessCaseCost } from '~/domain/business-case';
 import { toDecimalString } from '~/domain/decimal';
-import { currentFromHistory, type ValuePoint } from '~/domain/kpi';
+import { currentFromHistory } from '~/domain/kpi';
+import { groupHistory } from './kpis.server';
 import { caseWarnings, kpiLines, projectCase, realisedTotal, type CaseCsvLabels, type LinkedKpi } from '~/domain/project-case';
 import type { ProjectStatus } from '~/lib/schemas/projects';
 import { recordActivity } from './activity.server';
@@ -401,16 +402,6 @@ export async function loadBusinessCase(workspaceId: string, projectId: string, t
 }
 
 export type BusinessCaseData = NonNullable<Awaited<ReturnType<typeof loadBusinessCase>>>;
-
-function groupHistory(values: { kpiId: string; date: string; value: string }[]) {
-  const history = new Map<string, ValuePoint[]>();
-  for (const v of values) {
-    let list = history.get(v.kpiId);
-    if (!list) history.set(v.kpiId, (list = []));
-    list.push({ date: v.date, value: v.value });
-  }
-  return history;
-}
 
 // ---------------------------------------------------------------- CSV
 
