@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CostEditor, KpiPicker, LinkedKpis, type RowErrors } from '~/components/projects/editors';
 import { Headline, StatusChip, WarningList, YearTable, money } from '~/components/projects/figures';
@@ -61,12 +62,15 @@ function projectIdOf(params: Record<string, string | undefined>) {
   return parsed.data;
 }
 
+/** The KPI picker's search words: trimmed, at most 100 characters, anything else ignored. */
+const KpiSearchQuerySchema = z.object({ q: z.string().trim().transform((q) => q.slice(0, 100)).catch('') });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request, params.slug);
   const projectId = projectIdOf(params);
   const businessCase = await loadBusinessCase(workspace.id, projectId);
   if (!businessCase) throw notFound();
-  const q = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100);
+  const { q } = KpiSearchQuerySchema.parse({ q: new URL(request.url).searchParams.get('q') ?? '' });
   const canEdit = role !== 'viewer';
   const [results, members] = await Promise.all([canEdit && q ? searchKpis(workspace.id, q) : [], canEdit ? listMembers(workspace.id) : []]);
   return { ...businessCase, search: { q, results }, members: members.map((mb) => ({ id: mb.userId, name: mb.displayName })) };
