@@ -27,6 +27,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
+  // Decided before any session exists, so a hostile value can never fail after one is created.
+  const target = safeRedirect(redirectTo, '/');
   const result = await signIn(request, email, password);
   if (!result.ok) {
     const throttled = result.reason === 'throttled';
@@ -37,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // A fresh session at every sign-in; a session the browser still carried is ended.
   await endSession(request);
   const { cookie } = await startSession(result.userId, request);
-  return redirect(safeRedirect(redirectTo, '/'), { headers: { 'Set-Cookie': cookie } });
+  return redirect(target, { headers: { 'Set-Cookie': cookie } });
 }
 
 export default function LoginRoute() {

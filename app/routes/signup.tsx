@@ -26,13 +26,15 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 });
   }
   const { email, displayName, password, redirectTo } = submission.value;
+  // Decided before any account or session exists, so a hostile value can never fail after them.
+  const target = safeRedirect(redirectTo, '/workspaces/new');
   const browserLanguage = await i18nServer.getLocale(request);
   const userId = await createUser({ email, displayName, password, locale: isLanguage(browserLanguage) ? browserLanguage : null });
   if (!userId) {
     return data(submission.reply({ fieldErrors: { email: ['emailTaken'] }, hideFields: ['password'] }), { status: 400 });
   }
   const { cookie } = await startSession(userId, request);
-  return redirect(safeRedirect(redirectTo, '/workspaces/new'), { headers: { 'Set-Cookie': cookie } });
+  return redirect(target, { headers: { 'Set-Cookie': cookie } });
 }
 
 export default function SignupRoute() {

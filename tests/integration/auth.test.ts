@@ -93,6 +93,25 @@ describe('sign-in', () => {
   });
 });
 
+describe('redirect after sign-in and sign-up', () => {
+  const hostile = ['/\t/evil.example/', '/\n/evil.example/', '/\u0000/evil.example', '/\\evil.example', '//evil.example', 'https://evil.example/', 'javascript:alert(1)'];
+
+  it.each(hostile)('sign-in with redirectTo %j stays on our site, never a 500', async (redirectTo) => {
+    const u = await makeUser({ password: 'right-password' });
+    const res = await call(login.action, { request: request('/login', { form: { email: u.email, password: 'right-password', redirectTo } }) });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('Location')).toBe('/');
+  });
+
+  it.each(hostile)('sign-up with redirectTo %j stays on our site, never a 500', async (redirectTo) => {
+    const res = await call(signup.action, {
+      request: request('/signup', { form: { email: `r-${Math.random().toString(36).slice(2)}@example.com`, displayName: 'R', password: 'a-long-password', redirectTo } }),
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('Location')).toBe('/workspaces/new');
+  });
+});
+
 describe('sessions', () => {
   it('refuses an idle session and an expired one, and ends them on the server', async () => {
     const owner = await makeUser();

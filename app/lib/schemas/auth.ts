@@ -43,8 +43,26 @@ export const ChangePasswordSchema = z.object({
   newPassword: PasswordSchema,
 });
 
-/** Only same-site paths are followed after sign-in (no open redirects). */
+const REDIRECT_BASE = 'http://parcours.invalid';
+// Browsers drop tabs and newlines inside URLs and read "\\" as "/", so "/\t/evil" or "/\\evil" would
+// become "//evil" in the Location header: such values are refused before any parsing.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_REDIRECT_CHARS = /[\u0000-\u001F\u007F\\]/;
+
+/**
+ * Only same-site paths are followed after sign-in (no open redirects): the value must be a path,
+ * free of control characters and backslashes, that resolves to our own origin. Returns the
+ * resolved path, query and hash, or the fallback.
+ */
 export function safeRedirect(to: string | null | undefined, fallback = '/') {
-  if (!to || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
-  return to;
+  if (!to || !to.startsWith('/') || UNSAFE_REDIRECT_CHARS.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith('//') ? fallback : path;
 }
