@@ -1,5 +1,8 @@
 // Sessions and sign-in, behind one module. lucia v3 stores sessions in PostgreSQL; on top of its
 // expiry we enforce an idle timeout (7 days since last seen) and an absolute lifetime (30 days).
+// The cookie carries a random token and the database only its SHA-256 (the session id), as Lucia's
+// session guide recommends: a read of the session table yields no session anyone can use.
+import { createHash, randomBytes } from 'node:crypto';
 import { DrizzlePostgreSQLAdapter } from '@lucia-auth/adapter-drizzle';
 import { redirect } from '@remix-run/node';
 import { and, count, eq, gt, lt, ne } from 'drizzle-orm';
@@ -58,12 +61,13 @@ export type SignedInUser = User;
 export async function startSession(userId: string, request?: Request) {
   const now = new Date();
   const absoluteExpiresAt = new Date(now.getTime() + ABSOLUTE_LIFETIME_MS);
-  const session = await lucia.createSession(userId, { absoluteExpiresAt, lastSeenAt: now });
-  const cookie = lucia.createSessionCookie(session.id);
+  const token = randomBytes(20).toString('hex');
+  const session = await lucia.createSession(userId, { absoluteExpiresAt, lastSeenAt: now }, { sessionId: sessionIdOf(token) });
+  const cookie = lucia.createSessionCookie(token);
   cookie.attributes.expires = absoluteExpiresAt;
   cookie.attributes.maxAge = undefined;
   if (request && env().SECURE_COOKIES === undefined && isPlainLocalhost(request)) cookie.attributes.secure = false;
-  return { session, cookie: cookie.serialize() };
+  return { session, token, cookie: cookie.serialize() };
 }
 
 function isPlainLocalhost(request: Request) {
@@ -75,8 +79,14 @@ export function blankSessionCookie() {
   return lucia.createBlankSessionCookie().serialize();
 }
 
+/** The session id stored for a cookie token: its SHA-256, in hex. */
+export function sessionIdOf(token: string) {
+  return createHash('sha256').update(token).digest('hex');
+}
+
 function sessionIdFrom(request: Request) {
-  return lucia.readSessionCookie(request.headers.get('Cookie') ?? '');
+  const token = lucia.readSessionCookie(request.headers.get('Cookie') ?? '');
+  return token ? sessionIdOf(token) : null;
 }
 
 type SignedIn = { user: User; session: Session };

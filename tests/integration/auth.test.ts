@@ -131,6 +131,25 @@ describe('sessions', () => {
     expect(expired.status).toBe(302);
   });
 
+  it('stores only a hash of the cookie token: a read of the session table yields no live session', async () => {
+    const u = await makeUser({ password: 'right-password' });
+    const res = await call(login.action, { request: request('/login', { form: { email: u.email, password: 'right-password' } }) });
+    expect(res.status).toBe(302);
+    const token = /parcours_session=([^;]+)/.exec(res.headers.get('Set-Cookie')!)![1]!;
+    const rows = await db.select().from(session).where(eq(session.userId, u.id));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.id).not.toBe(token);
+    expect(await db.select().from(session).where(eq(session.id, token))).toHaveLength(0);
+    const { createHash } = await import('node:crypto');
+    expect(rows.map((r) => r.id)).toContain(createHash('sha256').update(token).digest('hex'));
+    // The cookie itself still signs in.
+    const withCookie = await call(account.loader, { request: request('/account', { headers: { Cookie: `parcours_session=${token}` } }) });
+    expect(withCookie.status).toBe(200);
+    // A session id copied from the database, used as a cookie, does not.
+    const stolen = await call(account.loader, { request: request('/account', { headers: { Cookie: `parcours_session=${u.sessionId}` } }) });
+    expect(stolen.status).toBe(302);
+  });
+
   it('sign-out ends the session on the server', async () => {
     const u = await makeUser();
     const res = await call(logout.action, { request: request('/logout', { user: u, method: 'POST' }) });

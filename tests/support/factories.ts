@@ -15,6 +15,7 @@ export interface TestUser {
   email: string;
   password: string;
   cookie: string;
+  /** The session row's id (the SHA-256 of the cookie token). */
   sessionId: string;
 }
 
@@ -23,12 +24,13 @@ export async function makeUser(overrides: { email?: string; displayName?: string
   const password = overrides.password ?? 'correct horse battery';
   const id = await createUser({ email, displayName: overrides.displayName ?? 'Test User', password, locale: overrides.locale ?? 'en' });
   if (!id) throw new Error(`user ${email} already exists`);
-  const { session } = await startSession(id);
-  return { id, email: email.toLowerCase(), password, sessionId: session.id, cookie: cookieFor(session.id) };
+  const { session, token } = await startSession(id);
+  return { id, email: email.toLowerCase(), password, sessionId: session.id, cookie: cookieFor(token) };
 }
 
-export function cookieFor(sessionId: string) {
-  const c = lucia.createSessionCookie(sessionId);
+/** The Cookie header for a session token (the cookie value; the session row's id is its hash). */
+export function cookieFor(token: string) {
+  const c = lucia.createSessionCookie(token);
   return `${c.name}=${c.value}`;
 }
 
