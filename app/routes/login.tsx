@@ -15,7 +15,10 @@ export const meta: MetaFunction = () => [{ title: 'Sign in · Parcours' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSignedIn(request)) throw redirect('/');
-  const demo = env().SEED_DEMO === 'true' ? { email: DEMO_USERS.owner.email, password: DEMO_PASSWORD } : null;
+  // A convenience of local development only: a production build prints the demo credentials on
+  // its terminal at boot (boot.server) and never sends them in a page.
+  const production = import.meta.env.PROD || env().NODE_ENV === 'production';
+  const demo = !production && env().SEED_DEMO === 'true' ? { email: DEMO_USERS.owner.email, password: DEMO_PASSWORD } : null;
   return { demo };
 }
 
