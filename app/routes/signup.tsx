@@ -31,7 +31,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const browserLanguage = await i18nServer.getLocale(request);
   const userId = await createUser({ email, displayName, password, locale: isLanguage(browserLanguage) ? browserLanguage : null });
   if (!userId) {
-    return data(submission.reply({ fieldErrors: { email: ['emailTaken'] }, hideFields: ['password'] }), { status: 400 });
+    // Non-committal on purpose: saying "this e-mail has an account" would tell anyone who has one.
+    // The password was hashed either way (createUser), so the answer takes as long.
+    return data(submission.reply({ formErrors: ['signupRefused'], hideFields: ['password'] }), { status: 400 });
   }
   const { cookie } = await startSession(userId, request);
   return redirect(target, { headers: { 'Set-Cookie': cookie } });

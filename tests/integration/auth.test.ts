@@ -43,13 +43,19 @@ describe('sign-up', () => {
     expect(await userCount()).toBe(before);
   });
 
-  it('refuses an email that already has an account', async () => {
+  it('refuses an email that already has an account without saying so (no account enumeration)', async () => {
     const existing = await makeUser();
     const res = await call(signup.action, {
       request: request('/signup', { form: { email: existing.email.toUpperCase(), displayName: 'Dup', password: 'long-enough-1' } }),
     });
     expect(res.status).toBe(400);
-    expect(res.data.error.email).toEqual(['emailTaken']);
+    expect(res.data.error.email).toBeUndefined();
+    expect(res.data.error['']).toEqual(['signupRefused']);
+    for (const lng of ['en', 'fr']) {
+      const { default: messages } = await import(`~/locales/${lng}/errors.json`);
+      expect(messages.signupRefused).toBeTruthy();
+      expect(messages).not.toHaveProperty('emailTaken');
+    }
   });
 });
 
