@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { mkdirSync } from 'node:fs';
 import postgres from 'postgres';
+import { databaseEnv } from './env';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -30,10 +31,10 @@ const logger = {
   },
 };
 
-export function openDatabase(options: { databaseUrl?: string; pgliteDir?: string }): DatabaseHandle {
+export function openDatabase(options: { databaseUrl?: string; pgliteDir?: string; poolSize?: number }): DatabaseHandle {
   if (options.databaseUrl) {
     const client = postgres(options.databaseUrl, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: options.poolSize ?? 10,
       onnotice: () => {},
     });
     const db = drizzlePostgres({ client, schema, logger }) as unknown as Database;
@@ -50,10 +51,10 @@ const globalForDb = globalThis as unknown as { __parcoursDb?: DatabaseHandle };
 
 /** The process-wide handle, opened on first use from the environment. */
 export function database(): DatabaseHandle {
-  globalForDb.__parcoursDb ??= openDatabase({
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    pgliteDir: process.env.PGLITE_DIR || undefined,
-  });
+  if (!globalForDb.__parcoursDb) {
+    const e = databaseEnv();
+    globalForDb.__parcoursDb = openDatabase({ databaseUrl: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, poolSize: e.DATABASE_POOL_SIZE });
+  }
   return globalForDb.__parcoursDb;
 }
 

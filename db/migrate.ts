@@ -7,11 +7,12 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { DatabaseHandle } from './client';
+import { databaseEnv } from './env';
 
-export const migrationsFolder = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+export const migrationsFolder = path.resolve(databaseEnv().MIGRATIONS_DIR);
 const LOCK_ID = 7_240_311;
 
-export async function migrateDatabase(handle: DatabaseHandle, databaseUrl = process.env.DATABASE_URL) {
+export async function migrateDatabase(handle: DatabaseHandle, databaseUrl = databaseEnv().DATABASE_URL) {
   if (handle.kind === 'pglite') {
     await migratePglite(handle.db as never, { migrationsFolder });
     return;
