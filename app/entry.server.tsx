@@ -1,18 +1,22 @@
 // Server rendering: boots the database once (migrations, demo workspace), renders every page in the
 // reader's language, and logs unexpected errors with a reference the error page shows.
 import { PassThrough } from 'node:stream';
-import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { createInstance } from 'i18next';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { ErrorReference } from '~/components/error-boundary';
+import { NonceContext } from '~/lib/nonce';
 import { i18nConfig } from '~/lib/i18n';
-import { boot } from '~/server/boot.server';
+import { boot, shutdown as closeDatabase } from '~/server/boot.server';
 import { i18nServer, resources } from '~/server/i18n.server';
 
 await boot();
+
+/** Called by our HTTP server (server/index.ts) once in-flight requests are done. */
+export const shutdown = closeDatabase;
 
 const ABORT_DELAY = 10_000;
 const errorReferences = new WeakMap<Request, string>();
@@ -29,7 +33,10 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // The nonce of this response's Content-Security-Policy (set by server/app.ts).
+  const nonce = loadContext?.cspNonce || undefined;
   const lng = await i18nServer.getLocale(request);
   const instance = createInstance();
   await instance.use(initReactI18next).init({ ...i18nConfig, lng, resources });
@@ -38,18 +45,18 @@ export default async function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let didError = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
-        <ErrorReference.Provider value={reference}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-        </ErrorReference.Provider>
-      </I18nextProvider>,
+      <NonceContext.Provider value={nonce}>
+        <I18nextProvider i18n={instance}>
+          <ErrorReference.Provider value={reference}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </ErrorReference.Provider>
+        </I18nextProvider>
+      </NonceContext.Provider>,
       {
+        nonce,
         onAllReady() {
           const body = new PassThrough();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          responseHeaders.set('X-Content-Type-Options', 'nosniff');
-          responseHeaders.set('X-Frame-Options', 'DENY');
-          responseHeaders.set('Referrer-Policy', 'same-origin');
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

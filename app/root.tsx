@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { useNonce } from '~/lib/nonce';
 import { getSignedIn } from '~/server/auth.server';
 import { i18nServer } from '~/server/i18n.server';
 import styles from '~/styles/app.css?url';
@@ -40,6 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const locale = data?.locale ?? 'en';
   const { i18n } = useTranslation();
+  const nonce = useNonce();
   useChangeLanguage(locale);
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
@@ -51,8 +53,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

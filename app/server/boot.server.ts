@@ -21,3 +21,8 @@ export function boot() {
   })();
   return booted;
 }
+
+/** Closes the database (the postgres.js pool, or PGlite) once the HTTP server has stopped. */
+export async function shutdown() {
+  await database().close();
+}
