@@ -53,17 +53,14 @@ export const session = pgTable(
   (t) => [index('session_user_idx').on(t.userId)],
 );
 
-/** Failed sign-ins, counted per account and per address for throttling (kept in the database so
- * several web processes share the count). */
-export const loginAttempt = pgTable(
-  'login_attempt',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    key: text('key').notNull(),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  },
-  (t) => [index('login_attempt_key_at_idx').on(t.key, t.at)],
-);
+/** Attempt counters for throttling (sign-in per address and per account, sign-up and invitations
+ * per address): one row per key and fixed window, incremented atomically by one upsert, kept in the
+ * database so several web processes share the count. */
+export const throttle = pgTable('throttle', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  count: integer('count').notNull().default(0),
+});
 
 // ---------------------------------------------------------------- workspaces
 

@@ -2,24 +2,42 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AuthCard } from '~/components/auth-card';
-import { getSignedIn, requireUser } from '~/server/auth.server';
+import { getSignedIn, requireUser, throttledResponse } from '~/server/auth.server';
+import { clientAddressOf } from '~/server/request-context.server';
+import { hit, INVITATION_PER_ADDRESS, undo } from '~/server/throttle.server';
 import { acceptInvitation, findUsableInvitation } from '~/server/workspaces.server';
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = params.token ?? '';
+  const attempt = await countAttempt(context);
   const [invitation, signedIn] = await Promise.all([findUsableInvitation(token), getSignedIn(request)]);
   if (!invitation) return { state: 'invalid' as const };
+  if (attempt) await undo(attempt);
   const info = { workspace: invitation.workspaceName, email: invitation.email, role: invitation.role };
   if (!signedIn) return { state: 'signed-out' as const, ...info };
   if (signedIn.user.email !== invitation.email) return { state: 'wrong-account' as const, ...info, current: signedIn.user.email };
   return { state: 'ready' as const, ...info };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
+  const attempt = await countAttempt(context);
   const slug = await acceptInvitation(params.token ?? '', user.id, user.email);
   if (!slug) return redirect(`/invite/${params.token ?? ''}`);
+  if (attempt) await undo(attempt);
   return redirect(`/w/${slug}`);
+}
+
+/**
+ * Tokens cannot be guessed, but each try from one address is counted before the lookup and taken
+ * back when the token was good: past the limit of failures the address gets 429 without a lookup.
+ */
+async function countAttempt(context: LoaderFunctionArgs['context']) {
+  const address = clientAddressOf(context);
+  if (!address) return null;
+  const attempt = await hit(INVITATION_PER_ADDRESS, address);
+  if (attempt.exceeded) throw throttledResponse('inviteThrottled');
+  return attempt;
 }
 
 export default function InviteRoute() {

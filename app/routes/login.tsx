@@ -9,6 +9,7 @@ import { LoginSchema, safeRedirect } from '~/lib/schemas/auth';
 import { endSession, getSignedIn, signIn, startSession } from '~/server/auth.server';
 import { env } from '~/server/env.server';
 import { assertSameOrigin } from '~/server/http.server';
+import { clientAddressOf } from '~/server/request-context.server';
 import { DEMO_PASSWORD, DEMO_USERS } from '~/server/demo.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Parcours' }];
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { demo };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: LoginSchema });
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { email, password, redirectTo } = submission.value;
   // Decided before any session exists, so a hostile value can never fail after one is created.
   const target = safeRedirect(redirectTo, '/');
-  const result = await signIn(request, email, password);
+  const result = await signIn({ email, password, clientAddress: clientAddressOf(context) });
   if (!result.ok) {
     const throttled = result.reason === 'throttled';
     return data(submission.reply({ formErrors: [throttled ? 'throttled' : 'invalidCredentials'], hideFields: ['password'] }), {

@@ -9,6 +9,8 @@ import { isLanguage } from '~/lib/i18n';
 import { SignupSchema, safeRedirect } from '~/lib/schemas/auth';
 import { createUser, getSignedIn, startSession } from '~/server/auth.server';
 import { assertSameOrigin } from '~/server/http.server';
+import { clientAddressOf } from '~/server/request-context.server';
+import { hit, SIGN_UP_PER_ADDRESS } from '~/server/throttle.server';
 import { i18nServer } from '~/server/i18n.server';
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · Parcours' }];
@@ -18,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: SignupSchema });
@@ -28,6 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { email, displayName, password, redirectTo } = submission.value;
   // Decided before any account or session exists, so a hostile value can never fail after them.
   const target = safeRedirect(redirectTo, '/workspaces/new');
+  // Counted before the account is created, so parallel requests cannot pass the limit.
+  const address = clientAddressOf(context);
+  if (address && (await hit(SIGN_UP_PER_ADDRESS, address)).exceeded) {
+    return data(submission.reply({ formErrors: ['signupThrottled'], hideFields: ['password'] }), { status: 429 });
+  }
   const browserLanguage = await i18nServer.getLocale(request);
   const userId = await createUser({ email, displayName, password, locale: isLanguage(browserLanguage) ? browserLanguage : null });
   if (!userId) {

@@ -5,19 +5,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DrizzlePostgreSQLAdapter } from '@lucia-auth/adapter-drizzle';
 import { redirect } from '@remix-run/node';
-import { and, count, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { Lucia, TimeSpan, type Session, type User } from 'lucia';
 import { db } from '#db/client';
-import { loginAttempt, session as sessionTable, user as userTable, type Locale } from '#db/schema';
+import { session as sessionTable, user as userTable, type Locale } from '#db/schema';
 import { env } from './env.server';
-import { assertSameOrigin, clientAddress, failure } from './http.server';
+import { assertSameOrigin, failure } from './http.server';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.server';
+import { clear, hit, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, undo } from './throttle.server';
 
 export const IDLE_TIMEOUT_MS = 7 * 24 * 3600 * 1000;
 export const ABSOLUTE_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 const LAST_SEEN_GRANULARITY_MS = 5 * 60 * 1000;
-export const THROTTLE_LIMIT = 10;
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
 const adapter = new DrizzlePostgreSQLAdapter(db as never, sessionTable, userTable);
 
@@ -170,45 +169,27 @@ export async function createUser(input: { email: string; displayName: string; pa
   return rows[0]?.id ?? null;
 }
 
-function throttleKeys(request: Request, email: string) {
-  const address = clientAddress(request);
-  return [`email:${normaliseEmail(email)}`, ...(address ? [`ip:${address}`] : [])];
-}
-
-async function isThrottled(keys: string[]) {
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
-  for (const key of keys) {
-    const [row] = await db
-      .select({ n: count() })
-      .from(loginAttempt)
-      .where(and(eq(loginAttempt.key, key), gt(loginAttempt.at, since)));
-    if ((row?.n ?? 0) >= THROTTLE_LIMIT) return true;
-  }
-  return false;
-}
-
-async function recordFailure(keys: string[]) {
-  await db.insert(loginAttempt).values(keys.map((key) => ({ key })));
-  await db.delete(loginAttempt).where(lt(loginAttempt.at, new Date(Date.now() - 24 * 3600 * 1000)));
-}
-
 export type SignInResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'throttled' };
 
-/** Checks credentials with throttling: 10 failures per account or address in 15 minutes. */
-export async function signIn(request: Request, email: string, password: string): Promise<SignInResult> {
-  const keys = throttleKeys(request, email);
-  if (await isThrottled(keys)) return { ok: false, reason: 'throttled' };
-  const found = await findUserByEmail(email);
+/**
+ * Checks credentials behind two counters of failures, both counted before the password is checked:
+ * per client address (10 in 15 minutes), and per account (100 in 15 minutes, so a stranger cannot
+ * lock the owner out from elsewhere). A right password takes its attempt back from the address and
+ * clears the account's counter.
+ */
+export async function signIn(input: { email: string; password: string; clientAddress: string | null }): Promise<SignInResult> {
+  const account = normaliseEmail(input.email);
+  const byAddress = input.clientAddress ? await hit(SIGN_IN_PER_ADDRESS, input.clientAddress) : null;
+  if (byAddress?.exceeded) return { ok: false, reason: 'throttled' };
+  const byAccount = await hit(SIGN_IN_PER_ACCOUNT, account);
+  if (byAccount.exceeded) return { ok: false, reason: 'throttled' };
+  const found = await findUserByEmail(account);
   if (!found) {
-    await burnPasswordCheck(password);
-    await recordFailure(keys);
+    await burnPasswordCheck(input.password);
     return { ok: false, reason: 'invalid' };
   }
-  if (!(await verifyPassword(found.passwordHash, password))) {
-    await recordFailure(keys);
-    return { ok: false, reason: 'invalid' };
-  }
-  await db.delete(loginAttempt).where(eq(loginAttempt.key, keys[0]!));
+  if (!(await verifyPassword(found.passwordHash, input.password))) return { ok: false, reason: 'invalid' };
+  await Promise.all([clear(SIGN_IN_PER_ACCOUNT, account), byAddress ? undo(byAddress) : null]);
   return { ok: true, userId: found.id };
 }
 
@@ -224,6 +205,6 @@ export async function changePassword(userId: string, currentSessionId: string, c
   return true;
 }
 
-export function throttledResponse() {
-  return failure(429, 'throttled');
+export function throttledResponse(message = 'throttled') {
+  return failure(429, message);
 }

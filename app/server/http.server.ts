@@ -35,9 +35,3 @@ export function assertSameOrigin(request: Request) {
   }
   if (!originHost || originHost !== host) throw forbidden('crossOrigin');
 }
-
-/** The client address used for sign-in throttling, when a trusted proxy tells it. */
-export function clientAddress(request: Request): string | null {
-  if (process.env.TRUST_PROXY !== 'true') return null;
-  return request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim() || request.headers.get('X-Real-IP') || null;
-}

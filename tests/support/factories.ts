@@ -78,14 +78,16 @@ export function request(
 interface RouteArgs {
   request: Request;
   params?: Record<string, string>;
+  /** Remix's load context as our HTTP server builds it (e.g. { clientAddress: '203.0.113.7' }). */
+  context?: Record<string, unknown>;
 }
 
 type DataFunction = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
 
 /** Calls a loader or action and returns what it returned or threw, as { status, data, headers }. */
-export async function call(fn: DataFunction, { request: req, params = {} }: RouteArgs) {
+export async function call(fn: DataFunction, { request: req, params = {}, context = {} }: RouteArgs) {
   try {
-    const result = await fn({ request: req, params, context: {} });
+    const result = await fn({ request: req, params, context });
     return unwrap(result, 200);
   } catch (thrown) {
     if (thrown instanceof Response || isDataWithInit(thrown)) return unwrap(thrown, 500);
