@@ -2,7 +2,10 @@
 // every row (line and column of each error) and sorting valid values into new / updated / unchanged
 // against what is stored. Pure: the caller supplies the workspace's KPI ids and stored values.
 import Papa from 'papaparse';
-import { dec, parseLocaleDecimal, toDecimalString, type NumberLocale } from './decimal';
+import { isIsoDate, readStoredDecimal } from '~/lib/schemas/fields';
+import { dec, type NumberLocale } from './decimal';
+
+export { isIsoDate };
 
 export const KPI_CSV_COLUMNS = ['kpi_id', 'map', 'stage', 'measure', 'unit', 'date', 'value', 'target'] as const;
 export type KpiCsvColumn = (typeof KPI_CSV_COLUMNS)[number];
@@ -36,23 +39,11 @@ export interface KpiCsvValue {
   value: string;
 }
 
-/** Stored values carry 6 decimal places (numeric(20,6)); beyond 14 integer digits they overflow. */
-const VALUE_DP = 6;
-const MAX_ABS = dec('1e14');
-
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
-}
-
-/** A number typed in a cell, read in the workspace locale; null when it is not one or overflows. */
+/** A number typed in a cell, read in the workspace locale by the rule every form uses (numeric(20,6)). */
 export function readCsvNumber(cell: string, locale: NumberLocale): { value: string } | { error: 'bad_number' | 'out_of_range' } {
-  const parsed = parseLocaleDecimal(cell, locale);
-  if (parsed === null) return { error: 'bad_number' };
-  if (dec(parsed).abs().gte(MAX_ABS)) return { error: 'out_of_range' };
-  return { value: toDecimalString(parsed, VALUE_DP) };
+  const read = readStoredDecimal(cell, locale);
+  if ('error' in read) return { error: read.error === 'field.range' ? 'out_of_range' : 'bad_number' };
+  return read;
 }
 
 export interface ParsedKpiCsv {

@@ -2,6 +2,7 @@
 // export -> import, a duplicate, and a template: stages and lanes are listed in order, and cards,
 // emotion points and KPIs point at them by index, so positions are implied by array order.
 import { z } from 'zod';
+import { hasNoNul, IsoDateSchema, nameSchema, StoredDecimalSchema, StoredStepSchema } from '~/lib/schemas/fields';
 
 export const MAP_EXPORT_FORMAT = 'parcours.journey-map';
 export const MAP_EXPORT_VERSION = 1;
@@ -9,9 +10,9 @@ export const MAP_EXPORT_VERSION = 1;
 export const LANE_KINDS = ['touchpoints', 'actions', 'thoughts', 'emotions', 'pain_points', 'opportunities', 'backstage', 'kpi', 'text'] as const;
 export const CHANNELS = ['web', 'mobile_app', 'email', 'phone', 'chat', 'store', 'social', 'mail', 'in_person', 'other'] as const;
 
-const text = (max: number) => z.string().max(max);
-const decimal = z.string().regex(/^-?\d{1,14}(\.\d{1,6})?$/, 'field.number');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');
+const text = (max: number) => z.string().max(max).refine(hasNoNul, 'nulCharacter');
+const decimal = StoredDecimalSchema;
+const isoDate = IsoDateSchema;
 const index = z.number().int().min(0);
 
 export const MapExportSchema = z
@@ -20,19 +21,19 @@ export const MapExportSchema = z
     version: z.literal(MAP_EXPORT_VERSION),
     exportedAt: z.string().optional(),
     map: z.object({
-      name: text(120).min(1),
+      name: nameSchema(120),
       description: text(2000).default(''),
       state: z.enum(['current', 'future']).default('current'),
       persona: text(120).nullable().default(null),
     }),
-    stages: z.array(z.object({ name: text(120).min(1), description: text(2000).default(''), phase: text(80).nullable().default(null) })).max(100),
-    lanes: z.array(z.object({ kind: z.enum(LANE_KINDS), name: text(120).min(1) })).max(50),
+    stages: z.array(z.object({ name: nameSchema(120), description: text(2000).default(''), phase: text(80).nullable().default(null) })).max(100),
+    lanes: z.array(z.object({ kind: z.enum(LANE_KINDS), name: nameSchema(120) })).max(50),
     cards: z
       .array(
         z.object({
           lane: index,
           stage: index,
-          title: text(200).min(1),
+          title: nameSchema(200),
           description: text(4000).default(''),
           channel: z.enum(CHANNELS).nullable().default(null),
           system: text(120).nullable().default(null),
@@ -46,12 +47,12 @@ export const MapExportSchema = z
           lane: index,
           stage: index,
           measure: z.object({
-            name: text(120).min(1),
+            name: nameSchema(120),
             description: text(2000).default(''),
-            unit: text(40).default('count'),
+            unit: nameSchema(40).default('count'),
             trend: z.enum(['up', 'down']).default('up'),
             valueAmount: decimal.nullable().default(null),
-            valueStep: decimal.nullable().default(null),
+            valueStep: StoredStepSchema.nullable().default(null),
             impactType: z.enum(['revenue', 'cost_saving']).default('revenue'),
           }),
           note: text(2000).default(''),

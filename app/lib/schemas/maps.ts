@@ -2,11 +2,9 @@
 // and the actions. Messages are keys in the "errors" namespace.
 import { z } from 'zod';
 import { CHANNELS, LANE_KINDS } from '~/domain/map-export';
+import { nameSchema as name, UuidSchema as id, VersionSchema as version } from './fields';
 
-const name = (max = 120) => z.string({ required_error: 'field.required' }).trim().min(1, 'field.required').max(max, 'field.tooLong');
 const optionalText = (max: number) => z.string().trim().max(max, 'field.tooLong').optional().default('');
-const id = z.string({ required_error: 'field.required' }).uuid('field.choose');
-const version = z.coerce.number({ invalid_type_error: 'field.integer' }).int('field.integer').min(1);
 const position = z.coerce.number({ invalid_type_error: 'field.integer' }).int('field.integer').min(0).max(10_000);
 
 export const MapStateSchema = z.enum(['current', 'future'], { errorMap: () => ({ message: 'field.choose' }) });

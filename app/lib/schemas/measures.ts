@@ -1,8 +1,10 @@
 // Form schemas of the measure library and of KPI settings, shared by the actions and the forms.
 // Numbers are typed in the workspace locale ("8,5" in French) and leave as canonical decimal strings.
 import { z } from 'zod';
-import { dec, parseLocaleDecimal, type NumberLocale } from '~/domain/decimal';
-import { isIsoDate } from '~/domain/kpi-csv';
+import type { NumberLocale } from '~/domain/decimal';
+import { decimalField, IsoDateSchema, nameSchema, UuidSchema, valueStepField, VersionSchema } from './fields';
+
+export { decimalField, IsoDateSchema };
 
 export const UNITS = ['pts', '%', 'count', 'currency', 'seconds', 'minutes', 'days'] as const;
 export const TRENDS = ['up', 'down'] as const;
@@ -11,32 +13,6 @@ export const HEART_CATEGORIES = ['happiness', 'engagement', 'adoption', 'retenti
 export const FAMILIES = ['business_performance', 'user_adoption', 'customer_perception'] as const;
 
 const choose = { errorMap: () => ({ message: 'field.choose' }) };
-const MAX_ABS = dec('1e14');
-
-/** An optional number typed by a person; undefined when left empty. */
-export function decimalField(locale: NumberLocale) {
-  return z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw.trim() === '') return undefined;
-      const value = parseLocaleDecimal(raw, locale);
-      if (value === null) {
-        ctx.addIssue({ code: 'custom', message: 'field.number' });
-        return z.NEVER;
-      }
-      if (dec(value).abs().gte(MAX_ABS)) {
-        ctx.addIssue({ code: 'custom', message: 'field.range' });
-        return z.NEVER;
-      }
-      return value;
-    });
-}
-
-export const IsoDateSchema = z
-  .string({ required_error: 'field.required' })
-  .trim()
-  .refine(isIsoDate, 'field.date');
 
 const optionalText = (max: number) => z.string().trim().max(max, 'field.tooLong').optional();
 
@@ -45,17 +21,17 @@ function list(raw: string | undefined) {
   return [...new Set((raw ?? '').split(/[,;\n]/).map((s) => s.trim()).filter(Boolean))].slice(0, 30);
 }
 
-export const MeasureNameSchema = z.string({ required_error: 'field.required' }).trim().min(1, 'field.required').max(120, 'field.tooLong');
+export const MeasureNameSchema = nameSchema(120);
 
 export function measureSchema(locale: NumberLocale) {
   return z
     .object({
       name: MeasureNameSchema,
       description: z.string().trim().max(4000, 'field.tooLong').default(''),
-      unit: z.string({ required_error: 'field.required' }).trim().min(1, 'field.required').max(30, 'field.tooLong'),
+      unit: nameSchema(30),
       trend: z.enum(TRENDS, choose),
       valueAmount: decimalField(locale),
-      valueStep: decimalField(locale),
+      valueStep: valueStepField(locale),
       impactType: z.enum(IMPACT_TYPES, choose).default('revenue'),
       ownerId: z.string().max(100).optional(),
       group: optionalText(80),
@@ -67,13 +43,10 @@ export function measureSchema(locale: NumberLocale) {
       systems: z.string().max(1000, 'field.tooLong').optional().transform(list),
       touchpoints: z.preprocess(
         (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-        z.array(z.string().uuid('field.choose')).max(200),
+        z.array(UuidSchema).max(200),
       ),
     })
     .superRefine((m, ctx) => {
-      if (m.valueStep !== undefined && dec(m.valueStep).lte(0)) {
-        ctx.addIssue({ code: 'custom', path: ['valueStep'], message: 'measures.stepPositive' });
-      }
       if ((m.valueAmount === undefined) !== (m.valueStep === undefined)) {
         const path = m.valueAmount === undefined ? 'valueAmount' : 'valueStep';
         ctx.addIssue({ code: 'custom', path: [path], message: 'measures.valueBoth' });
@@ -83,7 +56,7 @@ export function measureSchema(locale: NumberLocale) {
 export type MeasureInput = z.output<ReturnType<typeof measureSchema>>;
 
 export function measureEditSchema(locale: NumberLocale) {
-  return z.intersection(measureSchema(locale), z.object({ intent: z.literal('update'), version: z.coerce.number().int() }));
+  return z.intersection(measureSchema(locale), z.object({ intent: z.literal('update'), version: VersionSchema }));
 }
 
 export const MeasureFiltersSchema = z.object({
@@ -102,7 +75,7 @@ export function kpiSettingsSchema(locale: NumberLocale) {
   return z
     .object({
       intent: z.literal('settings'),
-      version: z.coerce.number().int(),
+      version: VersionSchema,
       note: z.string().trim().max(2000, 'field.tooLong').default(''),
       baselineValue: decimalField(locale),
       baselineDate: IsoDateSchema.optional(),
@@ -124,7 +97,7 @@ export function kpiValueSchema(locale: NumberLocale) {
     date: IsoDateSchema.optional(),
     value: decimalField(locale).refine((v) => v !== undefined, 'field.required'),
     /** Set when editing an existing row (its date may change). */
-    valueId: z.string().uuid().optional(),
+    valueId: UuidSchema.optional(),
   });
 }
 

@@ -2,20 +2,15 @@
 // ("8", "12,5" in French); the database and the domain keep fractions ('0.08'). Schemas that read
 // numbers are built for the workspace locale.
 import { z } from 'zod';
-import { dec, parseLocaleDecimal, toDecimalString, type NumberLocale } from '~/domain/decimal';
+import { dec, toDecimalString, type NumberLocale } from '~/domain/decimal';
 import { MAX_HORIZON_YEARS } from '~/domain/business-case';
+import { IsoDateSchema, moneyField, nameSchema, parsePercent, percentField, UuidSchema, VersionSchema } from './fields';
+
+export { moneyField, parsePercent };
 
 export const PROJECT_STATUSES = ['idea', 'planned', 'in_progress', 'delivered', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const COST_KINDS = ['one_off', 'recurring'] as const;
-
-/** "8", "8 %", "12,5" -> '0.08', '0.08', '0.125'; null when not a number. */
-export function parsePercent(input: string, locale: NumberLocale): string | null {
-  const cleaned = input.replace(/%/g, '').trim();
-  if (cleaned === '') return null;
-  const n = parseLocaleDecimal(cleaned, locale);
-  return n === null ? null : toDecimalString(dec(n).div(100));
-}
 
 /** A fraction as a person types it back: '0.125' -> '12.5' ('12,5' in French). */
 export function percentInput(fraction: string, locale: NumberLocale): string {
@@ -47,66 +42,28 @@ export function rampUpInput(rampUp: readonly string[], locale: NumberLocale): st
   return rampUp.map((f) => percentInput(f, locale)).join(' / ');
 }
 
-const percentField = (locale: NumberLocale, min: number, max: number) =>
-  z
-    .string({ required_error: 'field.required' })
-    .transform((s, ctx) => {
-      const fraction = parsePercent(s, locale);
-      if (fraction === null) {
-        ctx.addIssue({ code: 'custom', message: 'field.number' });
-        return z.NEVER;
-      }
-      if (dec(fraction).lt(min / 100) || dec(fraction).gt(max / 100)) {
-        ctx.addIssue({ code: 'custom', message: 'field.range' });
-        return z.NEVER;
-      }
-      return fraction;
-    });
-
-/** Money typed in the workspace locale; non-negative and within numeric(20,6). */
-export const moneyField = (locale: NumberLocale) =>
-  z
-    .string({ required_error: 'field.required' })
-    .transform((s, ctx) => {
-      const n = parseLocaleDecimal(s, locale);
-      if (n === null) {
-        ctx.addIssue({ code: 'custom', message: 'field.number' });
-        return z.NEVER;
-      }
-      if (dec(n).lt(0) || dec(n).gte('1e13')) {
-        ctx.addIssue({ code: 'custom', message: 'field.range' });
-        return z.NEVER;
-      }
-      return toDecimalString(n, 6);
-    });
-
-const dateField = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'field.date');
-
 const intField = (min: number, max: number) =>
   z.coerce.number({ required_error: 'field.required', invalid_type_error: 'field.integer' }).int('field.integer').min(min, 'field.range').max(max, 'field.range');
 
-export const IdSchema = z.string().uuid();
+export const IdSchema = UuidSchema;
 
 export const ProjectDetailsFields = {
-  name: z.string({ required_error: 'field.required' }).trim().min(1, 'field.required').max(120, 'field.tooLong'),
+  name: nameSchema(120),
   description: z.string().trim().max(4000, 'field.tooLong').default(''),
   ownerId: z.string().max(100).optional(),
   status: z.enum(PROJECT_STATUSES, { errorMap: () => ({ message: 'field.choose' }) }),
-  startDate: dateField.optional(),
+  startDate: IsoDateSchema.optional(),
 };
 
 export const ProjectCreateSchema = z.object({ intent: z.literal('create'), ...ProjectDetailsFields });
 
-export const ProjectDetailsSchema = z.object({ intent: z.literal('details'), version: z.coerce.number().int(), ...ProjectDetailsFields });
+export const ProjectDetailsSchema = z.object({ intent: z.literal('details'), version: VersionSchema, ...ProjectDetailsFields });
 
 export function projectAssumptionsSchema(locale: NumberLocale) {
   return z
     .object({
       intent: z.literal('assumptions'),
-      version: z.coerce.number().int(),
+      version: VersionSchema,
       horizonYears: intField(1, MAX_HORIZON_YEARS),
       discountRate: percentField(locale, 0, 100),
       confidence: percentField(locale, 0, 100),
@@ -126,7 +83,7 @@ export function costSchema(locale: NumberLocale) {
   return z.object({
     intent: z.enum(['addCost', 'updateCost']),
     costId: IdSchema.optional(),
-    label: z.string({ required_error: 'field.required' }).trim().min(1, 'field.required').max(120, 'field.tooLong'),
+    label: nameSchema(120),
     kind: z.enum(COST_KINDS, { errorMap: () => ({ message: 'field.choose' }) }),
     amount: moneyField(locale),
     year: intField(0, MAX_HORIZON_YEARS).optional(),
@@ -145,7 +102,7 @@ export function linkSchema(locale: NumberLocale) {
 
 export const UnlinkSchema = z.object({ intent: z.literal('unlink'), kpiId: IdSchema });
 
-export const ArchiveSchema = z.object({ intent: z.enum(['archive', 'restore']), version: z.coerce.number().int() });
+export const ArchiveSchema = z.object({ intent: z.enum(['archive', 'restore']), version: VersionSchema });
 
 export interface AssumptionFractions {
   horizonYears: number;

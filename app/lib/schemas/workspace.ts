@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailSchema } from './auth';
+import { nameSchema, UuidSchema, VersionSchema } from './fields';
 
 // ISO 4217 codes known to this runtime's Intl (Node and every current browser).
 const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
@@ -13,7 +14,7 @@ export const CurrencySchema = z
 export const WorkspaceLocaleSchema = z.enum(['en', 'fr'], { errorMap: () => ({ message: 'field.choose' }) });
 export const RoleSchema = z.enum(['owner', 'editor', 'viewer'], { errorMap: () => ({ message: 'field.choose' }) });
 
-export const WorkspaceNameSchema = z.string({ required_error: 'field.required' }).trim().min(1, 'field.required').max(80, 'field.tooLong');
+export const WorkspaceNameSchema = nameSchema(80);
 
 export const NewWorkspaceSchema = z.object({
   name: WorkspaceNameSchema,
@@ -23,7 +24,7 @@ export const NewWorkspaceSchema = z.object({
 
 export const WorkspaceSettingsSchema = NewWorkspaceSchema.extend({
   intent: z.literal('settings'),
-  version: z.coerce.number().int(),
+  version: VersionSchema,
 });
 
 export const InviteSchema = z.object({
@@ -45,5 +46,5 @@ export const RemoveMemberSchema = z.object({
 
 export const RevokeInvitationSchema = z.object({
   intent: z.literal('revoke'),
-  invitationId: z.string().uuid(),
+  invitationId: UuidSchema,
 });

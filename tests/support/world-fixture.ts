@@ -1,0 +1,74 @@
+// One workspace with a row of every kind an action can name (map, stage, lanes, card, emotion point,
+// measure, KPI with a value, persona, project with a cost and a linked KPI, invitation), and a second
+// workspace whose ids must stay out of reach. Written directly, so hostile-input tests do not depend
+// on the code they attack.
+import { count, eq } from 'drizzle-orm';
+import { db } from '../../db/client';
+import { activity, card, emotionPoint, invitation, kpi, kpiValue, lane, measure, persona, project, projectCost, projectKpi } from '../../db/schema';
+import { makeUser, makeWorkspace, type TestUser } from './factories';
+import { makeMapWithKpiLane } from './kpi-fixtures';
+
+export async function makeWorld() {
+  const owner = await makeUser();
+  const ws = await makeWorkspace(owner);
+  const stranger = await makeUser();
+  const otherWs = await makeWorkspace(stranger);
+  const { map, stages, lane: kpiLane, textLane } = await makeMapWithKpiLane(ws.id);
+  const [emotionLane] = await db.insert(lane).values({ workspaceId: ws.id, mapId: map.id, kind: 'emotions', name: 'Feelings', position: 2 }).returning();
+  const [aCard] = await db.insert(card).values({ workspaceId: ws.id, mapId: map.id, laneId: textLane.id, stageId: stages[0]!.id, title: 'Note', position: 0 }).returning();
+  await db.insert(emotionPoint).values({ workspaceId: ws.id, mapId: map.id, laneId: emotionLane!.id, stageId: stages[0]!.id, score: 1 });
+  const [aMeasure] = await db.insert(measure).values({ workspaceId: ws.id, name: 'NPS', unit: 'pts', trend: 'up', valueAmount: '50000', valueStep: '10' }).returning();
+  const [aKpi] = await db.insert(kpi).values({ workspaceId: ws.id, mapId: map.id, laneId: kpiLane.id, stageId: stages[0]!.id, measureId: aMeasure!.id, position: 0 }).returning();
+  const [aValue] = await db.insert(kpiValue).values({ workspaceId: ws.id, kpiId: aKpi!.id, date: '2025-01-31', value: '30' }).returning();
+  const [aPersona] = await db.insert(persona).values({ workspaceId: ws.id, name: 'Claire' }).returning();
+  const [aProject] = await db.insert(project).values({ workspaceId: ws.id, name: 'Self-service' }).returning();
+  const [aCost] = await db.insert(projectCost).values({ workspaceId: ws.id, projectId: aProject!.id, label: 'Build', kind: 'one_off', amount: '1000', year: 0 }).returning();
+  await db.insert(projectKpi).values({ workspaceId: ws.id, projectId: aProject!.id, kpiId: aKpi!.id, share: '1' });
+  const [anInvitation] = await db
+    .insert(invitation)
+    .values({ workspaceId: ws.id, email: 'guest@example.com', role: 'viewer', tokenHash: `hash-${ws.id}`, expiresAt: new Date(Date.now() + 86_400_000) })
+    .returning();
+  const other = await makeMapWithKpiLane(otherWs.id);
+  return {
+    owner,
+    stranger,
+    ws,
+    otherWs,
+    map,
+    stages,
+    kpiLane,
+    textLane,
+    emotionLane: emotionLane!,
+    card: aCard!,
+    measure: aMeasure!,
+    kpi: aKpi!,
+    value: aValue!,
+    persona: aPersona!,
+    project: aProject!,
+    cost: aCost!,
+    invitation: anInvitation!,
+    foreignMapId: other.map.id,
+    foreignStageId: other.stages[0]!.id,
+  };
+}
+
+export type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/** The route params of a route file name, pointing at the world's rows. */
+export function worldParams(file: string, w: World): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const match of file.matchAll(/\$([a-zA-Z]+)/g)) {
+    const name = match[1]!;
+    params[name] =
+      { slug: w.ws.slug, mapId: w.map.id, kpiId: w.kpi.id, measureId: w.measure.id, projectId: w.project.id, token: 'some-token' }[name] ?? w.map.id;
+  }
+  return params;
+}
+
+/** How many activity rows the workspace has: every write records one. */
+export async function activityCount(workspaceId: string) {
+  const [row] = await db.select({ n: count() }).from(activity).where(eq(activity.workspaceId, workspaceId));
+  return row!.n;
+}
+
+export type { TestUser };
