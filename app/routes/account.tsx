@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { AuthCard } from '~/components/auth-card';
 import { Field, FormErrors, SelectField } from '~/components/ui/field';
 import { ChangePasswordSchema, ProfileSchema } from '~/lib/schemas/auth';
+import { readForm } from '~/server/form.server';
 import { changePassword, requireUser } from '~/server/auth.server';
 import { badRequest } from '~/server/http.server';
 import { updateProfile } from '~/server/users.server';
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, session } = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get('intent');
   if (intent === 'profile') {
     const submission = parseWithZod(formData, { schema: ProfileSchema });

@@ -4,6 +4,7 @@
 import { data, redirect, type ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
 import { MeasureNameSchema } from '~/lib/schemas/measures';
+import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { notFound } from '~/server/http.server';
 import { placeKpi } from '~/server/kpis.server';
@@ -24,7 +25,7 @@ const field = (formData: FormData, name: string) => {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMember(request, params.slug, 'editor');
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const raw = Object.fromEntries(['mapId', 'laneId', 'stageId', 'measureId', 'name', 'js'].map((k) => [k, field(formData, k)]));
   const ids = z.object({ mapId: z.string().uuid(), laneId: z.string().uuid(), stageId: z.string().uuid() }).safeParse(raw);
   // Malformed ids cannot name a cell of this workspace.

@@ -18,6 +18,7 @@ import {
   UpdateMapSchema,
   UpdateStageSchema,
 } from '~/lib/schemas/maps';
+import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest, notFound } from '~/server/http.server';
 import {
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!mapIdParse.success) throw notFound();
   const mapId = mapIdParse.data;
   const ws = workspace.id;
-  const formData = await request.formData();
+  const formData = await readForm(request);
   // The move menu's buttons carry "stageId:index" in one value.
   const target = formData.get('target');
   if (typeof target === 'string' && target.includes(':')) {

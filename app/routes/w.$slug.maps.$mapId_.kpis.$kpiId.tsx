@@ -18,6 +18,7 @@ import { annualImpact, currentFromHistory, kpiStatus } from '~/domain/kpi';
 import { npsFromAnswers, parseNpsAnswers, type NpsResult } from '~/domain/nps';
 import { formatDate, formatNumber } from '~/lib/format';
 import { NpsSchema, kpiSettingsSchema, kpiValueSchema } from '~/lib/schemas/measures';
+import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest, notFound } from '~/server/http.server';
 import { deleteKpi, deleteKpiValue, findKpi, getKpiSettings, recordKpiValue, updateKpiSettings } from '~/server/kpis.server';
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { kpiId, mapId } = ids.data;
   const found = await findKpi(workspace.id, kpiId, mapId);
   if (!found) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get('intent');
   const locale = workspace.locale;
   switch (intent) {

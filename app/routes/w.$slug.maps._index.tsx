@@ -11,6 +11,7 @@ import { parseMapExport } from '~/domain/map-export';
 import { MAP_TEMPLATES } from '~/domain/map-templates';
 import { formatDate } from '~/lib/format';
 import { CreateMapSchema, MapActionSchema, UpdateMapSchema } from '~/lib/schemas/maps';
+import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest, failure, notFound } from '~/server/http.server';
 import { createBlankMap, deleteMap, listMaps, listPersonaOptions, personaInWorkspace, setMapArchived, updateMap } from '~/server/maps.server';
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMember(request, params.slug, 'editor');
   const length = Number(request.headers.get('Content-Length') ?? 0);
   if (length > MAX_IMPORT_BYTES + 10_000) throw failure(413, 'maps.import.tooLarge');
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get('intent');
   const base = `/w/${workspace.slug}/maps`;
   switch (intent) {

@@ -13,6 +13,7 @@ import { FormErrors } from '~/components/ui/field';
 import { valuePerUnit } from '~/domain/kpi';
 import { formatMoney, formatNumber } from '~/lib/format';
 import { measureEditSchema } from '~/lib/schemas/measures';
+import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest, notFound } from '~/server/http.server';
 import {
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMember(request, params.slug, 'editor');
   const id = MeasureIdSchema.safeParse(params.measureId);
   if (!id.success) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get('intent');
   switch (intent) {
     case 'update': {

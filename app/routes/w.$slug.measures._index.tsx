@@ -12,6 +12,7 @@ import { formatPerUnit, useUnitLabel, useUnitOne } from '~/components/measures/u
 import { valuePerUnit } from '~/domain/kpi';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
 import { FAMILIES, HEART_CATEGORIES, MeasureFiltersSchema, TRENDS, measureSchema } from '~/lib/schemas/measures';
+import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest, notFound } from '~/server/http.server';
 import {
@@ -49,7 +50,7 @@ const StarterSchema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMember(request, params.slug, 'editor');
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get('intent');
   switch (intent) {
     case 'create': {

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Field, FormErrors } from '~/components/ui/field';
 import { DeletePersonaSchema, PersonaSchema } from '~/lib/schemas/maps';
+import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest, notFound } from '~/server/http.server';
 import { createPersona, deletePersona, listPersonas, updatePersona } from '~/server/personas.server';
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMember(request, params.slug, 'editor');
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get('intent');
   if (intent === 'delete') {
     const s = parseWithZod(formData, { schema: DeletePersonaSchema });

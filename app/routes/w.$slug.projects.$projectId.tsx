@@ -27,6 +27,7 @@ import {
   projectAssumptionsSchema,
   type AssumptionDraft,
 } from '~/lib/schemas/projects';
+import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest, notFound } from '~/server/http.server';
 import {
@@ -86,8 +87,8 @@ async function savedOrFail(outcome: SaveOutcome, intent: string, workspaceId: st
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
   const { workspace, user } = await requireMember(request, params.slug, 'editor');
+  const formData = await readForm(request);
   const projectId = projectIdOf(params);
   const locale = workspace.locale as NumberLocale;
   const intent = formData.get('intent');

@@ -8,6 +8,7 @@ import { money, StatusChip, useRatio } from '~/components/projects/figures';
 import { FieldErrors, FormErrors } from '~/components/ui/field';
 import { formatDate } from '~/lib/format';
 import { PROJECT_STATUSES, ProjectCreateSchema } from '~/lib/schemas/projects';
+import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest } from '~/server/http.server';
 import { loadPortfolio } from '~/server/portfolio.server';
@@ -36,8 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
   const { workspace, user } = await requireMember(request, params.slug, 'editor');
+  const formData = await readForm(request);
   if (formData.get('intent') !== 'create') throw badRequest();
   const submission = parseWithZod(formData, { schema: ProjectCreateSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });

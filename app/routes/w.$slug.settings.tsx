@@ -14,6 +14,7 @@ import {
   RevokeInvitationSchema,
   WorkspaceSettingsSchema,
 } from '~/lib/schemas/workspace';
+import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest } from '~/server/http.server';
 import {
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get('intent');
   // Any member may leave; every other change needs the owner role.
   if (intent === 'leave') {

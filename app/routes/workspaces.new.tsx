@@ -7,6 +7,7 @@ import { AuthCard } from '~/components/auth-card';
 import { Field, SelectField } from '~/components/ui/field';
 import { CURRENCIES } from '~/lib/format';
 import { NewWorkspaceSchema } from '~/lib/schemas/workspace';
+import { readForm } from '~/server/form.server';
 import { requireUser } from '~/server/auth.server';
 import { createWorkspace, listWorkspacesForUser } from '~/server/workspaces.server';
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: NewWorkspaceSchema });
+  const submission = parseWithZod(await readForm(request), { schema: NewWorkspaceSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const created = await createWorkspace(user.id, submission.value);
   return redirect(`/w/${created.slug}`);

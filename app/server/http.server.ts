@@ -2,7 +2,7 @@
 // the shared error boundary translates. Unexpected errors are logged with an id (entry.server).
 import { data } from '@remix-run/node';
 
-export type FailureStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503;
+export type FailureStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
 
 export interface Failure {
   /** An i18n key in the "errors" namespace. */

@@ -15,6 +15,7 @@ import {
   type KpiCsvValue,
 } from '~/domain/kpi-csv';
 import { recordActivity } from './activity.server';
+import { readForm } from './form.server';
 import { latestValues } from './kpis.server';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -203,7 +204,7 @@ export async function readCsvUpload(request: Request): Promise<{ intent: string 
   const tooLarge = { ok: false, status: 413, error: 'measures.fileTooLarge' } as const;
   // The multipart envelope adds a little around the file.
   if (Number(request.headers.get('Content-Length') ?? '0') > MAX_IMPORT_BYTES + 64 * 1024) return { intent: null, upload: tooLarge };
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get('intent');
   const file = formData.get('file');
   const text = formData.get('csv');
