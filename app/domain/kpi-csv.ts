@@ -2,6 +2,7 @@
 // every row (line and column of each error) and sorting valid values into new / updated / unchanged
 // against what is stored. Pure: the caller supplies the workspace's KPI ids and stored values.
 import Papa from 'papaparse';
+import { toCsv, unescapeCsvText } from './csv';
 import { isIsoDate, readStoredDecimal } from '~/lib/schemas/fields';
 import { dec, type NumberLocale } from './decimal';
 
@@ -10,6 +11,7 @@ export { isIsoDate };
 export const KPI_CSV_COLUMNS = ['kpi_id', 'map', 'stage', 'measure', 'unit', 'date', 'value', 'target'] as const;
 export type KpiCsvColumn = (typeof KPI_CSV_COLUMNS)[number];
 export type KpiCsvRecord = Record<KpiCsvColumn, string>;
+const TEXT_COLUMNS: ReadonlySet<string> = new Set<KpiCsvColumn>(['map', 'stage', 'measure', 'unit']);
 
 export type KpiCsvErrorCode =
   | 'empty_file'
@@ -68,7 +70,10 @@ export function parseKpiCsv(text: string): ParsedKpiCsv {
     if (cells.every((c) => c.trim() === '')) continue;
     const record = Object.fromEntries(KPI_CSV_COLUMNS.map((c) => [c, ''])) as KpiCsvRecord;
     header.forEach((name, j) => {
-      if ((KPI_CSV_COLUMNS as readonly string[]).includes(name)) record[name as KpiCsvColumn] = (cells[j] ?? '').trim();
+      if (!(KPI_CSV_COLUMNS as readonly string[]).includes(name)) return;
+      const cell = (cells[j] ?? '').trim();
+      // Names were written with a leading quote when they could start a formula (toKpiCsv).
+      record[name as KpiCsvColumn] = TEXT_COLUMNS.has(name) ? unescapeCsvText(cell) : cell;
     });
     rows.push({ line: i + 1, record });
   }
@@ -165,7 +170,7 @@ export function planImport(values: readonly KpiCsvValue[], stored: ReadonlyMap<s
   return { writes, created, updated, unchanged };
 }
 
-/** The template / export file: a header and one row per record. */
+/** The template / export file: a header and one row per record (text cells escaped, see csv.ts). */
 export function toKpiCsv(records: readonly KpiCsvRecord[]): string {
-  return Papa.unparse({ fields: [...KPI_CSV_COLUMNS], data: records.map((r) => KPI_CSV_COLUMNS.map((c) => r[c])) }, { newline: '\n' }) + '\n';
+  return toCsv([[...KPI_CSV_COLUMNS], ...records.map((r) => KPI_CSV_COLUMNS.map((c) => r[c]))], { newline: '\n', finalNewline: true });
 }

@@ -1,6 +1,6 @@
 // The business case of one project as a CSV file (resource route).
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import Papa from 'papaparse';
+import { toCsv } from '~/domain/csv';
 import { IdSchema } from '~/lib/schemas/projects';
 import { businessCaseCsvRows } from '~/domain/project-case';
 import { requireMember } from '~/server/access.server';
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     caseCsvLabels(t),
   );
-  return new Response(`\uFEFF${Papa.unparse(rows)}`, {
+  return new Response(toCsv(rows, { bom: true }), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${csvFileName(p.name)}.csv"`,

@@ -1,6 +1,6 @@
 // The executive ROI summary as a CSV file (resource route), with the same filter and order as the page.
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import Papa from 'papaparse';
+import { toCsv } from '~/domain/csv';
 import { summaryQuery } from '~/lib/schemas/projects';
 import { requireMember } from '~/server/access.server';
 import { i18nServer } from '~/server/i18n.server';
@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = summaryQuery(new URL(request.url).searchParams);
   const portfolio = await loadPortfolio(workspace.id, query);
   const t = await i18nServer.getFixedT(request, ['projects', 'common']);
-  return new Response(`\uFEFF${Papa.unparse(summaryCsvRows(portfolio, t))}`, {
+  return new Response(toCsv(summaryCsvRows(portfolio, t), { bom: true }), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="roi-summary-${workspace.slug}.csv"`,

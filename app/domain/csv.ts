@@ -1,0 +1,43 @@
+// Writing CSV files, the one way every export does it (summary, business case, KPI template and
+// values). A text cell that a spreadsheet would read as a formula (it starts with = + - @, a tab or
+// a carriage return) is written with a leading single quote, so `=HYPERLINK(...)` in a measure name
+// opens as text, not as a live link (OWASP "CSV injection"). Numbers are left as they are: numeric
+// values (JS numbers, or the plain decimal strings the app writes to keep every digit, e.g. "-12.5")
+// cannot hold a formula, and the KPI import must read them back.
+import Papa from 'papaparse';
+
+export type CsvCell = string | number | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** The cell as written: text that could start a formula gets a leading quote. */
+export function escapeCsvCell(cell: CsvCell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return String(cell);
+  if (FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell)) return `'${cell}`;
+  return cell;
+}
+
+/** Reads back a text cell written by escapeCsvCell (a quote followed by a formula start is dropped). */
+export function unescapeCsvText(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+export interface CsvOptions {
+  /** Starts the file with a byte-order mark so that Excel reads UTF-8. */
+  bom?: boolean;
+  newline?: '\r\n' | '\n';
+  /** Ends the file with a newline. */
+  finalNewline?: boolean;
+}
+
+/** The rows as one CSV text, every cell through escapeCsvCell. */
+export function toCsv(rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
+  const newline = options.newline ?? '\r\n';
+  const text = Papa.unparse(
+    rows.map((row) => row.map(escapeCsvCell)),
+    { newline, escapeFormulae: false },
+  );
+  return `${options.bom ? '\uFEFF' : ''}${text}${options.finalNewline ? newline : ''}`;
+}
