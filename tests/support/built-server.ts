@@ -162,18 +162,27 @@ function send(port: number, target: string, options: HttpOptions): Promise<HttpR
         res.on('error', reject);
       },
     );
-    // The server may answer (413) and close before the whole body is written.
+    // Like curl, stop writing once the server has answered (a 413 comes before the body is read),
+    // and wait for pending writes so a large body does not sit in memory.
+    let answered = false;
+    const response = new Promise((r) => req.once('response', r));
+    req.on('response', () => (answered = true));
     req.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') return;
+      if ((error.code === 'EPIPE' || error.code === 'ECONNRESET') && answered) return;
       reject(error);
     });
-    if (body !== undefined) {
-      if (options.chunked) {
+    void (async () => {
+      if (body !== undefined) {
         const buffer = Buffer.isBuffer(body) ? body : Buffer.from(body);
-        for (let i = 0; i < buffer.length; i += 64 * 1024) req.write(buffer.subarray(i, i + 64 * 1024));
-      } else req.write(body);
-    }
-    req.end();
+        for (let i = 0; i < buffer.length && !answered && !req.destroyed; i += 64 * 1024) {
+          if (!req.write(buffer.subarray(i, i + 64 * 1024))) await new Promise((r) => req.once('drain', r).once('close', r));
+          // Past the smallest body limit, give the server time to refuse before writing on: a client
+          // still writing when the server closes gets EPIPE instead of the answer.
+          if (i === 64 * 1024) await Promise.race([response, new Promise((r) => setTimeout(r, 300))]);
+        }
+      }
+      if (!req.destroyed) req.end();
+    })();
   });
 }
 
