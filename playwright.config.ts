@@ -1,9 +1,18 @@
 import { defineConfig, devices } from '@playwright/test';
+import { z } from 'zod';
 
 // End-to-end tests drive the production build in Chromium. Here (and in CI) that is Debian's
 // /usr/bin/chromium; on a laptop, `npx playwright install chromium` and unset CHROMIUM_PATH.
-const port = Number(process.env.E2E_PORT ?? 3210);
-const executablePath = process.env.CHROMIUM_PATH === undefined ? '/usr/bin/chromium' : process.env.CHROMIUM_PATH || undefined;
+const TestEnvSchema = z.object({
+  E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3210),
+  /** Unset: Debian's Chromium; empty: Playwright's own browser; else that path. */
+  CHROMIUM_PATH: z.string().optional(),
+  DATABASE_URL: z.string().url().optional(),
+  CI: z.string().optional(),
+});
+const testEnv = TestEnvSchema.parse(process.env);
+const port = testEnv.E2E_PORT;
+const executablePath = testEnv.CHROMIUM_PATH === undefined ? '/usr/bin/chromium' : testEnv.CHROMIUM_PATH || undefined;
 const dataDir = `./data/e2e-${port}`;
 
 export default defineConfig({
@@ -14,7 +23,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
@@ -37,7 +46,7 @@ export default defineConfig({
   webServer: {
     // The production build (npm test builds it first) on a fresh embedded database, or on
     // DATABASE_URL when it is set, with the demo workspace.
-    command: `rm -rf ${dataDir} && npx remix-serve ./build/server/index.js`,
+    command: `rm -rf ${dataDir} && node ./server-build/index.js`,
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -47,7 +56,7 @@ export default defineConfig({
       SECURE_COOKIES: 'false',
       PGLITE_DIR: dataDir,
       SEED_DEMO: 'true',
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      ...(testEnv.DATABASE_URL ? { DATABASE_URL: testEnv.DATABASE_URL } : {}),
     },
   },
 });
