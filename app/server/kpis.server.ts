@@ -1,12 +1,13 @@
 // KPIs: measures placed in the stage cells of a map's KPI row, with their values. Owns placing a
 // KPI (search-or-create of its measure), its settings, its dated values (one per date) and deletion.
 // Moves between cells belong to the map editor.
-import { and, asc, count, eq, inArray, lte, max, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lte, sql } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
 import { journeyMap, kpi, kpiValue, lane, measure, stage } from '#db/schema';
 import { currentFromHistory, kpiStatus, type KpiStatus, type ValuePoint } from '~/domain/kpi';
 import type { KpiChipData } from '~/lib/kpi-chip';
 import { recordActivity } from './activity.server';
+import { cellIds, lockMap, writePositions } from './map-positions.server';
 import { findOrCreateMeasure, getMeasure } from './measures.server';
 
 /** Every KPI of a map with its current value and status, in two queries whatever the map size. */
@@ -111,7 +112,8 @@ export type PlaceKpiOutcome =
 
 /**
  * Places a measure in a KPI cell, at the end of the cell. The measure is an existing one (by id) or
- * found by name (any case), created in the library when missing. One transaction.
+ * found by name (any case), created in the library when missing. One transaction, under the map
+ * lock like every change of order, so simultaneous placements get distinct positions.
  */
 export async function placeKpi(
   workspaceId: string,
@@ -120,6 +122,7 @@ export async function placeKpi(
   ref: { measureId: string } | { name: string },
 ): Promise<PlaceKpiOutcome> {
   return db.transaction(async (tx) => {
+    if (!(await lockMap(tx, workspaceId, cell.mapId))) return { ok: false, reason: 'notFound' } as const;
     if (!(await isKpiCell(tx, workspaceId, cell))) return { ok: false, reason: 'notFound' } as const;
     let m: { id: string; name: string };
     let createdMeasure = false;
@@ -132,13 +135,11 @@ export async function placeKpi(
       m = outcome.measure;
       createdMeasure = outcome.created;
     }
-    const [last] = await tx
-      .select({ position: max(kpi.position) })
-      .from(kpi)
-      .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.laneId, cell.laneId), eq(kpi.stageId, cell.stageId)));
+    const ids = await cellIds(tx, kpi, workspaceId, cell.laneId, cell.stageId);
+    await writePositions(tx, kpi, workspaceId, ids);
     const [row] = await tx
       .insert(kpi)
-      .values({ workspaceId, ...cell, measureId: m.id, position: (last?.position ?? -1) + 1 })
+      .values({ workspaceId, ...cell, measureId: m.id, position: ids.length })
       .returning({ id: kpi.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: row!.id, action: 'created', summary: m.name });
     return { ok: true, kpiId: row!.id, measureId: m.id, measureName: m.name, createdMeasure } as const;
@@ -254,13 +255,17 @@ export async function deleteKpiValue(workspaceId: string, actorId: string, kpiId
   });
 }
 
+/** Deletes a KPI and closes the gap in its cell, under the map lock. */
 export async function deleteKpi(workspaceId: string, actorId: string, kpiId: string) {
   return db.transaction(async (tx) => {
+    const [placed] = await tx.select({ mapId: kpi.mapId }).from(kpi).where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
+    if (!placed || !(await lockMap(tx, workspaceId, placed.mapId))) return false;
     const [row] = await tx
       .delete(kpi)
       .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)))
-      .returning({ id: kpi.id, measureId: kpi.measureId });
+      .returning({ id: kpi.id, measureId: kpi.measureId, laneId: kpi.laneId, stageId: kpi.stageId });
     if (!row) return false;
+    await writePositions(tx, kpi, workspaceId, await cellIds(tx, kpi, workspaceId, row.laneId, row.stageId));
     const [m] = await tx.select({ name: measure.name }).from(measure).where(and(eq(measure.workspaceId, workspaceId), eq(measure.id, row.measureId)));
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'deleted', summary: m?.name ?? '' });
     return true;

@@ -6,9 +6,10 @@ import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-or
 import { db, type Executor, type Transaction } from '#db/client';
 import { card, emotionPoint, journeyMap, kpi, lane, persona, stage, type Channel, type LaneKind } from '#db/schema';
 import { CARD_LANE_KINDS } from '~/domain/map-export';
-import { moveAcross, moveWithin, normalise, toPositions } from '~/domain/ordering';
+import { moveAcross, moveWithin } from '~/domain/ordering';
 import { recordActivity } from './activity.server';
 import { listMapKpis } from './kpis.server';
+import { cellIds, lockMap, orderedIds, writePositions } from './map-positions.server';
 
 /** What a change can come back with: done, the row is gone (or never was in this workspace), or stale. */
 export type Outcome<T = undefined, C = unknown> =
@@ -113,15 +114,6 @@ export type MapEditorData = NonNullable<Awaited<ReturnType<typeof loadMapEditor>
 
 // ---------------------------------------------------------------- map rows
 
-async function lockMap(tx: Transaction, workspaceId: string, mapId: string) {
-  const [row] = await tx
-    .select({ id: journeyMap.id, name: journeyMap.name })
-    .from(journeyMap)
-    .where(and(eq(journeyMap.id, mapId), eq(journeyMap.workspaceId, workspaceId)))
-    .for('update');
-  return row ?? null;
-}
-
 async function currentMap(workspaceId: string, mapId: string, executor: Executor = db) {
   const [row] = await executor
     .select({ id: journeyMap.id, name: journeyMap.name, description: journeyMap.description, personaId: journeyMap.personaId, state: journeyMap.state, version: journeyMap.version })
@@ -195,39 +187,6 @@ export async function deleteMap(workspaceId: string, actorId: string, mapId: str
 }
 
 // ---------------------------------------------------------------- positions
-
-/** Writes position = index for every id (and optionally a new stage) in one statement. */
-async function writePositions(
-  tx: Transaction,
-  table: typeof stage | typeof lane | typeof card | typeof kpi,
-  workspaceId: string,
-  ids: readonly string[],
-) {
-  if (ids.length === 0) return;
-  const values = sql.join(
-    toPositions(ids).map((p) => sql`(${p.id}::uuid, ${p.position}::int)`),
-    sql`, `,
-  );
-  await tx.execute(
-    sql`update ${table} set position = v.position from (values ${values}) as v(id, position) where ${table.id} = v.id and ${table.workspaceId} = ${workspaceId} and ${table.position} is distinct from v.position`,
-  );
-}
-
-async function orderedIds(tx: Transaction, table: typeof stage | typeof lane, workspaceId: string, mapId: string) {
-  const rows = await tx
-    .select({ id: table.id, position: table.position })
-    .from(table)
-    .where(and(eq(table.workspaceId, workspaceId), eq(table.mapId, mapId)));
-  return normalise(rows);
-}
-
-async function cellIds(tx: Transaction, table: typeof card | typeof kpi, workspaceId: string, laneId: string, stageId: string) {
-  const rows = await tx
-    .select({ id: table.id, position: table.position })
-    .from(table)
-    .where(and(eq(table.workspaceId, workspaceId), eq(table.laneId, laneId), eq(table.stageId, stageId)));
-  return normalise(rows);
-}
 
 /** Moves a stage (column) or a lane (row) to `toIndex` among its map's siblings. */
 export async function moveAxis(
