@@ -11,6 +11,7 @@ import { ErrorReference } from '~/components/error-boundary';
 import { NonceContext } from '~/lib/nonce';
 import { i18nConfig } from '~/lib/i18n';
 import { boot, shutdown as closeDatabase } from '~/server/boot.server';
+import { isExpectedFailure } from '~/server/error-log.server';
 import { i18nServer, resources } from '~/server/i18n.server';
 
 await boot();
@@ -22,7 +23,7 @@ const ABORT_DELAY = 10_000;
 const errorReferences = new WeakMap<Request, string>();
 
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
-  if (request.signal.aborted) return;
+  if (request.signal.aborted || isExpectedFailure(error)) return;
   const reference = crypto.randomUUID().slice(0, 8);
   errorReferences.set(request, reference);
   console.error(`[error ${reference}] ${request.method} ${new URL(request.url).pathname}`, error);
