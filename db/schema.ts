@@ -14,6 +14,21 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  CHANNELS,
+  COST_KINDS,
+  FAMILIES,
+  HEART_CATEGORIES,
+  IMPACT_MODES,
+  IMPACT_TYPES,
+  LANE_KINDS,
+  LOCALES,
+  MAP_STATES,
+  PROJECT_STATUSES,
+  ROLES,
+  TRENDS,
+  VALUE_SOURCES,
+} from './vocabulary';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -25,8 +40,8 @@ const workspaceRef = () =>
 /** Values of measures and money: exact decimals, returned to JS as strings. */
 const amount = (name: string) => numeric(name, { precision: 20, scale: 6 });
 
-export const roleEnum = pgEnum('member_role', ['owner', 'editor', 'viewer']);
-export const localeEnum = pgEnum('locale', ['en', 'fr']);
+export const roleEnum = pgEnum('member_role', ROLES);
+export const localeEnum = pgEnum('locale', LOCALES);
 
 // ---------------------------------------------------------------- identity
 
@@ -136,7 +151,7 @@ export const persona = pgTable(
   (t) => [index('persona_workspace_idx').on(t.workspaceId)],
 );
 
-export const mapStateEnum = pgEnum('map_state', ['current', 'future']);
+export const mapStateEnum = pgEnum('map_state', MAP_STATES);
 
 export const journeyMap = pgTable(
   'journey_map',
@@ -172,17 +187,7 @@ export const stage = pgTable(
   (t) => [index('stage_map_idx').on(t.mapId, t.position), index('stage_workspace_idx').on(t.workspaceId)],
 );
 
-export const laneKindEnum = pgEnum('lane_kind', [
-  'touchpoints',
-  'actions',
-  'thoughts',
-  'emotions',
-  'pain_points',
-  'opportunities',
-  'backstage',
-  'kpi',
-  'text',
-]);
+export const laneKindEnum = pgEnum('lane_kind', LANE_KINDS);
 
 export const lane = pgTable(
   'lane',
@@ -200,18 +205,7 @@ export const lane = pgTable(
   (t) => [index('lane_map_idx').on(t.mapId, t.position), index('lane_workspace_idx').on(t.workspaceId)],
 );
 
-export const channelEnum = pgEnum('channel', [
-  'web',
-  'mobile_app',
-  'email',
-  'phone',
-  'chat',
-  'store',
-  'social',
-  'mail',
-  'in_person',
-  'other',
-]);
+export const channelEnum = pgEnum('channel', CHANNELS);
 
 export const card = pgTable(
   'card',
@@ -264,10 +258,10 @@ export const emotionPoint = pgTable(
 
 // ---------------------------------------------------------------- measures and KPIs
 
-export const trendEnum = pgEnum('trend', ['up', 'down']);
-export const impactTypeEnum = pgEnum('impact_type', ['revenue', 'cost_saving']);
-export const heartEnum = pgEnum('heart_category', ['happiness', 'engagement', 'adoption', 'retention', 'task_success']);
-export const familyEnum = pgEnum('measure_family', ['business_performance', 'user_adoption', 'customer_perception']);
+export const trendEnum = pgEnum('trend', TRENDS);
+export const impactTypeEnum = pgEnum('impact_type', IMPACT_TYPES);
+export const heartEnum = pgEnum('heart_category', HEART_CATEGORIES);
+export const familyEnum = pgEnum('measure_family', FAMILIES);
 
 export const measure = pgTable(
   'measure',
@@ -313,7 +307,7 @@ export const measureTouchpoint = pgTable(
   (t) => [uniqueIndex('measure_touchpoint_pk').on(t.measureId, t.cardId), index('measure_touchpoint_card_idx').on(t.cardId)],
 );
 
-export const impactModeEnum = pgEnum('impact_mode', ['auto', 'manual']);
+export const impactModeEnum = pgEnum('impact_mode', IMPACT_MODES);
 
 export const kpi = pgTable(
   'kpi',
@@ -350,7 +344,7 @@ export const kpi = pgTable(
   ],
 );
 
-export const valueSourceEnum = pgEnum('value_source', ['manual', 'import', 'api']);
+export const valueSourceEnum = pgEnum('value_source', VALUE_SOURCES);
 
 export const kpiValue = pgTable(
   'kpi_value',
@@ -370,7 +364,7 @@ export const kpiValue = pgTable(
 
 // ---------------------------------------------------------------- projects
 
-export const projectStatusEnum = pgEnum('project_status', ['idea', 'planned', 'in_progress', 'delivered', 'cancelled']);
+export const projectStatusEnum = pgEnum('project_status', PROJECT_STATUSES);
 
 export const project = pgTable(
   'project',
@@ -394,7 +388,7 @@ export const project = pgTable(
   (t) => [index('project_workspace_idx').on(t.workspaceId, t.archivedAt)],
 );
 
-export const costKindEnum = pgEnum('cost_kind', ['one_off', 'recurring']);
+export const costKindEnum = pgEnum('cost_kind', COST_KINDS);
 
 export const projectCost = pgTable(
   'project_cost',

@@ -1,0 +1,76 @@
+// Every closed vocabulary lives here once, in db/ with no imports, so db/schema.ts (whose pgEnums it
+// feeds) never depends on app/; the app reads it through app/domain/vocabulary.ts.
+// Changing a list changes a PostgreSQL enum: it needs a migration (`npm run db:generate`).
+
+// ---------------------------------------------------------------- people and workspaces
+
+/** pgEnum member_role. */
+export const ROLES = ['owner', 'editor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** pgEnum locale: the languages of the interface, of a workspace and of number formats. */
+export const LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+// ---------------------------------------------------------------- journey maps
+
+/** pgEnum map_state. */
+export const MAP_STATES = ['current', 'future'] as const;
+export type MapState = (typeof MAP_STATES)[number];
+
+/** pgEnum lane_kind, in the order the "add a lane" menu offers them. */
+export const LANE_KINDS = ['touchpoints', 'actions', 'thoughts', 'emotions', 'pain_points', 'opportunities', 'backstage', 'kpi', 'text'] as const;
+export type LaneKind = (typeof LANE_KINDS)[number];
+
+/** Lane kinds whose cells hold cards (the emotion lane holds scores, the KPI row holds KPIs). */
+export const CARD_LANE_KINDS = ['touchpoints', 'actions', 'thoughts', 'pain_points', 'opportunities', 'backstage', 'text'] as const satisfies readonly LaneKind[];
+export type CardLaneKind = (typeof CARD_LANE_KINDS)[number];
+
+/** pgEnum channel (of a touchpoint card). */
+export const CHANNELS = ['web', 'mobile_app', 'email', 'phone', 'chat', 'store', 'social', 'mail', 'in_person', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+// ---------------------------------------------------------------- measures and KPIs
+
+/** pgEnum trend: which way is better. */
+export const TRENDS = ['up', 'down'] as const;
+export type Trend = (typeof TRENDS)[number];
+
+/** pgEnum impact_type. */
+export const IMPACT_TYPES = ['revenue', 'cost_saving'] as const;
+export type ImpactType = (typeof IMPACT_TYPES)[number];
+
+/** pgEnum heart_category (Google's HEART framework). */
+export const HEART_CATEGORIES = ['happiness', 'engagement', 'adoption', 'retention', 'task_success'] as const;
+export type HeartCategory = (typeof HEART_CATEGORIES)[number];
+
+/** pgEnum measure_family. */
+export const FAMILIES = ['business_performance', 'user_adoption', 'customer_perception'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+/** The units the measure form offers and the interface translates; measure.unit is free text, so a
+ * stored unit may be any short string (shown as typed). Not a pgEnum. */
+export const UNITS = ['pts', '%', 'count', 'currency', 'seconds', 'minutes', 'days'] as const;
+export type KnownUnit = (typeof UNITS)[number];
+
+/** pgEnum impact_mode (financial impact of a KPI: computed from value per unit, or typed). */
+export const IMPACT_MODES = ['auto', 'manual'] as const;
+export type ImpactMode = (typeof IMPACT_MODES)[number];
+
+/** pgEnum value_source (of a KPI value). */
+export const VALUE_SOURCES = ['manual', 'import', 'api'] as const;
+export type ValueSource = (typeof VALUE_SOURCES)[number];
+
+/** A KPI's status, computed from its history (never stored), in the order the health panel lists them. */
+export const KPI_STATUSES = ['met', 'on_track', 'off_track', 'no_trend'] as const;
+export type KpiStatus = (typeof KPI_STATUSES)[number];
+
+// ---------------------------------------------------------------- projects
+
+/** pgEnum project_status. */
+export const PROJECT_STATUSES = ['idea', 'planned', 'in_progress', 'delivered', 'cancelled'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** pgEnum cost_kind. */
+export const COST_KINDS = ['one_off', 'recurring'] as const;
+export type CostKind = (typeof COST_KINDS)[number];
