@@ -10,7 +10,7 @@ import { endSession, getSignedIn, signIn, startSession } from '~/server/auth.ser
 import { env } from '~/server/env.server';
 import { assertSameOrigin } from '~/server/http.server';
 import { clientAddressOf } from '~/server/request-context.server';
-import { DEMO_PASSWORD, DEMO_USERS } from '~/server/demo.server';
+import { DEMO_PASSWORD, DEMO_USERS } from '~/server/demo/context.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Parcours' }];
 

@@ -1,7 +1,7 @@
 // Start-up: apply the committed migrations, then create the demo workspace on an empty database.
 import { database } from '#db/client';
 import { migrateDatabase } from '#db/migrate';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoIfEmpty } from '#db/seed';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoIfEmpty } from './demo/index.server';
 import { env } from './env.server';
 
 let booted: Promise<void> | undefined;

@@ -21,7 +21,7 @@ describe('demo credentials on the sign-in page', () => {
   });
 
   it('are not sent in production, even with SEED_DEMO=true', async () => {
-    const { DEMO_PASSWORD } = await import('~/server/demo.server');
+    const { DEMO_PASSWORD } = await import('~/server/demo/context.server');
     const res = await loginLoader({ NODE_ENV: 'production', SEED_DEMO: 'true' });
     expect(res.status).toBe(200);
     expect(res.data.demo).toBeNull();

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/client';
-import { seedDemo } from '../../db/seed';
-import { demoHistory } from '../../db/seed/measures';
+import { seedDemo } from '~/server/demo/index.server';
+import { demoHistory } from '~/server/demo/measures.server';
 import { journeyMap, kpiValue, measure, workspace } from '../../db/schema';
 import { annualImpact } from '~/domain/kpi';
 import { listMapKpis } from '~/server/kpis.server';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/client';
-import { seedDemo } from '../../db/seed';
+import { seedDemo } from '~/server/demo/index.server';
 import { project, workspace } from '../../db/schema';
 import { loadBusinessCase } from '~/server/projects.server';
 import { loadPortfolio } from '~/server/portfolio.server';

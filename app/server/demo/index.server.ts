@@ -2,25 +2,14 @@
 // Feature seeders (maps, measures, projects) add to it; everything is written in one transaction.
 import { count } from 'drizzle-orm';
 import { hashPassword } from '~/server/passwords.server';
-import type { Database, Transaction } from './client';
-import { activity, membership, persona, user, workspace } from './schema';
-import { seedDemoMaps } from './seed/maps';
-import { seedDemoMeasures } from './seed/measures';
-import { seedDemoProjects } from './seed/projects';
+import type { Database } from '#db/client';
+import { activity, membership, persona, user, workspace } from '#db/schema';
+import { DEMO_PASSWORD, DEMO_USERS, type DemoContext } from './context.server';
+import { seedDemoMaps } from './maps.server';
+import { seedDemoMeasures } from './measures.server';
+import { seedDemoProjects } from './projects.server';
 
-export const DEMO_PASSWORD = 'parcours-demo';
-export const DEMO_USERS = {
-  owner: { email: 'demo@parcours.app', displayName: 'Claire Martin', role: 'owner' },
-  editor: { email: 'pm@parcours.app', displayName: 'Hugo Lefèvre', role: 'editor' },
-  viewer: { email: 'exec@parcours.app', displayName: 'Nadia Benali', role: 'viewer' },
-} as const;
-
-export interface DemoContext {
-  tx: Transaction;
-  workspaceId: string;
-  users: Record<keyof typeof DEMO_USERS, string>;
-  personas: Record<'family' | 'pro', string>;
-}
+export { DEMO_PASSWORD, DEMO_USERS, type DemoContext } from './context.server';
 
 // Each feature adds its part of the demo, in this order: maps (stages, lanes, cards), then measures
 // and KPIs placed in the maps' KPI rows, then projects linking those KPIs.

@@ -1,9 +1,9 @@
-// Demo data for the maps feature (see db/seed.ts for the order and DESIGN.md, "Demo workspace"):
+// Demo data for the maps feature (see index.server.ts for the order and DESIGN.md, "Demo workspace"):
 // two French journey maps using every lane kind, and one large map for benchmarks. The KPI rows
 // stay empty here: the measures seeder fills them, finding maps and stages by these exact names.
 import { MAP_EXPORT_FORMAT, MAP_EXPORT_VERSION, type MapExport } from '~/domain/map-export';
 import { writeMapDocument } from '~/server/maps-transfer.server';
-import type { DemoContext } from '../seed';
+import type { DemoContext } from './context.server';
 
 type Kind = MapExport['lanes'][number]['kind'];
 type Channel = NonNullable<MapExport['cards'][number]['channel']>;

@@ -1,4 +1,4 @@
-// Demo data for the measures feature (see db/seed.ts for the order and DESIGN.md, "Demo workspace"):
+// Demo data for the measures feature (see index.server.ts for the order and DESIGN.md, "Demo workspace"):
 // a French measure library with owners, groups, tags and financial values, and KPIs in the KPI rows
 // of the two demo maps with 12 monthly values ending this month. The worked example of DESIGN.md
 // depends on three of them: NPS at "Onboarding" (32 -> 42), "Taux de churn" at "Renouvellement"
@@ -7,8 +7,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { dec, toFixedString } from '~/domain/decimal';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
-import type { DemoContext } from '../seed';
-import { card, journeyMap, kpi, kpiValue, lane, measure, measureTouchpoint, stage } from '../schema';
+import type { DemoContext } from './context.server';
+import { card, journeyMap, kpi, kpiValue, lane, measure, measureTouchpoint, stage } from '#db/schema';
 
 const PURCHASE = "Souscription d'un abonnement mobile";
 const SUPPORT = 'Support et renouvellement';

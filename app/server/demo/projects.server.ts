@@ -1,11 +1,11 @@
-// Demo data for the projects feature (see db/seed.ts for the order and DESIGN.md, "Demo workspace"):
+// Demo data for the projects feature (see index.server.ts for the order and DESIGN.md, "Demo workspace"):
 // three projects with costs and linked KPIs. "Self-service onboarding" is the worked example of
 // DESIGN.md; the renewal project takes a share of the churn KPI that, with the first one, adds up to
 // more than 100 %, so the double-counting warning has something to show. KPIs come from the measures
 // seeder; a KPI it did not create is skipped rather than invented here.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { DemoContext } from '../seed';
-import { kpi, measure, project, projectCost, projectKpi, stage } from '../schema';
+import type { DemoContext } from './context.server';
+import { kpi, measure, project, projectCost, projectKpi, stage } from '#db/schema';
 
 type KpiKey = `${string}@${string}`;
 
