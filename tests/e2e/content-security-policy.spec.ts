@@ -1,0 +1,36 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signInAsDemo } from './helpers';
+
+// The Content-Security-Policy of server/app.ts is strict (scripts from our origin or with the
+// page's nonce). This walks the screens a browser hydrates, charts included, and fails on any
+// violation the browser reports or any console error (a script the policy blocked shows as one).
+async function watch(page: Page) {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return problems;
+}
+
+test('the main screens hydrate under the Content-Security-Policy with no violation', async ({ page }) => {
+  const problems = await watch(page);
+  await signInAsDemo(page);
+  const base = `/w/${DEMO.slug}`;
+  for (const path of [base, `${base}/maps`, `${base}/measures`, `${base}/projects`, `${base}/settings`, `${base}/summary`]) {
+    const response = await page.goto(path);
+    expect(response?.headers()['content-security-policy'], path).toContain("'nonce-");
+    await page.waitForLoadState('networkidle');
+  }
+  // The summary draws its charts with scripts loaded after hydration.
+  await expect(page.locator('canvas').first()).toBeVisible();
+  // Client-side navigation (a data request) works too.
+  await page.getByRole('link', { name: /projects/i }).first().click();
+  await expect(page).toHaveURL(new RegExp(`${base}/projects`));
+  expect(problems).toEqual([]);
+});
