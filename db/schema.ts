@@ -425,7 +425,3 @@ export const projectKpi = pgTable(
   ],
 );
 
-export type Role = (typeof roleEnum.enumValues)[number];
-export type Locale = (typeof localeEnum.enumValues)[number];
-export type LaneKind = (typeof laneKindEnum.enumValues)[number];
-export type Channel = (typeof channelEnum.enumValues)[number];

@@ -1,6 +1,7 @@
 // Exact decimal arithmetic for money and measure values. Values travel as decimal strings (the way
 // Postgres `numeric` returns them) and are computed with big.js, never with binary floats.
 import Big from 'big.js';
+import type { Locale } from './vocabulary';
 
 export type DecimalInput = string | number | Big;
 
@@ -46,7 +47,8 @@ export function isDecimalString(s: string): boolean {
   return DECIMAL_RE.test(s);
 }
 
-export type NumberLocale = 'en' | 'fr';
+/** The language whose number format is read and written ('8,5' in French). */
+export type NumberLocale = Locale;
 
 function count(s: string, ch: string): number {
   return s.split(ch).length - 1;

@@ -2,10 +2,10 @@
 // history and realised benefit since a project started. Formulas are the ones in DESIGN.md.
 import type Big from 'big.js';
 import { dec, toDecimalString } from './decimal';
+import type { ImpactMode, KpiStatus, Trend } from './vocabulary';
 
-export type Trend = 'up' | 'down';
-export type KpiStatus = 'met' | 'on_track' | 'off_track' | 'no_trend';
-export type ImpactMode = 'auto' | 'manual';
+// Kept for project-case.ts while it moves to domain/business-case/; import them from ./vocabulary.
+export type { ImpactMode, Trend };
 
 /** One entry of a KPI's value history; `date` is ISO ('2024-03-31', or a full timestamp). */
 export interface ValuePoint {

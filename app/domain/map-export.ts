@@ -3,12 +3,10 @@
 // emotion points and KPIs point at them by index, so positions are implied by array order.
 import { z } from 'zod';
 import { hasNoNul, IsoDateSchema, nameSchema, StoredDecimalSchema, StoredStepSchema } from '~/lib/schemas/fields';
+import { CARD_LANE_KINDS, CHANNELS, IMPACT_MODES, IMPACT_TYPES, LANE_KINDS, MAP_STATES, TRENDS, VALUE_SOURCES, type LaneKind } from './vocabulary';
 
 export const MAP_EXPORT_FORMAT = 'parcours.journey-map';
 export const MAP_EXPORT_VERSION = 1;
-
-export const LANE_KINDS = ['touchpoints', 'actions', 'thoughts', 'emotions', 'pain_points', 'opportunities', 'backstage', 'kpi', 'text'] as const;
-export const CHANNELS = ['web', 'mobile_app', 'email', 'phone', 'chat', 'store', 'social', 'mail', 'in_person', 'other'] as const;
 
 const text = (max: number) => z.string().max(max).refine(hasNoNul, 'nulCharacter');
 const decimal = StoredDecimalSchema;
@@ -23,7 +21,7 @@ export const MapExportSchema = z
     map: z.object({
       name: nameSchema(120),
       description: text(2000).default(''),
-      state: z.enum(['current', 'future']).default('current'),
+      state: z.enum(MAP_STATES).default('current'),
       persona: text(120).nullable().default(null),
     }),
     stages: z.array(z.object({ name: nameSchema(120), description: text(2000).default(''), phase: text(80).nullable().default(null) })).max(100),
@@ -50,19 +48,19 @@ export const MapExportSchema = z
             name: nameSchema(120),
             description: text(2000).default(''),
             unit: nameSchema(40).default('count'),
-            trend: z.enum(['up', 'down']).default('up'),
+            trend: z.enum(TRENDS).default('up'),
             valueAmount: decimal.nullable().default(null),
             valueStep: StoredStepSchema.nullable().default(null),
-            impactType: z.enum(['revenue', 'cost_saving']).default('revenue'),
+            impactType: z.enum(IMPACT_TYPES).default('revenue'),
           }),
           note: text(2000).default(''),
           baselineValue: decimal.nullable().default(null),
           baselineDate: isoDate.nullable().default(null),
           targetValue: decimal.nullable().default(null),
           targetDate: isoDate.nullable().default(null),
-          impactMode: z.enum(['auto', 'manual']).default('auto'),
+          impactMode: z.enum(IMPACT_MODES).default('auto'),
           manualAmount: decimal.nullable().default(null),
-          values: z.array(z.object({ date: isoDate, value: decimal, source: z.enum(['manual', 'import', 'api']).default('manual') })).max(1000).default([]),
+          values: z.array(z.object({ date: isoDate, value: decimal, source: z.enum(VALUE_SOURCES).default('manual') })).max(1000).default([]),
         }),
       )
       .max(2000)
@@ -70,7 +68,7 @@ export const MapExportSchema = z
   })
   .superRefine((doc, ctx) => {
     // Every reference must point at a listed stage and a lane of a kind that holds that item.
-    const check = (items: { lane: number; stage: number }[], path: string, kinds: readonly string[]) => {
+    const check = (items: { lane: number; stage: number }[], path: string, kinds: readonly LaneKind[]) => {
       items.forEach((item, i) => {
         const lane = doc.lanes[item.lane];
         if (!lane || !kinds.includes(lane.kind) || item.stage >= doc.stages.length) {
@@ -88,9 +86,6 @@ export const MapExportSchema = z
       seen.add(key);
     });
   });
-
-/** Lane kinds whose cells hold cards (the emotion lane holds scores, the KPI row holds KPIs). */
-export const CARD_LANE_KINDS = ['touchpoints', 'actions', 'thoughts', 'pain_points', 'opportunities', 'backstage', 'text'] as const;
 
 export type MapExport = z.infer<typeof MapExportSchema>;
 export type MapExportInput = z.input<typeof MapExportSchema>;

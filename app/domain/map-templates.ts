@@ -2,16 +2,14 @@
 // several kinds including a KPI row, and a few cards. Names in English and French; the workspace
 // locale picks one. A template becomes an export document, so creation reuses the import path.
 import { MAP_EXPORT_FORMAT, MAP_EXPORT_VERSION, type MapExport } from './map-export';
+import type { Channel, LaneKind, Locale as Lang } from './vocabulary';
 
-type Lang = 'en' | 'fr';
 type Text = Record<Lang, string>;
 const tx = (en: string, fr: string): Text => ({ en, fr });
 
-type Kind = MapExport['lanes'][number]['kind'];
-type Channel = NonNullable<MapExport['cards'][number]['channel']>;
 
 interface TemplateLane {
-  kind: Kind;
+  kind: LaneKind;
   name: Text;
   cards?: { stage: number; title: Text; channel?: Channel; system?: string }[];
   scores?: number[];

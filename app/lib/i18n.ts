@@ -1,6 +1,8 @@
 // i18next settings shared by the server and the browser. Translations live in app/locales/<lng>/<ns>.json.
-export const supportedLanguages = ['en', 'fr'] as const;
-export type Language = (typeof supportedLanguages)[number];
+import { LOCALES, type Locale } from '~/domain/vocabulary';
+
+export const supportedLanguages = LOCALES;
+export type Language = Locale;
 export const fallbackLanguage: Language = 'en';
 export const namespaces = ['common', 'errors', 'maps', 'measures', 'projects'] as const;
 

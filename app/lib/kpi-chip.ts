@@ -1,6 +1,6 @@
 // What a KPI row cell shows of each KPI: shared by the map editor (which places and moves KPIs)
 // and the measures feature (which owns their content and settings).
-import type { KpiStatus, Trend } from '~/domain/kpi';
+import type { KpiStatus, Trend } from '~/domain/vocabulary';
 
 export interface KpiChipData {
   id: string;

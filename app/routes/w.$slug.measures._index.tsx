@@ -11,7 +11,8 @@ import { StarterCatalogueForm } from '~/components/measures/starter-catalogue-fo
 import { formatPerUnit, useUnitLabel, useUnitOne } from '~/components/measures/unit';
 import { valuePerUnit } from '~/domain/kpi';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
-import { FAMILIES, HEART_CATEGORIES, MeasureFiltersSchema, TRENDS, measureSchema } from '~/lib/schemas/measures';
+import { FAMILIES, HEART_CATEGORIES, TRENDS } from '~/domain/vocabulary';
+import { MeasureFiltersSchema, measureSchema } from '~/lib/schemas/measures';
 import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest, notFound } from '~/server/http.server';
@@ -26,7 +27,7 @@ import {
 } from '~/server/measures.server';
 import { listMembers } from '~/server/workspaces.server';
 import measuresStyles from '~/styles/measures.css?url';
-import { useWorkspace } from './w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: measuresStyles }];
 

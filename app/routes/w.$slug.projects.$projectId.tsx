@@ -12,12 +12,12 @@ import { KpiBreakdown } from '~/components/projects/kpi-breakdown';
 import { FieldErrors, FormErrors } from '~/components/ui/field';
 import { toDecimalString, type NumberLocale } from '~/domain/decimal';
 import { caseWarnings, projectCase } from '~/domain/project-case';
+import { PROJECT_STATUSES } from '~/domain/vocabulary';
 import { formatDate } from '~/lib/format';
 import {
   ArchiveSchema,
   DeleteCostSchema,
   IdSchema,
-  PROJECT_STATUSES,
   ProjectDetailsSchema,
   UnlinkSchema,
   assumptionDraft,
@@ -47,7 +47,7 @@ import {
 } from '~/server/projects.server';
 import { listMembers } from '~/server/workspaces.server';
 import styles from '~/styles/projects.css?url';
-import { useWorkspace } from './w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

@@ -7,7 +7,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { money, StatusChip, useRatio } from '~/components/projects/figures';
 import { FieldErrors, FormErrors } from '~/components/ui/field';
 import { formatDate } from '~/lib/format';
-import { PROJECT_STATUSES, ProjectCreateSchema } from '~/lib/schemas/projects';
+import { PROJECT_STATUSES } from '~/domain/vocabulary';
+import { ProjectCreateSchema } from '~/lib/schemas/projects';
 import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest } from '~/server/http.server';
@@ -15,7 +16,7 @@ import { loadPortfolio } from '~/server/portfolio.server';
 import { createProject, isWorkspaceMember, listProjects } from '~/server/projects.server';
 import { listMembers } from '~/server/workspaces.server';
 import styles from '~/styles/projects.css?url';
-import { useWorkspace } from './w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

@@ -7,11 +7,12 @@ import { StatusChip, WarningList, money, usePayback, useRatio } from '~/componen
 import { PortfolioChart } from '~/components/projects/portfolio-chart';
 import { RANK_KEYS } from '~/domain/project-case';
 import { formatNumber } from '~/lib/format';
-import { PROJECT_STATUSES, summaryQuery, summarySearch } from '~/lib/schemas/projects';
+import { PROJECT_STATUSES } from '~/domain/vocabulary';
+import { summaryQuery, summarySearch } from '~/lib/schemas/projects';
 import { requireMember } from '~/server/access.server';
 import { loadPortfolio } from '~/server/portfolio.server';
 import styles from '~/styles/projects.css?url';
-import { useWorkspace } from './w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

@@ -3,7 +3,8 @@
 // member of answers 404, so its existence is not revealed.
 import { and, eq } from 'drizzle-orm';
 import { db } from '#db/client';
-import { membership, workspace, type Role } from '#db/schema';
+import { membership, workspace } from '#db/schema';
+import type { Role } from '~/domain/vocabulary';
 import { requireUser } from './auth.server';
 import { forbidden, notFound } from './http.server';
 

@@ -4,7 +4,8 @@
 import { and, asc, count, eq, inArray, lte, sql } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
 import { journeyMap, kpi, kpiValue, lane, measure, stage } from '#db/schema';
-import { currentFromHistory, kpiStatus, type KpiStatus, type ValuePoint } from '~/domain/kpi';
+import { currentFromHistory, kpiStatus, type ValuePoint } from '~/domain/kpi';
+import type { ImpactMode, KpiStatus } from '~/domain/vocabulary';
 import type { KpiChipData } from '~/lib/kpi-chip';
 import { recordActivity } from './activity.server';
 import { cellIds, lockMap, writePositions } from './map-positions.server';
@@ -175,7 +176,7 @@ export interface KpiSettingsInput {
   baselineDate?: string;
   targetValue?: string;
   targetDate?: string;
-  impactMode: 'auto' | 'manual';
+  impactMode: ImpactMode;
   manualAmount?: string;
 }
 

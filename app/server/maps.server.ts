@@ -4,8 +4,8 @@
 // container's positions stay the clean sequence 0..n-1.
 import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '#db/client';
-import { card, emotionPoint, journeyMap, kpi, lane, persona, stage, type Channel, type LaneKind } from '#db/schema';
-import { CARD_LANE_KINDS } from '~/domain/map-export';
+import { card, emotionPoint, journeyMap, kpi, lane, persona, stage } from '#db/schema';
+import { CARD_LANE_KINDS, type Channel, type LaneKind, type MapState } from '~/domain/vocabulary';
 import { moveAcross, moveWithin } from '~/domain/ordering';
 import { recordActivity } from './activity.server';
 import { listMapKpis } from './kpis.server';
@@ -125,7 +125,7 @@ async function currentMap(workspaceId: string, mapId: string, executor: Executor
 export async function createBlankMap(
   workspaceId: string,
   actorId: string,
-  input: { name: string; description: string; personaId: string | null; state: 'current' | 'future' },
+  input: { name: string; description: string; personaId: string | null; state: MapState },
 ) {
   return db.transaction(async (tx) => {
     const [created] = await tx.insert(journeyMap).values({ workspaceId, ...input }).returning({ id: journeyMap.id });
@@ -137,7 +137,7 @@ export async function createBlankMap(
 export async function updateMap(
   workspaceId: string,
   actorId: string,
-  input: { mapId: string; version: number; name: string; description: string; personaId: string | null; state: 'current' | 'future' },
+  input: { mapId: string; version: number; name: string; description: string; personaId: string | null; state: MapState },
 ): Promise<Outcome<undefined, Awaited<ReturnType<typeof currentMap>>>> {
   return db.transaction(async (tx) => {
     const [row] = await tx

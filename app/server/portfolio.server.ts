@@ -18,7 +18,7 @@ import {
   type LinkedKpi,
   type RankKey,
 } from '~/domain/project-case';
-import type { ProjectStatus } from '~/lib/schemas/projects';
+import type { ProjectStatus } from '~/domain/vocabulary';
 import { linkedKpiColumns, todayIso } from './projects.server';
 
 export interface PortfolioOptions {

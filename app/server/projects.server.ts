@@ -9,7 +9,7 @@ import { toDecimalString } from '~/domain/decimal';
 import { currentFromHistory } from '~/domain/kpi';
 import { groupHistory } from './kpis.server';
 import { caseWarnings, kpiLines, projectCase, realisedTotal, type CaseCsvLabels, type LinkedKpi } from '~/domain/project-case';
-import type { ProjectStatus } from '~/lib/schemas/projects';
+import type { CostKind, ProjectStatus } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
 
 export interface ProjectDetailsInput {
@@ -156,7 +156,7 @@ export async function isWorkspaceMember(workspaceId: string, userId: string) {
 
 export interface CostInput {
   label: string;
-  kind: 'one_off' | 'recurring';
+  kind: CostKind;
   amount: string;
   year?: number;
 }

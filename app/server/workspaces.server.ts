@@ -2,7 +2,8 @@
 import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import { db } from '#db/client';
-import { invitation, membership, user, workspace, type Locale, type Role } from '#db/schema';
+import { invitation, membership, user, workspace } from '#db/schema';
+import type { Locale, Role } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
 import { notFound } from './http.server';
 

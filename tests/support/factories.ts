@@ -2,7 +2,8 @@
 // Remix does: real Requests with a session cookie and a same-site Origin.
 import { eq } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { membership, user as userTable, type Locale, type Role } from '../../db/schema';
+import { membership, user as userTable } from '../../db/schema';
+import type { Locale, Role } from '../../db/vocabulary';
 import { createUser, lucia, startSession } from '~/server/auth.server';
 import { createWorkspace } from '~/server/workspaces.server';
 

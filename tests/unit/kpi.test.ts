@@ -9,13 +9,12 @@ import {
   valuePerUnit,
   type AnnualImpact,
   type AnnualImpactInput,
-  type KpiStatus,
   type KpiStatusInput,
   type RealisedBenefit,
   type RealisedBenefitInput,
-  type Trend,
   type ValuePoint,
 } from '../../app/domain/kpi';
+import type { KpiStatus, Trend } from '../../app/domain/vocabulary';
 
 const points = (...pairs: [string, string][]): ValuePoint[] => pairs.map(([date, value]) => ({ date, value }));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
-import { FAMILIES, HEART_CATEGORIES, TRENDS, UNITS } from '~/lib/schemas/measures';
+import { FAMILIES, HEART_CATEGORIES, TRENDS, UNITS, type Trend } from '~/domain/vocabulary';
 
 describe('starter catalogue', () => {
   it('offers at least 25 measures with unique keys and names in both languages (any case)', () => {
@@ -26,7 +26,7 @@ describe('starter catalogue', () => {
 
   it('has the measures the seed texts name, each the right way up', () => {
     const byKey = Object.fromEntries(STARTER_CATALOGUE.map((m) => [m.key, m]));
-    const expected: [string, string, 'up' | 'down'][] = [
+    const expected: [string, string, Trend][] = [
       ['nps', 'pts', 'up'],
       ['csat', '%', 'up'],
       ['ces', 'pts', 'down'],

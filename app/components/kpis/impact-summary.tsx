@@ -3,7 +3,8 @@
 // "(current − target)". The numbers come from annualImpact (app/domain/kpi.ts).
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import type { AnnualImpact, ImpactMode, Trend } from '~/domain/kpi';
+import type { AnnualImpact } from '~/domain/kpi';
+import type { ImpactMode, ImpactType, Trend } from '~/domain/vocabulary';
 import { formatMoney, formatNumber } from '~/lib/format';
 import { formatPerUnit, useUnitLabel, useUnitOne } from '~/components/measures/unit';
 
@@ -25,7 +26,7 @@ export function ImpactSummary({
   target: string | null;
   trend: Trend;
   unit: string;
-  impactType: 'revenue' | 'cost_saving';
+  impactType: ImpactType;
   measureHref: string;
   currency: string;
   locale: string;

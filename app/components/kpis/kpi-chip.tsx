@@ -3,7 +3,7 @@
 import { Link } from '@remix-run/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KpiStatus } from '~/domain/kpi';
+import type { KpiStatus } from '~/domain/vocabulary';
 import { formatNumber } from '~/lib/format';
 import type { KpiChipData } from '~/lib/kpi-chip';
 

@@ -1,9 +1,8 @@
 // KPI health on the workspace home: how many KPIs are met, on track, off track or without trend.
 import { useTranslation } from 'react-i18next';
-import type { KpiStatus } from '~/domain/kpi';
+import { KPI_STATUSES, type KpiStatus } from '~/domain/vocabulary';
 import { KpiStatusChip } from './kpi-chip';
 
-const ORDER: KpiStatus[] = ['met', 'on_track', 'off_track', 'no_trend'];
 
 export function KpiHealthPanel({ health }: { health: Record<KpiStatus, number> & { total: number } }) {
   const { t } = useTranslation('measures');
@@ -16,7 +15,7 @@ export function KpiHealthPanel({ health }: { health: Record<KpiStatus, number> &
         <>
           <p className="muted">{t('health.total', { count: health.total })}</p>
           <ul className="kpi-health" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 6 }}>
-            {ORDER.map((status) => (
+            {KPI_STATUSES.map((status) => (
               <li key={status}>
                 <KpiStatusChip status={status} /> <strong>{health[status]}</strong>
               </li>

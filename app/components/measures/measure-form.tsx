@@ -6,7 +6,8 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Field, FieldErrors, FormErrors, SelectField } from '~/components/ui/field';
 import { valuePerUnit } from '~/domain/kpi';
-import { FAMILIES, HEART_CATEGORIES, IMPACT_TYPES, TRENDS, UNITS, measureSchema } from '~/lib/schemas/measures';
+import { FAMILIES, HEART_CATEGORIES, IMPACT_TYPES, TRENDS, UNITS } from '~/domain/vocabulary';
+import { measureSchema } from '~/lib/schemas/measures';
 import { formatPerUnit, useUnitLabel, useUnitOne } from './unit';
 
 export interface MeasureFormDefaults {

@@ -1,6 +1,7 @@
 // Form schemas for sign-up, sign-in and the account page, shared by the form (Conform) and the action.
 // Messages are keys in the "errors" namespace.
 import { z } from 'zod';
+import { LOCALES } from '~/domain/vocabulary';
 
 export const EmailSchema = z
   .string({ required_error: 'field.required' })
@@ -16,7 +17,7 @@ export const PasswordSchema = z
 
 export const DisplayNameSchema = z.string({ required_error: 'field.required' }).trim().min(1, 'field.required').max(80, 'field.tooLong');
 
-export const LocaleChoiceSchema = z.enum(['en', 'fr', 'browser'], { errorMap: () => ({ message: 'field.choose' }) });
+export const LocaleChoiceSchema = z.enum([...LOCALES, 'browser'], { errorMap: () => ({ message: 'field.choose' }) });
 
 export const LoginSchema = z.object({
   email: EmailSchema,

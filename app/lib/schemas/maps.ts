@@ -1,13 +1,13 @@
 // Form schemas of the journey maps feature (maps list, map editor, personas), shared by the forms
 // and the actions. Messages are keys in the "errors" namespace.
 import { z } from 'zod';
-import { CHANNELS, LANE_KINDS } from '~/domain/map-export';
+import { CHANNELS, LANE_KINDS, MAP_STATES } from '~/domain/vocabulary';
 import { nameSchema as name, UuidSchema as id, VersionSchema as version } from './fields';
 
 const optionalText = (max: number) => z.string().trim().max(max, 'field.tooLong').optional().default('');
 const position = z.coerce.number({ invalid_type_error: 'field.integer' }).int('field.integer').min(0).max(10_000);
 
-export const MapStateSchema = z.enum(['current', 'future'], { errorMap: () => ({ message: 'field.choose' }) });
+export const MapStateSchema = z.enum(MAP_STATES, { errorMap: () => ({ message: 'field.choose' }) });
 export const TemplateIdSchema = z.enum(['subscription', 'ecommerce', 'b2b_onboarding'], { errorMap: () => ({ message: 'field.choose' }) });
 export const LaneKindSchema = z.enum(LANE_KINDS, { errorMap: () => ({ message: 'field.choose' }) });
 export const ChannelSchema = z.enum(CHANNELS, { errorMap: () => ({ message: 'field.choose' }) });

@@ -2,15 +2,10 @@
 // Numbers are typed in the workspace locale ("8,5" in French) and leave as canonical decimal strings.
 import { z } from 'zod';
 import type { NumberLocale } from '~/domain/decimal';
+import { FAMILIES, HEART_CATEGORIES, IMPACT_MODES, IMPACT_TYPES, TRENDS } from '~/domain/vocabulary';
 import { decimalField, IsoDateSchema, nameSchema, UuidSchema, valueStepField, VersionSchema } from './fields';
 
 export { decimalField, IsoDateSchema };
-
-export const UNITS = ['pts', '%', 'count', 'currency', 'seconds', 'minutes', 'days'] as const;
-export const TRENDS = ['up', 'down'] as const;
-export const IMPACT_TYPES = ['revenue', 'cost_saving'] as const;
-export const HEART_CATEGORIES = ['happiness', 'engagement', 'adoption', 'retention', 'task_success'] as const;
-export const FAMILIES = ['business_performance', 'user_adoption', 'customer_perception'] as const;
 
 const choose = { errorMap: () => ({ message: 'field.choose' }) };
 
@@ -81,7 +76,7 @@ export function kpiSettingsSchema(locale: NumberLocale) {
       baselineDate: IsoDateSchema.optional(),
       targetValue: decimalField(locale),
       targetDate: IsoDateSchema.optional(),
-      impactMode: z.enum(['auto', 'manual'], choose).default('auto'),
+      impactMode: z.enum(IMPACT_MODES, choose).default('auto'),
       manualAmount: decimalField(locale),
     })
     .superRefine((k, ctx) => {

@@ -4,13 +4,11 @@
 import { z } from 'zod';
 import { dec, toDecimalString, type NumberLocale } from '~/domain/decimal';
 import { MAX_HORIZON_YEARS } from '~/domain/business-case';
+import { COST_KINDS, PROJECT_STATUSES, type ProjectStatus } from '~/domain/vocabulary';
 import { IsoDateSchema, moneyField, nameSchema, parsePercent, percentField, UuidSchema, VersionSchema } from './fields';
 
 export { moneyField, parsePercent };
 
-export const PROJECT_STATUSES = ['idea', 'planned', 'in_progress', 'delivered', 'cancelled'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export const COST_KINDS = ['one_off', 'recurring'] as const;
 
 /** A fraction as a person types it back: '0.125' -> '12.5' ('12,5' in French). */
 export function percentInput(fraction: string, locale: NumberLocale): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES, ROLES } from '~/domain/vocabulary';
 import { EmailSchema } from './auth';
 import { nameSchema, UuidSchema, VersionSchema } from './fields';
 
@@ -11,8 +12,8 @@ export const CurrencySchema = z
   .toUpperCase()
   .refine((code) => ISO_CURRENCIES.has(code), 'field.currency');
 
-export const WorkspaceLocaleSchema = z.enum(['en', 'fr'], { errorMap: () => ({ message: 'field.choose' }) });
-export const RoleSchema = z.enum(['owner', 'editor', 'viewer'], { errorMap: () => ({ message: 'field.choose' }) });
+export const WorkspaceLocaleSchema = z.enum(LOCALES, { errorMap: () => ({ message: 'field.choose' }) });
+export const RoleSchema = z.enum(ROLES, { errorMap: () => ({ message: 'field.choose' }) });
 
 export const WorkspaceNameSchema = nameSchema(80);
 
