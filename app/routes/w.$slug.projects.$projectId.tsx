@@ -47,7 +47,7 @@ import {
 } from '~/server/projects.server';
 import { listMembers } from '~/server/workspaces.server';
 import styles from '~/styles/projects.css?url';
-import { useWorkspace } from '~/lib/workspace';
+import { useWorkspace } from './w.$slug';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
