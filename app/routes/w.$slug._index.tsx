@@ -8,7 +8,7 @@ import { requireMember } from '~/server/access.server';
 import { workspaceOverview } from '~/server/home.server';
 import { topProjectsByNpv } from '~/server/portfolio.server';
 import { TopProjects } from '~/components/projects/top-projects';
-import { useWorkspace } from './w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);

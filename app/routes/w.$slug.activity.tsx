@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { formatDateTime } from '~/lib/format';
 import { requireMember } from '~/server/access.server';
 import { ACTIVITY_PAGE_SIZE, listActivity } from '~/server/activity.server';
-import { useWorkspace } from './w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 
 const QuerySchema = z.object({ before: z.coerce.date().optional().catch(undefined) });
 

@@ -13,7 +13,7 @@ import { badRequest } from '~/server/http.server';
 import { checkCsvUpload, importCsvUpload, readCsvUpload } from '~/server/kpi-import.server';
 import { countKpis } from '~/server/kpis.server';
 import measuresStyles from '~/styles/measures.css?url';
-import { useWorkspace } from './w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: measuresStyles }];
 

@@ -24,7 +24,7 @@ import { badRequest, notFound } from '~/server/http.server';
 import { deleteKpi, deleteKpiValue, findKpi, getKpiSettings, recordKpiValue, updateKpiSettings } from '~/server/kpis.server';
 import { listProjectsForKpi } from '~/server/projects.server';
 import measuresStyles from '~/styles/measures.css?url';
-import { useWorkspace } from './w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 
 // A stale save (409) reloads the data so the form shows the current content (errors skip revalidation by default).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;

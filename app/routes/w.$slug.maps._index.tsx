@@ -17,7 +17,7 @@ import { badRequest, failure, notFound } from '~/server/http.server';
 import { createBlankMap, deleteMap, listMaps, listPersonaOptions, personaInWorkspace, setMapArchived, updateMap } from '~/server/maps.server';
 import { createMapFromTemplate, duplicateMap, importMap } from '~/server/maps-transfer.server';
 import journeyStyles from '~/styles/journey.css?url';
-import { useWorkspace } from './w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: journeyStyles }];
 

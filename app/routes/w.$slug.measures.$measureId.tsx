@@ -28,7 +28,7 @@ import {
 } from '~/server/measures.server';
 import { listMembers } from '~/server/workspaces.server';
 import measuresStyles from '~/styles/measures.css?url';
-import { useWorkspace } from './w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 
 // A stale save (409) reloads the data so the form shows the current content (errors skip revalidation by default).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;

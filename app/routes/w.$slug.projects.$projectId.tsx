@@ -47,7 +47,7 @@ import {
 } from '~/server/projects.server';
 import { listMembers } from '~/server/workspaces.server';
 import styles from '~/styles/projects.css?url';
-import { useWorkspace } from './w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

@@ -25,7 +25,7 @@ import {
   setMemberRole,
   updateWorkspaceSettings,
 } from '~/server/workspaces.server';
-import { useWorkspace } from './w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request, params.slug);

@@ -12,7 +12,7 @@ import { summaryQuery, summarySearch } from '~/lib/schemas/projects';
 import { requireMember } from '~/server/access.server';
 import { loadPortfolio } from '~/server/portfolio.server';
 import styles from '~/styles/projects.css?url';
-import { useWorkspace } from './w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { Form, Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import type { WorkspaceData } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
 import { listWorkspacesForUser } from '~/server/workspaces.server';
 
@@ -19,14 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     role,
     user: { id: user.id, displayName: user.displayName, email: user.email },
     workspaces: await listWorkspacesForUser(user.id),
-  };
-}
-
-/** The workspace, the member's role and what they may do, for any page under /w/:slug. */
-export function useWorkspace() {
-  const data = useRouteLoaderData<typeof loader>('routes/w.$slug');
-  if (!data) throw new Error('useWorkspace() used outside /w/:slug');
-  return { ...data, canEdit: data.role !== 'viewer', isOwner: data.role === 'owner' };
+  } satisfies WorkspaceData;
 }
 
 const NAV = ['home', 'maps', 'personas', 'measures', 'projects', 'summary', 'activity', 'settings'] as const;

@@ -4,7 +4,7 @@
 import { Form, Link, useActionData, useFetcher, useRevalidator, useSubmit } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useWorkspace } from '~/routes/w.$slug';
+import { useWorkspace } from '~/lib/workspace';
 import { MapBoard } from './map-board';
 import { MoveSubmitContext } from './move-context';
 import { LANE_KIND_LIST, type MapEditorData } from './types';

@@ -1,0 +1,21 @@
+// What the workspace layout (routes/w.$slug.tsx) loads for every page under /w/:slug, and the hook
+// that reads it. It lives here, not in the route, so components can use it without importing a
+// route; the layout's loader is checked against WorkspaceData with `satisfies`.
+import { useRouteLoaderData } from '@remix-run/react';
+import type { Locale, Role } from '~/domain/vocabulary';
+
+export const WORKSPACE_ROUTE_ID = 'routes/w.$slug';
+
+export interface WorkspaceData {
+  workspace: { id: string; name: string; slug: string; currency: string; locale: Locale };
+  role: Role;
+  user: { id: string; displayName: string; email: string };
+  workspaces: { id: string; name: string; slug: string; role: Role }[];
+}
+
+/** The workspace, the member's role and what they may do, for any page under /w/:slug. */
+export function useWorkspace() {
+  const data = useRouteLoaderData<WorkspaceData>(WORKSPACE_ROUTE_ID);
+  if (!data) throw new Error('useWorkspace() used outside /w/:slug');
+  return { ...data, canEdit: data.role !== 'viewer', isOwner: data.role === 'owner' };
+}
