@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/client';
@@ -186,15 +186,43 @@ describe('CSV import', () => {
     const rows: string[][] = [];
     for (let i = 0; i < 5000; i++) {
       const date = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
-      for (const id of s.kpiIds) rows.push([id, 'Subscription', 'Stage', 'Measure', 'pts', date, `${i % 97}.5`, '']);
+      for (const id of s.kpiIds) rows.push([id, 'Subscription', 'Stage', 'Measure', 'pts', date, `${i % 97}.5`, i === 4999 ? '70' : '']);
     }
     const csv = csvOf(rows);
+
+    // Row 9,999 passes every check but the database refuses it (a trigger installed for this test):
+    // the nine chunks of 1,000 written before it, the targets and the activity row must all go.
+    const [failingKpi, , , , , failingDate] = rows[9_998]!;
+    await db.execute(
+      sql.raw(`create function refuse_row_9999() returns trigger language plpgsql as $$
+        begin
+          if new.kpi_id = '${failingKpi}' and new.date = '${failingDate}' then raise exception 'row 9999 refused'; end if;
+          return new;
+        end $$`),
+    );
+    await db.execute(sql.raw('create trigger refuse_row_9999 before insert on kpi_value for each row execute function refuse_row_9999()'));
+    try {
+      const failure = await upload(s, csv, 'import').then(
+        () => new Error('the import succeeded'),
+        (error: Error) => error,
+      );
+      // drizzle wraps the database's error ("Failed query: ...") and keeps it as the cause.
+      expect(String(failure.cause ?? failure)).toMatch(/row 9999 refused/);
+    } finally {
+      await db.execute(sql.raw('drop trigger refuse_row_9999 on kpi_value'));
+      await db.execute(sql.raw('drop function refuse_row_9999()'));
+    }
+    expect(await storedValues(s.ws.id)).toBe(0);
+    expect((await db.select({ target: kpi.targetValue }).from(kpi).where(eq(kpi.workspaceId, s.ws.id))).map((k) => k.target)).toEqual([null, null]);
+    expect(await db.select().from(activity).where(and(eq(activity.workspaceId, s.ws.id), eq(activity.action, 'imported')))).toEqual([]);
+
     const begun = Date.now();
     const res = await upload(s, csv, 'import');
     const elapsed = Date.now() - begun;
     expect(res.status).toBe(200);
-    expect(res.data.preview).toMatchObject({ rows: 10_000, created: 10_000 });
+    expect(res.data.preview).toMatchObject({ rows: 10_000, created: 10_000, targets: 2 });
     expect(await storedValues(s.ws.id)).toBe(10_000);
+    expect((await db.select({ target: kpi.targetValue }).from(kpi).where(eq(kpi.workspaceId, s.ws.id))).map((k) => Number(k.target))).toEqual([70, 70]);
     const again = await upload(s, csv, 'import');
     expect(again.data.preview).toMatchObject({ created: 0, updated: 0, unchanged: 10_000 });
     console.info(`10,000-row import: ${elapsed} ms (first run), ${Date.now() - begun - elapsed} ms (idempotent re-run)`);
