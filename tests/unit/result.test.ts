@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { FORBIDDEN, invalid, NOT_FOUND, ok, reply, stale, valueOr404 } from '~/server/result.server';
+
+type Answer = { data: Record<string, unknown>; init: { status?: number } | null };
+const fakeSubmission = {
+  reply: (options?: { fieldErrors?: Record<string, string[]> }) => ({ status: 'error' as const, error: options?.fieldErrors ?? {} }),
+};
+
+function statusOfThrown(run: () => unknown) {
+  try {
+    run();
+  } catch (thrown) {
+    return (thrown as Answer).init?.status;
+  }
+  return undefined;
+}
+
+describe('reply: one mapping from results to answers', () => {
+  it.each([
+    ['ok', ok('id-1'), 200, { status: 'done', value: 'id-1' }],
+    ['stale', stale({ version: 3 }), 409, { status: 'stale', current: { version: 3 } }],
+    ['invalid', invalid('name', 'field.required'), 400, { status: 'invalid', message: 'field.required', result: { status: 'error', error: { name: ['field.required'] } } }],
+  ] as const)('%s answers %i with the intent and what the page needs', (_label, result, status, body) => {
+    const answer = reply('rename', result, fakeSubmission, { rowId: 'r1' }) as unknown as Answer;
+    expect(answer.init?.status ?? 200).toBe(status);
+    expect(answer.data).toEqual({ intent: 'rename', rowId: 'r1', ...body });
+  });
+
+  it('not found and forbidden are thrown for the error boundary (404, 403)', () => {
+    expect(statusOfThrown(() => reply('x', NOT_FOUND))).toBe(404);
+    expect(statusOfThrown(() => reply('x', FORBIDDEN))).toBe(403);
+  });
+
+  it('loaders get the value or a thrown 404/403', () => {
+    expect(valueOr404(ok(42))).toBe(42);
+    expect(statusOfThrown(() => valueOr404(NOT_FOUND))).toBe(404);
+    expect(statusOfThrown(() => valueOr404(stale(1)))).toBe(404);
+    expect(statusOfThrown(() => valueOr404(FORBIDDEN))).toBe(403);
+  });
+});
