@@ -1,12 +1,8 @@
-import { sql } from 'drizzle-orm';
-import { db } from '#db/client';
+import { databaseAnswers } from '~/server/health.server';
+
+const headers = { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' };
 
 export async function loader() {
-  try {
-    await db.execute(sql`select 1`);
-    return new Response('ok', { status: 200, headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } });
-  } catch (error) {
-    console.error('healthz: database unreachable', error);
-    return new Response('database unreachable', { status: 503, headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } });
-  }
+  if (await databaseAnswers()) return new Response('ok', { status: 200, headers });
+  return new Response('database unreachable', { status: 503, headers });
 }
