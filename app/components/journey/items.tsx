@@ -6,10 +6,11 @@ import { Form } from '@remix-run/react';
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KpiChip } from '~/components/kpis/kpi-chip';
+import { CHANNELS } from '~/domain/vocabulary';
 import type { KpiChipData } from '~/lib/kpi-chip';
 import { Expandable } from './expandable';
 import { MoveMenu, type MoveOption } from './move-menu';
-import { CHANNEL_LIST, type CardData, type LaneData, type StageData } from './types';
+import type { CardData, LaneData, StageData } from './types';
 
 export type DragData =
   | { type: 'stage' }
@@ -150,7 +151,7 @@ function CardFields({ card, touchpoint }: { card?: CardData; touchpoint: boolean
           <label>
             {t('card.channel')}
             <select name="channel" defaultValue={card?.channel ?? 'web'}>
-              {CHANNEL_LIST.map((c) => (
+              {CHANNELS.map((c) => (
                 <option key={c} value={c}>
                   {t(`channel.${c}`)}
                 </option>

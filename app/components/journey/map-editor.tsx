@@ -4,10 +4,11 @@
 import { Form, Link, useActionData, useFetcher, useRevalidator, useSubmit } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LANE_KINDS } from '~/domain/vocabulary';
 import { useWorkspace } from '~/lib/workspace';
 import { MapBoard } from './map-board';
 import { MoveSubmitContext } from './move-context';
-import { LANE_KIND_LIST, type MapEditorData } from './types';
+import type { MapEditorData } from './types';
 
 interface ActionResult {
   intent?: string;
@@ -228,7 +229,7 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
               <label>
                 {t('lane.kind')}
                 <select name="kind" defaultValue="touchpoints">
-                  {LANE_KIND_LIST.map((k) => (
+                  {LANE_KINDS.map((k) => (
                     <option key={k} value={k}>
                       {t(`laneKind.${k}`)}
                     </option>
