@@ -1,9 +1,6 @@
 // The starter catalogue: standard CX / CRM measures from the seed texts (HEART categories, GSM,
 // CRM reporting KPIs), offered to a workspace to add to its library in one step. Pure data.
-
-export type StarterTrend = 'up' | 'down';
-export type StarterHeart = 'happiness' | 'engagement' | 'adoption' | 'retention' | 'task_success';
-export type StarterFamily = 'business_performance' | 'user_adoption' | 'customer_perception';
+import type { Family, HeartCategory, Trend } from './vocabulary';
 
 interface Text {
   en: string;
@@ -15,9 +12,9 @@ export interface StarterMeasure {
   name: Text;
   description: Text;
   unit: string;
-  trend: StarterTrend;
-  heart: StarterHeart | null;
-  family: StarterFamily;
+  trend: Trend;
+  heart: HeartCategory | null;
+  family: Family;
   group: Text;
 }
 
@@ -30,7 +27,7 @@ const G = {
   digital: { en: 'Digital', fr: 'Digital' },
 } satisfies Record<string, Text>;
 
-type Row = [key: string, en: string, fr: string, unit: string, trend: StarterTrend, heart: StarterHeart | null, family: StarterFamily, group: Text, descEn: string, descFr: string];
+type Row = [key: string, en: string, fr: string, unit: string, trend: Trend, heart: HeartCategory | null, family: Family, group: Text, descEn: string, descFr: string];
 
 const ROWS: Row[] = [
   ['nps', 'NPS', 'NPS', 'pts', 'up', 'happiness', 'customer_perception', G.perception,

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Field, FormErrors, SelectField } from '~/components/ui/field';
+import { ROLES } from '~/domain/vocabulary';
 import { CURRENCIES, formatDate } from '~/lib/format';
 import {
   InviteSchema,
@@ -112,7 +113,7 @@ export default function SettingsRoute() {
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
   });
-  const roleOptions = (['owner', 'editor', 'viewer'] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }));
+  const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   return (
     <>
       <div className="page-header">

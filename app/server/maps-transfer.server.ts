@@ -5,6 +5,7 @@ import { db, type Executor, type Transaction } from '#db/client';
 import { card, emotionPoint, journeyMap, kpi, kpiValue, lane, measure, persona, stage } from '#db/schema';
 import { MAP_EXPORT_FORMAT, MAP_EXPORT_VERSION, type MapExport } from '~/domain/map-export';
 import { findTemplate, templateToExport } from '~/domain/map-templates';
+import type { Locale, MapState } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
 
 /** The map as an export document, or null when it is not in this workspace. */
@@ -237,8 +238,8 @@ export async function createMapFromTemplate(
   workspaceId: string,
   actorId: string,
   templateId: string,
-  lang: 'en' | 'fr',
-  input: { name: string; description: string; personaId: string | null; state: 'current' | 'future' },
+  lang: Locale,
+  input: { name: string; description: string; personaId: string | null; state: MapState },
 ) {
   const template = findTemplate(templateId);
   if (!template) return null;

@@ -6,6 +6,7 @@ import { db, type Executor } from '#db/client';
 import { card, journeyMap, kpi, lane, measure, measureTouchpoint, membership, stage, user } from '#db/schema';
 import { kpiStatus } from '~/domain/kpi';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
+import type { Locale, Trend } from '~/domain/vocabulary';
 import type { MeasureFilters, MeasureInput } from '~/lib/schemas/measures';
 import { recordActivity } from './activity.server';
 import { latestValues } from './kpis.server';
@@ -278,7 +279,7 @@ export async function deleteMeasure(workspaceId: string, actorId: string, measur
 }
 
 /** Every map and stage where the measure is placed, with current, target and status: 2 queries. */
-export async function measureWhereUsed(workspaceId: string, measureId: string, trend: 'up' | 'down') {
+export async function measureWhereUsed(workspaceId: string, measureId: string, trend: Trend) {
   const rows = await db
     .select({
       kpiId: kpi.id,
@@ -331,7 +332,7 @@ export async function countMeasures(workspaceId: string) {
 }
 
 /** Names of the catalogue already in the library (any case), so the form can say so. */
-export async function existingStarterKeys(workspaceId: string, locale: 'en' | 'fr') {
+export async function existingStarterKeys(workspaceId: string, locale: Locale) {
   const names = STARTER_CATALOGUE.map((m) => m.name[locale].toLowerCase());
   const rows = await db
     .select({ name: sql<string>`lower(${measure.name})` })
@@ -342,7 +343,7 @@ export async function existingStarterKeys(workspaceId: string, locale: 'en' | 'f
 }
 
 /** Adds the chosen catalogue measures in one transaction, skipping names already in the library. */
-export async function addStarterMeasures(workspaceId: string, actorId: string, keys: string[], locale: 'en' | 'fr') {
+export async function addStarterMeasures(workspaceId: string, actorId: string, keys: string[], locale: Locale) {
   const chosen = STARTER_CATALOGUE.filter((m) => keys.includes(m.key));
   if (chosen.length === 0) return { added: 0, skipped: 0 };
   return db.transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Field, FieldErrors, FormErrors, SelectField } from '~/components/ui/field';
 import { valuePerUnit } from '~/domain/kpi';
-import { FAMILIES, HEART_CATEGORIES, IMPACT_TYPES, TRENDS, UNITS } from '~/domain/vocabulary';
+import { FAMILIES, HEART_CATEGORIES, IMPACT_TYPES, TRENDS, UNITS, type Locale } from '~/domain/vocabulary';
 import { measureSchema } from '~/lib/schemas/measures';
 import { formatPerUnit, useUnitLabel, useUnitOne } from './unit';
 
@@ -55,7 +55,7 @@ export function MeasureForm({
   version?: number;
   defaults: MeasureFormDefaults;
   lastResult?: SubmissionResult<string[]> | null;
-  locale: 'en' | 'fr';
+  locale: Locale;
   currency: string;
   members: { userId: string; displayName: string }[];
   groups: string[];

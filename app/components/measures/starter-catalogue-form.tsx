@@ -3,13 +3,14 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
+import type { Locale } from '~/domain/vocabulary';
 
 export function StarterCatalogueForm({
   locale,
   taken,
   result,
 }: {
-  locale: 'en' | 'fr';
+  locale: Locale;
   taken: string[];
   result?: { added: number; skipped: number };
 }) {

@@ -4,6 +4,7 @@ import { Form, Link, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { KpiLineData } from '~/domain/project-case';
 import type { NumberLocale } from '~/domain/decimal';
+import type { CostKind } from '~/domain/vocabulary';
 import { percentInput } from '~/lib/schemas/projects';
 import { formatPercent } from '~/lib/format';
 import { FormErrors } from '~/components/ui/field';
@@ -12,7 +13,7 @@ import { money, type Money } from './figures';
 export interface CostRow {
   id: string;
   label: string;
-  kind: 'one_off' | 'recurring';
+  kind: CostKind;
   amount: string;
   year: number;
 }

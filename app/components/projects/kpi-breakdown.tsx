@@ -2,6 +2,7 @@
 // 5,000 EUR/pt x 100 % = 50,000 EUR a year"), with the realised benefit since the project start.
 import { useTranslation } from 'react-i18next';
 import { dec } from '~/domain/decimal';
+import { UNITS } from '~/domain/vocabulary';
 import type { KpiLine } from '~/domain/project-case';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '~/lib/format';
 import type { Money } from './figures';
@@ -18,13 +19,11 @@ function signed(value: string, locale: string) {
   return value.startsWith('-') ? text : `+${text}`;
 }
 
-const KNOWN_UNITS = ['pts', '%', 'count', 'currency', 'seconds', 'minutes', 'days'];
-
 /** "pts" / "pt", "s", "%"...; a free-text unit is shown as typed. */
 export function useUnitLabel() {
   const { t } = useTranslation('projects');
   return (unit: string, form: 'many' | 'one' = 'many') => {
-    if (!KNOWN_UNITS.includes(unit)) return unit;
+    if (!(UNITS as readonly string[]).includes(unit)) return unit;
     // Counts and amounts read best without a unit after the number.
     if (form === 'many' && (unit === 'count' || unit === 'currency')) return '';
     const key = unit === '%' ? 'percent' : unit;
