@@ -21,7 +21,8 @@ import { NpsSchema, kpiSettingsSchema, kpiValueSchema } from '~/lib/schemas/meas
 import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest, notFound } from '~/server/http.server';
-import { deleteKpi, deleteKpiValue, findKpi, getKpiSettings, recordKpiValue, updateKpiSettings } from '~/server/kpis.server';
+import { deleteKpiValue, recordKpiValue } from '~/server/kpi-values.server';
+import { deleteKpi, findKpi, getKpiSettings, updateKpiSettings } from '~/server/kpis.server';
 import { listProjectsForKpi } from '~/server/projects.server';
 import measuresStyles from '~/styles/measures.css?url';
 import { useWorkspace } from '~/lib/workspace';

@@ -16,7 +16,7 @@ import {
 } from '~/domain/kpi-csv';
 import { recordActivity } from './activity.server';
 import { readForm } from './form.server';
-import { latestValues } from './kpis.server';
+import { latestValues } from './kpi-values.server';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const CHUNK = 1000;

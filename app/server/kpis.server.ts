@@ -1,13 +1,14 @@
-// KPIs: measures placed in the stage cells of a map's KPI row, with their values. Owns placing a
-// KPI (search-or-create of its measure), its settings, its dated values (one per date) and deletion.
-// Moves between cells belong to the map editor.
+// KPIs: measures placed in the stage cells of a map's KPI row. Owns placing a KPI (search-or-create
+// of its measure), its settings and deletion; its dated values belong to kpi-values.server.ts and
+// moves between cells to the map editor.
 import { and, asc, count, eq, inArray, lte, sql } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
-import { journeyMap, kpi, kpiValue, lane, measure, stage } from '#db/schema';
-import { currentFromHistory, kpiStatus, type ValuePoint } from '~/domain/kpi';
+import { journeyMap, kpi, lane, measure, stage } from '#db/schema';
+import { currentFromHistory, kpiStatus } from '~/domain/kpi';
 import type { ImpactMode, KpiStatus } from '~/domain/vocabulary';
 import type { KpiChipData } from '~/lib/kpi-chip';
 import { recordActivity } from './activity.server';
+import { latestValues, listKpiValues, mapValueHistory } from './kpi-values.server';
 import { cellIds, lockMap, writePositions } from './map-positions.server';
 import { findOrCreateMeasure, getMeasure } from './measures.server';
 
@@ -32,13 +33,7 @@ export async function listMapKpis(workspaceId: string, mapId: string, executor: 
     .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.mapId, mapId)))
     .orderBy(asc(kpi.laneId), asc(kpi.stageId), asc(kpi.position));
   if (rows.length === 0) return [];
-  const values = await executor
-    .select({ kpiId: kpiValue.kpiId, date: kpiValue.date, value: kpiValue.value })
-    .from(kpiValue)
-    .innerJoin(kpi, eq(kpi.id, kpiValue.kpiId))
-    .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpi.mapId, mapId)))
-    .orderBy(asc(kpiValue.date));
-  const history = groupHistory(values);
+  const history = await mapValueHistory(workspaceId, mapId, executor);
   return rows.map((r) => {
     const points = history.get(r.id) ?? [];
     const current = currentFromHistory(points);
@@ -58,37 +53,6 @@ export async function listMapKpis(workspaceId: string, mapId: string, executor: 
       archived: r.archivedAt !== null,
     };
   });
-}
-
-/**
- * The newest `n` values of each KPI (oldest first), in one query: enough for the current value and
- * the status. `kpiIds` null means every KPI of the workspace.
- */
-export async function latestValues(workspaceId: string, kpiIds: string[] | null, n = 2, executor: Executor = db) {
-  if (kpiIds !== null && kpiIds.length === 0) return new Map<string, ValuePoint[]>();
-  const ranked = executor
-    .select({
-      kpiId: kpiValue.kpiId,
-      date: kpiValue.date,
-      value: kpiValue.value,
-      rank: sql<number>`row_number() over (partition by ${kpiValue.kpiId} order by ${kpiValue.date} desc)`.as('rank'),
-    })
-    .from(kpiValue)
-    .where(and(eq(kpiValue.workspaceId, workspaceId), kpiIds ? inArray(kpiValue.kpiId, kpiIds) : undefined))
-    .as('ranked');
-  const rows = await executor.select().from(ranked).where(lte(ranked.rank, n)).orderBy(asc(ranked.kpiId), asc(ranked.date));
-  return groupHistory(rows);
-}
-
-/** Value rows (in the order given) as each KPI's history. */
-export function groupHistory(values: readonly { kpiId: string; date: string; value: string }[]) {
-  const history = new Map<string, ValuePoint[]>();
-  for (const v of values) {
-    let list = history.get(v.kpiId);
-    if (!list) history.set(v.kpiId, (list = []));
-    list.push({ date: v.date, value: v.value });
-  }
-  return history;
 }
 
 export interface KpiCell {
@@ -162,12 +126,7 @@ export async function getKpiSettings(workspaceId: string, kpiId: string, mapId: 
     .innerJoin(stage, eq(stage.id, kpi.stageId))
     .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId), eq(kpi.mapId, mapId)));
   if (!row) return null;
-  const values = await db
-    .select({ id: kpiValue.id, date: kpiValue.date, value: kpiValue.value, source: kpiValue.source })
-    .from(kpiValue)
-    .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpiValue.kpiId, kpiId)))
-    .orderBy(asc(kpiValue.date));
-  return { ...row, values };
+  return { ...row, values: await listKpiValues(workspaceId, kpiId) };
 }
 
 export interface KpiSettingsInput {
@@ -198,60 +157,6 @@ export async function updateKpiSettings(workspaceId: string, actorId: string, kp
       .returning({ id: kpi.id });
     if (!row) return false;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'updated', summary: input.note.slice(0, 80) });
-    return true;
-  });
-}
-
-/**
- * Records the value of a KPI on a date; a value already there for that date is replaced (upsert on
- * the (kpi_id, date) unique index). Editing a row may move it to another date: the old row goes.
- */
-export async function recordKpiValue(
-  workspaceId: string,
-  actorId: string,
-  kpiId: string,
-  input: { date: string; value: string; replaceValueId?: string; source?: 'manual' | 'import' | 'api' },
-) {
-  return db.transaction(async (tx) => {
-    const [owned] = await tx
-      .select({ id: kpi.id })
-      .from(kpi)
-      .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
-    if (!owned) return false;
-    if (input.replaceValueId) {
-      const removed = await tx
-        .delete(kpiValue)
-        .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpiValue.kpiId, kpiId), eq(kpiValue.id, input.replaceValueId)))
-        .returning({ id: kpiValue.id });
-      if (removed.length === 0) return false;
-    }
-    await tx
-      .insert(kpiValue)
-      .values({ workspaceId, kpiId, date: input.date, value: input.value, source: input.source ?? 'manual' })
-      .onConflictDoUpdate({
-        target: [kpiValue.kpiId, kpiValue.date],
-        set: { value: input.value, source: input.source ?? 'manual', createdAt: new Date() },
-      });
-    await recordActivity(tx, {
-      workspaceId,
-      actorId,
-      entityType: 'kpi_value',
-      entityId: kpiId,
-      action: input.replaceValueId ? 'updated' : 'created',
-      summary: `${input.date}: ${input.value}`,
-    });
-    return true;
-  });
-}
-
-export async function deleteKpiValue(workspaceId: string, actorId: string, kpiId: string, valueId: string) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .delete(kpiValue)
-      .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpiValue.kpiId, kpiId), eq(kpiValue.id, valueId)))
-      .returning({ date: kpiValue.date, value: kpiValue.value });
-    if (!row) return false;
-    await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi_value', entityId: kpiId, action: 'deleted', summary: `${row.date}: ${row.value}` });
     return true;
   });
 }

@@ -5,6 +5,7 @@ import { db, type Executor, type Transaction } from '#db/client';
 import { card, emotionPoint, journeyMap, kpi, kpiValue, lane, measure, persona, stage } from '#db/schema';
 import { MAP_EXPORT_FORMAT, MAP_EXPORT_VERSION, type MapExport } from '~/domain/map-export';
 import { findTemplate, templateToExport } from '~/domain/map-templates';
+import { dedupeByDate } from '~/domain/value-history';
 import type { Locale, MapState } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
 
@@ -179,11 +180,6 @@ function cellCounter() {
     counts.set(key, n + 1);
     return n;
   };
-}
-
-/** One value per date: a later line for the same date replaces the earlier one, as on entry. */
-function dedupeByDate<T extends { date: string }>(values: T[]): T[] {
-  return [...new Map(values.map((v) => [v.date, v])).values()];
 }
 
 async function resolveMeasures(tx: Transaction, workspaceId: string, wanted: MapExport['kpis'][number]['measure'][]) {

@@ -9,7 +9,7 @@ import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
 import type { Locale, Trend } from '~/domain/vocabulary';
 import type { MeasureFilters, MeasureInput } from '~/lib/schemas/measures';
 import { recordActivity } from './activity.server';
-import { latestValues } from './kpis.server';
+import { latestValues } from './kpi-values.server';
 
 /** Postgres unique violation, whichever driver (postgres.js, PGlite) and wrapper raised it. */
 export function isUniqueViolation(error: unknown): boolean {

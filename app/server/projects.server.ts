@@ -7,7 +7,7 @@ import { journeyMap, kpi, kpiValue, measure, membership, project, projectCost, p
 import type { BusinessCaseCost } from '~/domain/business-case';
 import { toDecimalString } from '~/domain/decimal';
 import { currentFromHistory } from '~/domain/kpi';
-import { groupHistory } from './kpis.server';
+import { groupHistory } from '~/domain/value-history';
 import { caseWarnings, kpiLines, projectCase, realisedTotal, type CaseCsvLabels, type LinkedKpi } from '~/domain/project-case';
 import type { CostKind, ProjectStatus } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
