@@ -6,7 +6,7 @@ import { card, emotionPoint, journeyMap, kpi, kpiValue, lane, measure, persona, 
 import { MAP_EXPORT_FORMAT, MAP_EXPORT_VERSION, type MapExport } from '~/domain/map-export';
 import { findTemplate, templateToExport } from '~/domain/map-templates';
 import { dedupeByDate } from '~/domain/value-history';
-import type { Locale, MapState } from '~/domain/vocabulary';
+import type { Locale, MapState, ValueSource } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
 
 /** The map as an export document, or null when it is not in this workspace. */
@@ -37,7 +37,7 @@ export async function exportMap(workspaceId: string, mapId: string, executor: Ex
   ]);
   const stageIndex = new Map(stages.map((s, i) => [s.id, i]));
   const laneIndex = new Map(lanes.map((l, i) => [l.id, i]));
-  const byKpi = new Map<string, { date: string; value: string; source: 'manual' | 'import' | 'api' }[]>();
+  const byKpi = new Map<string, { date: string; value: string; source: ValueSource }[]>();
   for (const v of values) {
     const list = byKpi.get(v.kpiId) ?? [];
     list.push({ date: v.date, value: trimDecimal(v.value), source: v.source });

@@ -7,6 +7,7 @@ import * as login from '~/routes/login';
 import * as logout from '~/routes/logout';
 import * as signup from '~/routes/signup';
 import * as workspaceLayout from '~/routes/w.$slug';
+import { LOCALES } from '~/domain/vocabulary';
 import { call, makeUser, makeWorkspace, request } from '../support/factories';
 
 async function userCount() {
@@ -50,7 +51,7 @@ describe('sign-up', () => {
     expect(res.status).toBe(400);
     expect(res.data.error.email).toBeUndefined();
     expect(res.data.error['']).toEqual(['signupRefused']);
-    for (const lng of ['en', 'fr']) {
+    for (const lng of LOCALES) {
       const { default: messages } = await import(`~/locales/${lng}/errors.json`);
       expect(messages.signupRefused).toBeTruthy();
       expect(messages).not.toHaveProperty('emailTaken');

@@ -7,8 +7,9 @@ import * as home from '~/routes/w.$slug._index';
 import { placeKpi } from '~/server/kpis.server';
 import { addMember, call, makeUser, makeWorkspace, request } from '../support/factories';
 import { makeMapWithKpiLane } from '../support/kpi-fixtures';
+import type { Locale } from '~/domain/vocabulary';
 
-async function setup(locale: 'en' | 'fr' = 'fr') {
+async function setup(locale: Locale = 'fr') {
   const owner = await makeUser();
   const ws = await makeWorkspace(owner, { locale });
   const viewer = await makeUser();

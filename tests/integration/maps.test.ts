@@ -1,10 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db, queryCounter } from '../../db/client';
+import { database, db, queryCounter } from '../../db/client';
 import { activity, card, emotionPoint, journeyMap, kpi, kpiValue, lane, measure, stage } from '../../db/schema';
 import * as editorRoute from '~/routes/w.$slug.maps.$mapId';
 import * as exportRoute from '~/routes/w.$slug.maps.$mapId.export';
 import * as listRoute from '~/routes/w.$slug.maps._index';
+import { lockMap } from '~/server/map-positions.server';
 import { addMember, call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
 
 type Ws = Awaited<ReturnType<typeof makeWorkspace>>;
@@ -278,6 +279,61 @@ describe('map editor', () => {
     expect(total).toBe(12);
     const stagePositions = (await db.select().from(stage).where(eq(stage.mapId, mapId))).map((s) => s.position);
     expectClean(stagePositions);
+  });
+
+  // The test above passes on PGlite whether or not the map lock exists: PGlite is one connection
+  // and runs one transaction at a time. This one says what each database guarantees, and runs on both.
+  it('a move waits while another transaction holds the map lock, then leaves 0..n-1 (PostgreSQL: per map; PGlite: every transaction waits)', async () => {
+    const { owner, ws } = await setup();
+    const mapId = await createMap(owner, ws);
+    const otherMapId = await createMap(owner, ws, { name: 'Autre parcours' });
+    for (const id of [mapId, otherMapId]) {
+      for (const name of ['A', 'B']) await act(owner, ws, id, { intent: 'addStage', name });
+      await act(owner, ws, id, { intent: 'addLane', kind: 'actions', name: 'L' });
+    }
+    const data = (await load(owner, ws, mapId)).data;
+    const [a, b] = data.stages as { id: string }[];
+    const laneId = data.lanes[0].id as string;
+    for (let i = 0; i < 4; i++) await act(owner, ws, mapId, { intent: 'addCard', laneId, stageId: a!.id, title: `c${i}` });
+    const other = (await load(owner, ws, otherMapId)).data;
+    const cards = await cellOrder(laneId, a!.id);
+
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const holder = db.transaction(async (tx) => {
+      expect(await lockMap(tx, ws.id, mapId)).not.toBeNull();
+      holding();
+      await released;
+    });
+    await held;
+    const settled: string[] = [];
+    const move = act(owner, ws, mapId, { intent: 'moveCard', id: cards[3]!.id, toStageId: b!.id, toIndex: 0 }).finally(() => settled.push('move'));
+    const elsewhere = act(owner, ws, otherMapId, { intent: 'addCard', laneId: other.lanes[0].id, stageId: other.stages[0].id, title: 'ailleurs' }).finally(() =>
+      settled.push('elsewhere'),
+    );
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    if (database().kind === 'postgres') {
+      // A row lock on this map: another map's change goes through meanwhile.
+      expect((await Promise.race([elsewhere, sleep(5_000).then(() => ({ status: 'still waiting' }))])).status).toBe(200);
+      await sleep(300);
+      expect(settled).toEqual(['elsewhere']);
+      expect((await cellOrder(laneId, a!.id)).map((c) => c.title)).toEqual(['c0', 'c1', 'c2', 'c3']);
+    } else {
+      // PGlite: the open transaction holds its one connection, so nothing else runs until it ends
+      // (not even a read from this test).
+      await sleep(300);
+      expect(settled).toEqual([]);
+    }
+    release();
+    await holder;
+    expect((await move).status).toBe(200);
+    expect((await elsewhere).status).toBe(200);
+    expect(settled).toContain('move');
+    const left = await cellOrder(laneId, a!.id);
+    expect(left.map((c) => [c.title, c.position])).toEqual([['c0', 0], ['c1', 1], ['c2', 2]]);
+    expect((await cellOrder(laneId, b!.id)).map((c) => [c.title, c.position])).toEqual([['c3', 0]]);
   });
 
   it('sets emotion scores with a version check', async () => {

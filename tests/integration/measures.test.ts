@@ -10,8 +10,9 @@ import * as search from '~/routes/w.$slug.measures.search';
 import { listMapKpis } from '~/server/kpis.server';
 import { addMember, call, makeUser, makeWorkspace, request } from '../support/factories';
 import { makeMapWithKpiLane } from '../support/kpi-fixtures';
+import type { Locale } from '~/domain/vocabulary';
 
-async function setup(locale: 'en' | 'fr' = 'en') {
+async function setup(locale: Locale = 'en') {
   const owner = await makeUser();
   const ws = await makeWorkspace(owner, { locale });
   const editor = await makeUser();

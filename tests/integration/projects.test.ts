@@ -9,8 +9,9 @@ import { dec, toFixedString } from '~/domain/decimal';
 import { listProjectsForKpi } from '~/server/projects.server';
 import { addMember, call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
 import { makeKpi, makeMapWithStages, makeMeasure, makeProject, makeWorkedExample } from '../support/project-fixtures';
+import type { Locale } from '~/domain/vocabulary';
 
-async function setup(locale: 'en' | 'fr' = 'en') {
+async function setup(locale: Locale = 'en') {
   const owner = await makeUser();
   const ws = await makeWorkspace(owner, { locale });
   const viewer = await makeUser();

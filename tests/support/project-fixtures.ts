@@ -2,6 +2,7 @@
 // measures, KPIs with value histories, projects with costs and links. Overrides for every field used.
 import { db, type Executor } from '../../db/client';
 import { journeyMap, kpi, kpiValue, lane, measure, project, projectCost, projectKpi, stage } from '../../db/schema';
+import type { CostKind, ImpactMode } from '../../db/vocabulary';
 
 let sequence = 0;
 const next = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;
@@ -33,7 +34,7 @@ export async function makeMeasure(
 export async function makeKpi(
   workspaceId: string,
   at: { mapId: string; laneId: string; stageId: string; measureId: string },
-  overrides: { target?: string | null; impactMode?: 'auto' | 'manual'; manualAmount?: string | null; values?: [date: string, value: string][] } = {},
+  overrides: { target?: string | null; impactMode?: ImpactMode; manualAmount?: string | null; values?: [date: string, value: string][] } = {},
   executor: Executor = db,
 ) {
   const [row] = await executor
@@ -56,7 +57,7 @@ export async function makeKpi(
 export async function makeProject(
   workspaceId: string,
   overrides: Partial<Omit<typeof project.$inferInsert, 'workspaceId'>> & {
-    costs?: { label?: string; kind: 'one_off' | 'recurring'; amount: string; year?: number }[];
+    costs?: { label?: string; kind: CostKind; amount: string; year?: number }[];
     links?: { kpiId: string; share?: string }[];
   } = {},
   executor: Executor = db,

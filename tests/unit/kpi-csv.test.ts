@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoDate, parseKpiCsv, planImport, readCsvNumber, toKpiCsv, validateKpiRows, valueKey, type KpiCsvRecord } from '~/domain/kpi-csv';
+import type { Locale } from '~/domain/vocabulary';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
 const known = new Set([A, B]);
 
-function check(csv: string, locale: 'en' | 'fr' = 'en') {
+function check(csv: string, locale: Locale = 'en') {
   const parsed = parseKpiCsv(csv);
   return { parsed, ...validateKpiRows(parsed.rows, { locale, knownKpiIds: known }) };
 }

@@ -4,6 +4,7 @@ import { clampScore, scoreToY, smoothPath, yToScore } from '~/domain/emotion-cur
 import { MAP_EXPORT_FORMAT, MapExportSchema, parseMapExport } from '~/domain/map-export';
 import { MAP_TEMPLATES, templateToExport } from '~/domain/map-templates';
 import { insertAt, moveAcross, moveWithin, normalise } from '~/domain/ordering';
+import { LOCALES } from '~/domain/vocabulary';
 
 describe('ordering as the editor uses it', () => {
   it('inserts between two items, moves across cells and normalises gaps and ties', () => {
@@ -67,7 +68,7 @@ describe('templates and the export format', () => {
   it('offers at least three valid templates in English and French, each with a KPI row and phases', () => {
     expect(MAP_TEMPLATES.map((t) => t.id)).toEqual(['subscription', 'ecommerce', 'b2b_onboarding']);
     for (const template of MAP_TEMPLATES) {
-      for (const lang of ['en', 'fr'] as const) {
+      for (const lang of LOCALES) {
         const doc = templateToExport(template, lang, template.name[lang]);
         expect(MapExportSchema.safeParse(doc).success).toBe(true);
         expect(doc.lanes.some((l) => l.kind === 'kpi')).toBe(true);

@@ -2,14 +2,13 @@
 // two French journey maps using every lane kind, and one large map for benchmarks. The KPI rows
 // stay empty here: the measures seeder fills them, finding maps and stages by these exact names.
 import { MAP_EXPORT_FORMAT, MAP_EXPORT_VERSION, type MapExport } from '~/domain/map-export';
+import type { Channel, LaneKind } from '~/domain/vocabulary';
 import { writeMapDocument } from '~/server/maps-transfer.server';
 import type { DemoContext } from './context.server';
 
-type Kind = MapExport['lanes'][number]['kind'];
-type Channel = NonNullable<MapExport['cards'][number]['channel']>;
 /** A lane: per stage, its cards ([title, channel?, system?]) or, for emotions, its score. */
 interface LaneSpec {
-  kind: Kind;
+  kind: LaneKind;
   name: string;
   cells?: ([string, Channel?, string?][] | undefined)[];
   scores?: number[];
@@ -212,7 +211,7 @@ function supportMap() {
 /** 20 stages, 10 lanes (8 of cards), 3 cards per card cell: 480 cards. */
 function benchmarkMap() {
   const stages = Array.from({ length: 20 }, (_, i) => ({ name: `Étape ${i + 1}`, phase: `Phase ${Math.floor(i / 5) + 1}` }));
-  const cardKinds: Kind[] = ['touchpoints', 'actions', 'thoughts', 'pain_points', 'opportunities', 'backstage', 'text', 'actions'];
+  const cardKinds: LaneKind[] = ['touchpoints', 'actions', 'thoughts', 'pain_points', 'opportunities', 'backstage', 'text', 'actions'];
   const channels: Channel[] = ['web', 'mobile_app', 'email', 'phone', 'chat', 'store'];
   const lanes: LaneSpec[] = cardKinds.map((kind, l) => ({
     kind,

@@ -7,26 +7,26 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { dec, toFixedString } from '~/domain/decimal';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
+import type { Family, HeartCategory, ImpactType, Role, Trend } from '~/domain/vocabulary';
 import type { DemoContext } from './context.server';
 import { card, journeyMap, kpi, kpiValue, lane, measure, measureTouchpoint, stage } from '#db/schema';
 
 const PURCHASE = "Souscription d'un abonnement mobile";
 const SUPPORT = 'Support et renouvellement';
 
-type Owner = 'owner' | 'editor' | 'viewer';
 interface DemoMeasure {
   name: string;
   description: string;
   unit: string;
-  trend: 'up' | 'down';
+  trend: Trend;
   valueAmount: string;
   valueStep: string;
-  impactType: 'revenue' | 'cost_saving';
-  owner: Owner;
+  impactType: ImpactType;
+  owner: Role;
   group: string;
   tags: string[];
-  heart: 'happiness' | 'engagement' | 'adoption' | 'retention' | 'task_success' | null;
-  family: 'business_performance' | 'user_adoption' | 'customer_perception';
+  heart: HeartCategory | null;
+  family: Family;
   gsmGoal?: string;
   gsmSignal?: string;
   systems?: string[];

@@ -4,6 +4,7 @@
 // more than 100 %, so the double-counting warning has something to show. KPIs come from the measures
 // seeder; a KPI it did not create is skipped rather than invented here.
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { CostKind } from '~/domain/vocabulary';
 import type { DemoContext } from './context.server';
 import { kpi, measure, project, projectCost, projectKpi, stage } from '#db/schema';
 
@@ -17,7 +18,7 @@ const isoMonthsAgo = (months: number) => {
 
 interface DemoProject {
   values: Omit<typeof project.$inferInsert, 'workspaceId'>;
-  costs: { label: string; kind: 'one_off' | 'recurring'; amount: string; year: number }[];
+  costs: { label: string; kind: CostKind; amount: string; year: number }[];
   links: { kpi: KpiKey; share: string }[];
 }
 
