@@ -1,9 +1,10 @@
 // The field rules every input shares: forms, the CSV import and the map JSON import all read dates,
 // ids, money, percentages, versions, value steps and names through these, so a rule is fixed once.
-// Messages are keys in the "errors" namespace. Pure (zod and the decimal helpers only), so the
-// domain's file formats can use them too.
+// Messages are keys in the "errors" namespace. Pure (zod and the decimal helpers only): it sits in
+// domain/ so the file formats (CSV, map JSON) use it without domain/ importing lib/; the form
+// schemas in lib/schemas build on it.
 import { z } from 'zod';
-import { dec, isDecimalString, parseLocaleDecimal, toDecimalString, type NumberLocale } from '~/domain/decimal';
+import { dec, isDecimalString, parseLocaleDecimal, toDecimalString, type NumberLocale } from './decimal';
 
 /** Dates outside these years are typing slips (0000-01-01, 9999-12-31), not plans. */
 export const MIN_YEAR = 1900;

@@ -3,7 +3,7 @@
 // against what is stored. Pure: the caller supplies the workspace's KPI ids and stored values.
 import Papa from 'papaparse';
 import { toCsv, unescapeCsvText } from './csv';
-import { isIsoDate, readStoredDecimal } from '~/lib/schemas/fields';
+import { isIsoDate, readStoredDecimal } from './fields';
 import { dec, type NumberLocale } from './decimal';
 
 export { isIsoDate };

@@ -2,7 +2,7 @@
 // export -> import, a duplicate, and a template: stages and lanes are listed in order, and cards,
 // emotion points and KPIs point at them by index, so positions are implied by array order.
 import { z } from 'zod';
-import { hasNoNul, IsoDateSchema, nameSchema, StoredDecimalSchema, StoredStepSchema } from '~/lib/schemas/fields';
+import { hasNoNul, IsoDateSchema, nameSchema, StoredDecimalSchema, StoredStepSchema } from './fields';
 import { CARD_LANE_KINDS, CHANNELS, IMPACT_MODES, IMPACT_TYPES, LANE_KINDS, MAP_STATES, TRENDS, VALUE_SOURCES, type LaneKind } from './vocabulary';
 
 export const MAP_EXPORT_FORMAT = 'parcours.journey-map';

@@ -12,7 +12,7 @@ import {
   UuidSchema,
   valueStepField,
   VersionSchema,
-} from '~/lib/schemas/fields';
+} from '~/domain/fields';
 
 /** The parsed value, or the first message. */
 function run(schema: z.ZodTypeAny, input: unknown) {

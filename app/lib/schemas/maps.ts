@@ -2,7 +2,7 @@
 // and the actions. Messages are keys in the "errors" namespace.
 import { z } from 'zod';
 import { CHANNELS, LANE_KINDS, MAP_STATES } from '~/domain/vocabulary';
-import { nameSchema as name, UuidSchema as id, VersionSchema as version } from './fields';
+import { nameSchema as name, UuidSchema as id, VersionSchema as version } from '~/domain/fields';
 
 const optionalText = (max: number) => z.string().trim().max(max, 'field.tooLong').optional().default('');
 const position = z.coerce.number({ invalid_type_error: 'field.integer' }).int('field.integer').min(0).max(10_000);

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { NumberLocale } from '~/domain/decimal';
 import { FAMILIES, HEART_CATEGORIES, IMPACT_MODES, IMPACT_TYPES, TRENDS } from '~/domain/vocabulary';
-import { decimalField, IsoDateSchema, nameSchema, UuidSchema, valueStepField, VersionSchema } from './fields';
+import { decimalField, IsoDateSchema, nameSchema, UuidSchema, valueStepField, VersionSchema } from '~/domain/fields';
 
 export { decimalField, IsoDateSchema };
 

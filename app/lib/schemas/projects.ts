@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { dec, toDecimalString, type NumberLocale } from '~/domain/decimal';
 import { MAX_HORIZON_YEARS } from '~/domain/business-case';
 import { COST_KINDS, PROJECT_STATUSES, type ProjectStatus } from '~/domain/vocabulary';
-import { IsoDateSchema, moneyField, nameSchema, parsePercent, percentField, UuidSchema, VersionSchema } from './fields';
+import { IsoDateSchema, moneyField, nameSchema, parsePercent, percentField, UuidSchema, VersionSchema } from '~/domain/fields';
 
 export { moneyField, parsePercent };
 

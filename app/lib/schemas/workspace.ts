@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES, ROLES } from '~/domain/vocabulary';
 import { EmailSchema } from './auth';
-import { nameSchema, UuidSchema, VersionSchema } from './fields';
+import { nameSchema, UuidSchema, VersionSchema } from '~/domain/fields';
 
 // ISO 4217 codes known to this runtime's Intl (Node and every current browser).
 const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
