@@ -1,12 +1,13 @@
 // The business case of one project as a CSV file (resource route).
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { businessCaseCsvRows } from '~/domain/business-case';
 import { toCsv } from '~/domain/csv';
 import { IdSchema } from '~/lib/schemas/projects';
-import { businessCaseCsvRows } from '~/domain/project-case';
 import { requireMember } from '~/server/access.server';
+import { caseCsvLabels } from '~/server/business-cases.server';
 import { notFound } from '~/server/http.server';
 import { i18nServer } from '~/server/i18n.server';
-import { caseCsvLabels, csvFileName, loadBusinessCase } from '~/server/projects.server';
+import { csvFileName, loadBusinessCase } from '~/server/projects.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);

@@ -11,7 +11,7 @@ import { Headline, StatusChip, WarningList, YearTable, money } from '~/component
 import { KpiBreakdown } from '~/components/projects/kpi-breakdown';
 import { FieldErrors, FormErrors } from '~/components/ui/field';
 import { toDecimalString, type NumberLocale } from '~/domain/decimal';
-import { caseWarnings, projectCase } from '~/domain/project-case';
+import { caseWarnings, projectCase } from '~/domain/business-case';
 import { PROJECT_STATUSES } from '~/domain/vocabulary';
 import { formatDate } from '~/lib/format';
 import {

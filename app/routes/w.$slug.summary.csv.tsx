@@ -1,17 +1,19 @@
 // The executive ROI summary as a CSV file (resource route), with the same filter and order as the page.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { summaryCsvRows } from '~/domain/business-case';
 import { toCsv } from '~/domain/csv';
 import { summaryQuery } from '~/lib/schemas/projects';
 import { requireMember } from '~/server/access.server';
+import { summaryCsvLabels } from '~/server/business-cases.server';
 import { i18nServer } from '~/server/i18n.server';
-import { loadPortfolio, summaryCsvRows } from '~/server/portfolio.server';
+import { loadPortfolio } from '~/server/portfolio.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   const query = summaryQuery(new URL(request.url).searchParams);
   const portfolio = await loadPortfolio(workspace.id, query);
   const t = await i18nServer.getFixedT(request, ['projects', 'common']);
-  return new Response(toCsv(summaryCsvRows(portfolio, t), { bom: true }), {
+  return new Response(toCsv(summaryCsvRows(portfolio, summaryCsvLabels(t)), { bom: true }), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="roi-summary-${workspace.slug}.csv"`,

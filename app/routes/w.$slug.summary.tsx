@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { StatusChip, WarningList, money, usePayback, useRatio } from '~/components/projects/figures';
 import { PortfolioChart } from '~/components/projects/portfolio-chart';
-import { RANK_KEYS } from '~/domain/project-case';
+import { RANK_KEYS } from '~/domain/business-case';
 import { formatNumber } from '~/lib/format';
 import { PROJECT_STATUSES } from '~/domain/vocabulary';
 import { summaryQuery, summarySearch } from '~/lib/schemas/projects';

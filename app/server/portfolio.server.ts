@@ -1,25 +1,24 @@
 // The executive ROI summary: one roll-up of every non-archived project of a workspace. Four queries
-// whatever the portfolio size (projects, costs, linked KPIs with their measures, newest value of each
-// linked KPI); every business case is then computed in memory with the domain code.
+// whatever the portfolio size (the projects, then at once their costs, their linked KPIs with their
+// measures and the newest value of each linked KPI); every business case is then computed in memory
+// with the domain code.
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { db } from '#db/client';
-import { journeyMap, kpi, kpiValue, measure, project, projectCost, projectKpi, stage, user } from '#db/schema';
-import type { BusinessCaseCost } from '~/domain/business-case';
-import { dec, sum, toDecimalString, toFixedString } from '~/domain/decimal';
+import { kpi, kpiValue, project, projectCost, projectKpi, user } from '#db/schema';
 import {
   caseWarnings,
-  csvMoney,
-  csvRatio,
   kpiLines,
   portfolioTotals,
   projectCase,
   rankProjects,
   topMeasures,
+  type BusinessCaseCost,
   type LinkedKpi,
   type RankKey,
-} from '~/domain/project-case';
+} from '~/domain/business-case';
+import { dec, sum, toDecimalString } from '~/domain/decimal';
 import type { ProjectStatus } from '~/domain/vocabulary';
-import { linkedKpiColumns, todayIso } from './projects.server';
+import { listLinkedKpis, todayIso } from './business-cases.server';
 
 export interface PortfolioOptions {
   sort: RankKey;
@@ -49,38 +48,30 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
     .limit(1)
     .as('newest_value');
 
-  const [projects, costs, links, newest] = await Promise.all([
-    db
-      .select({
-        id: project.id,
-        name: project.name,
-        status: project.status,
-        startDate: project.startDate,
-        ownerName: user.displayName,
-        horizonYears: project.horizonYears,
-        discountRate: project.discountRate,
-        confidence: project.confidence,
-        rampUp: project.rampUp,
-      })
-      .from(project)
-      .leftJoin(user, eq(user.id, project.ownerId))
-      .where(liveProjects)
-      .orderBy(asc(project.name)),
+  const projects = await db
+    .select({
+      id: project.id,
+      name: project.name,
+      status: project.status,
+      startDate: project.startDate,
+      ownerName: user.displayName,
+      horizonYears: project.horizonYears,
+      discountRate: project.discountRate,
+      confidence: project.confidence,
+      rampUp: project.rampUp,
+    })
+    .from(project)
+    .leftJoin(user, eq(user.id, project.ownerId))
+    .where(liveProjects)
+    .orderBy(asc(project.name));
+  const [costs, links, newest] = await Promise.all([
     db
       .select({ projectId: projectCost.projectId, kind: projectCost.kind, amount: projectCost.amount, year: projectCost.year })
       .from(projectCost)
       .innerJoin(project, eq(project.id, projectCost.projectId))
       .where(and(eq(projectCost.workspaceId, workspaceId), liveProjects)),
-    db
-      .select(linkedKpiColumns)
-      .from(projectKpi)
-      .innerJoin(project, eq(project.id, projectKpi.projectId))
-      .innerJoin(kpi, eq(kpi.id, projectKpi.kpiId))
-      .innerJoin(measure, eq(measure.id, kpi.measureId))
-      .innerJoin(stage, eq(stage.id, kpi.stageId))
-      .innerJoin(journeyMap, eq(journeyMap.id, kpi.mapId))
-      .where(and(eq(projectKpi.workspaceId, workspaceId), liveProjects))
-      .orderBy(asc(journeyMap.name), asc(stage.position), asc(measure.name)),
+    // Every live project's links, the hidden ones too: shares count every live project.
+    listLinkedKpis(workspaceId, projects.map((p) => p.id)),
     // Only the newest value of each linked KPI, one index probe per KPI (kpi_value_kpi_date_idx):
     // a lateral LIMIT 1 keeps this fast even when table statistics are stale (PGlite never analyses).
     db
@@ -155,48 +146,6 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
     list.push(row);
   }
   return groups;
-}
-
-/** The summary as CSV rows: one row per ranked project, then the portfolio totals. */
-export function summaryCsvRows(portfolio: Portfolio, t: (key: string) => string): string[][] {
-  const header = ['project', 'status', 'kpis', 'runRate', 'totalBenefit', 'totalCost', 'netBenefit', 'npv', 'roi', 'paybackMonths', 'warnings'].map((k) =>
-    t(`projects:csv.summary.${k}`),
-  );
-  const payback = (x: string | null) => (x === null ? '' : toFixedString(x, 1));
-  const rows: string[][] = [header];
-  for (const p of portfolio.projects) {
-    rows.push([
-      p.name,
-      t(`common:projectStatus.${p.status}`),
-      String(p.kpiCount),
-      csvMoney(p.runRateBenefit),
-      csvMoney(p.totalBenefit),
-      csvMoney(p.totalCost),
-      csvMoney(p.netBenefit),
-      csvMoney(p.npv),
-      csvRatio(p.roi),
-      payback(p.paybackMonths),
-      String(p.warningCount),
-    ]);
-  }
-  const totals = portfolio.totals;
-  rows.push(
-    [],
-    [
-      t('projects:csv.summary.portfolio'),
-      '',
-      '',
-      csvMoney(totals.runRateBenefit),
-      csvMoney(totals.totalBenefit),
-      csvMoney(totals.totalCost),
-      csvMoney(totals.netBenefit),
-      csvMoney(totals.npv),
-      csvRatio(totals.roi),
-      payback(totals.paybackMonths),
-      '',
-    ],
-  );
-  return rows;
 }
 
 /** The workspace home's "top projects": the summary roll-up (same fixed queries), best NPV first. */

@@ -1,16 +1,16 @@
 // Projects: the project rows (versioned), their cost lines and their links to KPIs, the KPI picker,
 // and the business case of one project loaded in a fixed number of queries. Arithmetic is done by
-// app/domain/project-case.ts (which the what-if panel runs in the browser too).
+// app/domain/business-case/ (which the what-if panel runs in the browser too).
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
 import { journeyMap, kpi, kpiValue, measure, membership, project, projectCost, projectKpi, stage, user } from '#db/schema';
-import type { BusinessCaseCost } from '~/domain/business-case';
+import { caseWarnings, kpiLines, projectCase, realisedTotal, type BusinessCaseCost, type LinkedKpi } from '~/domain/business-case';
 import { toDecimalString } from '~/domain/decimal';
 import { currentFromHistory } from '~/domain/kpi';
 import { groupHistory } from '~/domain/value-history';
-import { caseWarnings, kpiLines, projectCase, realisedTotal, type CaseCsvLabels, type LinkedKpi } from '~/domain/project-case';
 import type { CostKind, ProjectStatus } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
+import { listLinkedKpis, todayIso } from './business-cases.server';
 
 export interface ProjectDetailsInput {
   name: string;
@@ -28,9 +28,6 @@ export interface AssumptionsInput {
 }
 
 export type SaveOutcome = 'ok' | 'stale' | 'missing';
-
-/** Today as the server sees it (UTC), for staleness of KPI values. */
-export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------- project rows
 
@@ -309,25 +306,6 @@ export type KpiProject = Awaited<ReturnType<typeof listProjectsForKpi>>[number];
 
 // ---------------------------------------------------------------- business case
 
-/** The columns of a linked KPI that the business case needs (shared with the portfolio roll-up). */
-export const linkedKpiColumns = {
-  projectId: projectKpi.projectId,
-  kpiId: projectKpi.kpiId,
-  share: projectKpi.share,
-  measureId: measure.id,
-  measureName: measure.name,
-  unit: measure.unit,
-  trend: measure.trend,
-  valueAmount: measure.valueAmount,
-  valueStep: measure.valueStep,
-  stageName: stage.name,
-  mapId: journeyMap.id,
-  mapName: journeyMap.name,
-  impactMode: kpi.impactMode,
-  manualAmount: kpi.manualAmount,
-  target: kpi.targetValue,
-};
-
 /**
  * Everything the business case page shows, in five queries whatever the number of KPIs: the project,
  * its costs, its linked KPIs (with measure, stage and map), their values, and their shares across
@@ -350,15 +328,7 @@ export async function loadBusinessCase(workspaceId: string, projectId: string, t
       .from(projectCost)
       .where(and(eq(projectCost.workspaceId, workspaceId), eq(projectCost.projectId, projectId)))
       .orderBy(asc(projectCost.year), asc(projectCost.label)),
-    db
-      .select(linkedKpiColumns)
-      .from(projectKpi)
-      .innerJoin(kpi, eq(kpi.id, projectKpi.kpiId))
-      .innerJoin(measure, eq(measure.id, kpi.measureId))
-      .innerJoin(stage, eq(stage.id, kpi.stageId))
-      .innerJoin(journeyMap, eq(journeyMap.id, kpi.mapId))
-      .where(and(eq(projectKpi.workspaceId, workspaceId), eq(projectKpi.projectId, projectId)))
-      .orderBy(asc(journeyMap.name), asc(stage.position), asc(measure.name)),
+    listLinkedKpis(workspaceId, [projectId]),
     db
       .select({ kpiId: kpiValue.kpiId, date: kpiValue.date, value: kpiValue.value })
       .from(kpiValue)
@@ -404,19 +374,6 @@ export async function loadBusinessCase(workspaceId: string, projectId: string, t
 export type BusinessCaseData = NonNullable<Awaited<ReturnType<typeof loadBusinessCase>>>;
 
 // ---------------------------------------------------------------- CSV
-
-type Translate = (key: string) => string;
-
-/** Column and row headings of the CSV exports, in the reader's language. */
-export function caseCsvLabels(t: Translate): CaseCsvLabels {
-  const pick = <K extends string>(prefix: string, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}`)])) as Record<K, string>;
-  return {
-    figures: pick('csv.figures', ['runRate', 'totalBenefit', 'totalCost', 'netBenefit', 'roi', 'npv', 'pvBenefit', 'pvCost', 'roiPv', 'paybackMonths'] as const),
-    years: pick('csv.years', ['year', 'benefit', 'cost', 'net', 'cumulative', 'discountFactor', 'discountedNet'] as const),
-    kpis: pick('csv.kpis', ['kpi', 'map', 'current', 'target', 'gap', 'vpu', 'impact', 'share', 'contribution', 'baseline', 'realised'] as const),
-    assumptions: pick('csv.assumptions', ['project', 'horizon', 'discountRate', 'confidence', 'rampUp'] as const),
-  };
-}
 
 /** A safe ASCII file name for Content-Disposition ("Refonte du parcours" -> "refonte-du-parcours"). */
 export function csvFileName(name: string) {

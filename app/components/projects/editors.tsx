@@ -2,7 +2,7 @@
 // shares, and the KPI picker. Plain <Form method="post"> forms that work before JavaScript loads.
 import { Form, Link, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import type { KpiLineData } from '~/domain/project-case';
+import type { KpiLineData } from '~/domain/business-case';
 import type { NumberLocale } from '~/domain/decimal';
 import type { CostKind } from '~/domain/vocabulary';
 import { percentInput } from '~/lib/schemas/projects';

@@ -1,8 +1,7 @@
 // Read-only pieces of a business case: headline figures, the year-by-year table, the warnings and
 // small formatting helpers. All amounts arrive as exact decimal strings from the domain code.
 import { useTranslation } from 'react-i18next';
-import type { BusinessCase } from '~/domain/business-case';
-import type { CaseWarning } from '~/domain/project-case';
+import type { BusinessCase, CaseWarning } from '~/domain/business-case';
 import { toFixedString } from '~/domain/decimal';
 import { formatMoney, formatNumber, formatPercent } from '~/lib/format';
 

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { dec } from '~/domain/decimal';
 import { UNITS } from '~/domain/vocabulary';
-import type { KpiLine } from '~/domain/project-case';
+import type { KpiLine } from '~/domain/business-case';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '~/lib/format';
 import type { Money } from './figures';
 

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  computeBusinessCase,
-  doubleCounting,
-  type BusinessCase,
-  type BusinessCaseInput,
-  type KpiShare,
-} from '../../app/domain/business-case';
-import { dec, toFixedString } from '../../app/domain/decimal';
-import { annualImpact } from '../../app/domain/kpi';
+import { computeBusinessCase, kpiContribution, type BusinessCase, type BusinessCaseInput } from '~/domain/business-case';
+import { dec, toFixedString } from '~/domain/decimal';
+import { annualImpact } from '~/domain/kpi';
 
 // The worked example of DESIGN.md, built from the measures so the whole chain is exercised.
 const workedExample: BusinessCaseInput = {
@@ -223,39 +217,21 @@ describe('computeBusinessCase: edge cases', () => {
   });
 });
 
-describe('doubleCounting', () => {
-  it.each<[string, KpiShare[], string[]]>([
-    ['no links', [], []],
-    ['one project at 100 %', [{ kpiId: 'k', projectId: 'p1', share: '1' }], []],
-    [
-      'exactly 100 % across projects is fine',
-      [
-        { kpiId: 'k', projectId: 'p1', share: '0.5' },
-        { kpiId: 'k', projectId: 'p2', share: '0.5' },
-      ],
-      [],
-    ],
-    [
-      'more than 100 % is flagged',
-      [
-        { kpiId: 'k', projectId: 'p1', share: '0.6' },
-        { kpiId: 'k', projectId: 'p2', share: '0.5' },
-        { kpiId: 'j', projectId: 'p1', share: '0.9' },
-      ],
-      ['k'],
-    ],
-    [
-      'several KPIs at once',
-      [
-        { kpiId: 'a', projectId: 'p1', share: '1' },
-        { kpiId: 'b', projectId: 'p1', share: '0.7' },
-        { kpiId: 'a', projectId: 'p2', share: '0.01' },
-        { kpiId: 'b', projectId: 'p2', share: '0.3' },
-        { kpiId: 'b', projectId: 'p3', share: '0.1' },
-      ],
-      ['a', 'b'],
-    ],
-  ])('%s', (_name, shares, expected) => {
-    expect(doubleCounting(shares)).toEqual(expected);
+describe('kpiContribution', () => {
+  it.each<[string | null, string, string | null]>([
+    ['50000', '1', '50000'],
+    ['180000', '0.5', '90000'],
+    ['12000', '0', '0'],
+    [null, '1', null],
+  ])('%s x %s is %s', (impact, share, expected) => {
+    expect(kpiContribution(impact, share)).toBe(expected);
+  });
+
+  it('the run-rate sums the exact products, not the rounded contributions', () => {
+    const kpis = ['a', 'b'].map((id) => ({ id, label: id, impact: '0.0000000001', share: '0.5' }));
+    const bc = computeBusinessCase({ horizonYears: 1, discountRate: '0', confidence: '1', costs: [], kpis });
+    expect(bc.kpiContributions.map((k) => k.contribution)).toEqual(['0.0000000001', '0.0000000001']);
+    expect(bc.runRateBenefit).toBe('0.0000000001');
+    expect(dec(bc.totalBenefit).eq('0.0000000001')).toBe(true);
   });
 });

@@ -1,16 +1,27 @@
-// A project's business case: run-rate benefit of its linked KPIs, yearly cash flows over the horizon,
-// totals, ROI, present values, NPV and payback; plus the double-counting check across projects.
-// Formulas and the worked example that must reproduce to the cent are in DESIGN.md.
+// Cash flows of a business case: run-rate benefit of the linked KPIs, yearly benefits, costs and nets
+// over the horizon, totals, ROI, present values, NPV and payback. The portfolio roll-up sums years
+// and reuses `cashFlowTotals`, so each formula of DESIGN.md is written once, here.
 import type Big from 'big.js';
-import { dec, sum, toDecimalString } from './decimal';
-
-export type CostKind = 'one_off' | 'recurring';
+import { dec, sum, toDecimalString } from '../decimal';
+import type { CostKind } from '../vocabulary';
 
 export interface BusinessCaseCost {
   kind: CostKind;
   amount: string;
   /** One-off: the year it falls in (0..H, default 0). Recurring: first year (default 1) through H. */
   year?: number | null;
+}
+
+/** The assumptions of a project, the ones a what-if changes; fractions as decimal strings. */
+export interface Assumptions {
+  /** Whole years, 1..10. */
+  horizonYears: number;
+  /** Fraction: '0.08' for 8 %. */
+  discountRate: string;
+  /** Fraction: '0.8' for 80 %. */
+  confidence: string;
+  /** Fractions for years 1..H; missing years run at full speed. */
+  rampUp: readonly string[];
 }
 
 export interface BusinessCaseKpi {
@@ -22,25 +33,22 @@ export interface BusinessCaseKpi {
   share: string;
 }
 
-export interface BusinessCaseInput {
-  /** Whole years, 1..10. */
-  horizonYears: number;
-  /** Fraction: '0.08' for 8 %. */
-  discountRate: string;
-  /** Fraction: '0.8' for 80 %. */
-  confidence: string;
+export interface BusinessCaseInput extends Omit<Assumptions, 'rampUp'> {
   /** Fractions for years 1..H; a missing year runs at full speed ('1'). */
   rampUp?: readonly (string | null | undefined)[];
   costs: readonly BusinessCaseCost[];
   kpis: readonly BusinessCaseKpi[];
 }
 
-export interface BusinessCaseYear {
+export interface CashFlowYear {
   year: number;
   benefit: string;
   cost: string;
   net: string;
   cumulative: string;
+}
+
+export interface BusinessCaseYear extends CashFlowYear {
   discountFactor: string;
   discountedBenefit: string;
   discountedCost: string;
@@ -48,30 +56,30 @@ export interface BusinessCaseYear {
   cumulativeDiscounted: string;
 }
 
-export interface KpiContribution {
-  id: string;
-  label: string;
-  impact: string | null;
-  share: string;
+export interface KpiContribution extends BusinessCaseKpi {
   /** impact x share; null when the impact is unknown (it then adds nothing to the run-rate). */
   contribution: string | null;
 }
 
-export interface BusinessCase {
-  runRateBenefit: string;
-  years: BusinessCaseYear[];
+/** The undiscounted figures, for one project or a portfolio. */
+export interface CashFlowTotals {
   totalBenefit: string;
   totalCost: string;
   netBenefit: string;
   /** (total benefit - total cost) / total cost, as a fraction; null when nothing is spent. */
   roi: string | null;
+  /** Months from the start until cumulative net cash reaches 0; null when not within the horizon. */
+  paybackMonths: string | null;
+}
+
+export interface BusinessCase extends CashFlowTotals {
+  runRateBenefit: string;
+  years: BusinessCaseYear[];
   pvBenefit: string;
   pvCost: string;
   npv: string;
   /** NPV / PV(costs), as a fraction; null when PV(costs) is 0. */
   roiPv: string | null;
-  /** Months from the start until cumulative net cash reaches 0; null when not within the horizon. */
-  paybackMonths: string | null;
   kpiContributions: KpiContribution[];
   /** Costs that fall in no year of the horizon (e.g. after the horizon was shortened). */
   costsOutsideHorizon: number;
@@ -81,6 +89,17 @@ export const MAX_HORIZON_YEARS = 10;
 
 function isPresent(x: string | null | undefined): x is string {
   return x !== null && x !== undefined && x !== '';
+}
+
+// Exact (unrounded) so the run-rate sums exact products; kpiContribution is the rounded figure.
+function exactContribution(impact: string | null, share: string): Big | null {
+  return isPresent(impact) ? dec(impact).times(share) : null;
+}
+
+/** A KPI's part of the run-rate benefit: impact x share; null when the impact is unknown. */
+export function kpiContribution(impact: string | null, share: string): string | null {
+  const contribution = exactContribution(impact, share);
+  return contribution === null ? null : toDecimalString(contribution);
 }
 
 function costYear(cost: BusinessCaseCost): number {
@@ -105,8 +124,7 @@ function costsByYear(costs: readonly BusinessCaseCost[], horizon: number): { per
 }
 
 // Year 0 happens at once at the start; each later year's flows accrue evenly, so inside the year
-// where cumulative net turns non-negative we interpolate linearly. Exported for the portfolio
-// roll-up, whose payback is that of the summed cash flows.
+// where cumulative net turns non-negative we interpolate linearly.
 export function paybackMonths(nets: readonly Big[]): Big | null {
   let cumulative = nets[0];
   if (cumulative.gte(0)) return dec(0);
@@ -122,6 +140,38 @@ function ratio(numerator: Big, denominator: Big): string | null {
   return denominator.eq(0) ? null : toDecimalString(numerator.div(denominator));
 }
 
+/**
+ * Years 0..H of benefits and costs -> nets, cumulative nets, totals, ROI and payback. Payback is null
+ * when asked for no years at all (an empty portfolio).
+ */
+export function cashFlowTotals(benefits: readonly Big[], costs: readonly Big[]): CashFlowTotals & { years: CashFlowYear[]; nets: Big[] } {
+  const nets = benefits.map((b, t) => b.minus(costs[t]));
+  let cumulative = dec(0);
+  const years = nets.map((n, t) => {
+    cumulative = cumulative.plus(n);
+    return {
+      year: t,
+      benefit: toDecimalString(benefits[t]),
+      cost: toDecimalString(costs[t]),
+      net: toDecimalString(n),
+      cumulative: toDecimalString(cumulative),
+    };
+  });
+  const totalBenefit = sum(...benefits);
+  const totalCost = sum(...costs);
+  const netBenefit = totalBenefit.minus(totalCost);
+  const payback = nets.length ? paybackMonths(nets) : null;
+  return {
+    years,
+    nets,
+    totalBenefit: toDecimalString(totalBenefit),
+    totalCost: toDecimalString(totalCost),
+    netBenefit: toDecimalString(netBenefit),
+    roi: ratio(netBenefit, totalCost),
+    paybackMonths: payback === null ? null : toDecimalString(payback),
+  };
+}
+
 /** @throws RangeError on a horizon outside 1..10, a discount rate <= -100 % or a bad cost year. */
 export function computeBusinessCase(input: BusinessCaseInput): BusinessCase {
   const H = input.horizonYears;
@@ -131,14 +181,8 @@ export function computeBusinessCase(input: BusinessCaseInput): BusinessCase {
   const growth = dec(1).plus(input.discountRate);
   if (growth.lte(0)) throw new RangeError(`Discount rate must be above -100 %: ${input.discountRate}`);
 
-  const kpiContributions: KpiContribution[] = input.kpis.map((k) => ({
-    id: k.id,
-    label: k.label,
-    impact: k.impact,
-    share: k.share,
-    contribution: isPresent(k.impact) ? toDecimalString(dec(k.impact).times(k.share)) : null,
-  }));
-  const runRate = sum(...input.kpis.filter((k) => isPresent(k.impact)).map((k) => dec(k.impact as string).times(k.share)));
+  const kpiContributions: KpiContribution[] = input.kpis.map((k) => ({ ...pickKpi(k), contribution: kpiContribution(k.impact, k.share) }));
+  const runRate = sum(...input.kpis.map((k) => exactContribution(k.impact, k.share)).filter((c): c is Big => c !== null));
   const fullSpeed = runRate.times(input.confidence);
 
   const { perYear: costs, outside } = costsByYear(input.costs, H);
@@ -147,69 +191,45 @@ export function computeBusinessCase(input: BusinessCaseInput): BusinessCase {
     const ramp = input.rampUp?.[t - 1];
     return fullSpeed.times(isPresent(ramp) ? ramp : '1');
   });
-  const nets = benefits.map((b, t) => b.minus(costs[t]));
+  const totals = cashFlowTotals(benefits, costs);
 
-  const years: BusinessCaseYear[] = [];
-  let cumulative = dec(0);
   let cumulativeDiscounted = dec(0);
   let pvBenefit = dec(0);
   let pvCost = dec(0);
-  for (let t = 0; t <= H; t++) {
+  const years = totals.years.map((flow, t): BusinessCaseYear => {
     const compound = growth.pow(t);
     const discountedBenefit = benefits[t].div(compound);
     const discountedCost = costs[t].div(compound);
     const discountedNet = discountedBenefit.minus(discountedCost);
-    cumulative = cumulative.plus(nets[t]);
     cumulativeDiscounted = cumulativeDiscounted.plus(discountedNet);
     pvBenefit = pvBenefit.plus(discountedBenefit);
     pvCost = pvCost.plus(discountedCost);
-    years.push({
-      year: t,
-      benefit: toDecimalString(benefits[t]),
-      cost: toDecimalString(costs[t]),
-      net: toDecimalString(nets[t]),
-      cumulative: toDecimalString(cumulative),
+    return {
+      ...flow,
       discountFactor: toDecimalString(dec(1).div(compound)),
       discountedBenefit: toDecimalString(discountedBenefit),
       discountedCost: toDecimalString(discountedCost),
       discountedNet: toDecimalString(discountedNet),
       cumulativeDiscounted: toDecimalString(cumulativeDiscounted),
-    });
-  }
-
-  const totalBenefit = sum(...benefits);
-  const totalCost = sum(...costs);
-  const netBenefit = totalBenefit.minus(totalCost);
+    };
+  });
   const npv = pvBenefit.minus(pvCost);
-  const payback = paybackMonths(nets);
 
   return {
     runRateBenefit: toDecimalString(runRate),
     years,
-    totalBenefit: toDecimalString(totalBenefit),
-    totalCost: toDecimalString(totalCost),
-    netBenefit: toDecimalString(netBenefit),
-    roi: ratio(netBenefit, totalCost),
+    totalBenefit: totals.totalBenefit,
+    totalCost: totals.totalCost,
+    netBenefit: totals.netBenefit,
+    roi: totals.roi,
     pvBenefit: toDecimalString(pvBenefit),
     pvCost: toDecimalString(pvCost),
     npv: toDecimalString(npv),
     roiPv: ratio(npv, pvCost),
-    paybackMonths: payback === null ? null : toDecimalString(payback),
+    paybackMonths: totals.paybackMonths,
     kpiContributions,
     costsOutsideHorizon: outside,
   };
 }
 
-export interface KpiShare {
-  kpiId: string;
-  projectId: string;
-  /** Fraction: '0.5' for 50 %. */
-  share: string;
-}
-
-/** KPI ids whose shares across projects add up to more than 100 % (shown as a warning, never capped). */
-export function doubleCounting(shares: readonly KpiShare[]): string[] {
-  const totals = new Map<string, Big>();
-  for (const { kpiId, share } of shares) totals.set(kpiId, (totals.get(kpiId) ?? dec(0)).plus(share));
-  return [...totals].filter(([, total]) => total.gt(1)).map(([kpiId]) => kpiId);
-}
+const pickKpi = ({ id, label, impact, share }: BusinessCaseKpi): BusinessCaseKpi => ({ id, label, impact, share });
