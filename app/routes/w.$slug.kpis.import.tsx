@@ -179,17 +179,8 @@ export default function KpiImportPage() {
   );
 }
 
-type CheckResult = { intent: 'preview'; preview: ImportPreviewView; csv: string | null };
-type ImportPreviewView = {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  targets: number;
-  errorCount: number;
-  errors: { line: number; column: string | null; code: string; value?: string }[];
-};
+/** What the preview step answers (read as JSON by the upload request), as the server module builds it. */
+type CheckResult = Awaited<ReturnType<typeof checkCsvUpload>>['body'];
 
 const STATUS_ERRORS: Record<number, string> = { 403: 'forbidden', 404: 'notFound', 413: 'measures.fileTooLarge' };
 
