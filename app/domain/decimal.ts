@@ -42,6 +42,12 @@ export function toDecimalString(x: DecimalInput, maxDp: number = RESULT_DP): str
 
 const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
 
+/** A stored decimal's shortest exact text: numeric(20,6) comes back as "42.000000", this gives "42". */
+export function trimDecimal<T extends string | null>(value: T): T {
+  if (value === null || !value.includes('.')) return value;
+  return value.replace(/0+$/, '').replace(/\.$/, '') as T;
+}
+
 /** Strict machine format: optional '-', digits, optional '.' and digits. No exponent, grouping or '+'. */
 export function isDecimalString(s: string): boolean {
   return DECIMAL_RE.test(s);

@@ -2,6 +2,7 @@
 // that reads it. It lives here, not in the route, so components can use it without importing a
 // route; the layout's loader is checked against WorkspaceData with `satisfies`.
 import { useRouteLoaderData } from '@remix-run/react';
+import { roleAtLeast } from '~/domain/roles';
 import type { Locale, Role } from '~/domain/vocabulary';
 
 export const WORKSPACE_ROUTE_ID = 'routes/w.$slug';
@@ -17,5 +18,5 @@ export interface WorkspaceData {
 export function useWorkspace() {
   const data = useRouteLoaderData<WorkspaceData>(WORKSPACE_ROUTE_ID);
   if (!data) throw new Error('useWorkspace() used outside /w/:slug');
-  return { ...data, canEdit: data.role !== 'viewer', isOwner: data.role === 'owner' };
+  return { ...data, canEdit: roleAtLeast(data.role, 'editor'), isOwner: data.role === 'owner' };
 }

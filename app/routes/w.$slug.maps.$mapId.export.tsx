@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireMember } from '~/server/access.server';
 import { notFound } from '~/server/http.server';
 import { exportMap } from '~/server/maps-transfer.server';
-import { slugify } from '~/server/workspaces.server';
+import { slugify } from '~/domain/names';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);

@@ -4,15 +4,10 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '#db/client';
 import { membership, workspace } from '#db/schema';
+import { roleAtLeast } from '~/domain/roles';
 import type { Role } from '~/domain/vocabulary';
 import { requireUser } from './auth.server';
 import { forbidden, notFound } from './http.server';
-
-const RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
-
-export function roleAtLeast(role: Role, needed: Role) {
-  return RANK[role] >= RANK[needed];
-}
 
 export async function requireMember(request: Request, slug: string | undefined, needed: Role = 'viewer') {
   const { user, session } = await requireUser(request);

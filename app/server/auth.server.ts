@@ -9,6 +9,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { Lucia, TimeSpan, type Session, type User } from 'lucia';
 import { db } from '#db/client';
 import { session as sessionTable, user as userTable } from '#db/schema';
+import { normaliseEmail } from '~/domain/names';
 import type { Locale } from '~/domain/vocabulary';
 import { env } from './env.server';
 import { assertSameOrigin, failure } from './http.server';
@@ -143,10 +144,6 @@ export async function endSession(request: Request) {
 }
 
 // ---------------------------------------------------------------- sign-up, sign-in, password
-
-export function normaliseEmail(email: string) {
-  return email.trim().toLowerCase();
-}
 
 export async function findUserByEmail(email: string) {
   const [row] = await db.select().from(userTable).where(eq(userTable.email, normaliseEmail(email)));

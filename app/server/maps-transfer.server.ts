@@ -3,6 +3,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '#db/client';
 import { card, emotionPoint, journeyMap, kpi, kpiValue, lane, measure, persona, stage } from '#db/schema';
+import { trimDecimal } from '~/domain/decimal';
 import { MAP_EXPORT_FORMAT, MAP_EXPORT_VERSION, type MapExport } from '~/domain/map-export';
 import { findTemplate, templateToExport } from '~/domain/map-templates';
 import { dedupeByDate } from '~/domain/value-history';
@@ -78,12 +79,6 @@ export async function exportMap(workspaceId: string, mapId: string, executor: Ex
       values: byKpi.get(k.id) ?? [],
     })),
   };
-}
-
-/** numeric(20,6) comes back as "42.000000": export the shortest exact text. */
-function trimDecimal<T extends string | null>(value: T): T {
-  if (value === null || !value.includes('.')) return value;
-  return value.replace(/0+$/, '').replace(/\.$/, '') as T;
 }
 
 const CHUNK = 1000;

@@ -3,22 +3,12 @@ import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import { db } from '#db/client';
 import { invitation, membership, user, workspace } from '#db/schema';
+import { slugify } from '~/domain/names';
 import type { Locale, Role } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
 import { notFound } from './http.server';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
-
-export function slugify(name: string) {
-  const base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-  return base || 'workspace';
-}
 
 export async function listWorkspacesForUser(userId: string) {
   return db

@@ -7,6 +7,7 @@ import {
   sum,
   toDecimalString,
   toFixedString,
+  trimDecimal,
   type NumberLocale,
 } from '../../app/domain/decimal';
 
@@ -142,5 +143,17 @@ describe('parseLocaleDecimal', () => {
     ['12 €', 'fr'],
   ])('%j in %s is not a number', (input, locale) => {
     expect(parseLocaleDecimal(input, locale)).toBeNull();
+  });
+});
+
+describe('trimDecimal', () => {
+  it.each([
+    ['42.000000', '42'],
+    ['42.500000', '42.5'],
+    ['-0.010000', '-0.01'],
+    ['100', '100'],
+    [null, null],
+  ] as const)('%j -> %j', (stored, shown) => {
+    expect(trimDecimal(stored)).toBe(shown);
   });
 });
