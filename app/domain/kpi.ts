@@ -4,9 +4,6 @@ import type Big from 'big.js';
 import { dec, toDecimalString } from './decimal';
 import type { ImpactMode, KpiStatus, Trend } from './vocabulary';
 
-// Kept for project-case.ts while it moves to domain/business-case/; import them from ./vocabulary.
-export type { ImpactMode, Trend };
-
 /** One entry of a KPI's value history; `date` is ISO ('2024-03-31', or a full timestamp). */
 export interface ValuePoint {
   date: string;
