@@ -3,7 +3,7 @@
 // numbers are built for the workspace locale.
 import { z } from 'zod';
 import { dec, toDecimalString, type NumberLocale } from '~/domain/decimal';
-import { MAX_HORIZON_YEARS } from '~/domain/business-case';
+import { MAX_HORIZON_YEARS, RANK_KEYS } from '~/domain/business-case';
 import { COST_KINDS, PROJECT_STATUSES, type ProjectStatus } from '~/domain/vocabulary';
 import { IsoDateSchema, moneyField, nameSchema, parsePercent, percentField, UuidSchema, VersionSchema } from '~/domain/fields';
 
@@ -156,7 +156,7 @@ export function assumptionDraft(saved: AssumptionFractions, locale: NumberLocale
   };
 }
 
-const RankKeySchema = z.enum(['npv', 'roi', 'payback', 'benefit']);
+const RankKeySchema = z.enum(RANK_KEYS);
 
 /** The summary's GET parameters; anything unknown falls back to the defaults (links stay shareable). */
 export function summaryQuery(params: URLSearchParams): { sort: z.infer<typeof RankKeySchema>; status?: ProjectStatus } {
