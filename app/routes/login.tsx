@@ -11,6 +11,7 @@ import { env } from '~/server/env.server';
 import { assertSameOrigin } from '~/server/http.server';
 import { clientAddressOf } from '~/server/request-context.server';
 import { DEMO_PASSWORD, DEMO_USERS } from '~/server/demo/context.server';
+import { readForm } from '~/server/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Parcours' }];
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 });

@@ -12,6 +12,7 @@ import { assertSameOrigin } from '~/server/http.server';
 import { clientAddressOf } from '~/server/request-context.server';
 import { hit, SIGN_UP_PER_ADDRESS } from '~/server/throttle.server';
 import { i18nServer } from '~/server/i18n.server';
+import { readForm } from '~/server/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · Parcours' }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: SignupSchema });
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 });
