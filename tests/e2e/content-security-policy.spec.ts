@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signInAsDemo } from './helpers';
+import type { Page } from '@playwright/test';
+import { DEMO, expect, test } from './fixtures';
 
 // The Content-Security-Policy of server/app.ts is strict (scripts from our origin or with the
 // page's nonce). This walks the screens a browser hydrates, charts included, and fails on any
@@ -18,9 +18,13 @@ async function watch(page: Page) {
   return problems;
 }
 
-test('the main screens hydrate under the Content-Security-Policy with no violation', async ({ page }) => {
+test('the main screens hydrate under the Content-Security-Policy with no violation', async ({ page, signInAs }) => {
   const problems = await watch(page);
-  await signInAsDemo(page);
+  // The sign-in page, signed out; then the workspace's screens, signed in.
+  const login = await page.goto('/login');
+  expect(login?.headers()['content-security-policy'], '/login').toContain("'nonce-");
+  await page.waitForLoadState('networkidle');
+  await signInAs('owner');
   const base = `/w/${DEMO.slug}`;
   for (const path of [base, `${base}/maps`, `${base}/measures`, `${base}/projects`, `${base}/settings`, `${base}/summary`]) {
     const response = await page.goto(path);

@@ -1,6 +1,6 @@
+// The sign-in and sign-up forms, for the tests about those forms. Every other test signs in by
+// cookie through the fixtures (fixtures.ts).
 import { expect, type Page } from '@playwright/test';
-
-export const DEMO = { email: 'demo@parcours.app', password: 'parcours-demo', slug: 'demo-telecom' };
 
 let counter = 0;
 export function uniqueEmail(prefix: string) {
@@ -21,9 +21,4 @@ export async function signUp(page: Page, email: string, name: string, password: 
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
-}
-
-/** Signs in as the demo workspace's owner (an editor-capable role). */
-export async function signInAsDemo(page: Page) {
-  await signIn(page, DEMO.email, DEMO.password);
 }

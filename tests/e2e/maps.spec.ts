@@ -1,10 +1,11 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO, signIn, signInAsDemo } from './helpers';
+import type { Locator, Page } from '@playwright/test';
+import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
 
-const MAP = "Souscription d'un abonnement mobile";
+// Tests that change the map work on a copy of the demo's map in a workspace of their own.
+const MAP = DEMO_MAPS.purchase;
 
-async function openMap(page: Page) {
-  await page.goto(`/w/${DEMO.slug}/maps`);
+async function openMap(page: Page, slug: string) {
+  await page.goto(`/w/${slug}/maps`);
   await page.getByRole('link', { name: MAP }).click();
   await expect(page.getByRole('heading', { level: 1, name: MAP })).toBeVisible();
 }
@@ -27,9 +28,8 @@ async function mouseDrag(page: Page, from: Locator, to: Locator) {
   await page.mouse.up();
 }
 
-test('an editor drags a card to another stage with the mouse and with the keyboard, reorders stages, and a reload keeps it', async ({ page }) => {
-  await signInAsDemo(page);
-  await openMap(page);
+test('an editor drags a card to another stage with the mouse and with the keyboard, reorders stages, and a reload keeps it', async ({ page, ownWorkspace }) => {
+  await openMap(page, ownWorkspace.slug);
 
   // Mouse: "Bouche-à-oreille" from Découverte to Comparaison.
   const target = cell(page, 'Points de contact', 'Comparaison');
@@ -62,9 +62,8 @@ test('an editor drags a card to another stage with the mouse and with the keyboa
   await expect(cell(page, 'Points de contact', 'Découverte').locator('.journey-card')).toHaveCount(0);
 });
 
-test('the move menu moves a card without dragging', async ({ page }) => {
-  await signInAsDemo(page);
-  await openMap(page);
+test('the move menu moves a card without dragging', async ({ page, ownWorkspace }) => {
+  await openMap(page, ownWorkspace.slug);
   const card = page.locator('.journey-card', { hasText: 'Tunnel de souscription en ligne' });
   await card.getByText('Move', { exact: true }).click();
   await card.getByRole('button', { name: 'Move to Livraison' }).click();
@@ -74,9 +73,8 @@ test('the move menu moves a card without dragging', async ({ page }) => {
   await expect(cell(page, 'Points de contact', 'Livraison').getByText('Tunnel de souscription en ligne')).toBeVisible();
 });
 
-test('an editor adds a card in a cell and renames it', async ({ page }) => {
-  await signInAsDemo(page);
-  await openMap(page);
+test('an editor adds a card in a cell and renames it', async ({ page, ownWorkspace }) => {
+  await openMap(page, ownWorkspace.slug);
   const where = cell(page, 'Irritants', 'Découverte');
   await page.getByRole('button', { name: 'Add a card in Irritants · Découverte' }).click();
   await where.getByLabel('Title').fill('Publicité trompeuse');
@@ -98,9 +96,8 @@ test('an editor adds a card in a cell and renames it', async ({ page }) => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the move menu still moves a card (a plain form post)', async ({ page }) => {
-    await signInAsDemo(page);
-    await openMap(page);
+  test('the move menu still moves a card (a plain form post)', async ({ page, ownWorkspace }) => {
+    await openMap(page, ownWorkspace.slug);
     await expect(page.locator('.drag-handle')).toHaveCount(0);
     const card = page.locator('.journey-card', { hasText: 'Chat avec un conseiller' });
     await card.getByRole('button', { name: 'Move Chat avec un conseiller' }).click();
@@ -109,9 +106,9 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('a viewer sees the map without drag handles or edit controls', async ({ page }) => {
-  await signIn(page, 'exec@parcours.app', DEMO.password);
-  await openMap(page);
+test('a viewer sees the map without drag handles or edit controls', async ({ page, signInAs }) => {
+  await signInAs('viewer');
+  await openMap(page, DEMO.slug);
   await expect(page.locator('.journey-card').first()).toBeVisible();
   await expect(page.getByRole('button', { name: /^Move the / })).toHaveCount(0);
   await expect(page.locator('.drag-handle')).toHaveCount(0);

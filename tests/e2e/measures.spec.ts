@@ -1,7 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signIn, signInAsDemo } from './helpers';
+import type { Page } from '@playwright/test';
+import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
 
-const MAP = "Souscription d'un abonnement mobile";
+// Tests that write work in a workspace of their own (French, EUR, like the demo) holding copies of
+// the demo's two maps, with their KPIs and the measures those use; viewers read the demo itself.
+const MAP = DEMO_MAPS.purchase;
 const NAME = 'Taux d’activation SIM';
 
 const kpiCell = (page: Page, stage: string) => page.getByRole('cell').filter({ has: page.getByRole('list', { name: `KPI at ${stage}`, exact: true }) });
@@ -11,9 +13,9 @@ function monthsAgo(n: number) {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - n, 1)).toISOString().slice(0, 10);
 }
 
-test('in a map, a new measure typed in a KPI cell is created and placed; its settings give status and impact; the library lists where it is used', async ({ page }) => {
-  await signInAsDemo(page);
-  await page.goto(`/w/${DEMO.slug}/maps`);
+test('in a map, a new measure typed in a KPI cell is created and placed; its settings give status and impact; the library lists where it is used', async ({ page, ownWorkspace }) => {
+  const slug = ownWorkspace.slug;
+  await page.goto(`/w/${slug}/maps`);
   await page.getByRole('link', { name: MAP }).click();
   await expect(page.getByRole('heading', { level: 1, name: MAP })).toBeVisible();
 
@@ -42,7 +44,7 @@ test('in a map, a new measure typed in a KPI cell is created and placed; its set
   await kpiCell(page, 'Premiers usages').getByRole('link', { name: `${NAME}: open KPI settings` }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`KPI: ${NAME}`) })).toBeVisible();
 
-  // Current value, typed the French way (the demo workspace is French), and a target.
+  // Current value, typed the French way (the workspace is French, like the demo), and a target.
   await page.getByLabel(/Current value \(dated/).fill('64,5');
   await page.getByRole('button', { name: 'Set current value' }).click();
   await expect(page.getByTestId('kpi-current')).toHaveText(/64,5/);
@@ -79,7 +81,7 @@ test('in a map, a new measure typed in a KPI cell is created and placed; its set
   await expect(page.getByText(/\(80 − 64,5\) % × 10\s000\s€ per pt = 155\s000\s€ a year/)).toBeVisible();
 
   // The library lists it with its use.
-  await page.goto(`/w/${DEMO.slug}/measures`);
+  await page.goto(`/w/${slug}/measures`);
   await page.getByLabel('Search', { exact: true }).fill('activation');
   await page.getByRole('button', { name: 'Filter' }).click();
   const row = page.getByRole('row', { name: new RegExp(NAME) });
@@ -87,8 +89,8 @@ test('in a map, a new measure typed in a KPI cell is created and placed; its set
   await expect(row.getByRole('cell', { name: '1 KPI' })).toBeVisible();
 });
 
-test('a viewer sees KPIs and settings without any edit control', async ({ page }) => {
-  await signIn(page, 'exec@parcours.app', DEMO.password);
+test('a viewer sees KPIs and settings without any edit control', async ({ page, signInAs }) => {
+  await signInAs('viewer');
   await page.goto(`/w/${DEMO.slug}/maps`);
   await page.getByRole('link', { name: MAP }).click();
   await expect(page.getByRole('combobox', { name: 'Search a measure or create one' })).toHaveCount(0);
@@ -99,12 +101,11 @@ test('a viewer sees KPIs and settings without any edit control', async ({ page }
   await expect(page.getByRole('button', { name: /Save|Delete|Set current/ })).toHaveCount(0);
 });
 
-test('the CSV template comes back filled in: preview, then import, and the same file again changes nothing', async ({ page }) => {
-  await signInAsDemo(page);
-  await page.goto(`/w/${DEMO.slug}/kpis/import`);
+test('the CSV template comes back filled in: preview, then import, and the same file again changes nothing', async ({ page, ownWorkspace }) => {
+  await page.goto(`/w/${ownWorkspace.slug}/kpis/import`);
   // Hydrated: the upload goes through XMLHttpRequest with a progress bar.
   await page.waitForLoadState('networkidle');
-  const template = await (await page.request.get(`/w/${DEMO.slug}/kpis/template`)).text();
+  const template = await (await page.request.get(`/w/${ownWorkspace.slug}/kpis/template`)).text();
   const [header, first, second] = template.trim().split('\n');
   expect(header).toBe('kpi_id,map,stage,measure,unit,date,value,target');
   const fill = (line: string, date: string, value: string) => line.split(',').slice(0, 5).concat(date, value, line.split(',').at(-1)!).join(',');
@@ -131,9 +132,8 @@ test('the CSV template comes back filled in: preview, then import, and the same 
   await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
 });
 
-test('two people edit the same KPI: the second save is refused with the current content', async ({ page, context }) => {
-  await signInAsDemo(page);
-  await page.goto(`/w/${DEMO.slug}/maps`);
+test('two people edit the same KPI: the second save is refused with the current content', async ({ page, context, ownWorkspace }) => {
+  await page.goto(`/w/${ownWorkspace.slug}/maps`);
   await page.getByRole('link', { name: MAP, exact: true }).click();
   await kpiCell(page, 'Activation').getByRole('link', { name: 'CSAT: open KPI settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /KPI: CSAT/ })).toBeVisible();
@@ -151,9 +151,8 @@ test('two people edit the same KPI: the second save is refused with the current 
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('the add box is a plain form: the typed name is found or created, and the map shows the KPI', async ({ page }) => {
-    await signInAsDemo(page);
-    await page.goto(`/w/${DEMO.slug}/maps`);
+  test('the add box is a plain form: the typed name is found or created, and the map shows the KPI', async ({ page, ownWorkspace }) => {
+    await page.goto(`/w/${ownWorkspace.slug}/maps`);
     await page.getByRole('link', { name: MAP, exact: true }).click();
     const cell = kpiCell(page, 'Comparaison');
     await cell.getByRole('combobox', { name: 'Search a measure or create one' }).fill('nps');
@@ -165,10 +164,9 @@ test.describe('without JavaScript', () => {
     await expect(kpiCell(page, 'Comparaison').getByRole('link', { name: 'Visites du comparateur: open KPI settings' })).toBeVisible();
   });
 
-  test('the import checks and imports with plain form posts', async ({ page }) => {
-    await signInAsDemo(page);
-    await page.goto(`/w/${DEMO.slug}/kpis/import`);
-    const template = await (await page.request.get(`/w/${DEMO.slug}/kpis/template`)).text();
+  test('the import checks and imports with plain form posts', async ({ page, ownWorkspace }) => {
+    await page.goto(`/w/${ownWorkspace.slug}/kpis/import`);
+    const template = await (await page.request.get(`/w/${ownWorkspace.slug}/kpis/template`)).text();
     const [header, first] = template.trim().split('\n');
     const row = first!.split(',');
     row[5] = '2019-06-01';

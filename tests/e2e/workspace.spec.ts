@@ -1,5 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { DEMO, expect, test } from './fixtures';
 import { signIn, signUp, uniqueEmail } from './helpers';
+
+// These two test the sign-up and sign-in forms themselves, so they fill them in.
 
 test('sign up, create a workspace, invite a viewer who accepts, the viewer cannot edit, sign out', async ({ browser }) => {
   const ownerContext = await browser.newContext();
@@ -52,7 +54,7 @@ test('sign up, create a workspace, invite a viewer who accepts, the viewer canno
 });
 
 test('the demo owner signs in with the credentials the sign-in page prints', async ({ page }) => {
-  await signIn(page, 'demo@parcours.app', 'parcours-demo');
+  await signIn(page, DEMO.email, DEMO.password);
   await expect(page).toHaveURL(/\/w\/demo-telecom/);
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Telecom' })).toBeVisible();
 });
