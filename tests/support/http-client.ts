@@ -7,6 +7,7 @@
 // the loopback like 127.0.0.1 (node:http can choose its local address; fetch cannot).
 import { randomBytes, randomInt } from 'node:crypto';
 import http from 'node:http';
+import type { Locale } from '../../db/vocabulary';
 
 export interface Account {
   email: string;
@@ -88,7 +89,7 @@ export async function signUpOverHttp(baseURL: string, displayName: string): Prom
 }
 
 /** Creates a workspace for the signed-in account; returns its slug. */
-export async function createWorkspaceOverHttp(baseURL: string, cookie: string, input: { name: string; currency: string; locale: 'en' | 'fr' }): Promise<string> {
+export async function createWorkspaceOverHttp(baseURL: string, cookie: string, input: { name: string; currency: string; locale: Locale }): Promise<string> {
   const res = await postForm(baseURL, '/workspaces/new', input, { cookie });
   const slug = /^\/w\/([^/?#]+)$/.exec(res.location ?? '')?.[1];
   if (res.status !== 302 || !slug) throw new Error(`workspace creation answered ${res.status} ${res.location}`);
