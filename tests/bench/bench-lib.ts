@@ -1,4 +1,10 @@
-// Helpers shared by the benchmark scripts: a localhost-only base URL, demo sign-in, percentiles.
+// Helpers shared by the benchmark scripts: a localhost-only base URL, the data they run on, percentiles.
+// The data is their own: a new account and workspace holding the large map (large-map.ts), made over
+// HTTP like a person would (sign up, create a workspace, import the map's JSON), so any server works,
+// on PGlite or PostgreSQL, demo or not. `npm run bench` makes it once and hands it to each script.
+import { createWorkspaceOverHttp, importMapOverHttp, signUpOverHttp } from '../support/http-client';
+import { largeMapDocument } from './large-map';
+
 export const BASE = process.env.BENCH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 
 const host = new URL(BASE).hostname;
@@ -6,31 +12,28 @@ if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(host)) {
   throw new Error(`Benchmarks only run against a local server; refusing ${BASE}`);
 }
 
-export const DEMO = { email: 'demo@parcours.app', password: 'parcours-demo', slug: 'demo-telecom' };
-export const LARGE_MAP = 'Benchmark — grande carte';
-
-/** Signs in as the demo owner and returns the session cookie. */
-export async function signIn(email = DEMO.email, password = DEMO.password): Promise<string> {
-  const res = await fetch(`${BASE}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: BASE },
-    body: new URLSearchParams({ email, password }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  if (res.status !== 302 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
-  return cookie;
+export interface BenchData {
+  /** The session cookie ("name=value") of the workspace's owner. */
+  cookie: string;
+  slug: string;
+  /** The large map's path, /w/<slug>/maps/<id>. */
+  mapPath: string;
 }
 
-/** The large demo map's URL, read from the maps list. */
-export async function largeMapPath(cookie: string): Promise<string> {
-  const html = await (await fetch(`${BASE}/w/${DEMO.slug}/maps`, { headers: { Cookie: cookie } })).text();
-  const match = new RegExp(`href="(/w/${DEMO.slug}/maps/[0-9a-f-]{36})"[^>]*>${LARGE_MAP}<`).exec(html);
-  if (!match) throw new Error('the large demo map was not found (start the server with SEED_DEMO=true on an empty database)');
-  return match[1]!;
+/** A workspace of its own with the large map (BENCH_KPIS KPIs in its KPI row, default none). */
+export async function createBenchData(): Promise<BenchData> {
+  const kpis = Math.min(Number(process.env.BENCH_KPIS ?? 0), 2000);
+  const { cookie } = await signUpOverHttp(BASE, 'Benchmark');
+  const slug = await createWorkspaceOverHttp(BASE, cookie, { name: `Benchmark ${Date.now().toString(36)}`, currency: 'EUR', locale: 'fr' });
+  const mapPath = await importMapOverHttp(BASE, cookie, slug, JSON.stringify(largeMapDocument(kpis)));
+  return { cookie, slug, mapPath };
+}
+
+/** The data `npm run bench` made (BENCH_COOKIE, BENCH_SLUG, BENCH_MAP_PATH), or new data for a script run alone. */
+export async function benchData(): Promise<BenchData> {
+  const { BENCH_COOKIE: cookie, BENCH_SLUG: slug, BENCH_MAP_PATH: mapPath } = process.env;
+  if (cookie && slug && mapPath) return { cookie, slug, mapPath };
+  return createBenchData();
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,16 +1,15 @@
-// Time from a drop to the next frame on the large demo map, in Chromium: the card is picked up and
+// Time from a drop to the next frame on the large map (bench-lib.ts makes it), in Chromium: the card is picked up and
 // moved with the keyboard (dnd-kit's keyboard sensor), and the drop key press is timed from the
 // keydown to the first animation frame after it (the optimistic re-render happens in between),
 // and to the task after that frame (roughly when it is painted). Bounded; local server only.
 //   node --import tsx tests/bench/map-drop.ts          (BENCH_URL=http://localhost:3221, BENCH_DROPS=20)
 import { chromium } from '@playwright/test';
-import { BASE, DEMO, largeMapPath, ms, signIn, summary } from './bench-lib';
+import { BASE, benchData, ms, summary } from './bench-lib';
 
 const DROPS = Math.min(Number(process.env.BENCH_DROPS ?? 20), 200);
 
 async function main() {
-  const cookie = await signIn();
-  const mapPath = await largeMapPath(cookie);
+  const { cookie, slug, mapPath } = await benchData();
   const executablePath = process.env.CHROMIUM_PATH === undefined ? '/usr/bin/chromium' : process.env.CHROMIUM_PATH || undefined;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
@@ -53,7 +52,7 @@ async function main() {
     const drops = await page.evaluate(() => (window as unknown as { __drops: { frame: number; painted: number }[] }).__drops);
     const frame = summary(drops.map((d) => d.frame));
     const painted = summary(drops.map((d) => d.painted));
-    console.log(`${BASE}${mapPath} (${cards} cards, workspace ${DEMO.slug}), ${drops.length} keyboard drops in Chromium`);
+    console.log(`${BASE}${mapPath} (${cards} cards, workspace ${slug}), ${drops.length} keyboard drops in Chromium`);
     console.log(`drop -> next animation frame   p50 ${ms(frame.p50)}  p99 ${ms(frame.p99)}  max ${ms(frame.max)}`);
     console.log(`drop -> after that frame        p50 ${ms(painted.p50)}  p99 ${ms(painted.p99)}  max ${ms(painted.max)}`);
   } finally {

@@ -1,7 +1,7 @@
-// Server render of the large demo map under 10 concurrent connections, beside a static file and a
+// Server render of the large map (bench-lib.ts makes it) under 10 concurrent connections, beside a static file and a
 // small dynamic page of the same server, in one run. Bounded (N requests per target) and local only.
 //   node --import tsx tests/bench/map-page.ts          (BENCH_URL=http://localhost:3221, BENCH_N=200)
-import { BASE, largeMapPath, ms, signIn, summary } from './bench-lib';
+import { BASE, benchData, ms, summary } from './bench-lib';
 
 const N = Math.min(Number(process.env.BENCH_N ?? 200), 5000);
 const CONCURRENCY = 10;
@@ -27,8 +27,7 @@ async function measure(path: string, cookie?: string) {
 }
 
 async function main() {
-  const cookie = await signIn();
-  const mapPath = await largeMapPath(cookie);
+  const { cookie, mapPath } = await benchData();
   const html = await (await fetch(`${BASE}${mapPath}`, { headers: { Cookie: cookie } })).text();
   const cards = (html.match(/data-card-id=/g) ?? []).length;
   // Warm-up so the first compile/JIT does not count.

@@ -1,6 +1,7 @@
 // Demo data for the maps feature (see index.server.ts for the order and DESIGN.md, "Demo workspace"):
-// two French journey maps using every lane kind, and one large map for benchmarks. The KPI rows
-// stay empty here: the measures seeder fills them, finding maps and stages by these exact names.
+// two French journey maps using every lane kind (the benchmarks' large map is no longer here:
+// tests/bench makes it in a workspace of its own). The KPI rows stay empty here: the measures
+// seeder fills them, finding maps and stages by these exact names.
 import { MAP_EXPORT_FORMAT, MAP_EXPORT_VERSION, type MapExport } from '~/domain/map-export';
 import type { Channel, LaneKind } from '~/domain/vocabulary';
 import { writeMapDocument } from '~/server/maps-transfer.server';
@@ -39,7 +40,6 @@ function buildMap(
 export const DEMO_MAP_NAMES = {
   purchase: "Souscription d'un abonnement mobile",
   support: 'Support et renouvellement',
-  benchmark: 'Benchmark — grande carte',
 } as const;
 
 function purchaseMap() {
@@ -208,27 +208,7 @@ function supportMap() {
   );
 }
 
-/** 20 stages, 10 lanes (8 of cards), 3 cards per card cell: 480 cards. */
-function benchmarkMap() {
-  const stages = Array.from({ length: 20 }, (_, i) => ({ name: `Étape ${i + 1}`, phase: `Phase ${Math.floor(i / 5) + 1}` }));
-  const cardKinds: LaneKind[] = ['touchpoints', 'actions', 'thoughts', 'pain_points', 'opportunities', 'backstage', 'text', 'actions'];
-  const channels: Channel[] = ['web', 'mobile_app', 'email', 'phone', 'chat', 'store'];
-  const lanes: LaneSpec[] = cardKinds.map((kind, l) => ({
-    kind,
-    name: `Couloir ${l + 1}`,
-    cells: stages.map((_, s) =>
-      [0, 1, 2].map((c): [string, Channel?, string?] =>
-        kind === 'touchpoints' ? [`Carte ${l + 1}.${s + 1}.${c + 1}`, channels[(s + c) % channels.length], 'CRM'] : [`Carte ${l + 1}.${s + 1}.${c + 1}`],
-      ),
-    ),
-  }));
-  lanes.splice(3, 0, { kind: 'emotions', name: 'Émotions', scores: stages.map((_, i) => ((i * 7) % 5) - 2) });
-  lanes.push({ kind: 'kpi', name: 'KPI' });
-  return buildMap(DEMO_MAP_NAMES.benchmark, 'Carte volumineuse pour mesurer les performances de l’éditeur.', stages, lanes);
-}
-
 export async function seedDemoMaps(ctx: DemoContext): Promise<void> {
   await writeMapDocument(ctx.tx, ctx.workspaceId, purchaseMap(), { personaId: ctx.personas.family });
   await writeMapDocument(ctx.tx, ctx.workspaceId, supportMap(), { personaId: ctx.personas.pro });
-  await writeMapDocument(ctx.tx, ctx.workspaceId, benchmarkMap(), { personaId: null });
 }
