@@ -27,17 +27,17 @@ function post(w: World, file: string, action: Action, form: Record<string, strin
 describe('versions', () => {
   const TOO_BIG = '2147483648';
   it.each([
-    ['settings', 'w.$slug.settings', settingsRoute.action, (w: World) => ({ intent: 'settings', version: TOO_BIG, name: 'Renamed', currency: 'EUR', locale: 'en' })],
+    ['settings', 'w.$slug.settings', settingsRoute.action, (_w: World) => ({ intent: 'settings', version: TOO_BIG, name: 'Renamed', currency: 'EUR', locale: 'en' })],
     ['map details', 'w.$slug.maps._index', mapsRoute.action, (w: World) => ({ intent: 'updateMap', mapId: w.map.id, version: TOO_BIG, name: 'Renamed', state: 'current' })],
     ['stage', 'w.$slug.maps.$mapId', editorRoute.action, (w: World) => ({ intent: 'updateStage', stageId: w.stages[0]!.id, version: TOO_BIG, name: 'Renamed' })],
     ['card', 'w.$slug.maps.$mapId', editorRoute.action, (w: World) => ({ intent: 'updateCard', cardId: w.card.id, version: TOO_BIG, title: 'Renamed' })],
     ['emotion', 'w.$slug.maps.$mapId', editorRoute.action, (w: World) => ({ intent: 'setEmotion', laneId: w.emotionLane.id, stageId: w.stages[0]!.id, score: '2', version: TOO_BIG })],
     ['persona', 'w.$slug.personas', personasRoute.action, (w: World) => ({ intent: 'update', personaId: w.persona.id, version: TOO_BIG, name: 'Renamed' })],
-    ['measure', 'w.$slug.measures.$measureId', measureRoute.action, (w: World) => ({ intent: 'update', version: TOO_BIG, name: 'Renamed', unit: 'pts', trend: 'up' })],
-    ['KPI settings', 'w.$slug.maps.$mapId_.kpis.$kpiId', kpiRoute.action, (w: World) => ({ intent: 'settings', version: TOO_BIG, note: 'x' })],
-    ['project details', 'w.$slug.projects.$projectId', projectRoute.action, (w: World) => ({ intent: 'details', version: TOO_BIG, name: 'Renamed', status: 'idea' })],
-    ['project assumptions', 'w.$slug.projects.$projectId', projectRoute.action, (w: World) => ({ intent: 'assumptions', version: TOO_BIG, horizonYears: '3', discountRate: '8', confidence: '80' })],
-    ['project archive', 'w.$slug.projects.$projectId', projectRoute.action, (w: World) => ({ intent: 'archive', version: TOO_BIG })],
+    ['measure', 'w.$slug.measures.$measureId', measureRoute.action, (_w: World) => ({ intent: 'update', version: TOO_BIG, name: 'Renamed', unit: 'pts', trend: 'up' })],
+    ['KPI settings', 'w.$slug.maps.$mapId_.kpis.$kpiId', kpiRoute.action, (_w: World) => ({ intent: 'settings', version: TOO_BIG, note: 'x' })],
+    ['project details', 'w.$slug.projects.$projectId', projectRoute.action, (_w: World) => ({ intent: 'details', version: TOO_BIG, name: 'Renamed', status: 'idea' })],
+    ['project assumptions', 'w.$slug.projects.$projectId', projectRoute.action, (_w: World) => ({ intent: 'assumptions', version: TOO_BIG, horizonYears: '3', discountRate: '8', confidence: '80' })],
+    ['project archive', 'w.$slug.projects.$projectId', projectRoute.action, (_w: World) => ({ intent: 'archive', version: TOO_BIG })],
   ] as const)('a version above 2^31-1 on %s is a 400 and writes nothing', async (_name, file, action, form) => {
     const w = await makeWorld();
     const before = await activityCount(w.ws.id);

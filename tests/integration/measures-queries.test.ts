@@ -1,7 +1,6 @@
 // Pages of the measures feature run a fixed number of queries whatever the data size.
 import { describe, expect, it } from 'vitest';
-import { db } from '../../db/client';
-import { queryCounter } from '../../db/client';
+import { db, queryCounter } from '../../db/client';
 import { kpiValue } from '../../db/schema';
 import * as settingsRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId';
 import * as home from '~/routes/w.$slug._index';
