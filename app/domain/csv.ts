@@ -41,3 +41,15 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], options: CsvOptions
   );
   return `${options.bom ? '\uFEFF' : ''}${text}${options.finalNewline ? newline : ''}`;
 }
+
+/** A safe ASCII file name for Content-Disposition ("Refonte du parcours" -> "refonte-du-parcours"). */
+export function csvFileName(name: string) {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'export';
+}

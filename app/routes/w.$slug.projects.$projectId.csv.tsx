@@ -1,20 +1,18 @@
 // The business case of one project as a CSV file (resource route).
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { businessCaseCsvRows } from '~/domain/business-case';
-import { toCsv } from '~/domain/csv';
+import { csvFileName, toCsv } from '~/domain/csv';
 import { IdSchema } from '~/lib/schemas/projects';
 import { requireMember } from '~/server/access.server';
 import { caseCsvLabels } from '~/server/business-cases.server';
-import { notFound } from '~/server/http.server';
 import { i18nServer } from '~/server/i18n.server';
-import { csvFileName, loadBusinessCase } from '~/server/projects.server';
+import { loadBusinessCase } from '~/server/projects.server';
+import { valueOr404 } from '~/server/result.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   const projectId = IdSchema.safeParse(params.projectId);
-  if (!projectId.success) throw notFound();
-  const loaded = await loadBusinessCase(workspace.id, projectId.data);
-  if (!loaded) throw notFound();
+  const loaded = valueOr404(projectId.success ? await loadBusinessCase(workspace.id, projectId.data) : { status: 'notFound' });
   const t = await i18nServer.getFixedT(request, 'projects');
   const p = loaded.project;
   const rows = businessCaseCsvRows(

@@ -33,10 +33,10 @@ export function listLinkedKpis(workspaceId: string, projectIds: readonly string[
       target: kpi.targetValue,
     })
     .from(projectKpi)
-    .innerJoin(kpi, eq(kpi.id, projectKpi.kpiId))
-    .innerJoin(measure, eq(measure.id, kpi.measureId))
-    .innerJoin(stage, eq(stage.id, kpi.stageId))
-    .innerJoin(journeyMap, eq(journeyMap.id, kpi.mapId))
+    .innerJoin(kpi, and(eq(kpi.id, projectKpi.kpiId), eq(kpi.workspaceId, workspaceId)))
+    .innerJoin(measure, and(eq(measure.id, kpi.measureId), eq(measure.workspaceId, workspaceId)))
+    .innerJoin(stage, and(eq(stage.id, kpi.stageId), eq(stage.workspaceId, workspaceId)))
+    .innerJoin(journeyMap, and(eq(journeyMap.id, kpi.mapId), eq(journeyMap.workspaceId, workspaceId)))
     .where(and(eq(projectKpi.workspaceId, workspaceId), inArray(projectKpi.projectId, [...projectIds])))
     .orderBy(asc(journeyMap.name), asc(stage.position), asc(measure.name));
 }

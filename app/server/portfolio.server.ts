@@ -17,6 +17,7 @@ import {
   type RankKey,
 } from '~/domain/business-case';
 import { dec, sum, toDecimalString } from '~/domain/decimal';
+import { groupBy } from '~/domain/group-by';
 import type { ProjectStatus } from '~/domain/vocabulary';
 import { listLinkedKpis, todayIso } from './business-cases.server';
 
@@ -30,8 +31,8 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
   const today = options.today ?? todayIso();
   const liveProjects = and(eq(project.workspaceId, workspaceId), isNull(project.archivedAt));
   // The workspace's KPIs linked to a live project; their newest value is then one backward probe of
-  // kpi_value_kpi_date_idx each (LATERAL ... LIMIT 1). The tenancy filter sits on kpi and project:
-  // a value belongs to its KPI's workspace. Filtering kpi_value.workspace_id as well lets the planner,
+  // kpi_value_kpi_date_idx each (LATERAL ... LIMIT 1). The tenancy filter of values goes through
+  // their KPI (joined, workspace checked): filtering kpi_value.workspace_id instead lets the planner,
   // with stale statistics (PGlite never analyses), AND in the whole workspace index on every probe.
   const linkedKpis = db
     .selectDistinct({ kpiId: projectKpi.kpiId })
@@ -43,7 +44,8 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
   const newestValue = db
     .select({ date: kpiValue.date, value: kpiValue.value })
     .from(kpiValue)
-    .where(eq(kpiValue.kpiId, linkedKpis.kpiId))
+    .innerJoin(kpi, eq(kpi.id, kpiValue.kpiId))
+    .where(and(eq(kpiValue.kpiId, linkedKpis.kpiId), eq(kpi.workspaceId, workspaceId)))
     .orderBy(desc(kpiValue.date))
     .limit(1)
     .as('newest_value');
@@ -136,17 +138,6 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
 }
 
 export type Portfolio = Awaited<ReturnType<typeof loadPortfolio>>;
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    let list = groups.get(k);
-    if (!list) groups.set(k, (list = []));
-    list.push(row);
-  }
-  return groups;
-}
 
 /** The workspace home's "top projects": the summary roll-up (same fixed queries), best NPV first. */
 export async function topProjectsByNpv(workspaceId: string, limit = 3) {

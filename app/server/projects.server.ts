@@ -11,6 +11,7 @@ import { groupHistory } from '~/domain/value-history';
 import type { CostKind, ProjectStatus } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
 import { listLinkedKpis, todayIso } from './business-cases.server';
+import { NOT_FOUND, invalid, ok, stale, type Result } from './result.server';
 
 export interface ProjectDetailsInput {
   name: string;
@@ -26,8 +27,6 @@ export interface AssumptionsInput {
   confidence: string;
   rampUp: string[];
 }
-
-export type SaveOutcome = 'ok' | 'stale' | 'missing';
 
 // ---------------------------------------------------------------- project rows
 
@@ -76,7 +75,9 @@ export async function getProject(workspaceId: string, projectId: string, executo
 
 export type ProjectRow = NonNullable<Awaited<ReturnType<typeof getProject>>>;
 
-export async function createProject(workspaceId: string, actorId: string, input: ProjectDetailsInput) {
+/** Creates a project; an owner who is not a member of the workspace is refused on `ownerId`. */
+export async function createProject(workspaceId: string, actorId: string, input: ProjectDetailsInput): Promise<Result<string>> {
+  if (input.ownerId && !(await isWorkspaceMember(workspaceId, input.ownerId))) return invalid('ownerId', 'field.choose');
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(project)
@@ -90,7 +91,7 @@ export async function createProject(workspaceId: string, actorId: string, input:
       })
       .returning({ id: project.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project', entityId: row!.id, action: 'created', summary: input.name });
-    return row!.id;
+    return ok(row!.id);
   });
 }
 
@@ -101,20 +102,26 @@ async function saveProject(
   version: number,
   values: Partial<typeof project.$inferInsert>,
   action: string,
-): Promise<SaveOutcome> {
+): Promise<Result<undefined, ProjectRow>> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(project)
       .set({ ...values, version: sql`${project.version} + 1` })
       .where(and(eq(project.id, projectId), eq(project.workspaceId, workspaceId), eq(project.version, version)))
       .returning({ id: project.id, name: project.name });
-    if (!row) return (await getProject(workspaceId, projectId, tx)) ? 'stale' : 'missing';
+    if (!row) {
+      // Refused: a stale save carries the current content so the page can show it.
+      const current = await getProject(workspaceId, projectId, tx);
+      return current ? stale(current) : NOT_FOUND;
+    }
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project', entityId: projectId, action, summary: row.name });
-    return 'ok';
+    return ok();
   });
 }
 
-export function updateProjectDetails(workspaceId: string, actorId: string, projectId: string, version: number, input: ProjectDetailsInput) {
+/** Saves name, description, owner, status and start date; an owner from elsewhere is refused on `ownerId`. */
+export async function updateProjectDetails(workspaceId: string, actorId: string, projectId: string, version: number, input: ProjectDetailsInput) {
+  if (input.ownerId && !(await isWorkspaceMember(workspaceId, input.ownerId))) return invalid('ownerId', 'field.choose');
   return saveProject(
     workspaceId,
     actorId,
@@ -141,7 +148,7 @@ export function setProjectArchived(workspaceId: string, actorId: string, project
 }
 
 /** Is the owner a member of the workspace? (an owner from elsewhere is bad input) */
-export async function isWorkspaceMember(workspaceId: string, userId: string) {
+async function isWorkspaceMember(workspaceId: string, userId: string) {
   const rows = await db
     .select({ userId: membership.userId })
     .from(membership)
@@ -168,59 +175,59 @@ async function projectName(tx: Executor, workspaceId: string, projectId: string)
   return row?.name ?? null;
 }
 
-/** Returns false when the project is not in the workspace. */
-export async function addCost(workspaceId: string, actorId: string, projectId: string, input: CostInput) {
+/** Not found when the project is not in the workspace. */
+export async function addCost(workspaceId: string, actorId: string, projectId: string, input: CostInput): Promise<Result> {
   return db.transaction(async (tx) => {
     const name = await projectName(tx, workspaceId, projectId);
-    if (name === null) return false;
+    if (name === null) return NOT_FOUND;
     const [row] = await tx
       .insert(projectCost)
       .values({ workspaceId, projectId, label: input.label, kind: input.kind, amount: input.amount, year: defaultYear(input) })
       .returning({ id: projectCost.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: row!.id, action: 'created', summary: `${name}: ${input.label}` });
-    return true;
+    return ok();
   });
 }
 
-export async function updateCost(workspaceId: string, actorId: string, projectId: string, costId: string, input: CostInput) {
+export async function updateCost(workspaceId: string, actorId: string, projectId: string, costId: string, input: CostInput): Promise<Result> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(projectCost)
       .set({ label: input.label, kind: input.kind, amount: input.amount, year: defaultYear(input) })
       .where(and(eq(projectCost.workspaceId, workspaceId), eq(projectCost.projectId, projectId), eq(projectCost.id, costId)))
       .returning({ id: projectCost.id });
-    if (!row) return false;
+    if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: costId, action: 'updated', summary: input.label });
-    return true;
+    return ok();
   });
 }
 
-export async function deleteCost(workspaceId: string, actorId: string, projectId: string, costId: string) {
+export async function deleteCost(workspaceId: string, actorId: string, projectId: string, costId: string): Promise<Result> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .delete(projectCost)
       .where(and(eq(projectCost.workspaceId, workspaceId), eq(projectCost.projectId, projectId), eq(projectCost.id, costId)))
       .returning({ id: projectCost.id, label: projectCost.label });
-    if (!row) return false;
+    if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: costId, action: 'deleted', summary: row.label });
-    return true;
+    return ok();
   });
 }
 
 // ---------------------------------------------------------------- KPI links
 
-/** Links a KPI (or changes its share). False when the project or the KPI is not in the workspace. */
-export async function linkKpi(workspaceId: string, actorId: string, projectId: string, kpiId: string, share: string, onlyExisting = false) {
+/** Links a KPI (or changes its share). Not found when the project or the KPI is not in the workspace. */
+export async function linkKpi(workspaceId: string, actorId: string, projectId: string, kpiId: string, share: string, onlyExisting = false): Promise<Result> {
   return db.transaction(async (tx) => {
     const name = await projectName(tx, workspaceId, projectId);
-    if (name === null) return false;
+    if (name === null) return NOT_FOUND;
     const [target] = await tx
       .select({ measureName: measure.name, stageName: stage.name })
       .from(kpi)
       .innerJoin(measure, eq(measure.id, kpi.measureId))
       .innerJoin(stage, eq(stage.id, kpi.stageId))
       .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
-    if (!target) return false;
+    if (!target) return NOT_FOUND;
     const label = `${name}: ${target.measureName} @ ${target.stageName}`;
     if (onlyExisting) {
       const [row] = await tx
@@ -228,26 +235,26 @@ export async function linkKpi(workspaceId: string, actorId: string, projectId: s
         .set({ share })
         .where(and(eq(projectKpi.workspaceId, workspaceId), eq(projectKpi.projectId, projectId), eq(projectKpi.kpiId, kpiId)))
         .returning({ kpiId: projectKpi.kpiId });
-      if (!row) return false;
+      if (!row) return NOT_FOUND;
       await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'updated', summary: label });
-      return true;
+      return ok();
     }
     await tx
       .insert(projectKpi)
       .values({ workspaceId, projectId, kpiId, share })
       .onConflictDoUpdate({ target: [projectKpi.projectId, projectKpi.kpiId], set: { share } });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'created', summary: label });
-    return true;
+    return ok();
   });
 }
 
-export async function unlinkKpi(workspaceId: string, actorId: string, projectId: string, kpiId: string) {
+export async function unlinkKpi(workspaceId: string, actorId: string, projectId: string, kpiId: string): Promise<Result> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .delete(projectKpi)
       .where(and(eq(projectKpi.workspaceId, workspaceId), eq(projectKpi.projectId, projectId), eq(projectKpi.kpiId, kpiId)))
       .returning({ kpiId: projectKpi.kpiId });
-    if (!row) return false;
+    if (!row) return NOT_FOUND;
     const [target] = await tx
       .select({ measureName: measure.name, stageName: stage.name })
       .from(kpi)
@@ -257,7 +264,7 @@ export async function unlinkKpi(workspaceId: string, actorId: string, projectId:
     const name = await projectName(tx, workspaceId, projectId);
     const summary = `${name ?? ''}: ${target ? `${target.measureName} @ ${target.stageName}` : kpiId}`;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'deleted', summary });
-    return true;
+    return ok();
   });
 }
 
@@ -309,14 +316,14 @@ export type KpiProject = Awaited<ReturnType<typeof listProjectsForKpi>>[number];
 /**
  * Everything the business case page shows, in five queries whatever the number of KPIs: the project,
  * its costs, its linked KPIs (with measure, stage and map), their values, and their shares across
- * all non-archived projects. Null when the project is not in the workspace.
+ * all non-archived projects. Not found when the project is not in the workspace.
  */
 export async function loadBusinessCase(workspaceId: string, projectId: string, today = todayIso()) {
   const row = await getProject(workspaceId, projectId);
-  if (!row) return null;
-  // The project's KPIs, checked to be the workspace's own. Values are then read by kpi_id alone (a
-  // value belongs to its KPI's workspace): with kpi_value.workspace_id in the filter too, stale
-  // statistics (PGlite never analyses) let the planner AND in the whole workspace index per KPI.
+  if (!row) return NOT_FOUND;
+  // The project's KPIs, checked to be the workspace's own. Values are read through their KPI, filtered
+  // by workspace on kpi: with kpi_value.workspace_id in the filter instead, stale statistics (PGlite
+  // never analyses) let the planner AND in the whole workspace index per KPI.
   const linkedIds = db
     .select({ kpiId: projectKpi.kpiId })
     .from(projectKpi)
@@ -332,7 +339,8 @@ export async function loadBusinessCase(workspaceId: string, projectId: string, t
     db
       .select({ kpiId: kpiValue.kpiId, date: kpiValue.date, value: kpiValue.value })
       .from(kpiValue)
-      .where(inArray(kpiValue.kpiId, linkedIds))
+      .innerJoin(kpi, eq(kpi.id, kpiValue.kpiId))
+      .where(and(eq(kpi.workspaceId, workspaceId), inArray(kpiValue.kpiId, linkedIds)))
       .orderBy(asc(kpiValue.date)),
     db
       .select({ kpiId: projectKpi.kpiId, total: sql<string>`sum(${projectKpi.share})::text` })
@@ -359,7 +367,7 @@ export async function loadBusinessCase(workspaceId: string, projectId: string, t
   const costInputs: BusinessCaseCost[] = costs.map((c) => ({ kind: c.kind, amount: c.amount, year: c.year }));
   const assumptions = { horizonYears: row.horizonYears, discountRate: row.discountRate, confidence: row.confidence, rampUp: row.rampUp };
   const businessCase = projectCase(assumptions, costInputs, lines);
-  return {
+  return ok({
     project: row,
     costs,
     // Histories stay on the server: the page only needs the lines' figures.
@@ -368,21 +376,5 @@ export async function loadBusinessCase(workspaceId: string, projectId: string, t
     warnings: caseWarnings(lines, businessCase),
     realisedTotal: realisedTotal(lines),
     today,
-  };
-}
-
-export type BusinessCaseData = NonNullable<Awaited<ReturnType<typeof loadBusinessCase>>>;
-
-// ---------------------------------------------------------------- CSV
-
-/** A safe ASCII file name for Content-Disposition ("Refonte du parcours" -> "refonte-du-parcours"). */
-export function csvFileName(name: string) {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return slug || 'export';
+  });
 }

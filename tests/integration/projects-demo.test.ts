@@ -4,6 +4,7 @@ import { db } from '../../db/client';
 import { seedDemo } from '~/server/demo/index.server';
 import { project, workspace } from '../../db/schema';
 import { loadBusinessCase } from '~/server/projects.server';
+import { valueOr404 } from '~/server/result.server';
 import { loadPortfolio } from '~/server/portfolio.server';
 import { toFixedString } from '~/domain/decimal';
 
@@ -15,7 +16,7 @@ describe('demo projects', () => {
     expect(rows.map((r) => r.name).sort()).toEqual(['Chatbot support niveau 1', 'Refonte du parcours de renouvellement', 'Self-service onboarding']);
     const example = rows.find((r) => r.name === 'Self-service onboarding')!;
     expect(example).toMatchObject({ horizonYears: 3, discountRate: '0.080000', confidence: '0.800000', rampUp: ['0.500000', '1.000000', '1.000000'], status: 'in_progress' });
-    const loaded = (await loadBusinessCase(ws!.id, example.id))!;
+    const loaded = valueOr404(await loadBusinessCase(ws!.id, example.id));
     expect(loaded.businessCase.years.map((y) => y.cost)).toEqual(['60000', '10000', '10000', '10000']);
     // The measures seeder places NPS, churn and handling time with DESIGN.md's current and target values.
     expect(loaded.lines.map((l) => `${l.measureName}@${l.stageName}:${l.contribution}`)).toEqual(

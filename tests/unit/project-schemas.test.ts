@@ -11,7 +11,7 @@ import {
   rampUpInput,
   summaryQuery,
 } from '~/lib/schemas/projects';
-import { csvFileName } from '~/server/projects.server';
+import { csvFileName } from '~/domain/csv';
 
 describe('percentages typed by people', () => {
   it.each([

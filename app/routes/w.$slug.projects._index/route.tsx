@@ -1,22 +1,23 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+// The projects of a workspace (live or archived) with their headline figures, and the form for a
+// new project.
+import { parseWithZod } from '@conform-to/zod';
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { money, StatusChip, useRatio } from '~/components/projects/figures';
-import { FieldErrors, FormErrors } from '~/components/ui/field';
 import { formatDate } from '~/lib/format';
-import { PROJECT_STATUSES } from '~/domain/vocabulary';
 import { ProjectCreateSchema } from '~/lib/schemas/projects';
 import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest } from '~/server/http.server';
 import { loadPortfolio } from '~/server/portfolio.server';
-import { createProject, isWorkspaceMember, listProjects } from '~/server/projects.server';
+import { createProject, listProjects } from '~/server/projects.server';
+import { reply, replyInvalid } from '~/server/result.server';
 import { listMembers } from '~/server/workspaces.server';
 import styles from '~/styles/projects.css?url';
 import { useWorkspace } from '~/lib/workspace';
+import { NewProjectForm } from './new-project-form';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -42,32 +43,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get('intent') !== 'create') throw badRequest();
   const submission = parseWithZod(formData, { schema: ProjectCreateSchema });
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== 'success') return replyInvalid('create', submission);
   const { intent: _intent, ...input } = submission.value;
-  if (input.ownerId && !(await isWorkspaceMember(workspace.id, input.ownerId))) {
-    return data({ result: submission.reply({ fieldErrors: { ownerId: ['field.choose'] } }) }, { status: 400 });
-  }
-  const id = await createProject(workspace.id, user.id, input);
-  return redirect(`/w/${workspace.slug}/projects/${id}`);
+  const created = await createProject(workspace.id, user.id, input);
+  if (created.status !== 'ok') return reply('create', created, submission);
+  return redirect(`/w/${workspace.slug}/projects/${created.value}`);
 }
 
 export default function ProjectsRoute() {
   const { projects, archived, members } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { workspace, canEdit, user } = useWorkspace();
+  const { workspace, canEdit } = useWorkspace();
   const { t } = useTranslation('projects');
-  const { t: tc } = useTranslation();
   const [searchParams] = useSearchParams();
   const ratio = useRatio();
   const base = `/w/${workspace.slug}`;
-  const [form, fields] = useForm({
-    id: 'new-project',
-    lastResult: actionData?.result,
-    defaultValue: { status: 'idea', ownerId: user.id },
-    constraint: getZodConstraint(ProjectCreateSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProjectCreateSchema }),
-    shouldValidate: 'onBlur',
-  });
   return (
     <>
       <div className="page-header">
@@ -99,12 +89,20 @@ export default function ProjectsRoute() {
                 <th scope="col">{t('fields.status')}</th>
                 <th scope="col">{t('fields.owner')}</th>
                 <th scope="col">{t('fields.startDate')}</th>
-                <th scope="col" className="num">{t('list.kpis')}</th>
-                <th scope="col" className="num">{t('assumptions.horizon')}</th>
+                <th scope="col" className="num">
+                  {t('list.kpis')}
+                </th>
+                <th scope="col" className="num">
+                  {t('assumptions.horizon')}
+                </th>
                 {archived ? null : (
                   <>
-                    <th scope="col" className="num">{t('figures.npv')}</th>
-                    <th scope="col" className="num">{t('figures.roi')}</th>
+                    <th scope="col" className="num">
+                      {t('figures.npv')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('figures.roi')}
+                    </th>
                   </>
                 )}
               </tr>
@@ -135,57 +133,7 @@ export default function ProjectsRoute() {
         )}
       </section>
 
-      {canEdit ? (
-        <section className="panel" aria-labelledby="new-project-heading">
-          <h2 id="new-project-heading">{t('list.new')}</h2>
-          <p className="muted">{t('list.newLead')}</p>
-          <Form method="post" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="create" />
-            <FormErrors errors={form.errors} />
-            <div className="row">
-              <div className="field">
-                <label htmlFor={fields.name.id}>{t('fields.name')}</label>
-                <input {...getInputProps(fields.name, { type: 'text' })} key={fields.name.key} />
-                <FieldErrors id={fields.name.errorId} errors={fields.name.errors} />
-              </div>
-              <div className="field">
-                <label htmlFor={fields.status.id}>{t('fields.status')}</label>
-                <select {...getSelectProps(fields.status)} key={fields.status.key}>
-                  {PROJECT_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {tc(`projectStatus.${s}`)}
-                    </option>
-                  ))}
-                </select>
-                <FieldErrors id={fields.status.errorId} errors={fields.status.errors} />
-              </div>
-              <div className="field">
-                <label htmlFor={fields.ownerId.id}>{t('fields.owner')}</label>
-                <select {...getSelectProps(fields.ownerId)} key={fields.ownerId.key}>
-                  <option value="">{t('noOwner')}</option>
-                  {members.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.name}
-                    </option>
-                  ))}
-                </select>
-                <FieldErrors id={fields.ownerId.errorId} errors={fields.ownerId.errors} />
-              </div>
-              <div className="field">
-                <label htmlFor={fields.startDate.id}>{t('fields.startDate')}</label>
-                <input {...getInputProps(fields.startDate, { type: 'date' })} key={fields.startDate.key} />
-                <FieldErrors id={fields.startDate.errorId} errors={fields.startDate.errors} />
-              </div>
-            </div>
-            <div className="field">
-              <label htmlFor={fields.description.id}>{t('fields.description')}</label>
-              <textarea {...getTextareaProps(fields.description)} key={fields.description.key} rows={2} />
-              <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
-            </div>
-            <button type="submit">{t('list.create')}</button>
-          </Form>
-        </section>
-      ) : null}
+      {canEdit ? <NewProjectForm members={members} reply={actionData} /> : null}
     </>
   );
 }

@@ -1,0 +1,195 @@
+// The business case of one project: headline figures, the what-if panel, years, KPI breakdown and
+// warnings for everyone; links, costs and details for editors. Each form posts an `intent`; the
+// answer (server/result.server `reply`) says which form it belongs to.
+import { parseWithZod } from '@conform-to/zod';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { FormErrors } from '~/components/ui/field';
+import type { NumberLocale } from '~/domain/decimal';
+import { replyFor } from '~/lib/action-reply';
+import {
+  ArchiveSchema,
+  DeleteCostSchema,
+  IdSchema,
+  ProjectDetailsSchema,
+  UnlinkSchema,
+  costSchema,
+  linkSchema,
+  projectAssumptionsSchema,
+} from '~/lib/schemas/projects';
+import { useWorkspace } from '~/lib/workspace';
+import { requireMember } from '~/server/access.server';
+import { readForm } from '~/server/form.server';
+import { badRequest, notFound } from '~/server/http.server';
+import * as projects from '~/server/projects.server';
+import { reply, replyInvalid, valueOr404 } from '~/server/result.server';
+import { listMembers } from '~/server/workspaces.server';
+import styles from '~/styles/projects.css?url';
+import { CaseFigures } from './case-figures';
+import { CostEditor } from './cost-editor';
+import { DetailsForm } from './details-form';
+import { HeadlinePanel } from './headline';
+import { CaseHeader } from './header';
+import { KpiPicker, LinkedKpis } from './kpi-links';
+import { useWhatIf } from './use-what-if';
+import { WhatIf } from './what-if';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+// A stale save (409) reloads the project so the forms show the current content (4xx replies skip
+// revalidation by default).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.name} · Parcours` : 'Parcours' }];
+
+function projectIdOf(params: Record<string, string | undefined>) {
+  const parsed = IdSchema.safeParse(params.projectId);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+/** The KPI picker's search words: trimmed, at most 100 characters, anything else ignored. */
+const KpiSearchQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .transform((q) => q.slice(0, 100))
+    .catch(''),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace, role } = await requireMember(request, params.slug);
+  const businessCase = valueOr404(await projects.loadBusinessCase(workspace.id, projectIdOf(params)));
+  const { q } = KpiSearchQuerySchema.parse({ q: new URL(request.url).searchParams.get('q') ?? '' });
+  const canEdit = role !== 'viewer';
+  const [results, members] = await Promise.all([canEdit && q ? projects.searchKpis(workspace.id, q) : [], canEdit ? listMembers(workspace.id) : []]);
+  return { ...businessCase, search: { q, results }, members: members.map((mb) => ({ id: mb.userId, name: mb.displayName })) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { workspace, user } = await requireMember(request, params.slug, 'editor');
+  const formData = await readForm(request);
+  const at = [workspace.id, user.id, projectIdOf(params)] as const;
+  const locale = workspace.locale as NumberLocale;
+  const intent = formData.get('intent');
+  switch (intent) {
+    case 'details': {
+      const submission = parseWithZod(formData, { schema: ProjectDetailsSchema });
+      if (submission.status !== 'success') return replyInvalid(intent, submission);
+      const { version, intent: _intent, ...input } = submission.value;
+      return reply(intent, await projects.updateProjectDetails(...at, version, input), submission);
+    }
+    case 'assumptions': {
+      const submission = parseWithZod(formData, { schema: projectAssumptionsSchema(locale) });
+      if (submission.status !== 'success') return replyInvalid(intent, submission);
+      const { version, horizonYears, discountRate, confidence, rampUp } = submission.value;
+      return reply(intent, await projects.updateAssumptions(...at, version, { horizonYears, discountRate, confidence, rampUp }), submission);
+    }
+    case 'archive':
+    case 'restore': {
+      const submission = parseWithZod(formData, { schema: ArchiveSchema });
+      if (submission.status !== 'success') throw badRequest();
+      return reply(intent, await projects.setProjectArchived(...at, submission.value.version, intent === 'archive'));
+    }
+    case 'addCost':
+    case 'updateCost': {
+      const submission = parseWithZod(formData, { schema: costSchema(locale) });
+      const rowId = intent === 'addCost' ? 'new' : String(formData.get('costId') ?? '');
+      if (submission.status !== 'success') return replyInvalid(intent, submission, { rowId });
+      const { costId, intent: _intent, ...input } = submission.value;
+      if (intent === 'addCost') return reply(intent, await projects.addCost(...at, input), submission, { rowId });
+      if (!costId) throw badRequest();
+      return reply(intent, await projects.updateCost(...at, costId, input), submission, { rowId });
+    }
+    case 'deleteCost': {
+      const submission = parseWithZod(formData, { schema: DeleteCostSchema });
+      if (submission.status !== 'success') throw badRequest();
+      return reply(intent, await projects.deleteCost(...at, submission.value.costId), submission, { rowId: submission.value.costId });
+    }
+    case 'link':
+    case 'share': {
+      const submission = parseWithZod(formData, { schema: linkSchema(locale) });
+      const rowId = String(formData.get('kpiId') ?? '');
+      if (submission.status !== 'success') return replyInvalid(intent, submission, { rowId });
+      const { kpiId, share } = submission.value;
+      return reply(intent, await projects.linkKpi(...at, kpiId, share, intent === 'share'), submission, { rowId });
+    }
+    case 'unlink': {
+      const submission = parseWithZod(formData, { schema: UnlinkSchema });
+      if (submission.status !== 'success') throw badRequest();
+      return reply(intent, await projects.unlinkKpi(...at, submission.value.kpiId), submission, { rowId: submission.value.kpiId });
+    }
+    default:
+      throw badRequest();
+  }
+}
+
+export default function BusinessCaseRoute() {
+  const loaded = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { workspace, canEdit } = useWorkspace();
+  const { t } = useTranslation('projects');
+  const locale = workspace.locale as NumberLocale;
+  // The business case shows cents: it is the detailed view whose figures reproduce to the cent.
+  const m = { currency: workspace.currency, locale: workspace.locale, fractionDigits: 2 };
+  const base = `/w/${workspace.slug}`;
+  const p = loaded.project;
+  const whatIf = useWhatIf(p, loaded.costs, loaded.lines, locale);
+
+  return (
+    <div className="business-case">
+      <CaseHeader p={p} base={base} locale={workspace.locale} canEdit={canEdit} />
+
+      {actionData?.status === 'stale' ? <FormErrors errors={['staleVersion']} /> : null}
+      {actionData?.status === 'done' ? (
+        <p className="notice no-print" role="status">
+          {t(`saved.${actionData.intent}`)}
+        </p>
+      ) : null}
+
+      <HeadlinePanel
+        businessCase={whatIf.businessCase}
+        changed={whatIf.changed}
+        realisedTotal={loaded.realisedTotal}
+        started={(p.startDate ?? '') <= loaded.today}
+        m={m}
+      />
+
+      <WhatIf version={p.version} locale={locale} canEdit={canEdit} whatIf={whatIf} reply={replyFor(actionData, 'assumptions')} />
+
+      <CaseFigures businessCase={whatIf.businessCase} warnings={whatIf.warnings} lines={loaded.lines} startDate={p.startDate} today={loaded.today} m={m} />
+
+      {canEdit ? (
+        <>
+          <section className="panel no-print" aria-labelledby="links-heading">
+            <h2 id="links-heading">{t('links.title')}</h2>
+            <LinkedKpis lines={loaded.lines} locale={locale} reply={actionData} />
+            <h3>{t('picker.title')}</h3>
+            <KpiPicker
+              q={loaded.search.q}
+              results={loaded.search.results}
+              linkedIds={new Set(loaded.lines.map((l) => l.kpiId))}
+              base={base}
+              locale={locale}
+              reply={actionData}
+            />
+          </section>
+
+          <section className="panel no-print" aria-labelledby="costs-heading">
+            <h2 id="costs-heading">{t('costs.title')}</h2>
+            <CostEditor costs={loaded.costs} locale={locale} m={m} reply={actionData} />
+          </section>
+
+          <DetailsForm p={p} members={loaded.members} reply={actionData} />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
