@@ -10,6 +10,7 @@ import type { Locale, Trend } from '~/domain/vocabulary';
 import type { MeasureFilters, MeasureInput } from '~/lib/schemas/measures';
 import { recordActivity } from './activity.server';
 import { latestValues } from './kpi-values.server';
+import { NOT_FOUND, invalid, ok, stale, type Result } from './result.server';
 
 /** Postgres unique violation, whichever driver (postgres.js, PGlite) and wrapper raised it. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -104,6 +105,8 @@ export async function getMeasure(workspaceId: string, measureId: string, executo
   return row ?? null;
 }
 
+export type MeasureRow = NonNullable<Awaited<ReturnType<typeof getMeasure>>>;
+
 export async function findMeasureByName(workspaceId: string, name: string, executor: Executor = db) {
   const [row] = await executor
     .select()
@@ -185,24 +188,25 @@ async function replaceTouchpoints(executor: Executor, workspaceId: string, measu
   if (cardIds.length) await executor.insert(measureTouchpoint).values(cardIds.map((cardId) => ({ workspaceId, measureId, cardId })));
 }
 
-export type MeasureWriteOutcome =
-  | { ok: true; id: string }
-  | { ok: false; reason: 'duplicate' | 'badOwner' | 'badTouchpoint' | 'stale' | 'notFound' };
+/** The refusals of a measure write: an owner from elsewhere, a name already in the library. */
+const BAD_OWNER = invalid('ownerId', 'field.choose');
+const NAME_TAKEN = invalid('name', 'measures.nameTaken', { conflict: true });
 
-export async function createMeasure(workspaceId: string, actorId: string, input: MeasureInput): Promise<MeasureWriteOutcome> {
+/** Creates a measure; its id. A touchpoint from elsewhere is not found. */
+export async function createMeasure(workspaceId: string, actorId: string, input: MeasureInput): Promise<Result<string>> {
   return db.transaction(async (tx) => {
-    if (input.ownerId && !(await isMember(tx, workspaceId, input.ownerId))) return { ok: false, reason: 'badOwner' };
+    if (input.ownerId && !(await isMember(tx, workspaceId, input.ownerId))) return BAD_OWNER;
     const cards = await touchpointCardIds(tx, workspaceId, input.touchpoints);
-    if (cards.length !== input.touchpoints.length) return { ok: false, reason: 'badTouchpoint' };
+    if (cards.length !== input.touchpoints.length) return NOT_FOUND;
     const [row] = await tx
       .insert(measure)
       .values({ workspaceId, ...measureValues(input) })
       .onConflictDoNothing()
       .returning({ id: measure.id });
-    if (!row) return { ok: false, reason: 'duplicate' };
+    if (!row) return NAME_TAKEN;
     await replaceTouchpoints(tx, workspaceId, row.id, cards);
     await recordActivity(tx, { workspaceId, actorId, entityType: 'measure', entityId: row.id, action: 'created', summary: input.name });
-    return { ok: true, id: row.id };
+    return ok(row.id);
   });
 }
 
@@ -212,42 +216,46 @@ export async function updateMeasure(
   measureId: string,
   version: number,
   input: MeasureInput,
-): Promise<MeasureWriteOutcome> {
+): Promise<Result<string, MeasureRow>> {
   try {
-    return await db.transaction(async (tx) => {
-      if (input.ownerId && !(await isMember(tx, workspaceId, input.ownerId))) return { ok: false, reason: 'badOwner' } as const;
+    return await db.transaction(async (tx): Promise<Result<string, MeasureRow>> => {
+      if (input.ownerId && !(await isMember(tx, workspaceId, input.ownerId))) return BAD_OWNER;
       const cards = await touchpointCardIds(tx, workspaceId, input.touchpoints);
-      if (cards.length !== input.touchpoints.length) return { ok: false, reason: 'badTouchpoint' } as const;
+      if (cards.length !== input.touchpoints.length) return NOT_FOUND;
       const [clash] = await tx
         .select({ id: measure.id })
         .from(measure)
         .where(and(eq(measure.workspaceId, workspaceId), ne(measure.id, measureId), sql`lower(${measure.name}) = lower(${input.name})`));
-      if (clash) return { ok: false, reason: 'duplicate' } as const;
+      if (clash) return NAME_TAKEN;
       const [row] = await tx
         .update(measure)
         .set({ ...measureValues(input), version: sql`${measure.version} + 1` })
         .where(and(eq(measure.workspaceId, workspaceId), eq(measure.id, measureId), eq(measure.version, version)))
         .returning({ id: measure.id });
-      if (!row) return { ok: false, reason: 'stale' } as const;
+      if (!row) {
+        // Gone, or saved by someone else since: the current content comes back with the refusal.
+        const current = await getMeasure(workspaceId, measureId, tx);
+        return current ? stale(current) : NOT_FOUND;
+      }
       await replaceTouchpoints(tx, workspaceId, measureId, cards);
       await recordActivity(tx, { workspaceId, actorId, entityType: 'measure', entityId: measureId, action: 'updated', summary: input.name });
-      return { ok: true, id: measureId } as const;
+      return ok(measureId);
     });
   } catch (error) {
     // A rename racing another one to the same name.
-    if (isUniqueViolation(error)) return { ok: false, reason: 'duplicate' };
+    if (isUniqueViolation(error)) return NAME_TAKEN;
     throw error;
   }
 }
 
-export async function setMeasureArchived(workspaceId: string, actorId: string, measureId: string, archived: boolean) {
+export async function setMeasureArchived(workspaceId: string, actorId: string, measureId: string, archived: boolean): Promise<Result> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(measure)
       .set({ archivedAt: archived ? new Date() : null, version: sql`${measure.version} + 1` })
       .where(and(eq(measure.workspaceId, workspaceId), eq(measure.id, measureId)))
       .returning({ id: measure.id, name: measure.name });
-    if (!row) return false;
+    if (!row) return NOT_FOUND;
     await recordActivity(tx, {
       workspaceId,
       actorId,
@@ -256,25 +264,25 @@ export async function setMeasureArchived(workspaceId: string, actorId: string, m
       action: archived ? 'archived' : 'restored',
       summary: row.name,
     });
-    return true;
+    return ok();
   });
 }
 
-/** Deletes an unused measure; a measure placed as a KPI anywhere is kept ('inUse'). */
-export async function deleteMeasure(workspaceId: string, actorId: string, measureId: string): Promise<'ok' | 'inUse' | 'notFound'> {
+/** Deletes an unused measure; a measure placed as a KPI anywhere is kept (refused, 'measures.inUse'). */
+export async function deleteMeasure(workspaceId: string, actorId: string, measureId: string): Promise<Result> {
   return db.transaction(async (tx) => {
     const [used] = await tx
       .select({ n: count() })
       .from(kpi)
       .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.measureId, measureId)));
-    if ((used?.n ?? 0) > 0) return 'inUse';
+    if ((used?.n ?? 0) > 0) return invalid('', 'measures.inUse', { conflict: true });
     const [row] = await tx
       .delete(measure)
       .where(and(eq(measure.workspaceId, workspaceId), eq(measure.id, measureId)))
       .returning({ name: measure.name });
-    if (!row) return 'notFound';
+    if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'measure', entityId: measureId, action: 'deleted', summary: row.name });
-    return 'ok';
+    return ok();
   });
 }
 

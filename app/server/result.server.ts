@@ -3,6 +3,7 @@
 // they return a Result; routes pass it to `reply`, which answers the same way everywhere:
 //   ok        -> { intent, status: 'done', value }                 200
 //   invalid   -> { intent, status: 'invalid', result }  (Conform)   400, the message beside its field
+//                (409 when it clashes with what is stored: a name taken, a measure in use, the last owner)
 //   stale     -> { intent, status: 'stale', current }               409, with the fresh content
 //   notFound  -> thrown 404 for the error boundary (another workspace's id looks like a missing one)
 //   forbidden -> thrown 403
@@ -15,7 +16,7 @@ export type Result<T = undefined, C = never> =
   | { status: 'notFound' }
   | { status: 'forbidden' }
   | { status: 'stale'; current: C }
-  | { status: 'invalid'; field: string; message: string };
+  | { status: 'invalid'; field: string; message: string; conflict?: true };
 
 export function ok(): Result<undefined, never>;
 export function ok<T>(value: T): Result<T, never>;
@@ -30,9 +31,12 @@ export function stale<C>(current: C): Result<never, C> {
   return { status: 'stale', current };
 }
 
-/** A refusal about one field; `message` is a key in the "errors" namespace. */
-export function invalid(field: string, message: string): Result<never, never> {
-  return { status: 'invalid', field, message };
+/**
+ * A refusal about one field (`''`: the whole form, as in Conform); `message` is a key in the "errors"
+ * namespace. `conflict`: the input is fine but clashes with stored data (answered 409, not 400).
+ */
+export function invalid(field: string, message: string, options: { conflict?: boolean } = {}): Result<never, never> {
+  return options.conflict ? { status: 'invalid', field, message, conflict: true } : { status: 'invalid', field, message };
 }
 
 /** The part of a Conform submission `reply` needs (any parsed submission has it). */
@@ -62,7 +66,7 @@ export function reply<T, C>(intent: string, result: Result<T, C>, submission?: R
           result: submission ? submission.reply({ fieldErrors: { [result.field]: [result.message] } }) : undefined,
           message: result.message,
         },
-        { status: 400 },
+        { status: result.conflict ? 409 : 400 },
       );
     case 'stale':
       return data({ intent, ...extra, status: 'stale' as const, current: result.current }, { status: 409 });

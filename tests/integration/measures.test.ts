@@ -4,8 +4,8 @@ import { db } from '../../db/client';
 import { activity, card, kpi, kpiValue, lane, measure, measureTouchpoint } from '../../db/schema';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
 import * as kpiNew from '~/routes/w.$slug.kpis.new';
-import * as library from '~/routes/w.$slug.measures._index';
-import * as measurePage from '~/routes/w.$slug.measures.$measureId';
+import * as library from '~/routes/w.$slug.measures._index/route';
+import * as measurePage from '~/routes/w.$slug.measures.$measureId/route';
 import * as search from '~/routes/w.$slug.measures.search';
 import { listMapKpis } from '~/server/kpis.server';
 import { addMember, call, makeUser, makeWorkspace, request } from '../support/factories';
@@ -211,7 +211,7 @@ describe('measure library', () => {
       request: request(`/w/${s.ws.slug}/measures`, { user: s.editor, form: { intent: 'starter', keys: ['nps', 'csat', 'churn_rate'] } }),
       params: { slug: s.ws.slug },
     });
-    expect(res.data).toMatchObject({ added: 2, skipped: 1 });
+    expect(res.data).toMatchObject({ intent: 'starter', status: 'done', value: { added: 2, skipped: 1 } });
     const names = (await measuresOf(s.ws.id)).map((m) => m.name).sort();
     expect(names).toEqual(['CSAT', 'Taux de churn', 'nps']);
     const bogus = await call(library.action, {
@@ -231,6 +231,7 @@ describe('measure library', () => {
     expect(saved.status).toBe(200);
     const stale = await call(measurePage.action, { request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.owner, form: form(1, 'Stale name') }), params });
     expect(stale.status).toBe(409);
+    expect(stale.data).toMatchObject({ intent: 'update', status: 'stale', current: { name: 'Net Promoter Score', version: 2 } });
     const page = await call(measurePage.loader, { request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.viewer }), params });
     expect(page.data.measure).toMatchObject({ name: 'Net Promoter Score', version: 2, valueStep: expect.stringMatching(/^10/) });
     expect(page.data.usedIn).toHaveLength(1);
@@ -238,7 +239,7 @@ describe('measure library', () => {
 
     const refused = await call(measurePage.action, { request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.editor, form: { intent: 'delete' } }), params });
     expect(refused.status).toBe(409);
-    expect(refused.data.error).toBe('measures.inUse');
+    expect(refused.data).toMatchObject({ intent: 'delete', status: 'invalid', message: 'measures.inUse' });
 
     await call(measurePage.action, { request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.editor, form: { intent: 'archive' } }), params });
     const chips = await listMapKpis(s.ws.id, s.map.id);

@@ -31,6 +31,13 @@ describe('reply: one mapping from results to answers', () => {
     expect(statusOfThrown(() => reply('x', FORBIDDEN))).toBe(403);
   });
 
+  it('a conflicting refusal (name taken, in use, last owner) answers 409 with the message beside its field', () => {
+    const answer = reply('create', invalid('name', 'measures.nameTaken', { conflict: true }), fakeSubmission) as unknown as Answer;
+    expect(answer.init?.status).toBe(409);
+    expect(answer.data).toMatchObject({ intent: 'create', status: 'invalid', message: 'measures.nameTaken', result: { error: { name: ['measures.nameTaken'] } } });
+    expect((reply('create', invalid('name', 'field.required'), fakeSubmission) as unknown as Answer).init?.status).toBe(400);
+  });
+
   it('loaders get the value or a thrown 404/403', () => {
     expect(valueOr404(ok(42))).toBe(42);
     expect(statusOfThrown(() => valueOr404(NOT_FOUND))).toBe(404);

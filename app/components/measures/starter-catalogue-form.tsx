@@ -1,23 +1,19 @@
 // "Add standard measures": the starter catalogue as checkboxes (all checked by default), added in
 // one step; names already in the library are shown as such and skipped.
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
 import type { Locale } from '~/domain/vocabulary';
+import { StarterSchema } from '~/lib/schemas/measures';
 
-export function StarterCatalogueForm({
-  locale,
-  taken,
-  result,
-}: {
-  locale: Locale;
-  taken: string[];
-  result?: { added: number; skipped: number };
-}) {
+export function StarterCatalogueForm({ locale, taken, result }: { locale: Locale; taken: string[]; result?: { added: number; skipped: number } }) {
   const { t } = useTranslation('measures');
   const takenSet = new Set(taken);
+  const [form] = useForm({ id: 'starter', onValidate: ({ formData }) => parseWithZod(formData, { schema: StarterSchema }) });
   return (
-    <Form method="post" className="starter-form">
+    <Form method="post" {...getFormProps(form)} className="starter-form">
       <input type="hidden" name="intent" value="starter" />
       {result ? (
         <p className="notice" role="status">

@@ -2,6 +2,7 @@
 // Numbers are typed in the workspace locale ("8,5" in French) and leave as canonical decimal strings.
 import { z } from 'zod';
 import type { NumberLocale } from '~/domain/decimal';
+import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
 import { FAMILIES, HEART_CATEGORIES, IMPACT_MODES, IMPACT_TYPES, TRENDS } from '~/domain/vocabulary';
 import { decimalField, IsoDateSchema, nameSchema, UuidSchema, valueStepField, VersionSchema } from '~/domain/fields';
 
@@ -13,7 +14,14 @@ const optionalText = (max: number) => z.string().trim().max(max, 'field.tooLong'
 
 /** "a, b ,c" -> ['a', 'b', 'c'] without empties or repeats. */
 function list(raw: string | undefined) {
-  return [...new Set((raw ?? '').split(/[,;\n]/).map((s) => s.trim()).filter(Boolean))].slice(0, 30);
+  return [
+    ...new Set(
+      (raw ?? '')
+        .split(/[,;\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, 30);
 }
 
 export const MeasureNameSchema = nameSchema(120);
@@ -36,10 +44,7 @@ export function measureSchema(locale: NumberLocale) {
       gsmGoal: optionalText(500),
       gsmSignal: optionalText(500),
       systems: z.string().max(1000, 'field.tooLong').optional().transform(list),
-      touchpoints: z.preprocess(
-        (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-        z.array(UuidSchema).max(200),
-      ),
+      touchpoints: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(UuidSchema).max(200)),
     })
     .superRefine((m, ctx) => {
       if ((m.valueAmount === undefined) !== (m.valueStep === undefined)) {
@@ -101,3 +106,14 @@ export const NpsSchema = z.object({
   date: IsoDateSchema,
   answers: z.string().max(1_000_000, 'field.tooLong').optional(),
 });
+
+const STARTER_KEYS = STARTER_CATALOGUE.map((m) => m.key) as [string, ...string[]];
+
+/** "Add standard measures": the catalogue keys ticked (none ticked is an empty list). */
+export const StarterSchema = z.object({
+  intent: z.literal('starter'),
+  keys: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(STARTER_KEYS))),
+});
+
+export const MeasureArchiveSchema = z.object({ intent: z.enum(['archive', 'restore']) });
+export const MeasureDeleteSchema = z.object({ intent: z.literal('delete') });
