@@ -3,12 +3,14 @@
 // own action does the same.
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { requireMember } from '~/server/access.server';
-import { checkCsvUpload, readCsvUpload } from '~/server/kpi-import.server';
+import { checkCsvUpload } from '~/server/kpi-import.server';
+import { readCsvUpload, refusedUpload } from './w.$slug.kpis.import/upload.server';
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug, 'editor');
-  const { upload } = await readCsvUpload(request);
-  if (!upload.ok) return Response.json({ intent: 'preview', error: upload.error }, { status: upload.status });
-  const result = await checkCsvUpload(workspace.id, upload.csv, workspace.locale);
-  return Response.json(result.body, { status: result.status });
+  const upload = await readCsvUpload(request);
+  if ('status' in upload) return Response.json(refusedUpload(upload, 'preview'), { status: upload.status });
+  const checked = await checkCsvUpload(workspace.id, upload.csv, workspace.locale);
+  const valid = checked.csv !== null;
+  return Response.json({ intent: 'preview', status: valid ? 'done' : 'invalid', ...checked }, { status: valid ? 200 : 400 });
 }

@@ -8,13 +8,14 @@ import type { ValuePoint } from '~/domain/kpi';
 import { groupHistory } from '~/domain/value-history';
 import type { ValueSource } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
+import { NOT_FOUND, ok, type Result } from './result.server';
 
 /** Every value of every KPI of a map (oldest first), grouped per KPI: one query. */
 export async function mapValueHistory(workspaceId: string, mapId: string, executor: Executor = db) {
   const values = await executor
     .select({ kpiId: kpiValue.kpiId, date: kpiValue.date, value: kpiValue.value })
     .from(kpiValue)
-    .innerJoin(kpi, eq(kpi.id, kpiValue.kpiId))
+    .innerJoin(kpi, and(eq(kpi.id, kpiValue.kpiId), eq(kpi.workspaceId, workspaceId)))
     .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpi.mapId, mapId)))
     .orderBy(asc(kpiValue.date));
   return groupHistory(values);
@@ -58,19 +59,19 @@ export async function recordKpiValue(
   actorId: string,
   kpiId: string,
   input: { date: string; value: string; replaceValueId?: string; source?: ValueSource },
-) {
+): Promise<Result> {
   return db.transaction(async (tx) => {
     const [owned] = await tx
       .select({ id: kpi.id })
       .from(kpi)
       .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
-    if (!owned) return false;
+    if (!owned) return NOT_FOUND;
     if (input.replaceValueId) {
       const removed = await tx
         .delete(kpiValue)
         .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpiValue.kpiId, kpiId), eq(kpiValue.id, input.replaceValueId)))
         .returning({ id: kpiValue.id });
-      if (removed.length === 0) return false;
+      if (removed.length === 0) return NOT_FOUND;
     }
     await tx
       .insert(kpiValue)
@@ -87,19 +88,19 @@ export async function recordKpiValue(
       action: input.replaceValueId ? 'updated' : 'created',
       summary: `${input.date}: ${input.value}`,
     });
-    return true;
+    return ok();
   });
 }
 
-export async function deleteKpiValue(workspaceId: string, actorId: string, kpiId: string, valueId: string) {
+export async function deleteKpiValue(workspaceId: string, actorId: string, kpiId: string, valueId: string): Promise<Result> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .delete(kpiValue)
       .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpiValue.kpiId, kpiId), eq(kpiValue.id, valueId)))
       .returning({ date: kpiValue.date, value: kpiValue.value });
-    if (!row) return false;
+    if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi_value', entityId: kpiId, action: 'deleted', summary: `${row.date}: ${row.value}` });
-    return true;
+    return ok();
   });
 }
 

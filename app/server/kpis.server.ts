@@ -1,7 +1,7 @@
 // KPIs: measures placed in the stage cells of a map's KPI row. Owns placing a KPI (search-or-create
 // of its measure), its settings and deletion; its dated values belong to kpi-values.server.ts and
 // moves between cells to the map editor.
-import { and, asc, count, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
 import { journeyMap, kpi, lane, measure, stage } from '#db/schema';
 import { currentFromHistory, kpiStatus } from '~/domain/kpi';
@@ -11,6 +11,7 @@ import { recordActivity } from './activity.server';
 import { latestValues, listKpiValues, mapValueHistory } from './kpi-values.server';
 import { cellIds, lockMap, writePositions } from './map-positions.server';
 import { findOrCreateMeasure, getMeasure } from './measures.server';
+import { NOT_FOUND, ok, stale, type Result } from './result.server';
 
 /** Every KPI of a map with its current value and status, in two queries whatever the map size. */
 export async function listMapKpis(workspaceId: string, mapId: string, executor: Executor = db): Promise<KpiChipData[]> {
@@ -29,7 +30,7 @@ export async function listMapKpis(workspaceId: string, mapId: string, executor: 
       archivedAt: measure.archivedAt,
     })
     .from(kpi)
-    .innerJoin(measure, eq(measure.id, kpi.measureId))
+    .innerJoin(measure, and(eq(measure.id, kpi.measureId), eq(measure.workspaceId, workspaceId)))
     .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.mapId, mapId)))
     .orderBy(asc(kpi.laneId), asc(kpi.stageId), asc(kpi.position));
   if (rows.length === 0) return [];
@@ -71,9 +72,12 @@ async function isKpiCell(executor: Executor, workspaceId: string, cell: KpiCell)
   return Boolean(row);
 }
 
-export type PlaceKpiOutcome =
-  | { ok: true; kpiId: string; measureId: string; measureName: string; createdMeasure: boolean }
-  | { ok: false; reason: 'notFound' };
+export interface PlacedKpi {
+  kpiId: string;
+  measureId: string;
+  measureName: string;
+  createdMeasure: boolean;
+}
 
 /**
  * Places a measure in a KPI cell, at the end of the cell. The measure is an existing one (by id) or
@@ -85,15 +89,15 @@ export async function placeKpi(
   actorId: string,
   cell: KpiCell,
   ref: { measureId: string } | { name: string },
-): Promise<PlaceKpiOutcome> {
+): Promise<Result<PlacedKpi>> {
   return db.transaction(async (tx) => {
-    if (!(await lockMap(tx, workspaceId, cell.mapId))) return { ok: false, reason: 'notFound' } as const;
-    if (!(await isKpiCell(tx, workspaceId, cell))) return { ok: false, reason: 'notFound' } as const;
+    if (!(await lockMap(tx, workspaceId, cell.mapId))) return NOT_FOUND;
+    if (!(await isKpiCell(tx, workspaceId, cell))) return NOT_FOUND;
     let m: { id: string; name: string };
     let createdMeasure = false;
     if ('measureId' in ref) {
       const found = await getMeasure(workspaceId, ref.measureId, tx);
-      if (!found) return { ok: false, reason: 'notFound' } as const;
+      if (!found) return NOT_FOUND;
       m = found;
     } else {
       const outcome = await findOrCreateMeasure(tx, workspaceId, actorId, ref.name);
@@ -107,7 +111,7 @@ export async function placeKpi(
       .values({ workspaceId, ...cell, measureId: m.id, position: ids.length })
       .returning({ id: kpi.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: row!.id, action: 'created', summary: m.name });
-    return { ok: true, kpiId: row!.id, measureId: m.id, measureName: m.name, createdMeasure } as const;
+    return ok({ kpiId: row!.id, measureId: m.id, measureName: m.name, createdMeasure });
   });
 }
 
@@ -121,12 +125,12 @@ export async function getKpiSettings(workspaceId: string, kpiId: string, mapId: 
       stageName: stage.name,
     })
     .from(kpi)
-    .innerJoin(measure, eq(measure.id, kpi.measureId))
-    .innerJoin(journeyMap, eq(journeyMap.id, kpi.mapId))
-    .innerJoin(stage, eq(stage.id, kpi.stageId))
+    .innerJoin(measure, and(eq(measure.id, kpi.measureId), eq(measure.workspaceId, workspaceId)))
+    .innerJoin(journeyMap, and(eq(journeyMap.id, kpi.mapId), eq(journeyMap.workspaceId, workspaceId)))
+    .innerJoin(stage, and(eq(stage.id, kpi.stageId), eq(stage.workspaceId, workspaceId)))
     .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId), eq(kpi.mapId, mapId)));
-  if (!row) return null;
-  return { ...row, values: await listKpiValues(workspaceId, kpiId) };
+  if (!row) return NOT_FOUND;
+  return ok({ ...row, values: await listKpiValues(workspaceId, kpiId) });
 }
 
 export interface KpiSettingsInput {
@@ -139,7 +143,14 @@ export interface KpiSettingsInput {
   manualAmount?: string;
 }
 
-export async function updateKpiSettings(workspaceId: string, actorId: string, kpiId: string, version: number, input: KpiSettingsInput) {
+/** Saves the settings when `version` is still the KPI's; otherwise stale with the current version. */
+export async function updateKpiSettings(
+  workspaceId: string,
+  actorId: string,
+  kpiId: string,
+  version: number,
+  input: KpiSettingsInput,
+): Promise<Result<undefined, { version: number }>> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(kpi)
@@ -155,26 +166,29 @@ export async function updateKpiSettings(workspaceId: string, actorId: string, kp
       })
       .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId), eq(kpi.version, version)))
       .returning({ id: kpi.id });
-    if (!row) return false;
+    if (!row) {
+      const [current] = await tx.select({ version: kpi.version }).from(kpi).where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
+      return current ? stale(current) : NOT_FOUND;
+    }
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'updated', summary: input.note.slice(0, 80) });
-    return true;
+    return ok();
   });
 }
 
 /** Deletes a KPI and closes the gap in its cell, under the map lock. */
-export async function deleteKpi(workspaceId: string, actorId: string, kpiId: string) {
+export async function deleteKpi(workspaceId: string, actorId: string, kpiId: string): Promise<Result> {
   return db.transaction(async (tx) => {
     const [placed] = await tx.select({ mapId: kpi.mapId }).from(kpi).where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
-    if (!placed || !(await lockMap(tx, workspaceId, placed.mapId))) return false;
+    if (!placed || !(await lockMap(tx, workspaceId, placed.mapId))) return NOT_FOUND;
     const [row] = await tx
       .delete(kpi)
       .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)))
       .returning({ id: kpi.id, measureId: kpi.measureId, laneId: kpi.laneId, stageId: kpi.stageId });
-    if (!row) return false;
+    if (!row) return NOT_FOUND;
     await writePositions(tx, kpi, workspaceId, await cellIds(tx, kpi, workspaceId, row.laneId, row.stageId));
     const [m] = await tx.select({ name: measure.name }).from(measure).where(and(eq(measure.workspaceId, workspaceId), eq(measure.id, row.measureId)));
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'deleted', summary: m?.name ?? '' });
-    return true;
+    return ok();
   });
 }
 
@@ -184,8 +198,8 @@ export async function kpiHealth(workspaceId: string): Promise<Record<KpiStatus, 
     db
       .select({ id: kpi.id, target: kpi.targetValue, trend: measure.trend })
       .from(kpi)
-      .innerJoin(measure, eq(measure.id, kpi.measureId))
-      .innerJoin(journeyMap, eq(journeyMap.id, kpi.mapId))
+      .innerJoin(measure, and(eq(measure.id, kpi.measureId), eq(measure.workspaceId, workspaceId)))
+      .innerJoin(journeyMap, and(eq(journeyMap.id, kpi.mapId), eq(journeyMap.workspaceId, workspaceId)))
       .where(and(eq(kpi.workspaceId, workspaceId), sql`${journeyMap.archivedAt} is null`)),
     latestValues(workspaceId, null),
   ]);
@@ -202,7 +216,6 @@ export async function countKpis(workspaceId: string) {
   const [row] = await db.select({ n: count() }).from(kpi).where(eq(kpi.workspaceId, workspaceId));
   return row?.n ?? 0;
 }
-
 
 /** The KPI when it belongs to this workspace and map (actions check this before writing). */
 export async function findKpi(workspaceId: string, kpiId: string, mapId: string) {

@@ -3,23 +3,14 @@
 // transaction; a move locks the map row first so concurrent moves on one map queue up and each
 // container's positions stay the clean sequence 0..n-1.
 import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import { db, type Executor, type Transaction } from '#db/client';
+import { db, type Executor } from '#db/client';
 import { card, emotionPoint, journeyMap, kpi, lane, persona, stage } from '#db/schema';
 import { CARD_LANE_KINDS, type Channel, type LaneKind, type MapState } from '~/domain/vocabulary';
 import { moveAcross, moveWithin } from '~/domain/ordering';
 import { recordActivity } from './activity.server';
+import { invalid, NOT_FOUND, ok, stale, type Result } from './result.server';
 import { listMapKpis } from './kpis.server';
 import { cellIds, lockMap, orderedIds, writePositions } from './map-positions.server';
-
-/** What a change can come back with: done, the row is gone (or never was in this workspace), or stale. */
-export type Outcome<T = undefined, C = unknown> =
-  | { status: 'ok'; value: T }
-  | { status: 'notFound' }
-  | { status: 'stale'; current: C }
-  | { status: 'invalid'; field: string; message: string };
-
-const ok = <T>(value: T): Outcome<T, never> => ({ status: 'ok', value });
-const NOT_FOUND = { status: 'notFound' } as const;
 
 // ---------------------------------------------------------------- reads
 
@@ -35,11 +26,11 @@ export async function listMaps(workspaceId: string, archived: boolean) {
       archivedAt: journeyMap.archivedAt,
       updatedAt: journeyMap.updatedAt,
       version: journeyMap.version,
-      stageCount: sql<number>`(select count(*) from "stage" s where s.map_id = "journey_map"."id")::int`,
-      cardCount: sql<number>`(select count(*) from "card" c where c.map_id = "journey_map"."id")::int`,
+      stageCount: sql<number>`(select count(*) from "stage" s where s.map_id = "journey_map"."id" and s.workspace_id = ${workspaceId})::int`,
+      cardCount: sql<number>`(select count(*) from "card" c where c.map_id = "journey_map"."id" and c.workspace_id = ${workspaceId})::int`,
     })
     .from(journeyMap)
-    .leftJoin(persona, eq(persona.id, journeyMap.personaId))
+    .leftJoin(persona, and(eq(persona.id, journeyMap.personaId), eq(persona.workspaceId, workspaceId)))
     .where(and(eq(journeyMap.workspaceId, workspaceId), archived ? isNotNull(journeyMap.archivedAt) : isNull(journeyMap.archivedAt)))
     .orderBy(desc(journeyMap.updatedAt), asc(journeyMap.name));
 }
@@ -71,7 +62,7 @@ export async function loadMapEditor(workspaceId: string, mapId: string) {
         persona: { name: persona.name, description: persona.description, goals: persona.goals, frustrations: persona.frustrations },
       })
       .from(journeyMap)
-      .leftJoin(persona, eq(persona.id, journeyMap.personaId))
+      .leftJoin(persona, and(eq(persona.id, journeyMap.personaId), eq(persona.workspaceId, workspaceId)))
       .where(and(eq(journeyMap.id, mapId), eq(journeyMap.workspaceId, workspaceId))),
     db
       .select({ id: stage.id, name: stage.name, description: stage.description, phase: stage.phase, position: stage.position, version: stage.version })
@@ -138,7 +129,7 @@ export async function updateMap(
   workspaceId: string,
   actorId: string,
   input: { mapId: string; version: number; name: string; description: string; personaId: string | null; state: MapState },
-): Promise<Outcome<undefined, Awaited<ReturnType<typeof currentMap>>>> {
+): Promise<Result<undefined, Awaited<ReturnType<typeof currentMap>>>> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(journeyMap)
@@ -154,14 +145,14 @@ export async function updateMap(
       .returning({ id: journeyMap.id });
     if (!row) {
       const current = await currentMap(workspaceId, input.mapId, tx);
-      return current ? { status: 'stale', current } : NOT_FOUND;
+      return current ? stale(current) : NOT_FOUND;
     }
     await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: row.id, action: 'updated', summary: input.name });
-    return ok(undefined);
+    return ok();
   });
 }
 
-export async function setMapArchived(workspaceId: string, actorId: string, mapId: string, archived: boolean): Promise<Outcome> {
+export async function setMapArchived(workspaceId: string, actorId: string, mapId: string, archived: boolean): Promise<Result> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(journeyMap)
@@ -170,11 +161,11 @@ export async function setMapArchived(workspaceId: string, actorId: string, mapId
       .returning({ id: journeyMap.id, name: journeyMap.name });
     if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: row.id, action: archived ? 'archived' : 'restored', summary: row.name });
-    return ok(undefined);
+    return ok();
   });
 }
 
-export async function deleteMap(workspaceId: string, actorId: string, mapId: string): Promise<Outcome> {
+export async function deleteMap(workspaceId: string, actorId: string, mapId: string): Promise<Result> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .delete(journeyMap)
@@ -182,7 +173,7 @@ export async function deleteMap(workspaceId: string, actorId: string, mapId: str
       .returning({ id: journeyMap.id, name: journeyMap.name });
     if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: row.id, action: 'deleted', summary: row.name });
-    return ok(undefined);
+    return ok();
   });
 }
 
@@ -196,7 +187,7 @@ export async function moveAxis(
   kind: 'stage' | 'lane',
   id: string,
   toIndex: number,
-): Promise<Outcome> {
+): Promise<Result> {
   const table = kind === 'stage' ? stage : lane;
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
@@ -205,7 +196,7 @@ export async function moveAxis(
     await writePositions(tx, table, workspaceId, moveWithin(ids, id, toIndex));
     const [row] = await tx.select({ name: table.name }).from(table).where(and(eq(table.id, id), eq(table.workspaceId, workspaceId)));
     await recordActivity(tx, { workspaceId, actorId, entityType: kind, entityId: id, action: 'moved', summary: `${row!.name} → ${Math.min(toIndex, ids.length - 1) + 1}` });
-    return ok(undefined);
+    return ok();
   });
 }
 
@@ -216,7 +207,7 @@ export async function moveCellItem(
   mapId: string,
   kind: 'card' | 'kpi',
   input: { id: string; toStageId: string; toIndex: number },
-): Promise<Outcome> {
+): Promise<Result> {
   const table = kind === 'card' ? card : kpi;
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
@@ -240,20 +231,15 @@ export async function moveCellItem(
       await writePositions(tx, table, workspaceId, moved.to);
     }
     await recordActivity(tx, { workspaceId, actorId, entityType: kind, entityId: item.id, action: 'moved', summary: `→ ${target.name}` });
-    return ok(undefined);
+    return ok();
   });
-}
-
-/** The KPI row's moves (the measures feature owns the KPI content). */
-export function moveKpi(workspaceId: string, actorId: string, mapId: string, input: { id: string; toStageId: string; toIndex: number }) {
-  return moveCellItem(workspaceId, actorId, mapId, 'kpi', input);
 }
 
 // ---------------------------------------------------------------- stages
 
 const stageColumns = { id: stage.id, name: stage.name, description: stage.description, phase: stage.phase, position: stage.position, version: stage.version };
 
-export async function addStage(workspaceId: string, actorId: string, mapId: string, input: { name: string; description: string; phase: string | null }): Promise<Outcome<string>> {
+export async function addStage(workspaceId: string, actorId: string, mapId: string, input: { name: string; description: string; phase: string | null }): Promise<Result<string>> {
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
     const ids = await orderedIds(tx, stage, workspaceId, mapId);
@@ -285,7 +271,7 @@ export async function updateStage(
 
 const laneColumns = { id: lane.id, kind: lane.kind, name: lane.name, position: lane.position, version: lane.version };
 
-export async function addLane(workspaceId: string, actorId: string, mapId: string, input: { kind: LaneKind; name: string }): Promise<Outcome<string>> {
+export async function addLane(workspaceId: string, actorId: string, mapId: string, input: { kind: LaneKind; name: string }): Promise<Result<string>> {
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
     const ids = await orderedIds(tx, lane, workspaceId, mapId);
@@ -304,7 +290,7 @@ export async function updateLane(workspaceId: string, actorId: string, mapId: st
 }
 
 /** Deletes a stage or a lane with everything in it (cards, emotion points, KPIs cascade), then closes the gap. */
-export async function deleteAxis(workspaceId: string, actorId: string, mapId: string, kind: 'stage' | 'lane', id: string): Promise<Outcome> {
+export async function deleteAxis(workspaceId: string, actorId: string, mapId: string, kind: 'stage' | 'lane', id: string): Promise<Result> {
   const table = kind === 'stage' ? stage : lane;
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
@@ -315,7 +301,7 @@ export async function deleteAxis(workspaceId: string, actorId: string, mapId: st
     if (!row) return NOT_FOUND;
     await writePositions(tx, table, workspaceId, await orderedIds(tx, table, workspaceId, mapId));
     await recordActivity(tx, { workspaceId, actorId, entityType: kind, entityId: row.id, action: 'deleted', summary: row.name });
-    return ok(undefined);
+    return ok();
   });
 }
 
@@ -338,13 +324,13 @@ export async function addCard(
   actorId: string,
   mapId: string,
   input: { laneId: string; stageId: string; title: string; description: string; channel: Channel | null; system: string | null },
-): Promise<Outcome<string>> {
+): Promise<Result<string>> {
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
     const [l] = await tx.select({ kind: lane.kind }).from(lane).where(and(eq(lane.id, input.laneId), eq(lane.workspaceId, workspaceId), eq(lane.mapId, mapId)));
     const [s] = await tx.select({ id: stage.id }).from(stage).where(and(eq(stage.id, input.stageId), eq(stage.workspaceId, workspaceId), eq(stage.mapId, mapId)));
     if (!l || !s) return NOT_FOUND;
-    if (!(CARD_LANE_KINDS as readonly string[]).includes(l.kind)) return { status: 'invalid', field: 'laneId', message: 'maps.laneHoldsNoCards' };
+    if (!(CARD_LANE_KINDS as readonly string[]).includes(l.kind)) return invalid('laneId', 'maps.laneHoldsNoCards');
     const ids = await cellIds(tx, card, workspaceId, input.laneId, input.stageId);
     const [row] = await tx.insert(card).values({ workspaceId, mapId, ...input, position: ids.length }).returning({ id: card.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'card', entityId: row!.id, action: 'created', summary: input.title });
@@ -370,7 +356,7 @@ export async function updateCard(
   );
 }
 
-export async function deleteCard(workspaceId: string, actorId: string, mapId: string, cardId: string): Promise<Outcome> {
+export async function deleteCard(workspaceId: string, actorId: string, mapId: string, cardId: string): Promise<Result> {
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
     const [row] = await tx
@@ -380,7 +366,7 @@ export async function deleteCard(workspaceId: string, actorId: string, mapId: st
     if (!row) return NOT_FOUND;
     await writePositions(tx, card, workspaceId, await cellIds(tx, card, workspaceId, row.laneId, row.stageId));
     await recordActivity(tx, { workspaceId, actorId, entityType: 'card', entityId: row.id, action: 'deleted', summary: row.title });
-    return ok(undefined);
+    return ok();
   });
 }
 
@@ -397,12 +383,12 @@ export async function setEmotion(
   actorId: string,
   mapId: string,
   input: { laneId: string; stageId: string; score: number; version?: number },
-): Promise<Outcome<undefined, unknown>> {
+): Promise<Result<undefined, unknown>> {
   return db.transaction(async (tx) => {
     const [l] = await tx.select({ kind: lane.kind }).from(lane).where(and(eq(lane.id, input.laneId), eq(lane.workspaceId, workspaceId), eq(lane.mapId, mapId)));
     const [s] = await tx.select({ name: stage.name }).from(stage).where(and(eq(stage.id, input.stageId), eq(stage.workspaceId, workspaceId), eq(stage.mapId, mapId)));
     if (!l || !s) return NOT_FOUND;
-    if (l.kind !== 'emotions') return { status: 'invalid', field: 'laneId', message: 'maps.notAnEmotionLane' };
+    if (l.kind !== 'emotions') return invalid('laneId', 'maps.notAnEmotionLane');
     const cell = and(eq(emotionPoint.workspaceId, workspaceId), eq(emotionPoint.laneId, input.laneId), eq(emotionPoint.stageId, input.stageId));
     let id: string | undefined;
     if (input.version === undefined) {
@@ -422,10 +408,10 @@ export async function setEmotion(
     }
     if (!id) {
       const [current] = await tx.select(emotionColumns).from(emotionPoint).where(cell);
-      return current ? { status: 'stale', current } : NOT_FOUND;
+      return current ? stale(current) : NOT_FOUND;
     }
     await recordActivity(tx, { workspaceId, actorId, entityType: 'emotion', entityId: id, action: 'updated', summary: `${s.name}: ${input.score > 0 ? '+' : ''}${input.score}` });
-    return ok(undefined);
+    return ok();
   });
 }
 
@@ -441,7 +427,7 @@ async function versionedUpdate<T extends typeof stage | typeof lane | typeof car
   values: Record<string, unknown>,
   columns: Record<string, unknown>,
   log: { actorId: string; entityType: string; summary: string },
-): Promise<Outcome<undefined, Record<string, unknown>>> {
+): Promise<Result<undefined, Record<string, unknown>>> {
   const t = table as typeof card;
   return db.transaction(async (tx) => {
     const where: SQL = and(eq(t.id, id), eq(t.workspaceId, workspaceId), eq(t.mapId, mapId))!;
@@ -452,10 +438,10 @@ async function versionedUpdate<T extends typeof stage | typeof lane | typeof car
       .returning({ id: t.id });
     if (!row) {
       const [current] = await tx.select(columns as typeof cardColumns).from(t).where(where);
-      return current ? { status: 'stale', current } : NOT_FOUND;
+      return current ? stale(current) : NOT_FOUND;
     }
     await recordActivity(tx, { workspaceId, actorId: log.actorId, entityType: log.entityType, entityId: id, action: 'updated', summary: log.summary });
-    return ok(undefined);
+    return ok();
   });
 }
 

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { db } from '#db/client';
 import { persona } from '#db/schema';
 import { recordActivity } from './activity.server';
-import type { Outcome } from './maps.server';
+import { NOT_FOUND, ok, stale, type Result } from './result.server';
 
 export interface PersonaInput {
   name: string;
@@ -24,17 +24,17 @@ const columns = {
 /** Personas with the number of maps that use each, in one query. */
 export async function listPersonas(workspaceId: string) {
   return db
-    .select({ ...columns, mapCount: sql<number>`(select count(*) from "journey_map" m where m.persona_id = "persona"."id")::int` })
+    .select({ ...columns, mapCount: sql<number>`(select count(*) from "journey_map" m where m.persona_id = "persona"."id" and m.workspace_id = ${workspaceId})::int` })
     .from(persona)
     .where(eq(persona.workspaceId, workspaceId))
     .orderBy(asc(persona.name));
 }
 
-export async function createPersona(workspaceId: string, actorId: string, input: PersonaInput) {
+export async function createPersona(workspaceId: string, actorId: string, input: PersonaInput): Promise<Result<string>> {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(persona).values({ workspaceId, ...input }).returning({ id: persona.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'persona', entityId: row!.id, action: 'created', summary: input.name });
-    return row!.id;
+    return ok(row!.id);
   });
 }
 
@@ -44,7 +44,7 @@ export async function updatePersona(
   personaId: string,
   version: number,
   input: PersonaInput,
-): Promise<Outcome<undefined, typeof persona.$inferSelect | Record<string, unknown>>> {
+): Promise<Result<undefined, { id: string; name: string; description: string; goals: string; frustrations: string; version: number }>> {
   return db.transaction(async (tx) => {
     const where = and(eq(persona.id, personaId), eq(persona.workspaceId, workspaceId));
     const [row] = await tx
@@ -54,22 +54,22 @@ export async function updatePersona(
       .returning({ id: persona.id });
     if (!row) {
       const [current] = await tx.select(columns).from(persona).where(where);
-      return current ? { status: 'stale', current } : { status: 'notFound' };
+      return current ? stale(current) : NOT_FOUND;
     }
     await recordActivity(tx, { workspaceId, actorId, entityType: 'persona', entityId: personaId, action: 'updated', summary: input.name });
-    return { status: 'ok', value: undefined };
+    return ok();
   });
 }
 
 /** Deletes a persona; maps that used it keep going without one. */
-export async function deletePersona(workspaceId: string, actorId: string, personaId: string) {
+export async function deletePersona(workspaceId: string, actorId: string, personaId: string): Promise<Result> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .delete(persona)
       .where(and(eq(persona.id, personaId), eq(persona.workspaceId, workspaceId)))
       .returning({ id: persona.id, name: persona.name });
-    if (!row) return false;
+    if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'persona', entityId: row.id, action: 'deleted', summary: row.name });
-    return true;
+    return ok();
   });
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as projectCsv from '~/routes/w.$slug.projects.$projectId.csv';
 import * as summaryCsv from '~/routes/w.$slug.summary.csv';
 import * as kpiExport from '~/routes/w.$slug.kpis.export';
-import * as kpiImport from '~/routes/w.$slug.kpis.import';
+import * as kpiImport from '~/routes/w.$slug.kpis.import/route';
 import * as kpiTemplate from '~/routes/w.$slug.kpis.template';
 import { call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
 import { makeKpi, makeMapWithStages, makeMeasure, makeProject } from '../support/project-fixtures';

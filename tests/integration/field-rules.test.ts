@@ -11,9 +11,9 @@ import * as kpiRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId/route';
 import * as mapsRoute from '~/routes/w.$slug.maps._index';
 import * as measureRoute from '~/routes/w.$slug.measures.$measureId/route';
 import * as libraryRoute from '~/routes/w.$slug.measures._index/route';
-import * as personasRoute from '~/routes/w.$slug.personas';
+import * as personasRoute from '~/routes/w.$slug.personas/route';
 import * as projectRoute from '~/routes/w.$slug.projects.$projectId/route';
-import * as settingsRoute from '~/routes/w.$slug.settings';
+import * as settingsRoute from '~/routes/w.$slug.settings/route';
 import { call, request } from '../support/factories';
 import { activityCount, makeWorld, worldParams, type World } from '../support/world-fixture';
 

@@ -2,15 +2,16 @@
 // body or a NUL character is refused with a 4xx and a message, and nothing is written.
 import { describe, expect, it } from 'vitest';
 import { call, ORIGIN } from '../support/factories';
+import { routeModules } from '../support/route-modules';
 import { activityCount, makeWorld, worldParams, type World } from '../support/world-fixture';
 
 type RouteModule = { action?: (args: never) => unknown };
-const routes = import.meta.glob<RouteModule>('../../app/routes/*.{ts,tsx}', { eager: true });
+const routes = routeModules<RouteModule>();
 // Sign-in and sign-up belong to the auth module's owner; logout and invitations read no form.
 const READ_NO_FORM = ['logout.tsx', 'invite.$token.tsx', 'login.tsx', 'signup.tsx'];
 const formActions = Object.entries(routes)
-  .filter(([file, m]) => typeof m.action === 'function' && !READ_NO_FORM.some((f) => file.endsWith(`/${f}`)))
-  .map(([file, m]) => [file.replace('../../app/routes/', ''), m.action as Parameters<typeof call>[0]] as const);
+  .filter(([file, m]) => typeof m.action === 'function' && !READ_NO_FORM.some((f) => file === f))
+  .map(([file, m]) => [file, m.action as Parameters<typeof call>[0]] as const);
 
 function raw(w: World, body: BodyInit | null, contentType: string | null) {
   const headers = new Headers({ Host: new URL(ORIGIN).host, Origin: ORIGIN, Cookie: w.owner.cookie });

@@ -5,11 +5,12 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { call, request } from '../support/factories';
+import { routeModules } from '../support/route-modules';
 import { activityCount, makeWorld, worldParams, type World } from '../support/world-fixture';
 
 type Action = Parameters<typeof call>[0];
 type RouteModule = { action?: Action };
-const routes = import.meta.glob<RouteModule>('../../app/routes/*.{ts,tsx}', { eager: true });
+const routes = routeModules<RouteModule>();
 
 const HOSTILE = (w: World): string[] => [
   '',
@@ -214,7 +215,7 @@ function fileCases(file: string, w: World, hostile: string[]): { intent: string;
 
 const actions = Object.entries(routes)
   .filter(([, m]) => typeof m.action === 'function')
-  .map(([path, m]) => [path.replace('../../app/routes/', ''), m.action!] as const)
+  .map(([file, m]) => [file, m.action!] as const)
   // Sign-in and sign-up are attacked by the auth tests; logout and invitation acceptance take no fields.
   .filter(([file]) => !['login.tsx', 'signup.tsx', 'logout.tsx', 'invite.$token.tsx'].includes(file));
 

@@ -5,7 +5,7 @@ import { db } from '../../db/client';
 import { activity, kpi, kpiValue } from '../../db/schema';
 import * as checkRoute from '~/routes/w.$slug.kpis.check';
 import * as exportRoute from '~/routes/w.$slug.kpis.export';
-import * as importRoute from '~/routes/w.$slug.kpis.import';
+import * as importRoute from '~/routes/w.$slug.kpis.import/route';
 import * as templateRoute from '~/routes/w.$slug.kpis.template';
 import { placeKpi } from '~/server/kpis.server';
 import { addMember, call, makeUser, makeWorkspace, request } from '../support/factories';
@@ -19,8 +19,9 @@ async function setup() {
   const fixture = await makeMapWithKpiLane(ws.id);
   const kpiIds: string[] = [];
   for (const [i, name] of ['NPS', 'Taux de churn'].entries()) {
-    const placed = await placeKpi(ws.id, owner.id, { mapId: fixture.map.id, laneId: fixture.lane.id, stageId: fixture.stages[i]!.id }, { name });
-    if (!placed.ok) throw new Error('placing failed');
+    const placedResult = await placeKpi(ws.id, owner.id, { mapId: fixture.map.id, laneId: fixture.lane.id, stageId: fixture.stages[i]!.id }, { name });
+    if (placedResult.status !== 'ok') throw new Error('placing failed');
+    const placed = placedResult.value;
     kpiIds.push(placed.kpiId);
   }
   return { owner, viewer, ws, ...fixture, kpiIds };
@@ -233,7 +234,7 @@ describe('CSV import', () => {
     const big = 'kpi_id,date,value\n' + 'x'.repeat(5 * 1024 * 1024 + 10);
     const tooLarge = await upload(s, big, 'preview');
     expect(tooLarge.status).toBe(413);
-    expect(tooLarge.data.error).toBe('measures.fileTooLarge');
+    expect(tooLarge.data).toMatchObject({ status: 'invalid', message: 'measures.fileTooLarge' });
     const declaredLarge = await call(importRoute.action, {
       request: request(`/w/${s.ws.slug}/kpis/import`, { user: s.owner, form: { intent: 'preview' }, headers: { 'Content-Length': String(6 * 1024 * 1024) } }),
       params: { slug: s.ws.slug },

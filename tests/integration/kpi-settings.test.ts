@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/client';
 import { activity, kpi, kpiValue, measure } from '../../db/schema';
-import * as settingsRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId';
+import * as settingsRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId/route';
 import * as home from '~/routes/w.$slug._index';
 import { placeKpi } from '~/server/kpis.server';
 import { addMember, call, makeUser, makeWorkspace, request } from '../support/factories';
@@ -15,8 +15,9 @@ async function setup(locale: Locale = 'fr') {
   const viewer = await makeUser();
   await addMember(ws.id, viewer, 'viewer');
   const fixture = await makeMapWithKpiLane(ws.id);
-  const placed = await placeKpi(ws.id, owner.id, { mapId: fixture.map.id, laneId: fixture.lane.id, stageId: fixture.stages[1]!.id }, { name: 'NPS' });
-  if (!placed.ok) throw new Error('placing failed');
+  const placedResult = await placeKpi(ws.id, owner.id, { mapId: fixture.map.id, laneId: fixture.lane.id, stageId: fixture.stages[1]!.id }, { name: 'NPS' });
+  if (placedResult.status !== 'ok') throw new Error('placing failed');
+  const placed = placedResult.value;
   await db
     .update(measure)
     .set({ unit: 'pts', trend: 'up', valueAmount: '50000', valueStep: '10' })
@@ -94,6 +95,24 @@ describe('KPI settings', () => {
     expect(latest.data.impact).toMatchObject({ amount: '0', reason: 'target_not_improvement' });
     const log = await db.select().from(activity).where(and(eq(activity.workspaceId, s.ws.id), eq(activity.entityType, 'kpi_value')));
     expect(log.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('answers a value-history row with that row’s id, so its error shows beside the row and not under "add a value"', async () => {
+    const s = await setup('fr');
+    expect((await s.post({ intent: 'value', date: '2025-05-31', value: '30' })).status).toBe(200);
+    const [row] = await values(s.kpiId);
+    const bad = await s.post({ intent: 'value', valueId: row!.id, date: '2025-05-31', value: 'trente' });
+    expect(bad.status).toBe(400);
+    expect(bad.data).toMatchObject({ intent: 'value', rowId: row!.id, status: 'invalid' });
+    expect(bad.data.result.error).toMatchObject({ value: ['field.number'] });
+    // The add form's own mistakes are answered as the "new" row.
+    const badNew = await s.post({ intent: 'value', date: '', value: '31' });
+    expect(badNew.status).toBe(400);
+    expect(badNew.data).toMatchObject({ intent: 'value', rowId: 'new', status: 'invalid' });
+    expect(badNew.data.result.error).toMatchObject({ date: ['field.required'] });
+    const ok = await s.post({ intent: 'value', valueId: row!.id, date: '2025-05-31', value: '31' });
+    expect(ok.data).toMatchObject({ intent: 'value', rowId: row!.id, status: 'done' });
+    expect((await values(s.kpiId)).map((r) => r.value.replace(/\.0+$/, ''))).toEqual(['31']);
   });
 
   it('records the NPS of pasted answers and lists bad answers by position, writing nothing then', async () => {
@@ -180,8 +199,9 @@ describe('KPI settings', () => {
     const wrongMap = { ...s.params, mapId: theirMap.map.id };
     expect((await call(settingsRoute.loader, { request: request(s.path, { user: s.owner }), params: wrongMap })).status).toBe(404);
     expect((await call(settingsRoute.loader, { request: request(s.path, { user: s.owner }), params: { ...s.params, kpiId: 'nope' } })).status).toBe(404);
-    const other = await placeKpi(s.ws.id, s.owner.id, { mapId: s.map.id, laneId: s.lane.id, stageId: s.stages[0]!.id }, { name: 'CSAT' });
-    if (!other.ok) throw new Error('placing failed');
+    const otherResult = await placeKpi(s.ws.id, s.owner.id, { mapId: s.map.id, laneId: s.lane.id, stageId: s.stages[0]!.id }, { name: 'CSAT' });
+    if (otherResult.status !== 'ok') throw new Error('placing failed');
+    const other = otherResult.value;
     const otherPath = `/w/${s.ws.slug}/maps/${s.map.id}/kpis/${other.kpiId}`;
     const crossValue = await call(settingsRoute.action, {
       request: request(otherPath, { user: s.owner, form: { intent: 'delete-value', valueId: v!.id } }),
@@ -197,8 +217,9 @@ describe('KPI settings', () => {
     await s.post({ intent: 'settings', version: '1', note: '', targetValue: '42', impactMode: 'auto' });
     await s.post({ intent: 'value', date: '2025-05-31', value: '30' });
     await s.post({ intent: 'value', date: '2025-06-30', value: '32' });
-    const second = await placeKpi(s.ws.id, s.owner.id, { mapId: s.map.id, laneId: s.lane.id, stageId: s.stages[0]!.id }, { name: 'CSAT' });
-    if (!second.ok) throw new Error('placing failed');
+    const secondResult = await placeKpi(s.ws.id, s.owner.id, { mapId: s.map.id, laneId: s.lane.id, stageId: s.stages[0]!.id }, { name: 'CSAT' });
+    if (secondResult.status !== 'ok') throw new Error('placing failed');
+    const second = secondResult.value;
     const res = await call(home.loader, { request: request(`/w/${s.ws.slug}`, { user: s.viewer }), params: { slug: s.ws.slug } });
     expect(res.data.kpiHealth).toMatchObject({ total: 2, on_track: 1, no_trend: 1, met: 0, off_track: 0 });
   });

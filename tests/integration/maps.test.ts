@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { database, db, queryCounter } from '../../db/client';
 import { activity, card, emotionPoint, journeyMap, kpi, kpiValue, lane, measure, stage } from '../../db/schema';
-import * as editorRoute from '~/routes/w.$slug.maps.$mapId';
+import * as editorRoute from '~/routes/w.$slug.maps.$mapId/route';
 import * as exportRoute from '~/routes/w.$slug.maps.$mapId.export';
 import * as listRoute from '~/routes/w.$slug.maps._index';
 import { lockMap } from '~/server/map-positions.server';
@@ -121,7 +121,7 @@ describe('map editor', () => {
     const [ourStage] = await db.select().from(stage).where(eq(stage.mapId, mapId));
     const res = await act(owner, ws, mapId, { intent: 'moveCard', id: foreignCard!.id, toStageId: ourStage!.id, toIndex: 0 });
     expect(res.status).toBe(404);
-    expect(res.data.error).toBe('maps.gone');
+    expect(res.data).toMatchObject({ status: 'gone', message: 'maps.gone' });
     const del = await act(owner, ws, mapId, { intent: 'deleteCard', id: foreignCard!.id });
     expect(del.status).toBe(404);
     expect(await db.select().from(card).where(eq(card.id, foreignCard!.id))).toHaveLength(1);
@@ -249,7 +249,7 @@ describe('map editor', () => {
     await act(owner, ws, mapId, { intent: 'deleteCard', id: gone });
     const res = await act(owner, ws, mapId, { intent: 'moveCard', id: gone, toStageId: a.id, toIndex: 0 });
     expect(res.status).toBe(404);
-    expect(res.data.error).toBe('maps.gone');
+    expect(res.data).toMatchObject({ status: 'gone', message: 'maps.gone' });
     const moves = await db.select().from(activity).where(and(eq(activity.workspaceId, ws.id), eq(activity.action, 'moved')));
     expect(moves.length).toBe(5);
   });

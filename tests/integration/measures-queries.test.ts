@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { db, queryCounter } from '../../db/client';
 import { kpiValue } from '../../db/schema';
-import * as settingsRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId';
+import * as settingsRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId/route';
 import * as home from '~/routes/w.$slug._index';
 import * as library from '~/routes/w.$slug.measures._index/route';
 import * as measurePage from '~/routes/w.$slug.measures.$measureId/route';
@@ -16,8 +16,9 @@ async function workspaceWith(kpis: number) {
   const f = await makeMapWithKpiLane(ws.id, ['A', 'B', 'C', 'D', 'E']);
   let first: { kpiId: string; measureId: string } | undefined;
   for (let i = 0; i < kpis; i++) {
-    const placed = await placeKpi(ws.id, owner.id, { mapId: f.map.id, laneId: f.lane.id, stageId: f.stages[i % 5]!.id }, { name: i % 2 ? `Measure ${i}` : 'NPS' });
-    if (!placed.ok) throw new Error('placing failed');
+    const placedResult = await placeKpi(ws.id, owner.id, { mapId: f.map.id, laneId: f.lane.id, stageId: f.stages[i % 5]!.id }, { name: i % 2 ? `Measure ${i}` : 'NPS' });
+    if (placedResult.status !== 'ok') throw new Error('placing failed');
+    const placed = placedResult.value;
     first ??= placed;
     await db.insert(kpiValue).values(
       Array.from({ length: 12 }, (_, m) => ({ workspaceId: ws.id, kpiId: placed.kpiId, date: `2025-${String(m + 1).padStart(2, '0')}-01`, value: String(30 + m + i) })),

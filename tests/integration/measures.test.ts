@@ -55,9 +55,9 @@ describe('search a measure or create one', () => {
     const s = await setup();
     const first = await place(s, s.editor, { name: 'Onboarding NPS' });
     expect(first.status).toBe(200);
-    expect(first.data).toMatchObject({ ok: true, measureName: 'Onboarding NPS', created: true });
+    expect(first.data).toMatchObject({ status: 'done', measureName: 'Onboarding NPS', created: true });
     const again = await place(s, s.editor, { name: '  onboarding nps ' }, 1);
-    expect(again.data).toMatchObject({ ok: true, measureId: first.data.measureId, created: false });
+    expect(again.data).toMatchObject({ status: 'done', measureId: first.data.measureId, created: false });
     expect(await measuresOf(s.ws.id)).toHaveLength(1);
     const chips = await listMapKpis(s.ws.id, s.map.id);
     expect(chips.map((c) => [c.stageId, c.measureName])).toEqual(

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/client';
 import { activity, journeyMap, persona } from '../../db/schema';
-import * as personasRoute from '~/routes/w.$slug.personas';
+import * as personasRoute from '~/routes/w.$slug.personas/route';
 import { addMember, call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
 
 type Ws = Awaited<ReturnType<typeof makeWorkspace>>;

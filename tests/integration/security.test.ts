@@ -2,9 +2,10 @@
 // covered the day it is added.
 import { describe, expect, it } from 'vitest';
 import { addMember, call, makeUser, makeWorkspace, request } from '../support/factories';
+import { routeModules } from '../support/route-modules';
 
 type RouteModule = { action?: (args: never) => unknown; loader?: (args: never) => unknown };
-const routes = import.meta.glob<RouteModule>('../../app/routes/*.{ts,tsx}', { eager: true });
+const routes = routeModules<RouteModule>();
 const withActions = Object.entries(routes).filter(([, m]) => typeof m.action === 'function');
 
 function paramsFor(file: string, slug: string) {
@@ -24,7 +25,7 @@ describe('cross-site request forgery', () => {
     const owner = await makeUser();
     const ws = await makeWorkspace(owner);
     const action = routes[file]!.action as Parameters<typeof call>[0];
-    const path = file.replace('../../app/routes/', '/').replace(/\.tsx?$/, '');
+    const path = `/${file.replace(/\.tsx?$/, '')}`;
     for (const origin of ['https://evil.example', null]) {
       const res = await call(action, {
         request: request(path, { user: owner, origin, form: { intent: 'settings', name: 'x', email: owner.email, password: owner.password } }),
@@ -36,7 +37,7 @@ describe('cross-site request forgery', () => {
 });
 
 describe('signed-out visitors', () => {
-  const workspaceRoutes = Object.entries(routes).filter(([file, m]) => file.includes('/w.$slug') && typeof m.loader === 'function');
+  const workspaceRoutes = Object.entries(routes).filter(([file, m]) => file.startsWith('w.$slug') && typeof m.loader === 'function');
   it.each(workspaceRoutes.map(([file]) => file))('%s sends them to sign-in', async (file) => {
     const owner = await makeUser();
     const ws = await makeWorkspace(owner);
@@ -69,7 +70,7 @@ describe('ids that do not exist or are malformed', () => {
 });
 
 describe('viewers', () => {
-  const workspaceActions = withActions.filter(([file]) => file.includes('/w.$slug'));
+  const workspaceActions = withActions.filter(([file]) => file.startsWith('w.$slug'));
   it.each(workspaceActions.map(([file]) => file))('%s refuses their writes with 403', async (file) => {
     const owner = await makeUser();
     const ws = await makeWorkspace(owner);

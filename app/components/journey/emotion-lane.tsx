@@ -25,7 +25,7 @@ export const EmotionCells = memo(function EmotionCells({
   action: string;
 }) {
   const { t } = useTranslation('maps');
-  const fetcher = useFetcher<{ error?: string }>();
+  const fetcher = useFetcher<{ status?: string }>();
   // Scores being changed here and not yet saved (drag in progress, or keys waiting to be sent).
   const [draft, setDraft] = useState<Record<string, number>>({});
   const timers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
@@ -50,7 +50,7 @@ export const EmotionCells = memo(function EmotionCells({
   };
 
   // A refused save (someone else changed the score): show the saved scores again.
-  const refused = fetcher.state === 'idle' && Boolean(fetcher.data?.error);
+  const refused = fetcher.state === 'idle' && fetcher.data !== undefined && fetcher.data.status !== 'done';
   useEffect(() => {
     if (refused) setDraft({});
   }, [refused, fetcher.data]);
@@ -190,7 +190,7 @@ export const EmotionCells = memo(function EmotionCells({
           );
         })}
       </div>
-      {fetcher.state === 'idle' && fetcher.data?.error ? (
+      {refused ? (
         <p className="notice warn" role="alert">
           {t('emotion.failed')}
         </p>

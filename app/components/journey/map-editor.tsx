@@ -10,11 +10,22 @@ import { MapBoard } from './map-board';
 import { MoveSubmitContext } from './move-context';
 import type { MapEditorData } from './types';
 
-interface ActionResult {
+/** The editor action's answer (see the route): its intent, the row it is about and how it went. */
+export interface EditorAnswer {
   intent?: string;
-  ok?: boolean;
-  error?: string;
+  rowId?: string;
+  status?: 'done' | 'invalid' | 'stale' | 'gone';
+  /** Why a change was refused: a key in the "errors" namespace. */
+  message?: string;
   current?: Record<string, unknown>;
+  result?: unknown;
+}
+
+/** What went wrong with a change, as a message key; undefined when it landed. */
+export function refusal(answer: EditorAnswer | undefined): string | undefined {
+  if (!answer?.status || answer.status === 'done') return undefined;
+  if (answer.status === 'stale') return 'staleVersion';
+  return answer.message ?? 'badRequest';
 }
 
 const REFRESH_MS = 30_000;
@@ -43,14 +54,14 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
   const { t } = useTranslation('maps');
   const { t: te } = useTranslation('errors');
   const { workspace, canEdit } = useWorkspace();
-  const actionData = useActionData<ActionResult>();
+  const actionData = useActionData<EditorAnswer>();
   const action = `/w/${workspace.slug}/maps/${editor.map.id}`;
 
   // Each move gets its own fetcher key so saves in flight do not cancel each other; the last one is
   // watched to report a refusal.
   const submit = useSubmit();
   const [moveKey, setMoveKey] = useState('move:none');
-  const lastMove = useFetcher<ActionResult>({ key: moveKey });
+  const lastMove = useFetcher<EditorAnswer>({ key: moveKey });
   const sequence = useRef(0);
   const submitMove = useCallback(
     (form: FormData) => {
@@ -60,7 +71,7 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
     },
     [submit, action],
   );
-  const moveError = lastMove.state === 'idle' ? lastMove.data?.error : undefined;
+  const moveError = lastMove.state === 'idle' ? refusal(lastMove.data) : undefined;
 
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
@@ -89,7 +100,8 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
   }, [moveError, moveKey]);
 
   const persona = editor.map.persona;
-  const staleName = actionData?.current ? String(actionData.current.title ?? actionData.current.name ?? '') : '';
+  const staleName = actionData?.status === 'stale' && actionData.current ? String(actionData.current.title ?? actionData.current.name ?? '') : '';
+  const problem = refusal(actionData);
   return (
     <div className="journey">
       <div className="page-header map-header">
@@ -183,13 +195,13 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
       ) : null}
 
       <div aria-live="polite" className="no-print">
-        {actionData?.error === 'staleVersion' ? (
+        {problem === 'staleVersion' ? (
           <p className="notice warn" role="alert">
             {t('editor.stale', { name: staleName })}
           </p>
-        ) : actionData?.error ? (
+        ) : problem ? (
           <p className="notice warn" role="alert">
-            {te(actionData.error)}
+            {te(problem)}
           </p>
         ) : null}
         {moveError ? (

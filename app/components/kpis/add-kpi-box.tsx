@@ -12,7 +12,7 @@ interface SearchData {
   matches: { id: string; name: string; unit: string; group: string | null }[];
   exact: boolean;
 }
-type PlaceData = { ok: true; kpiId: string; measureName: string; created: boolean } | { ok: false; error: string };
+type PlaceData = { intent: 'place'; status: 'done'; kpiId: string; measureName: string; created: boolean } | { intent: 'place'; status: 'invalid' };
 
 type Option = { kind: 'measure'; id: string; name: string; detail: string } | { kind: 'create'; name: string };
 
@@ -65,7 +65,7 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
   const placed = place.data;
   useEffect(() => {
     if (place.state !== 'idle' || !placed) return;
-    setAnnounce(placed.ok ? t(placed.created ? 'addBox.createdAndPlaced' : 'addBox.placed', { name: placed.measureName }) : t('addBox.failed'));
+    setAnnounce(placed.status === 'done' ? t(placed.created ? 'addBox.createdAndPlaced' : 'addBox.placed', { name: placed.measureName }) : t('addBox.failed'));
   }, [place.state, placed, t]);
 
   const typed = text.trim();

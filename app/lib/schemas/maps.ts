@@ -84,6 +84,22 @@ export const MoveSchema = z.discriminatedUnion('intent', [
 ]);
 export type MoveInput = z.infer<typeof MoveSchema>;
 
+/**
+ * The move menu's form: its buttons carry "stageId:index" in one `target` value (a button submits
+ * one name and value), split here into the fields of MoveSchema. Empty values count as missing.
+ */
+export const MoveMenuSchema = z.preprocess((raw) => {
+  if (!raw || typeof raw !== 'object') return raw;
+  const { target, ...rest } = raw as Record<string, unknown>;
+  const fields: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== ''));
+  if (typeof target === 'string' && target.includes(':')) {
+    const [toStageId, toIndex] = target.split(':');
+    if (toStageId) fields.toStageId = toStageId;
+    if (toIndex) fields.toIndex = toIndex;
+  }
+  return fields;
+}, MoveSchema);
+
 export const SetEmotionSchema = z.object({
   intent: z.literal('setEmotion'),
   laneId: id,
@@ -103,3 +119,38 @@ export const PersonaSchema = z.object({
 });
 
 export const DeletePersonaSchema = z.object({ intent: z.literal('delete'), personaId: id });
+
+/**
+ * Which row of the editor a submission is about, so its answer reaches the form that sent it (many
+ * forms share an intent: one edit form per stage, one add form per cell). "new" for the add forms
+ * of the page.
+ */
+export function editorRowId(intent: string, form: { get(name: string): FormDataEntryValue | null }): string {
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === 'string' ? v.slice(0, 80) : '';
+  };
+  switch (intent) {
+    case 'updateMap':
+      return text('mapId');
+    case 'updateStage':
+      return text('stageId');
+    case 'updateLane':
+      return text('laneId');
+    case 'updateCard':
+      return text('cardId');
+    case 'addCard':
+    case 'setEmotion':
+      return `${text('laneId')}:${text('stageId')}`;
+    case 'deleteStage':
+    case 'deleteLane':
+    case 'deleteCard':
+    case 'moveStage':
+    case 'moveLane':
+    case 'moveCard':
+    case 'moveKpi':
+      return text('id');
+    default:
+      return 'new';
+  }
+}

@@ -1,5 +1,6 @@
 // The map editor: a grid of stages (columns) and lanes (rows). The loader reads the whole map in a
-// fixed number of queries; the action switches on an intent, one request per change.
+// fixed number of queries; the action switches on an intent, one request per change. Every answer
+// names its intent and the row it is about (`rowId`), so the form that sent it shows it.
 import { parseWithZod } from '@conform-to/zod';
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Outlet, useLoaderData } from '@remix-run/react';
@@ -11,7 +12,8 @@ import {
   AddLaneSchema,
   AddStageSchema,
   DeleteSchema,
-  MoveSchema,
+  editorRowId,
+  MoveMenuSchema,
   SetEmotionSchema,
   UpdateCardSchema,
   UpdateLaneSchema,
@@ -36,8 +38,8 @@ import {
   updateLane,
   updateMap,
   updateStage,
-  type Outcome,
 } from '~/server/maps.server';
+import { reply, replyInvalid, type Result } from '~/server/result.server';
 import journeyStyles from '~/styles/journey.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: journeyStyles }];
@@ -55,20 +57,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return editor;
 }
 
-/** Turns a server outcome into the action's answer: 404/409 come back as data so the editor can show why. */
-function answer(intent: string, outcome: Outcome<unknown, unknown>) {
-  switch (outcome.status) {
-    case 'ok':
-      return { intent, ok: true as const };
-    case 'notFound':
-      return data({ intent, error: 'maps.gone' }, { status: 404 });
-    case 'stale':
-      return data({ intent, error: 'staleVersion', current: outcome.current }, { status: 409 });
-    case 'invalid':
-      return data({ intent, error: outcome.message }, { status: 400 });
-  }
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMember(request, params.slug, 'editor');
   const mapIdParse = MapIdSchema.safeParse(params.mapId);
@@ -76,79 +64,78 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const mapId = mapIdParse.data;
   const ws = workspace.id;
   const formData = await readForm(request);
-  // The move menu's buttons carry "stageId:index" in one value.
-  const target = formData.get('target');
-  if (typeof target === 'string' && target.includes(':')) {
-    const [toStageId, toIndex] = target.split(':');
-    formData.set('toStageId', toStageId ?? '');
-    formData.set('toIndex', toIndex ?? '');
-  }
   const intent = String(formData.get('intent') ?? '');
-  const invalid = (submission: { reply: () => unknown }) => data({ intent, result: submission.reply(), error: 'badRequest' }, { status: 400 });
+  const extra = { rowId: editorRowId(intent, formData) };
+  type Submission = Parameters<typeof replyInvalid>[1];
+  const invalid = (s: Submission) => replyInvalid(intent, s, extra);
+  // Like `reply`, except that a row gone meanwhile (or never in this workspace) is a 404 the editor
+  // shows beside the map instead of the error page: the rest of the map is still there.
+  const answer = <T, C>(result: Result<T, C>, s?: Submission) =>
+    result.status === 'notFound' ? data({ intent, ...extra, status: 'gone' as const, message: 'maps.gone' }, { status: 404 }) : reply(intent, result, s, extra);
 
   switch (intent) {
     case 'updateMap': {
       const s = parseWithZod(formData, { schema: UpdateMapSchema });
       if (s.status !== 'success' || s.value.mapId !== mapId) return invalid(s);
       if (s.value.personaId && !(await personaInWorkspace(ws, s.value.personaId))) return invalid(s);
-      return answer(intent, await updateMap(ws, user.id, { ...s.value, personaId: s.value.personaId ?? null }));
+      return answer(await updateMap(ws, user.id, { ...s.value, personaId: s.value.personaId ?? null }), s);
     }
     case 'addStage': {
       const s = parseWithZod(formData, { schema: AddStageSchema });
       if (s.status !== 'success') return invalid(s);
-      return answer(intent, await addStage(ws, user.id, mapId, { ...s.value, phase: s.value.phase || null }));
+      return answer(await addStage(ws, user.id, mapId, { ...s.value, phase: s.value.phase || null }), s);
     }
     case 'updateStage': {
       const s = parseWithZod(formData, { schema: UpdateStageSchema });
       if (s.status !== 'success') return invalid(s);
-      return answer(intent, await updateStage(ws, user.id, mapId, { ...s.value, phase: s.value.phase || null }));
+      return answer(await updateStage(ws, user.id, mapId, { ...s.value, phase: s.value.phase || null }), s);
     }
     case 'addLane': {
       const s = parseWithZod(formData, { schema: AddLaneSchema });
       if (s.status !== 'success') return invalid(s);
-      return answer(intent, await addLane(ws, user.id, mapId, s.value));
+      return answer(await addLane(ws, user.id, mapId, s.value), s);
     }
     case 'updateLane': {
       const s = parseWithZod(formData, { schema: UpdateLaneSchema });
       if (s.status !== 'success') return invalid(s);
-      return answer(intent, await updateLane(ws, user.id, mapId, s.value));
+      return answer(await updateLane(ws, user.id, mapId, s.value), s);
     }
     case 'addCard': {
       const s = parseWithZod(formData, { schema: AddCardSchema });
       if (s.status !== 'success') return invalid(s);
-      return answer(intent, await addCard(ws, user.id, mapId, { ...s.value, channel: s.value.channel ?? null, system: s.value.system || null }));
+      return answer(await addCard(ws, user.id, mapId, { ...s.value, channel: s.value.channel ?? null, system: s.value.system || null }), s);
     }
     case 'updateCard': {
       const s = parseWithZod(formData, { schema: UpdateCardSchema });
       if (s.status !== 'success') return invalid(s);
-      return answer(intent, await updateCard(ws, user.id, mapId, { ...s.value, channel: s.value.channel ?? null, system: s.value.system || null }));
+      return answer(await updateCard(ws, user.id, mapId, { ...s.value, channel: s.value.channel ?? null, system: s.value.system || null }), s);
     }
     case 'deleteStage':
     case 'deleteLane':
     case 'deleteCard': {
       const s = parseWithZod(formData, { schema: DeleteSchema });
       if (s.status !== 'success') return invalid(s);
-      const outcome =
-        intent === 'deleteCard' ? await deleteCard(ws, user.id, mapId, s.value.id) : await deleteAxis(ws, user.id, mapId, intent === 'deleteStage' ? 'stage' : 'lane', s.value.id);
-      return answer(intent, outcome);
+      const id = s.value.id;
+      return answer(intent === 'deleteCard' ? await deleteCard(ws, user.id, mapId, id) : await deleteAxis(ws, user.id, mapId, intent === 'deleteStage' ? 'stage' : 'lane', id), s);
     }
     case 'moveStage':
     case 'moveLane':
     case 'moveCard':
     case 'moveKpi': {
-      const s = parseWithZod(formData, { schema: MoveSchema });
+      const s = parseWithZod(formData, { schema: MoveMenuSchema, disableAutoCoercion: true });
       if (s.status !== 'success') return invalid(s);
       const m = s.value;
-      const outcome =
+      return answer(
         m.intent === 'moveStage' || m.intent === 'moveLane'
           ? await moveAxis(ws, user.id, mapId, m.intent === 'moveStage' ? 'stage' : 'lane', m.id, m.toIndex)
-          : await moveCellItem(ws, user.id, mapId, m.intent === 'moveCard' ? 'card' : 'kpi', { id: m.id, toStageId: m.toStageId, toIndex: m.toIndex });
-      return answer(intent, outcome);
+          : await moveCellItem(ws, user.id, mapId, m.intent === 'moveCard' ? 'card' : 'kpi', { id: m.id, toStageId: m.toStageId, toIndex: m.toIndex }),
+        s,
+      );
     }
     case 'setEmotion': {
       const s = parseWithZod(formData, { schema: SetEmotionSchema });
       if (s.status !== 'success') return invalid(s);
-      return answer(intent, await setEmotion(ws, user.id, mapId, s.value));
+      return answer(await setEmotion(ws, user.id, mapId, s.value), s);
     }
     default:
       throw badRequest();

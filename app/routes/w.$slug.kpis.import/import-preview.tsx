@@ -1,0 +1,79 @@
+// What an import would do (or did): counts, every error by line and column, and the confirm form
+// that posts the checked CSV back.
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
+import { Form, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { FormErrors } from '~/components/ui/field';
+import { formatNumber } from '~/lib/format';
+import { KpiCsvImportSchema } from '~/lib/schemas/kpis';
+import { useWorkspace } from '~/lib/workspace';
+import type { checkCsvUpload } from '~/server/kpi-import.server';
+
+type Preview = Awaited<ReturnType<typeof checkCsvUpload>>['preview'];
+
+export function ImportPreview({ preview, imported, csv }: { preview: Preview; imported: boolean; csv: string | null }) {
+  const { t } = useTranslation('measures');
+  const { workspace } = useWorkspace();
+  const n = (v: number) => formatNumber(v, workspace.locale);
+  return (
+    <section className="panel" aria-labelledby="preview-heading">
+      <h2 id="preview-heading">{imported ? t('import.doneTitle') : t('import.previewTitle')}</h2>
+      <p role="status" data-testid="import-summary">
+        {t(imported ? 'import.done' : preview.errorCount > 0 ? 'import.rowsChecked' : 'import.summary', {
+          rows: n(preview.rows),
+          created: n(preview.created),
+          updated: n(preview.updated),
+          unchanged: n(preview.unchanged),
+          skipped: n(preview.skipped),
+          targets: n(preview.targets),
+        })}
+      </p>
+      {preview.errorCount > 0 ? (
+        <>
+          <p className="form-errors" role="alert">
+            {t('import.invalid', { count: preview.errorCount })}
+          </p>
+          <table className="data import-errors">
+            <caption className="visually-hidden">{t('import.errorsCaption')}</caption>
+            <thead>
+              <tr>
+                <th className="num">{t('import.line')}</th>
+                <th>{t('import.column')}</th>
+                <th>{t('import.problem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.errors.map((e, i) => (
+                <tr key={i}>
+                  <td className="num">{e.line || '—'}</td>
+                  <td>{e.column ?? '—'}</td>
+                  <td>{t(`import.error.${e.code}`, { value: e.value ?? '' })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.errorCount > preview.errors.length ? <p className="muted">{t('import.moreErrors', { count: preview.errorCount - preview.errors.length })}</p> : null}
+        </>
+      ) : null}
+      {csv ? <ConfirmForm csv={csv} count={preview.created + preview.updated} /> : null}
+    </section>
+  );
+}
+
+function ConfirmForm({ csv, count }: { csv: string; count: number }) {
+  const { t } = useTranslation('measures');
+  const navigation = useNavigation();
+  const busy = navigation.state === 'submitting' && navigation.formAction?.endsWith('/kpis/import');
+  const [form] = useForm({ id: 'kpi-import-confirm', onValidate: ({ formData }) => parseWithZod(formData, { schema: KpiCsvImportSchema }) });
+  return (
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="import" />
+      <textarea name="csv" value={csv} hidden readOnly aria-hidden="true" />
+      <button type="submit" disabled={busy}>
+        {t('import.confirm', { count })}
+      </button>
+    </Form>
+  );
+}

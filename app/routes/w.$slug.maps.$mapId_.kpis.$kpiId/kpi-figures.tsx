@@ -1,0 +1,131 @@
+// The top of the KPI page: where it sits and its status, the figures (current, target, baseline,
+// history), the annual impact, and the danger zone at the foot.
+import { Form, Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ImpactSummary } from '~/components/kpis/impact-summary';
+import { KpiStatusChip } from '~/components/kpis/kpi-chip';
+import { Sparkline } from '~/components/kpis/sparkline';
+import { useUnitLabel } from '~/components/measures/unit';
+import type { annualImpact } from '~/domain/kpi';
+import type { KpiStatus } from '~/domain/vocabulary';
+import { formatDate, formatNumber } from '~/lib/format';
+import { useWorkspace } from '~/lib/workspace';
+import type { KpiRow, MeasureRow, ValueRow } from './data';
+
+export function KpiHeader({ kpi, measure, mapName, stageName, status }: { kpi: KpiRow; measure: MeasureRow; mapName: string; stageName: string; status: KpiStatus }) {
+  const { t } = useTranslation('measures');
+  const { workspace } = useWorkspace();
+  const base = `/w/${workspace.slug}`;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p>
+            <Link to={`${base}/maps/${kpi.mapId}`}>← {mapName}</Link> · {stageName}
+          </p>
+          <h1>
+            {t('kpi.title', { name: measure.name })} <KpiStatusChip status={status} />
+          </h1>
+          <p>
+            <Link to={`${base}/measures/${measure.id}`}>{t('kpi.openMeasure')}</Link>
+          </p>
+        </div>
+      </div>
+      {measure.archivedAt ? (
+        <p className="notice warn" role="status">
+          {t('kpi.archivedMeasure')}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function KpiFigures(props: {
+  kpi: KpiRow;
+  measure: MeasureRow;
+  values: ValueRow[];
+  current: string | null;
+  status: KpiStatus;
+  impact: ReturnType<typeof annualImpact>;
+}) {
+  const { kpi, measure, values, current, status, impact } = props;
+  const { t } = useTranslation('measures');
+  const { workspace } = useWorkspace();
+  const unit = useUnitLabel(workspace.currency)(measure.unit);
+  const num = (v: string | null) => (v === null ? '—' : `${formatNumber(v, workspace.locale)} ${unit}`.trim());
+  return (
+    <>
+      <section className="panel" aria-labelledby="figures-heading">
+        <h2 id="figures-heading">{t('kpi.figures')}</h2>
+        <div className="kpi-figures">
+          <div>
+            <span className="label">{t('kpi.current')}</span>
+            <span className="stat" data-testid="kpi-current">
+              {num(current)}
+            </span>
+          </div>
+          <div>
+            <span className="label">{t('kpi.target')}</span>
+            <span className="stat" data-testid="kpi-target">
+              {num(kpi.targetValue)}
+            </span>
+            {kpi.targetDate ? <span className="muted small">{t('kpi.by', { date: formatDate(kpi.targetDate, workspace.locale) })}</span> : null}
+          </div>
+          <div>
+            <span className="label">{t('kpi.baseline')}</span>
+            <span className="stat">{num(kpi.baselineValue)}</span>
+            {kpi.baselineDate ? <span className="muted small">{formatDate(kpi.baselineDate, workspace.locale)}</span> : null}
+          </div>
+          <div>
+            <span className="label">{t('kpi.status')}</span>
+            <span>
+              <KpiStatusChip status={status} />
+            </span>
+          </div>
+          <div>
+            <span className="label">{t('kpi.history')}</span>
+            <Sparkline values={values.map((v) => v.value)} label={t('kpi.sparkline', { count: values.length })} />
+          </div>
+        </div>
+        {kpi.note ? <p>{kpi.note}</p> : null}
+      </section>
+
+      <section className="panel" aria-labelledby="impact-heading">
+        <h2 id="impact-heading">{t('impact.title')}</h2>
+        <ImpactSummary
+          impact={impact}
+          mode={kpi.impactMode}
+          current={current}
+          target={kpi.targetValue}
+          trend={measure.trend}
+          unit={measure.unit}
+          impactType={measure.impactType}
+          measureHref={`/w/${workspace.slug}/measures/${measure.id}`}
+          currency={workspace.currency}
+          locale={workspace.locale}
+        />
+      </section>
+    </>
+  );
+}
+
+export function DeleteKpi({ measureName, stageName }: { measureName: string; stageName: string }) {
+  const { t } = useTranslation('measures');
+  return (
+    <section className="panel danger-zone" aria-labelledby="delete-heading">
+      <h2 id="delete-heading">{t('kpi.deleteTitle')}</h2>
+      <p className="muted">{t('kpi.deleteLead')}</p>
+      <Form
+        method="post"
+        onSubmit={(event) => {
+          if (!window.confirm(t('kpi.deleteConfirm', { name: measureName, stage: stageName }))) event.preventDefault();
+        }}
+      >
+        <input type="hidden" name="intent" value="delete" />
+        <button type="submit" className="danger">
+          {t('kpi.deleteKpi')}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+// A KPI's dated values: "set the current value" (dated today), the history newest first with one
+// form per row (edit its date or value, delete it), and the form that adds a value. Every row's form
+// has its own id and posts its valueId, and the answer names that row: an error shows beside the row
+// that caused it, never under another form.
+import { getFormProps, getInputProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
+import { Form } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { decimalForInput, useUnitLabel } from '~/components/measures/unit';
+import { Field, FieldErrors } from '~/components/ui/field';
+import { lastResultFor } from '~/lib/action-result';
+import { formatDate, formatNumber } from '~/lib/format';
+import { kpiValueSchema } from '~/lib/schemas/measures';
+import { useWorkspace } from '~/lib/workspace';
+import type { Answer, ValueRow } from './data';
+
+function useValueForm(id: string, intent: 'value' | 'current', rowId: string, answer: Answer, defaultValue: { date?: string; value?: string }) {
+  const { workspace } = useWorkspace();
+  return useForm({
+    id,
+    lastResult: lastResultFor(answer, intent, rowId, { resetOnDone: rowId === 'new' }),
+    defaultValue,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: kpiValueSchema(workspace.locale) }),
+  });
+}
+
+export function SetCurrentForm({ answer, today }: { answer: Answer; today: string }) {
+  const { t } = useTranslation('measures');
+  const { workspace } = useWorkspace();
+  const [form, fields] = useValueForm('set-current', 'current', 'new', answer, {});
+  return (
+    <section className="panel" aria-labelledby="current-heading">
+      <h2 id="current-heading">{t('kpi.setCurrent')}</h2>
+      <Form method="post" {...getFormProps(form)} className="row">
+        <input type="hidden" name="intent" value="current" />
+        <Field label={t('kpi.currentValueOn', { date: formatDate(today, workspace.locale) })} field={fields.value} inputMode="decimal" />
+        <div className="field shrink">
+          <button type="submit">{t('kpi.setCurrentSubmit')}</button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export function ValueHistory({ answer, canEdit, values, unit, today }: { answer: Answer; canEdit: boolean; values: ValueRow[]; unit: string; today: string }) {
+  const { t } = useTranslation('measures');
+  const { workspace } = useWorkspace();
+  const unitLabel = useUnitLabel(workspace.currency)(unit);
+  const num = (v: string) => `${formatNumber(v, workspace.locale)} ${unitLabel}`.trim();
+  const newestFirst = [...values].reverse();
+  return (
+    <section className="panel" aria-labelledby="history-heading">
+      <h2 id="history-heading">{t('kpi.historyTitle', { count: values.length })}</h2>
+      {values.length === 0 ? <p className="muted">{t('kpi.noValues')}</p> : null}
+      {values.length > 0 ? (
+        <table className="data">
+          <thead>
+            <tr>
+              <th>{t('kpi.date')}</th>
+              <th className="num">{t('kpi.value')}</th>
+              <th>{t('kpi.source')}</th>
+              {canEdit ? (
+                <th>
+                  <span className="visually-hidden">{t('kpi.actions')}</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {newestFirst.map((v) => (
+              <tr key={v.id}>
+                <td>{formatDate(v.date, workspace.locale)}</td>
+                <td className="num">{num(v.value)}</td>
+                <td>{t(`source.${v.source}`)}</td>
+                {canEdit ? (
+                  <td>
+                    <ValueRowForms row={v} answer={answer} />
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {canEdit ? <AddValueForm answer={answer} today={today} /> : null}
+    </section>
+  );
+}
+
+function ValueRowForms({ row, answer }: { row: ValueRow; answer: Answer }) {
+  const { t } = useTranslation('measures');
+  const { workspace } = useWorkspace();
+  const [form, fields] = useValueForm(`value-${row.id}`, 'value', row.id, answer, { date: row.date, value: decimalForInput(row.value, workspace.locale) });
+  const date = getInputProps(fields.date, { type: 'date' });
+  const value = getInputProps(fields.value, { type: 'text' });
+  return (
+    <div className="row">
+      <Form method="post" {...getFormProps(form)} className="value-row-form">
+        <input type="hidden" name="intent" value="value" />
+        <input type="hidden" name="valueId" value={row.id} />
+        <input {...date} key={date.key} aria-label={t('kpi.editDate', { date: row.date })} />
+        <input {...value} key={value.key} inputMode="decimal" aria-label={t('kpi.editValue', { date: row.date })} />
+        <button type="submit" className="secondary small">
+          {t('kpi.saveValue')}
+        </button>
+        <FieldErrors id={fields.date.errorId} errors={fields.date.errors} />
+        <FieldErrors id={fields.value.errorId} errors={fields.value.errors} />
+      </Form>
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="intent" value="delete-value" />
+        <input type="hidden" name="valueId" value={row.id} />
+        <button type="submit" className="danger small" aria-label={t('kpi.deleteValue', { date: row.date })}>
+          {t('kpi.delete')}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+function AddValueForm({ answer, today }: { answer: Answer; today: string }) {
+  const { t } = useTranslation('measures');
+  const [form, fields] = useValueForm('add-value', 'value', 'new', answer, { date: today });
+  return (
+    <Form method="post" {...getFormProps(form)} className="row settings-section-gap">
+      <input type="hidden" name="intent" value="value" />
+      <Field label={t('kpi.date')} field={fields.date} type="date" />
+      <Field label={t('kpi.value')} field={fields.value} inputMode="decimal" />
+      <div className="field shrink">
+        <button type="submit" className="secondary">
+          {t('kpi.addValue')}
+        </button>
+      </div>
+      <p className="muted small">{t('kpi.sameDateHint')}</p>
+    </Form>
+  );
+}
