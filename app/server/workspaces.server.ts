@@ -1,12 +1,12 @@
 // Workspaces, their members and invitations. Every query takes the workspace id.
-import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import { db } from '#db/client';
 import { invitation, membership, user, workspace } from '#db/schema';
 import { slugify } from '~/domain/names';
 import type { Locale, Role } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
-import { notFound } from './http.server';
+import { NOT_FOUND, invalid, ok, stale, type Result } from './result.server';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
@@ -19,10 +19,7 @@ export async function listWorkspacesForUser(userId: string) {
     .orderBy(asc(workspace.name));
 }
 
-export async function createWorkspace(
-  userId: string,
-  input: { name: string; currency: string; locale: Locale },
-) {
+export async function createWorkspace(userId: string, input: { name: string; currency: string; locale: Locale }) {
   const base = slugify(input.name);
   return db.transaction(async (tx) => {
     const taken = await tx
@@ -32,10 +29,7 @@ export async function createWorkspace(
     const used = new Set(taken.map((t) => t.slug));
     let slug = base;
     for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
-    const [created] = await tx
-      .insert(workspace)
-      .values({ name: input.name.trim(), slug, currency: input.currency, locale: input.locale })
-      .returning();
+    const [created] = await tx.insert(workspace).values({ name: input.name.trim(), slug, currency: input.currency, locale: input.locale }).returning();
     await tx.insert(membership).values({ workspaceId: created!.id, userId, role: 'owner' });
     await recordActivity(tx, {
       workspaceId: created!.id,
@@ -55,12 +49,19 @@ export async function updateWorkspaceSettings(
   input: { name: string; currency: string; locale: Locale; version: number },
 ) {
   return db.transaction(async (tx) => {
+    // A save based on an old version is refused with the current settings.
     const [updated] = await tx
       .update(workspace)
       .set({ name: input.name.trim(), currency: input.currency, locale: input.locale, version: sql`${workspace.version} + 1` })
       .where(and(eq(workspace.id, workspaceId), eq(workspace.version, input.version)))
       .returning();
-    if (!updated) return null;
+    if (!updated) {
+      const [current] = await tx
+        .select({ name: workspace.name, currency: workspace.currency, locale: workspace.locale, version: workspace.version })
+        .from(workspace)
+        .where(eq(workspace.id, workspaceId));
+      return current ? stale(current) : NOT_FOUND;
+    }
     await recordActivity(tx, {
       workspaceId,
       actorId,
@@ -69,7 +70,7 @@ export async function updateWorkspaceSettings(
       action: 'updated',
       summary: `${updated.name} · ${updated.currency} · ${updated.locale}`,
     });
-    return updated;
+    return ok(updated);
   });
 }
 
@@ -82,13 +83,8 @@ export async function listMembers(workspaceId: string) {
     .orderBy(asc(user.displayName));
 }
 
-/** Changes a member's role, or removes them (role null), keeping at least one owner. */
-export async function setMemberRole(
-  workspaceId: string,
-  actorId: string,
-  memberId: string,
-  role: Role | null,
-): Promise<'ok' | 'lastOwner'> {
+/** Changes a member's role, or removes them (role null), keeping at least one owner (refused, 'lastOwner'). */
+export async function setMemberRole(workspaceId: string, actorId: string, memberId: string, role: Role | null): Promise<Result> {
   return db.transaction(async (tx) => {
     // Lock the workspace's memberships so two owners demoting each other cannot both succeed.
     const members = await tx
@@ -98,9 +94,9 @@ export async function setMemberRole(
       .where(eq(membership.workspaceId, workspaceId))
       .for('update', { of: membership });
     const target = members.find((m) => m.userId === memberId);
-    if (!target) throw notFound();
+    if (!target) return NOT_FOUND;
     const owners = members.filter((m) => m.role === 'owner').length;
-    if (target.role === 'owner' && role !== 'owner' && owners <= 1) return 'lastOwner';
+    if (target.role === 'owner' && role !== 'owner' && owners <= 1) return invalid('', 'lastOwner', { conflict: true });
     if (role) {
       await tx
         .update(membership)
@@ -117,7 +113,7 @@ export async function setMemberRole(
       action: role ? 'role_changed' : memberId === actorId ? 'left' : 'removed',
       summary: role ? `${target.displayName}: ${target.role} → ${role}` : target.displayName,
     });
-    return 'ok';
+    return ok();
   });
 }
 
@@ -154,25 +150,18 @@ export async function listPendingInvitations(workspaceId: string) {
   return db
     .select({ id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt })
     .from(invitation)
-    .where(
-      and(
-        eq(invitation.workspaceId, workspaceId),
-        isNull(invitation.acceptedAt),
-        isNull(invitation.revokedAt),
-        gt(invitation.expiresAt, new Date()),
-      ),
-    )
+    .where(and(eq(invitation.workspaceId, workspaceId), isNull(invitation.acceptedAt), isNull(invitation.revokedAt), gt(invitation.expiresAt, new Date())))
     .orderBy(asc(invitation.email));
 }
 
-export async function revokeInvitation(workspaceId: string, actorId: string, invitationId: string) {
-  await db.transaction(async (tx) => {
+export async function revokeInvitation(workspaceId: string, actorId: string, invitationId: string): Promise<Result> {
+  return db.transaction(async (tx) => {
     const [row] = await tx
       .update(invitation)
       .set({ revokedAt: new Date() })
       .where(and(eq(invitation.workspaceId, workspaceId), eq(invitation.id, invitationId), isNull(invitation.acceptedAt)))
       .returning();
-    if (!row) throw notFound();
+    if (!row) return NOT_FOUND;
     await recordActivity(tx, {
       workspaceId,
       actorId,
@@ -181,6 +170,7 @@ export async function revokeInvitation(workspaceId: string, actorId: string, inv
       action: 'revoked',
       summary: row.email,
     });
+    return ok();
   });
 }
 
@@ -214,10 +204,7 @@ export async function acceptInvitation(token: string, userId: string, userEmail:
       )
       .returning();
     if (!inv) return null;
-    await tx
-      .insert(membership)
-      .values({ workspaceId: inv.workspaceId, userId, role: inv.role })
-      .onConflictDoNothing();
+    await tx.insert(membership).values({ workspaceId: inv.workspaceId, userId, role: inv.role }).onConflictDoNothing();
     await recordActivity(tx, {
       workspaceId: inv.workspaceId,
       actorId: userId,
@@ -229,9 +216,4 @@ export async function acceptInvitation(token: string, userId: string, userEmail:
     const [ws] = await tx.select({ slug: workspace.slug }).from(workspace).where(eq(workspace.id, inv.workspaceId));
     return ws!.slug;
   });
-}
-
-export async function countWorkspaces() {
-  const [row] = await db.select({ n: count() }).from(workspace);
-  return row?.n ?? 0;
 }

@@ -5,7 +5,7 @@ import { activity, invitation, membership, workspace } from '../../db/schema';
 import * as activityRoute from '~/routes/w.$slug.activity';
 import * as home from '~/routes/w.$slug._index';
 import * as inviteRoute from '~/routes/invite.$token';
-import * as settings from '~/routes/w.$slug.settings';
+import * as settings from '~/routes/w.$slug.settings/route';
 import * as layout from '~/routes/w.$slug';
 import * as newWorkspace from '~/routes/workspaces.new';
 import * as healthz from '~/routes/healthz';
@@ -75,6 +75,7 @@ describe('workspaces', () => {
       params: { slug: ws.slug },
     });
     expect(stale.status).toBe(409);
+    expect(stale.data).toMatchObject({ intent: 'settings', status: 'stale', current: { name: 'Acme FR', version: ws.version + 1 } });
     const [row] = await db.select().from(workspace).where(eq(workspace.id, ws.id));
     expect(row).toMatchObject({ name: 'Acme FR', currency: 'CHF', locale: 'fr', version: ws.version + 1 });
   });
@@ -118,11 +119,13 @@ describe('workspaces', () => {
       params: { slug: ws.slug },
     });
     expect(demote.status).toBe(409);
+    expect(demote.data).toMatchObject({ intent: 'role', rowId: owner.id, status: 'invalid', message: 'lastOwner' });
     const leave = await call(settings.action, {
       request: request(`/w/${ws.slug}/settings`, { user: owner, form: { intent: 'leave' } }),
       params: { slug: ws.slug },
     });
     expect(leave.status).toBe(409);
+    expect(leave.data).toMatchObject({ intent: 'leave', status: 'invalid', message: 'lastOwner' });
     // With a second owner, the first may leave.
     await call(settings.action, {
       request: request(`/w/${ws.slug}/settings`, { user: owner, form: { intent: 'role', userId: editor.id, role: 'owner' } }),

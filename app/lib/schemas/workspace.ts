@@ -49,3 +49,5 @@ export const RevokeInvitationSchema = z.object({
   intent: z.literal('revoke'),
   invitationId: UuidSchema,
 });
+
+export const LeaveSchema = z.object({ intent: z.literal('leave') });
