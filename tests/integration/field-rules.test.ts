@@ -8,7 +8,7 @@ import { journeyMap, kpiValue, measure } from '../../db/schema';
 import * as importRoute from '~/routes/w.$slug.kpis.import/route';
 import * as editorRoute from '~/routes/w.$slug.maps.$mapId/route';
 import * as kpiRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId/route';
-import * as mapsRoute from '~/routes/w.$slug.maps._index';
+import * as mapsRoute from '~/routes/w.$slug.maps._index/route';
 import * as measureRoute from '~/routes/w.$slug.measures.$measureId/route';
 import * as libraryRoute from '~/routes/w.$slug.measures._index/route';
 import * as personasRoute from '~/routes/w.$slug.personas/route';
@@ -132,7 +132,7 @@ describe('map JSON import', () => {
     form.set('file', new File([JSON.stringify(document)], 'map.json', { type: 'application/json' }));
     const res = await post(w, 'w.$slug.maps._index', mapsRoute.action as Action, form);
     expect(res.status).toBe(400);
-    expect(res.data.importError).toBe('maps.import.invalid');
+    expect(res.data).toMatchObject({ intent: 'import', status: 'invalid', message: 'maps.import.invalid' });
     expect(await db.select().from(journeyMap).where(eq(journeyMap.workspaceId, w.ws.id))).toHaveLength(1);
   });
 });

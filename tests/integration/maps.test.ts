@@ -4,7 +4,7 @@ import { database, db, queryCounter } from '../../db/client';
 import { activity, card, emotionPoint, journeyMap, kpi, kpiValue, lane, measure, stage } from '../../db/schema';
 import * as editorRoute from '~/routes/w.$slug.maps.$mapId/route';
 import * as exportRoute from '~/routes/w.$slug.maps.$mapId.export';
-import * as listRoute from '~/routes/w.$slug.maps._index';
+import * as listRoute from '~/routes/w.$slug.maps._index/route';
 import { lockMap } from '~/server/map-positions.server';
 import { addMember, call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
 
@@ -466,13 +466,13 @@ describe('export, import, duplicate', () => {
       body.set('file', new File([text], 'map.json'));
       return call(listRoute.action, { request: request(`/w/${ws.slug}/maps`, { user: owner, body }), params: { slug: ws.slug } });
     };
-    expect((await post('not json')).data.importError).toBe('maps.import.notJson');
-    expect((await post('{"format":"x"}')).data.importError).toBe('maps.import.wrongFormat');
-    expect((await post('{"format":"parcours.journey-map","version":9}')).data.importError).toBe('maps.import.wrongVersion');
+    expect((await post('not json')).data.message).toBe('maps.import.notJson');
+    expect((await post('{"format":"x"}')).data.message).toBe('maps.import.wrongFormat');
+    expect((await post('{"format":"parcours.journey-map","version":9}')).data.message).toBe('maps.import.wrongVersion');
     const broken = { format: 'parcours.journey-map', version: 1, map: { name: 'x' }, stages: [{ name: 'A' }], lanes: [{ kind: 'actions', name: 'L' }], cards: [{ lane: 0, stage: 4, title: 'c' }], emotions: [] };
     const res = await post(JSON.stringify(broken));
     expect(res.status).toBe(400);
-    expect(res.data.importError).toBe('maps.import.invalid');
+    expect(res.data.message).toBe('maps.import.invalid');
     expect(await db.select().from(journeyMap).where(eq(journeyMap.workspaceId, ws.id))).toHaveLength(0);
   });
 

@@ -154,3 +154,9 @@ export function editorRowId(intent: string, form: { get(name: string): FormDataE
       return 'new';
   }
 }
+
+/** A map's JSON export to import as a new map (its content is checked by domain/map-export). */
+export const MapImportSchema = z.object({
+  intent: z.literal('import'),
+  file: z.instanceof(File, { message: 'maps.import.noFile' }).refine((f) => f.size > 0, 'maps.import.noFile'),
+});
