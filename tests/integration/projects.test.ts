@@ -171,8 +171,16 @@ describe('business case', () => {
     const badCost = await post(editor, ws.slug, example.project.id, { intent: 'addCost', label: '', kind: 'weekly', amount: '-5' });
     expect(badCost.status).toBe(400);
     expect(Object.keys(badCost.data.result.error).sort()).toEqual(['amount', 'kind', 'label']);
+    // The answer names the form it belongs to (the add form), so the page shows the errors there only.
+    expect(badCost.data).toMatchObject({ intent: 'addCost', rowId: 'new', status: 'invalid' });
+    const [cost] = await db.select().from(projectCost).where(eq(projectCost.projectId, example.project.id));
+    expect(cost).toBeDefined();
+    const badRow = await post(editor, ws.slug, example.project.id, { intent: 'updateCost', costId: cost!.id, label: 'x', kind: 'one_off', amount: 'abc' });
+    expect(badRow.status).toBe(400);
+    expect(badRow.data).toMatchObject({ intent: 'updateCost', rowId: cost!.id, status: 'invalid', result: { error: { amount: ['field.number'] } } });
     const badShare = await post(editor, ws.slug, example.project.id, { intent: 'share', kpiId: example.kpis.nps.id, share: '150' });
     expect(badShare.status).toBe(400);
+    expect(badShare.data).toMatchObject({ intent: 'share', rowId: example.kpis.nps.id, status: 'invalid' });
     const badId = await post(editor, ws.slug, example.project.id, { intent: 'unlink', kpiId: 'nope' });
     expect(badId.status).toBe(400);
     const badOwner = await post(editor, ws.slug, example.project.id, { intent: 'details', version: '1', name: 'X', status: 'idea', ownerId: 'someone-else' });
