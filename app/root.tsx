@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const handle = { i18n: ['common', 'errors', 'maps', 'measures', 'projects'] };
+export const handle = { i18n: ['common', 'errors', 'maps', 'measures', 'projects', 'api'] };
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>('root');

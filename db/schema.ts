@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgEnum,
   pgTable,
@@ -13,8 +14,10 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import {
+  API_SCOPES,
   CHANNELS,
   COST_KINDS,
   FAMILIES,
@@ -125,6 +128,8 @@ export const activity = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     workspaceId: workspaceRef(),
     actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
+    /** Set when the change came through the API: the token is the actor (actor_id stays null). */
+    apiTokenId: uuid('api_token_id').references((): AnyPgColumn => apiToken.id, { onDelete: 'set null' }),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
     action: text('action').notNull(),
@@ -132,6 +137,44 @@ export const activity = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('activity_workspace_at_idx').on(t.workspaceId, t.at)],
+);
+
+export const apiScopeEnum = pgEnum('api_scope', API_SCOPES);
+
+/** API tokens: the secret is shown once; only its SHA-256 is kept. Revoking sets revoked_at. */
+export const apiToken = pgTable(
+  'api_token',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    name: text('name').notNull(),
+    scope: apiScopeEnum('scope').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('api_token_workspace_idx').on(t.workspaceId)],
+);
+
+/** Answers to API writes sent with an Idempotency-Key, replayed for 24 hours. */
+export const apiIdempotency = pgTable(
+  'api_idempotency',
+  {
+    tokenId: uuid('token_id')
+      .notNull()
+      .references(() => apiToken.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    workspaceId: workspaceRef(),
+    /** SHA-256 of method, path and body: the same key with another request is refused. */
+    requestHash: text('request_hash').notNull(),
+    status: smallint('status').notNull(),
+    body: jsonb('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('api_idempotency_pk').on(t.tokenId, t.key), index('api_idempotency_created_idx').on(t.createdAt)],
 );
 
 // ---------------------------------------------------------------- journey maps

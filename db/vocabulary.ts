@@ -74,3 +74,7 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 /** pgEnum cost_kind. */
 export const COST_KINDS = ['one_off', 'recurring'] as const;
 export type CostKind = (typeof COST_KINDS)[number];
+
+/** What an API token may do: read everything of its workspace, or also write KPI values. */
+export const API_SCOPES = ['read', 'read_write'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];

@@ -15,6 +15,10 @@ import type { RequestContext } from '../app/server/request-context.server';
 export const FORM_BODY_LIMIT = 64 * 1024;
 export const UPLOAD_BODY_LIMIT = 6 * 1024 * 1024;
 const UPLOAD_ROUTES = /^\/w\/[^/]+\/(?:kpis\/(?:import|check)|maps|maps\/[^/]+\/kpis\/[^/]+)(?:\.data)?$/;
+/** The public API: Bearer tokens, JSON bodies, no cookies. The batch of KPI values takes 6 MB. */
+const API_PREFIX = '/api/';
+const API_UPLOAD_ROUTES = /^\/api\/v1\/kpi-values$/;
+const isApi = (c: AppContext) => new URL(c.req.url).pathname.startsWith(API_PREFIX);
 
 /** Content types a browser form (or Remix's fetchers) can send. */
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
@@ -82,6 +86,13 @@ function sameOrigin(trustProxy: boolean): MiddlewareHandler<{ Variables: Variabl
   return async (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD') return next();
+    // The API authenticates with a Bearer token, never a cookie (they are dropped below), so another
+    // site cannot borrow a person's session there: no origin to check, but JSON only.
+    if (isApi(c)) {
+      const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/json') return plain(c, 415, 'Unsupported media type: send application/json.');
+      return next();
+    }
     const origin = c.req.header('Origin');
     let originHost: string | null = null;
     try {
@@ -101,7 +112,8 @@ function sameOrigin(trustProxy: boolean): MiddlewareHandler<{ Variables: Variabl
 /** Body limits before anything reads the body, chunked bodies included. */
 const limitBody: MiddlewareHandler<{ Variables: Variables }> = async (c, next) => {
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-  const maxSize = UPLOAD_ROUTES.test(new URL(c.req.url).pathname) ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
+  const path = new URL(c.req.url).pathname;
+  const maxSize = UPLOAD_ROUTES.test(path) || API_UPLOAD_ROUTES.test(path) ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
   return bodyLimit({ maxSize, onError: (ctx) => plain(ctx as AppContext, 413, 'Payload too large.') })(c, next);
 };
 
@@ -178,7 +190,13 @@ export function createEdge({ build, env, clientDir, log = console.log }: EdgeOpt
       cspNonce: c.get('secureHeadersNonce') ?? '',
       clientAddress: clientAddress(c, trustProxy),
     };
-    const response = await handleRemix(c.req.raw, context);
+    let request = c.req.raw;
+    if (isApi(c) && request.headers.has('Cookie')) {
+      const headers = new Headers(request.headers);
+      headers.delete('Cookie');
+      request = new Request(request, { headers, duplex: 'half' } as RequestInit);
+    }
+    const response = await handleRemix(request, context);
     // Pages and data for a signed-in person are private to them: never stored by a shared cache.
     const cookie = c.req.header('Cookie') ?? '';
     if (cookie.includes(`${SESSION_COOKIE}=`) || response.headers.get('Set-Cookie')?.includes(`${SESSION_COOKIE}=`)) {

@@ -1,11 +1,19 @@
-// The activity log: every mutation writes one row in the same transaction as the change.
-import { and, desc, eq, lt } from 'drizzle-orm';
+// The activity log: every mutation writes one row in the same transaction as the change. The actor
+// is a person (actor_id) or, for calls made through the API, the token (api_token_id).
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
-import { activity, user } from '#db/schema';
+import { activity, apiToken, user } from '#db/schema';
+
+/** Who made a change: a signed-in person, or an API token. */
+export type Actor = { userId: string } | { apiTokenId: string };
+
+export const actorColumns = (actor: Actor) =>
+  'userId' in actor ? { actorId: actor.userId, apiTokenId: null } : { actorId: null, apiTokenId: actor.apiTokenId };
 
 export interface ActivityInput {
   workspaceId: string;
   actorId: string | null;
+  apiTokenId?: string | null;
   entityType: string;
   entityId: string;
   action: string;
@@ -27,10 +35,12 @@ export async function listActivity(workspaceId: string, before?: Date) {
       action: activity.action,
       summary: activity.summary,
       at: activity.at,
-      actorName: user.displayName,
+      // A token shows as "API: <its name>" (token names are chosen by owners, secrets never stored).
+      actorName: sql<string | null>`coalesce(${user.displayName}, 'API: ' || ${apiToken.name})`,
     })
     .from(activity)
     .leftJoin(user, eq(user.id, activity.actorId))
+    .leftJoin(apiToken, eq(apiToken.id, activity.apiTokenId))
     .where(and(eq(activity.workspaceId, workspaceId), before ? lt(activity.at, before) : undefined))
     .orderBy(desc(activity.at))
     .limit(ACTIVITY_PAGE_SIZE);

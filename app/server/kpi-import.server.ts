@@ -13,8 +13,10 @@ import {
   type KpiCsvError,
   type KpiCsvRecord,
   type KpiCsvValue,
+  type ParsedKpiCsv,
 } from '~/domain/kpi-csv';
-import { recordActivity } from './activity.server';
+import type { ValueSource } from '~/domain/vocabulary';
+import { actorColumns, recordActivity, type Actor } from './activity.server';
 import { latestValues } from './kpi-values.server';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -97,8 +99,13 @@ async function checkImport(workspaceId: string, text: string, locale: NumberLoca
   const parsed = parseKpiCsv(text);
   const empty = { rows: parsed.rows.length, values: 0, skipped: 0, created: 0, updated: 0, unchanged: 0, targets: 0 };
   if (parsed.errors.length) return { preview: { ...empty, errors: parsed.errors }, writes: [], targetWrites: [] };
+  return checkRecords(workspaceId, parsed.rows, locale);
+}
+
+/** Checks rows (read from a file, or sent to the API) against the workspace's KPIs and stored values. */
+async function checkRecords(workspaceId: string, records: ParsedKpiCsv['rows'], locale: NumberLocale): Promise<Checked> {
   // Only ids shaped like uuids reach the query; the rest are unknown by construction.
-  const ids = [...new Set(parsed.rows.map((r) => r.record.kpi_id.toLowerCase()))].filter((id) =>
+  const ids = [...new Set(records.map((r) => r.record.kpi_id.toLowerCase()))].filter((id) =>
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id),
   );
   const known = new Map<string, string | null>();
@@ -109,7 +116,7 @@ async function checkImport(workspaceId: string, text: string, locale: NumberLoca
       .where(and(eq(kpi.workspaceId, workspaceId), inArray(kpi.id, ids.slice(i, i + CHUNK))));
     for (const r of rows) known.set(r.id, r.target);
   }
-  const validated = validateKpiRows(parsed.rows, { locale, knownKpiIds: new Set(known.keys()) });
+  const validated = validateKpiRows(records, { locale, knownKpiIds: new Set(known.keys()) });
   const stored = new Map<string, string>();
   const kpiIds = [...new Set(validated.values.map((v) => v.kpiId))];
   for (let i = 0; i < kpiIds.length; i += CHUNK) {
@@ -128,7 +135,7 @@ async function checkImport(workspaceId: string, text: string, locale: NumberLoca
     .map(([kpiId, target]) => ({ kpiId, target }));
   return {
     preview: {
-      rows: parsed.rows.length,
+      rows: records.length,
       values: validated.values.length,
       skipped: validated.skipped,
       created: plan.created,
@@ -155,15 +162,24 @@ export async function previewKpiImport(workspaceId: string, text: string, locale
 export async function applyKpiImport(workspaceId: string, actorId: string, text: string, locale: NumberLocale) {
   const checked = await checkImport(workspaceId, text, locale);
   if (checked.preview.errors.length) return { imported: false, preview: checked.preview };
+  await writeChecked(workspaceId, { userId: actorId }, checked, 'import');
+  return { imported: true, preview: checked.preview };
+}
+
+/**
+ * Writes a checked batch in one transaction, in chunks: values upserted with their source, targets
+ * set, one activity row for the whole batch. Nothing to write, nothing written (not even activity).
+ */
+async function writeChecked(workspaceId: string, actor: Actor, checked: Checked, source: ValueSource) {
   if (checked.writes.length || checked.targetWrites.length) {
     await db.transaction(async (tx) => {
       for (let i = 0; i < checked.writes.length; i += CHUNK) {
         await tx
           .insert(kpiValue)
-          .values(checked.writes.slice(i, i + CHUNK).map((v) => ({ workspaceId, kpiId: v.kpiId, date: v.date, value: v.value, source: 'import' as const })))
+          .values(checked.writes.slice(i, i + CHUNK).map((v) => ({ workspaceId, kpiId: v.kpiId, date: v.date, value: v.value, source })))
           .onConflictDoUpdate({
             target: [kpiValue.kpiId, kpiValue.date],
-            set: { value: sql`excluded.value`, source: 'import', createdAt: new Date() },
+            set: { value: sql`excluded.value`, source, createdAt: new Date() },
             // The kpi_id was checked against this workspace; this keeps a stray row from ever crossing.
             setWhere: eq(kpiValue.workspaceId, workspaceId),
           });
@@ -177,7 +193,7 @@ export async function applyKpiImport(workspaceId: string, actorId: string, text:
       const p = checked.preview;
       await recordActivity(tx, {
         workspaceId,
-        actorId,
+        ...actorColumns(actor),
         entityType: 'kpi_value',
         entityId: workspaceId,
         action: 'imported',
@@ -185,7 +201,21 @@ export async function applyKpiImport(workspaceId: string, actorId: string, text:
       });
     });
   }
-  return { imported: true, preview: checked.preview };
+}
+
+/**
+ * The API's batch of values: the CSV import's checks and writes for rows sent as JSON, source 'api'.
+ * All or nothing: one invalid row and nothing is written. Errors carry the row's index as `line`.
+ */
+export async function applyKpiValueBatch(workspaceId: string, actor: Actor, rows: readonly { kpi: string; date: string; value: string }[]) {
+  const records = rows.map((r, line) => ({
+    line,
+    record: { kpi_id: r.kpi, map: '', stage: '', measure: '', unit: '', date: r.date, value: r.value, target: '' },
+  }));
+  const checked = await checkRecords(workspaceId, records, 'en');
+  if (checked.preview.errors.length) return { written: false, preview: checked.preview };
+  await writeChecked(workspaceId, actor, checked, 'api');
+  return { written: true, preview: checked.preview };
 }
 
 /** Errors listed in a preview; the count says how many more there are. */

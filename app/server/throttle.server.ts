@@ -32,6 +32,8 @@ export interface ThrottleHit {
   count: number;
   /** True when this attempt is past the limit: refuse it without doing the work. */
   exceeded: boolean;
+  /** Whole seconds until the window ends and the count starts again (for Retry-After). */
+  retryAfterSeconds: number;
 }
 
 /** Counts one attempt for the subject (an address, an e-mail) and says whether it is past the limit. */
@@ -47,11 +49,14 @@ export async function hit(rule: ThrottleRule, subject: string): Promise<Throttle
         windowStart: sql`case when ${expired} then now() else ${throttle.windowStart} end`,
       },
     })
-    .returning({ count: throttle.count });
-  const count = row!.count;
+    .returning({
+      count: throttle.count,
+      retryAfterSeconds: sql<number>`greatest(1, ceil(extract(epoch from ${throttle.windowStart} + make_interval(secs => ${rule.windowMs / 1000}) - now())))::int`,
+    });
+  const { count, retryAfterSeconds } = row!;
   // A new window: a good moment to forget counters nobody has touched for a day.
   if (count === 1) await db.delete(throttle).where(lt(throttle.windowStart, sql`now() - interval '1 day'`));
-  return { rule, subject, count, exceeded: count > rule.limit };
+  return { rule, subject, count, exceeded: count > rule.limit, retryAfterSeconds };
 }
 
 /** Takes back an attempt that turned out not to be a failure (a right password, a valid token). */

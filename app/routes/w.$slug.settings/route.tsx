@@ -2,7 +2,7 @@
 // leaving, and invitations (owners). Each form posts an `intent`; any member may leave.
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { InviteSchema, LeaveSchema, MemberRoleSchema, RemoveMemberSchema, RevokeInvitationSchema, WorkspaceSettingsSchema } from '~/lib/schemas/workspace';
@@ -90,6 +90,7 @@ export default function SettingsRoute() {
       <WorkspaceForm settings={settings} reply={actionData} />
       <Members members={members} reply={actionData} />
       {isOwner ? <Invitations invitations={invitations} reply={actionData} /> : null}
+      {isOwner ? <p><Link to="api">{t('api:settingsLink')}</Link></p> : null}
     </>
   );
 }

@@ -1,0 +1,193 @@
+// The JSON documents the public API answers with, built from the aggregate modules' own queries and
+// the domain's rules (status, impact, business case): the API computes nothing the screens do not.
+// Lists page by id (an opaque cursor), so a page never shifts when rows are added meanwhile.
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { db } from '#db/client';
+import { journeyMap, kpi, measure, stage } from '#db/schema';
+import { annualImpact, currentFromHistory, kpiStatus } from '~/domain/kpi';
+import { latestValues, listKpiValues } from './kpi-values.server';
+import { getMeasure, measureWhereUsed } from './measures.server';
+import { loadBusinessCase } from './projects.server';
+import { invalid, NOT_FOUND, ok } from './result.server';
+
+const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
+function decodeCursor(cursor: string | undefined): string | null | undefined {
+  if (!cursor) return undefined;
+  const id = Buffer.from(cursor, 'base64url').toString();
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : null;
+}
+
+function page<T extends { id: string }>(rows: T[], limit: number) {
+  const more = rows.length > limit;
+  const data = more ? rows.slice(0, limit) : rows;
+  return { data, nextCursor: more ? encodeCursor(data[data.length - 1]!.id) : null };
+}
+
+const measureColumns = {
+  id: measure.id,
+  name: measure.name,
+  description: measure.description,
+  unit: measure.unit,
+  trend: measure.trend,
+  valueAmount: measure.valueAmount,
+  valueStep: measure.valueStep,
+  impactType: measure.impactType,
+  group: measure.group,
+  tags: measure.tags,
+  archivedAt: measure.archivedAt,
+};
+
+type PageQuery = { cursor?: string; limit: number };
+
+/** A bad cursor is an invalid request; the route answers 400. */
+export async function apiMeasurePage(workspaceId: string, query: PageQuery) {
+  const after = decodeCursor(query.cursor);
+  if (after === null) return invalid('cursor', 'Unknown cursor.');
+  const rows = await db
+    .select(measureColumns)
+    .from(measure)
+    .where(and(eq(measure.workspaceId, workspaceId), after ? gt(measure.id, after) : undefined))
+    .orderBy(asc(measure.id))
+    .limit(query.limit + 1);
+  return ok(page(rows, query.limit));
+}
+
+export async function apiMeasure(workspaceId: string, measureId: string) {
+  const row = await getMeasure(workspaceId, measureId);
+  if (!row) return NOT_FOUND;
+  const whereUsed = await measureWhereUsed(workspaceId, measureId, row.trend);
+  const doc = Object.fromEntries(Object.keys(measureColumns).map((k) => [k, row[k as keyof typeof row]]));
+  return ok({ ...doc, whereUsed: whereUsed.map(({ stagePosition: _position, ...w }) => w) });
+}
+
+const kpiColumns = {
+  id: kpi.id,
+  mapId: kpi.mapId,
+  mapName: journeyMap.name,
+  stageId: kpi.stageId,
+  stageName: stage.name,
+  measureId: kpi.measureId,
+  measureName: measure.name,
+  unit: measure.unit,
+  target: kpi.targetValue,
+  trend: measure.trend,
+};
+
+function kpiQuery(workspaceId: string) {
+  return db
+    .select(kpiColumns)
+    .from(kpi)
+    .innerJoin(journeyMap, and(eq(journeyMap.id, kpi.mapId), eq(journeyMap.workspaceId, workspaceId)))
+    .innerJoin(stage, and(eq(stage.id, kpi.stageId), eq(stage.workspaceId, workspaceId)))
+    .innerJoin(measure, and(eq(measure.id, kpi.measureId), eq(measure.workspaceId, workspaceId)))
+    .$dynamic();
+}
+
+export async function apiKpiPage(workspaceId: string, query: PageQuery & { measure?: string; map?: string; stage?: string }) {
+  const after = decodeCursor(query.cursor);
+  if (after === null) return invalid('cursor', 'Unknown cursor.');
+  const rows = await kpiQuery(workspaceId)
+    .where(
+      and(
+        eq(kpi.workspaceId, workspaceId),
+        query.measure ? eq(kpi.measureId, query.measure) : undefined,
+        query.map ? eq(kpi.mapId, query.map) : undefined,
+        query.stage ? eq(kpi.stageId, query.stage) : undefined,
+        after ? gt(kpi.id, after) : undefined,
+      ),
+    )
+    .orderBy(asc(kpi.id))
+    .limit(query.limit + 1);
+  const paged = page(rows, query.limit);
+  const latest = await latestValues(
+    workspaceId,
+    paged.data.map((r) => r.id),
+  );
+  return ok({
+    data: paged.data.map(({ trend, ...r }) => {
+      const history = latest.get(r.id) ?? [];
+      const current = currentFromHistory(history);
+      return { ...r, current, status: kpiStatus({ current, target: r.target, trend, history }) };
+    }),
+    nextCursor: paged.nextCursor,
+  });
+}
+
+export async function apiKpi(workspaceId: string, kpiId: string) {
+  const [row] = await db
+    .select({
+      ...kpiColumns,
+      note: kpi.note,
+      baselineValue: kpi.baselineValue,
+      baselineDate: kpi.baselineDate,
+      targetDate: kpi.targetDate,
+      impactMode: kpi.impactMode,
+      manualAmount: kpi.manualAmount,
+      valueAmount: measure.valueAmount,
+      valueStep: measure.valueStep,
+    })
+    .from(kpi)
+    .innerJoin(journeyMap, and(eq(journeyMap.id, kpi.mapId), eq(journeyMap.workspaceId, workspaceId)))
+    .innerJoin(stage, and(eq(stage.id, kpi.stageId), eq(stage.workspaceId, workspaceId)))
+    .innerJoin(measure, and(eq(measure.id, kpi.measureId), eq(measure.workspaceId, workspaceId)))
+    .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
+  if (!row) return NOT_FOUND;
+  const values = await listKpiValues(workspaceId, kpiId);
+  const current = currentFromHistory(values);
+  const impact = annualImpact({
+    mode: row.impactMode,
+    manualAmount: row.manualAmount,
+    current,
+    target: row.target,
+    trend: row.trend,
+    valueAmount: row.valueAmount,
+    valueStep: row.valueStep,
+  });
+  return ok({
+    id: row.id,
+    mapId: row.mapId,
+    mapName: row.mapName,
+    stageId: row.stageId,
+    stageName: row.stageName,
+    measureId: row.measureId,
+    measureName: row.measureName,
+    unit: row.unit,
+    trend: row.trend,
+    note: row.note,
+    target: row.target,
+    targetDate: row.targetDate,
+    baseline: { value: row.baselineValue, date: row.baselineDate },
+    current,
+    status: kpiStatus({ current, target: row.target, trend: row.trend, history: values }),
+    impact: { mode: row.impactMode, annualAmount: impact.amount, gap: impact.gap, valuePerUnit: impact.vpu, ...(impact.reason ? { reason: impact.reason } : {}) },
+    values: values.map(({ date, value, source }) => ({ date, value, source })),
+  });
+}
+
+/** Every figure of the business-case page, as loadBusinessCase computes it for the screen. */
+export async function apiBusinessCase(workspaceId: string, projectId: string) {
+  const result = await loadBusinessCase(workspaceId, projectId);
+  if (result.status !== 'ok') return NOT_FOUND;
+  const { project, costs, lines, businessCase: bc, warnings, realisedTotal } = result.value;
+  return ok({
+    project: { id: project.id, name: project.name, status: project.status, startDate: project.startDate, horizonYears: project.horizonYears },
+    assumptions: { discountRate: project.discountRate, confidence: project.confidence, rampUp: project.rampUp },
+    figures: {
+      runRateBenefit: bc.runRateBenefit,
+      totalBenefit: bc.totalBenefit,
+      totalCost: bc.totalCost,
+      netBenefit: bc.netBenefit,
+      roi: bc.roi,
+      pvBenefit: bc.pvBenefit,
+      pvCost: bc.pvCost,
+      npv: bc.npv,
+      roiPv: bc.roiPv,
+      paybackMonths: bc.paybackMonths,
+      realisedBenefit: realisedTotal,
+    },
+    years: bc.years,
+    costs: costs.map(({ label, kind, amount, year }) => ({ label, kind, amount, year })),
+    kpis: lines.map((l) => ({ kpiId: l.kpiId, measureName: l.measureName, share: l.share, current: l.current, target: l.target, impact: l.impact, contribution: l.contribution })),
+    warnings,
+  });
+}

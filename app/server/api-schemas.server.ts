@@ -1,0 +1,239 @@
+// The public API's vocabulary in zod: the schemas that validate requests and describe answers, and
+// the OpenAPI 3.1 document generated from them (so the document cannot drift from the checks).
+// Field rules (uuid, ISO date) come from domain/fields like every form's and the CSV import's.
+import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { IsoDateSchema, UuidSchema } from '~/domain/fields';
+import { API_SCOPES, IMPACT_TYPES, KPI_STATUSES, TRENDS, VALUE_SOURCES } from '~/domain/vocabulary';
+
+extendZodWithOpenApi(z);
+
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_BATCH_VALUES = 10_000;
+
+// ---------------------------------------------------------------- requests
+
+export const PageQuerySchema = z.object({
+  cursor: z.string().max(200).optional().openapi({ description: 'The `nextCursor` of the previous page.' }),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+});
+
+export const KpiQuerySchema = PageQuerySchema.extend({
+  measure: UuidSchema.optional(),
+  map: UuidSchema.optional(),
+  stage: UuidSchema.optional(),
+});
+
+export const IdParamSchema = z.object({ id: UuidSchema });
+
+/** A value as JSON: a number, or a decimal string in plain notation (exact, no locale). */
+const ValueSchema = z
+  .union([z.number().finite(), z.string().regex(/^-?\d+(\.\d+)?$/, 'field.number')])
+  .transform((v) => String(v))
+  .openapi({ type: 'string', description: 'A decimal, e.g. "42.5" (a JSON number is accepted too).', example: '42.5' });
+
+export const KpiValueInputSchema = z
+  .object({
+    kpi: UuidSchema,
+    date: IsoDateSchema.openapi({ type: 'string', format: 'date', example: '2025-06-30' }),
+    value: ValueSchema,
+  })
+  .strict();
+
+export const KpiValueBatchSchema = z
+  .object({ values: z.array(KpiValueInputSchema).min(1).max(MAX_BATCH_VALUES) })
+  .strict()
+  .openapi('KpiValueBatch');
+
+// ---------------------------------------------------------------- answers
+
+const Decimal = z.string().openapi({ description: 'An exact decimal as a string', example: '1234.5' });
+const NullableDecimal = Decimal.nullable();
+const Timestamp = z.string().datetime().openapi({ format: 'date-time' });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), pointer: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export const MeasureSchema = z
+  .object({
+    id: z.string().uuid(),
+    name: z.string(),
+    description: z.string(),
+    unit: z.string(),
+    trend: z.enum(TRENDS),
+    valueAmount: NullableDecimal,
+    valueStep: NullableDecimal,
+    impactType: z.enum(IMPACT_TYPES),
+    group: z.string().nullable(),
+    tags: z.array(z.string()),
+    archivedAt: Timestamp.nullable(),
+  })
+  .openapi('Measure');
+
+const Page = <T extends z.ZodTypeAny>(item: T, name: string) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+
+export const MeasurePageSchema = Page(MeasureSchema, 'MeasurePage');
+
+export const MeasureDetailSchema = MeasureSchema.extend({
+  whereUsed: z.array(
+    z.object({
+      kpiId: z.string().uuid(),
+      mapId: z.string().uuid(),
+      mapName: z.string(),
+      stageName: z.string(),
+      target: NullableDecimal,
+      current: NullableDecimal,
+      status: z.enum(KPI_STATUSES),
+    }),
+  ),
+}).openapi('MeasureDetail');
+
+export const KpiSchema = z
+  .object({
+    id: z.string().uuid(),
+    mapId: z.string().uuid(),
+    mapName: z.string(),
+    stageId: z.string().uuid(),
+    stageName: z.string(),
+    measureId: z.string().uuid(),
+    measureName: z.string(),
+    unit: z.string(),
+    target: NullableDecimal,
+    current: NullableDecimal,
+    status: z.enum(KPI_STATUSES),
+  })
+  .openapi('Kpi');
+
+export const KpiPageSchema = Page(KpiSchema, 'KpiPage');
+
+export const KpiDetailSchema = KpiSchema.extend({
+  note: z.string(),
+  trend: z.enum(TRENDS),
+  baseline: z.object({ value: NullableDecimal, date: z.string().nullable() }),
+  targetDate: z.string().nullable(),
+  impact: z.object({
+    mode: z.enum(['auto', 'manual']),
+    annualAmount: NullableDecimal,
+    gap: NullableDecimal,
+    valuePerUnit: NullableDecimal,
+    reason: z.string().optional(),
+  }),
+  values: z.array(z.object({ date: z.string(), value: Decimal, source: z.enum(VALUE_SOURCES) })),
+}).openapi('KpiDetail');
+
+export const KpiValueBatchResultSchema = z
+  .object({ received: z.number().int(), new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() })
+  .openapi('KpiValueBatchResult');
+
+const Year = z.object({
+  year: z.number().int(),
+  benefit: Decimal,
+  cost: Decimal,
+  net: Decimal,
+  cumulative: Decimal,
+  discountFactor: Decimal,
+  discountedBenefit: Decimal,
+  discountedCost: Decimal,
+  discountedNet: Decimal,
+  cumulativeDiscounted: Decimal,
+});
+
+export const BusinessCaseSchema = z
+  .object({
+    project: z.object({ id: z.string().uuid(), name: z.string(), status: z.string(), startDate: z.string().nullable(), horizonYears: z.number().int() }),
+    assumptions: z.object({ discountRate: Decimal, confidence: Decimal, rampUp: z.array(Decimal) }),
+    figures: z.object({
+      runRateBenefit: Decimal,
+      totalBenefit: Decimal,
+      totalCost: Decimal,
+      netBenefit: Decimal,
+      roi: NullableDecimal,
+      pvBenefit: Decimal,
+      pvCost: Decimal,
+      npv: Decimal,
+      roiPv: NullableDecimal,
+      paybackMonths: NullableDecimal,
+      realisedBenefit: NullableDecimal,
+    }),
+    years: z.array(Year),
+    costs: z.array(z.object({ label: z.string(), kind: z.string(), amount: Decimal, year: z.number().int() })),
+    kpis: z.array(
+      z.object({
+        kpiId: z.string().uuid(),
+        measureName: z.string(),
+        share: Decimal,
+        current: NullableDecimal,
+        target: NullableDecimal,
+        impact: NullableDecimal,
+        contribution: NullableDecimal,
+      }),
+    ),
+    warnings: z.array(z.object({ code: z.string() }).passthrough()),
+  })
+  .openapi('BusinessCase');
+
+// ---------------------------------------------------------------- the document
+
+export const ApiScopeSchema = z.enum(API_SCOPES);
+
+/** Every operation of /api/v1, by path; tests check each api.v1.* route module is listed. */
+export const API_OPERATIONS: (RouteConfig & { scope: z.infer<typeof ApiScopeSchema> })[] = [];
+
+function op(config: Omit<RouteConfig, 'responses'> & { ok: z.ZodTypeAny; okStatus?: number; scope?: 'read' | 'read_write'; extra?: number[] }) {
+  const { ok, okStatus = 200, scope = 'read', extra = [], ...rest } = config;
+  const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+  const responses: RouteConfig['responses'] = {
+    [okStatus]: { description: 'OK', content: { 'application/json': { schema: ok } } },
+    401: problem('Missing, unknown, expired or revoked token'),
+    429: problem('Too many requests for this token (see Retry-After)'),
+  };
+  if (rest.method === 'get') responses[304] = { description: 'Not modified (If-None-Match matched the ETag)' };
+  if (scope === 'read_write') responses[403] = problem('The token may only read');
+  for (const status of [400, ...extra]) responses[status] = problem(status === 404 ? 'Not found in this workspace' : status === 413 ? 'Body too large' : status === 415 ? 'Send application/json' : status === 422 ? 'Idempotency-Key reused with another request' : 'Invalid request');
+  API_OPERATIONS.push({ ...rest, responses, scope, security: [{ bearer: [] }] });
+}
+
+op({ method: 'get', path: '/api/v1/measures', summary: 'List measures', request: { query: PageQuerySchema }, ok: MeasurePageSchema });
+op({ method: 'get', path: '/api/v1/measures/{id}', summary: 'One measure with where it is used', request: { params: IdParamSchema }, ok: MeasureDetailSchema, extra: [404] });
+op({ method: 'get', path: '/api/v1/kpis', summary: 'List KPIs (filter by measure, map, stage)', request: { query: KpiQuerySchema }, ok: KpiPageSchema });
+op({ method: 'get', path: '/api/v1/kpis/{id}', summary: 'One KPI: values, status, impact', request: { params: IdParamSchema }, ok: KpiDetailSchema, extra: [404] });
+op({
+  method: 'post',
+  path: '/api/v1/kpi-values',
+  summary: 'Record a batch of KPI values (all or nothing; same date replaces)',
+  scope: 'read_write',
+  request: {
+    headers: z.object({ 'Idempotency-Key': z.string().max(255).optional() }),
+    body: { content: { 'application/json': { schema: KpiValueBatchSchema } } },
+  },
+  ok: KpiValueBatchResultSchema,
+  extra: [413, 415, 422],
+});
+op({
+  method: 'get',
+  path: '/api/v1/projects/{id}/business-case',
+  summary: "A project's business case (exact decimals as strings)",
+  request: { params: IdParamSchema },
+  ok: BusinessCaseSchema,
+  extra: [404],
+});
+
+export function openApiDocument() {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token (pk_...) made in the workspace settings' });
+  for (const { scope: _scope, ...route } of API_OPERATIONS) registry.registerPath(route);
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Parcours API', version: '1.0.0', description: 'KPI values in, measures, KPIs and business cases out. The workspace is the token’s.' },
+    servers: [{ url: '/' }],
+  });
+}

@@ -1,0 +1,304 @@
+// The public API (/api/v1) called through its route modules with real Requests, on a real database:
+// every endpoint, every refusal (401, 403, 404, 413, 415, 429), idempotent replay, the batch all or
+// nothing, revocation at once, another workspace's ids, and the OpenAPI document covering each route.
+import { readdirSync } from 'node:fs';
+import { and, count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../db/client';
+import { activity, apiToken, kpiValue, throttle } from '../../db/schema';
+import * as kpiValuesRoute from '~/routes/api.v1.kpi-values';
+import * as kpiRoute from '~/routes/api.v1.kpis.$id';
+import * as kpisRoute from '~/routes/api.v1.kpis';
+import * as measureRoute from '~/routes/api.v1.measures.$id';
+import * as measuresRoute from '~/routes/api.v1.measures';
+import * as openapiRoute from '~/routes/api.v1.openapi[.]json';
+import * as businessCaseRoute from '~/routes/api.v1.projects.$id.business-case';
+import * as settingsRoute from '~/routes/w.$slug.settings_.api/route';
+import { API_PER_TOKEN } from '~/server/api-auth.server';
+import { MAX_BATCH_VALUES } from '~/server/api-schemas.server';
+import { createApiToken, hashApiToken } from '~/server/api-tokens.server';
+import { addMember, call, makeUser, makeWorkspace, ORIGIN, request } from '../support/factories';
+import { makeKpi, makeMapWithStages, makeMeasure, makeWorkedExample } from '../support/project-fixtures';
+
+async function setup() {
+  const owner = await makeUser();
+  const ws = await makeWorkspace(owner);
+  const { map, stages, lane } = await makeMapWithStages(ws.id, ['Discovery', 'Support']);
+  const nps = await makeMeasure(ws.id, { name: 'NPS', unit: 'pts', trend: 'up', valueAmount: '50000', valueStep: '10' });
+  const churn = await makeMeasure(ws.id, { name: 'Churn', unit: '%', trend: 'down' });
+  const at = (i: number, measureId: string) => ({ mapId: map.id, laneId: lane.id, stageId: stages[i]!.id, measureId });
+  const npsKpi = await makeKpi(ws.id, at(0, nps.id), { target: '40', values: [['2025-01-31', '30'], ['2025-02-28', '32']] });
+  const churnKpi = await makeKpi(ws.id, at(1, churn.id), { target: '2' });
+  const write = await createApiToken(ws.id, owner.id, { name: 'Warehouse', scope: 'read_write', expiresAt: null });
+  const read = await createApiToken(ws.id, owner.id, { name: 'Dashboard', scope: 'read', expiresAt: null });
+  return { owner, ws, map, stages, nps, churn, npsKpi, churnKpi, write, read };
+}
+
+function api(path: string, options: { token?: string | null; method?: string; body?: string; type?: string; headers?: Record<string, string> } = {}) {
+  const headers = new Headers(options.headers);
+  if (options.token) headers.set('Authorization', `Bearer ${options.token}`);
+  if (options.body !== undefined) headers.set('Content-Type', options.type ?? 'application/json');
+  return new Request(new URL(path, ORIGIN), { method: options.method ?? (options.body !== undefined ? 'POST' : 'GET'), headers, body: options.body });
+}
+
+const postValues = (token: string, values: unknown[], headers: Record<string, string> = {}) =>
+  call(kpiValuesRoute.action, { request: api('/api/v1/kpi-values', { token, body: JSON.stringify({ values }), headers }) });
+
+const valueCount = async (workspaceId: string) => (await db.select({ n: count() }).from(kpiValue).where(eq(kpiValue.workspaceId, workspaceId)))[0]!.n;
+
+describe('API tokens', () => {
+  it('owners create a token whose secret is shown once and stored hashed; revoking refuses it at once', async () => {
+    const s = await setup();
+    const form = { intent: 'create', name: 'CRM sync', scope: 'read', expiresOn: '' };
+    const created = await call(settingsRoute.action, { request: request(`/w/${s.ws.slug}/settings/api`, { user: s.owner, form }), params: { slug: s.ws.slug } });
+    expect(created.status).toBe(200);
+    const secret = created.data.secret as string;
+    expect(secret).toMatch(/^pk_[A-Za-z0-9_-]{40,}$/);
+    const [row] = await db.select().from(apiToken).where(eq(apiToken.name, 'CRM sync'));
+    expect(row!.tokenHash).toBe(hashApiToken(secret));
+    expect(JSON.stringify(row)).not.toContain(secret);
+    const listed = await call(settingsRoute.loader, { request: request(`/w/${s.ws.slug}/settings/api`, { user: s.owner }), params: { slug: s.ws.slug } });
+    expect(JSON.stringify(listed.data)).not.toContain(secret);
+    expect(listed.data.tokens.map((t: { name: string }) => t.name)).toContain('CRM sync');
+    expect((await call(measuresRoute.loader, { request: api('/api/v1/measures', { token: secret }) })).status).toBe(200);
+    const revoked = await call(settingsRoute.action, {
+      request: request(`/w/${s.ws.slug}/settings/api`, { user: s.owner, form: { intent: 'revoke', tokenId: row!.id } }),
+      params: { slug: s.ws.slug },
+    });
+    expect(revoked.status).toBe(200);
+    expect((await call(measuresRoute.loader, { request: api('/api/v1/measures', { token: secret }) })).status).toBe(401);
+  });
+
+  it('only owners reach the token page; a past expiry is refused by the form and an expired token by the API', async () => {
+    const s = await setup();
+    const editor = await makeUser();
+    await addMember(s.ws.id, editor, 'editor');
+    const page = await call(settingsRoute.loader, { request: request(`/w/${s.ws.slug}/settings/api`, { user: editor }), params: { slug: s.ws.slug } });
+    expect(page.status).toBe(403);
+    const past = await call(settingsRoute.action, {
+      request: request(`/w/${s.ws.slug}/settings/api`, { user: s.owner, form: { intent: 'create', name: 'Old', scope: 'read', expiresOn: '2020-01-01' } }),
+      params: { slug: s.ws.slug },
+    });
+    expect(past.status).toBe(400);
+    const expired = await createApiToken(s.ws.id, s.owner.id, { name: 'Expired', scope: 'read', expiresAt: new Date(Date.now() - 1000) });
+    expect((await call(measuresRoute.loader, { request: api('/api/v1/measures', { token: expired.secret }) })).status).toBe(401);
+  });
+});
+
+describe('GET endpoints', () => {
+  it('401 without a token or with a wrong one, as problem+json', async () => {
+    const s = await setup();
+    for (const token of [null, 'pk_wrong', s.write.secret.slice(0, -1)]) {
+      const res = await call(measuresRoute.loader, { request: api('/api/v1/measures', { token }) });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('Content-Type')).toBe('application/problem+json');
+      expect(res.headers.get('WWW-Authenticate')).toMatch(/^Bearer/);
+      expect(res.data).toMatchObject({ status: 401, title: 'Unauthorized' });
+    }
+  });
+
+  it('measures page by cursor; one measure with where-used; ETag and If-None-Match', async () => {
+    const s = await setup();
+    for (let i = 0; i < 3; i++) await makeMeasure(s.ws.id);
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const res = await call(measuresRoute.loader, { request: api(`/api/v1/measures?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: s.read.secret }) });
+      expect(res.status).toBe(200);
+      expect(res.data.data.length).toBeLessThanOrEqual(2);
+      seen.push(...res.data.data.map((m: { id: string }) => m.id));
+      cursor = res.data.nextCursor;
+    }
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    expect((await call(measuresRoute.loader, { request: api('/api/v1/measures?limit=501', { token: s.read.secret }) })).data.errors[0]).toMatchObject({ path: 'limit' });
+    expect((await call(measuresRoute.loader, { request: api('/api/v1/measures?cursor=zzz', { token: s.read.secret }) })).status).toBe(400);
+
+    const one = await call(measureRoute.loader, { request: api(`/api/v1/measures/${s.nps.id}`, { token: s.read.secret }), params: { id: s.nps.id } });
+    expect(one.status).toBe(200);
+    expect(one.data).toMatchObject({ id: s.nps.id, name: 'NPS', valueAmount: '50000.000000' });
+    expect(one.data.whereUsed).toEqual([expect.objectContaining({ kpiId: s.npsKpi.id, current: '32.000000', status: 'on_track' })]);
+    const etag = one.headers.get('ETag')!;
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    const again = await call(measureRoute.loader, {
+      request: api(`/api/v1/measures/${s.nps.id}`, { token: s.read.secret, headers: { 'If-None-Match': etag } }),
+      params: { id: s.nps.id },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('KPIs filter by measure, map and stage; one KPI has its values, status and impact', async () => {
+    const s = await setup();
+    const all = await call(kpisRoute.loader, { request: api('/api/v1/kpis', { token: s.read.secret }) });
+    expect(all.data.data).toHaveLength(2);
+    const byMeasure = await call(kpisRoute.loader, { request: api(`/api/v1/kpis?measure=${s.churn.id}`, { token: s.read.secret }) });
+    expect(byMeasure.data.data.map((k: { id: string }) => k.id)).toEqual([s.churnKpi.id]);
+    const byStage = await call(kpisRoute.loader, { request: api(`/api/v1/kpis?map=${s.map.id}&stage=${s.stages[0]!.id}`, { token: s.read.secret }) });
+    expect(byStage.data.data).toEqual([expect.objectContaining({ id: s.npsKpi.id, measureName: 'NPS', current: '32.000000', status: 'on_track' })]);
+    const bad = await call(kpisRoute.loader, { request: api('/api/v1/kpis?map=nope', { token: s.read.secret }) });
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors[0]).toMatchObject({ path: 'map', pointer: '/map' });
+
+    const one = await call(kpiRoute.loader, { request: api(`/api/v1/kpis/${s.npsKpi.id}`, { token: s.read.secret }), params: { id: s.npsKpi.id } });
+    expect(one.status).toBe(200);
+    // Gap 8 pts x 5,000 EUR/pt.
+    expect(one.data.impact).toMatchObject({ mode: 'auto', annualAmount: '40000', gap: '8' });
+    expect(one.data.values.map((v: { date: string }) => v.date)).toEqual(['2025-01-31', '2025-02-28']);
+    expect(one.data.status).toBe('on_track');
+  });
+
+  it("the business case has every figure as an exact decimal string, as the project page computes it", async () => {
+    const owner = await makeUser();
+    const ws = await makeWorkspace(owner);
+    const example = await makeWorkedExample(ws.id);
+    const token = await createApiToken(ws.id, owner.id, { name: 'BI', scope: 'read', expiresAt: null });
+    const projectId = example.project.id;
+    const res = await call(businessCaseRoute.loader, { request: api(`/api/v1/projects/${projectId}/business-case`, { token: token.secret }), params: { id: projectId } });
+    expect(res.status).toBe(200);
+    for (const key of ['runRateBenefit', 'totalBenefit', 'totalCost', 'netBenefit', 'npv', 'pvBenefit', 'pvCost']) expect(res.data.figures[key]).toMatch(/^-?\d+(\.\d+)?$/);
+    expect(res.data.years).toHaveLength(4);
+    expect(res.data.kpis.length).toBeGreaterThan(0);
+  });
+
+  it("another workspace's ids answer 404, and a malformed id too", async () => {
+    const s = await setup();
+    const other = await makeUser();
+    const otherWs = await makeWorkspace(other);
+    const example = await makeWorkedExample(otherWs.id);
+    const theirs = await createApiToken(otherWs.id, other.id, { name: 'Theirs', scope: 'read_write', expiresAt: null });
+    const cases: [typeof measureRoute.loader, string, string][] = [
+      [measureRoute.loader, `/api/v1/measures/${s.nps.id}`, s.nps.id],
+      [kpiRoute.loader, `/api/v1/kpis/${s.npsKpi.id}`, s.npsKpi.id],
+      [businessCaseRoute.loader, `/api/v1/projects/${example.project.id}/business-case`, example.project.id],
+      [kpiRoute.loader, '/api/v1/kpis/not-a-uuid', 'not-a-uuid'],
+    ];
+    for (const [loader, path, id] of cases) {
+      const token = path.includes('projects') ? s.read.secret : theirs.secret;
+      const res = await call(loader, { request: api(path, { token }), params: { id } });
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('Content-Type')).toBe('application/problem+json');
+    }
+    const listed = await call(kpisRoute.loader, { request: api('/api/v1/kpis', { token: theirs.secret }) });
+    expect(listed.data.data.map((k: { id: string }) => k.id)).not.toContain(s.npsKpi.id);
+    // Writing to another workspace's KPI changes nothing.
+    const write = await postValues(theirs.secret, [{ kpi: s.npsKpi.id, date: '2025-03-31', value: '99' }]);
+    expect(write.status).toBe(400);
+    expect(await valueCount(s.ws.id)).toBe(2);
+  });
+
+  it('429 with Retry-After past the per-token limit, counted in the database', async () => {
+    const s = await setup();
+    const [row] = await db.select({ id: apiToken.id }).from(apiToken).where(eq(apiToken.tokenHash, hashApiToken(s.read.secret)));
+    await db.insert(throttle).values({ key: `${API_PER_TOKEN.name}:${row!.id}`, count: API_PER_TOKEN.limit });
+    const res = await call(measuresRoute.loader, { request: api('/api/v1/measures', { token: s.read.secret }) });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+    expect(Number(res.headers.get('Retry-After'))).toBeLessThanOrEqual(60);
+    // Another token of the same workspace is not held back.
+    expect((await call(measuresRoute.loader, { request: api('/api/v1/measures', { token: s.write.secret }) })).status).toBe(200);
+  });
+});
+
+describe('POST /api/v1/kpi-values', () => {
+  it('writes a batch with source api, counts new/changed/unchanged, replaces the same date, and logs the token as actor', async () => {
+    const s = await setup();
+    const res = await postValues(s.write.secret, [
+      { kpi: s.npsKpi.id, date: '2025-02-28', value: '33' },
+      { kpi: s.npsKpi.id, date: '2025-01-31', value: 30 },
+      { kpi: s.churnKpi.id, date: '2025-02-28', value: '2.5' },
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.data).toEqual({ received: 3, new: 1, changed: 1, unchanged: 1 });
+    const rows = await db.select().from(kpiValue).where(eq(kpiValue.kpiId, s.npsKpi.id));
+    expect(rows.find((r) => r.date === '2025-02-28')).toMatchObject({ value: '33.000000', source: 'api' });
+    expect(rows).toHaveLength(2);
+    const [logged] = await db.select().from(activity).where(and(eq(activity.workspaceId, s.ws.id), eq(activity.entityType, 'kpi_value')));
+    expect(logged).toMatchObject({ actorId: null, summary: expect.stringContaining('1 new') });
+    const [token] = await db.select().from(apiToken).where(eq(apiToken.id, logged!.apiTokenId!));
+    expect(token!.name).toBe('Warehouse');
+    expect(token!.lastUsedAt).not.toBeNull();
+  });
+
+  it('all or nothing: one bad row (the last) and nothing is written; each error names its field path', async () => {
+    const s = await setup();
+    const values = Array.from({ length: 50 }, (_, i) => ({ kpi: s.churnKpi.id, date: `2024-${String((i % 12) + 1).padStart(2, '0')}-${String(Math.floor(i / 12) + 1).padStart(2, '0')}`, value: String(i) }));
+    values.push({ kpi: '00000000-0000-4000-8000-000000000000', date: '2025-01-01', value: '1' });
+    const res = await postValues(s.write.secret, values);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(res.data.errors).toEqual([{ path: 'values.50.kpi', pointer: '/values/50/kpi', message: 'unknown_kpi' }]);
+    expect(await valueCount(s.ws.id)).toBe(2);
+    const badShape = await postValues(s.write.secret, [{ kpi: s.npsKpi.id, date: '2025-02-30', value: 'abc' }]);
+    expect(badShape.status).toBe(400);
+    expect(badShape.data.errors.map((e: { path: string }) => e.path).sort()).toEqual(['values.0.date', 'values.0.value']);
+    const duplicate = await postValues(s.write.secret, [
+      { kpi: s.npsKpi.id, date: '2025-05-31', value: '1' },
+      { kpi: s.npsKpi.id, date: '2025-05-31', value: '2' },
+    ]);
+    expect(duplicate.data.errors).toEqual([expect.objectContaining({ path: 'values.1.date', message: 'duplicate' })]);
+    expect(await valueCount(s.ws.id)).toBe(2);
+  });
+
+  it('403 for a read token, 415 for a body that is not JSON, 413 over the limit, 400 past 10,000 values', async () => {
+    const s = await setup();
+    const forbidden = await postValues(s.read.secret, [{ kpi: s.npsKpi.id, date: '2025-03-31', value: '1' }]);
+    expect(forbidden.status).toBe(403);
+    const form = await call(kpiValuesRoute.action, { request: api('/api/v1/kpi-values', { token: s.write.secret, body: 'values=1', type: 'application/x-www-form-urlencoded' }) });
+    expect(form.status).toBe(415);
+    const huge = await call(kpiValuesRoute.action, { request: api('/api/v1/kpi-values', { token: s.write.secret, body: `{"values":[],"pad":"${'x'.repeat(6 * 1024 * 1024)}"}` }) });
+    expect(huge.status).toBe(413);
+    const many = Array.from({ length: MAX_BATCH_VALUES + 1 }, () => ({ kpi: s.npsKpi.id, date: '2025-03-31', value: '1' }));
+    const tooMany = await postValues(s.write.secret, many);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.data.errors[0].path).toBe('values');
+    expect(await valueCount(s.ws.id)).toBe(2);
+  });
+
+  it('Idempotency-Key: a repeat replays the first answer without writing; the same key with another body is 422', async () => {
+    const s = await setup();
+    const batch = [{ kpi: s.npsKpi.id, date: '2025-03-31', value: '35' }];
+    const first = await postValues(s.write.secret, batch, { 'Idempotency-Key': 'run-42' });
+    expect(first.data).toMatchObject({ new: 1 });
+    const activityBefore = (await db.select({ n: count() }).from(activity).where(eq(activity.workspaceId, s.ws.id)))[0]!.n;
+    const replay = await postValues(s.write.secret, batch, { 'Idempotency-Key': 'run-42' });
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(replay.data).toEqual(first.data);
+    expect((await db.select({ n: count() }).from(activity).where(eq(activity.workspaceId, s.ws.id)))[0]!.n).toBe(activityBefore);
+    const other = await postValues(s.write.secret, [{ kpi: s.npsKpi.id, date: '2025-03-31', value: '36' }], { 'Idempotency-Key': 'run-42' });
+    expect(other.status).toBe(422);
+    // Without the key the same batch runs again (and finds nothing to change).
+    expect((await postValues(s.write.secret, batch)).data).toMatchObject({ new: 0, unchanged: 1 });
+  });
+});
+
+describe('OpenAPI document', () => {
+  it('is OpenAPI 3.1 and lists every api.v1 route module', async () => {
+    const res = await call(openapiRoute.loader as never, { request: api('/api/v1/openapi.json') });
+    expect(res.status).toBe(200);
+    const doc = res.data;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const [path, item] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(doc.paths)) {
+      expect(path).toMatch(/^\/api\/v1\//);
+      for (const operation of Object.values(item)) {
+        expect(operation.responses['401']).toBeDefined();
+        for (const ref of JSON.stringify(operation).match(/#\/components\/schemas\/\w+/g) ?? []) {
+          expect(doc.components.schemas[ref.split('/').pop()!], ref).toBeDefined();
+        }
+      }
+    }
+    const routes = readdirSync('app/routes')
+      .filter((f) => f.startsWith('api.v1.') && !f.startsWith('api.v1.openapi'))
+      .map((f) =>
+        f
+          .replace(/\.tsx?$/, '')
+          .split('.')
+          .map((part) => (part.startsWith('$') ? `{${part.slice(1)}}` : part))
+          .join('/'),
+      );
+    expect(routes.length).toBeGreaterThanOrEqual(6);
+    for (const route of routes) expect(Object.keys(doc.paths), route).toContain(`/${route}`);
+  });
+});
