@@ -1,0 +1,77 @@
+// The public API at the HTTP edge, over real HTTP against the production build: /api/ takes JSON
+// with a Bearer token and no Origin (pages still refuse both), cookies never authenticate there,
+// the batch route takes up to 6 MB and the rest 64 KB, and the log never shows a token.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_OWNER, signInOverHttp, startBuiltServer, type BuiltServer } from '../support/built-server';
+
+let server: BuiltServer;
+let cookie: string;
+let slug: string;
+let secret: string;
+let kpiId: string;
+
+beforeAll(async () => {
+  server = await startBuiltServer();
+  cookie = await signInOverHttp(server, DEMO_OWNER.email, DEMO_OWNER.password, '127.0.0.12');
+  const home = await server.http('/', { cookie });
+  slug = /\/w\/([^/"?]+)/.exec(home.headers.get('location') ?? home.text)?.[1] ?? '';
+  // The owner makes a token through the settings page, as a person would.
+  const created = await server.http(`/w/${slug}/settings/api`, { form: { intent: 'create', name: 'HTTP test', scope: 'read_write', expiresOn: '' }, cookie });
+  expect(created.status).toBe(200);
+  secret = /pk_[A-Za-z0-9_-]{43}/.exec(created.text)?.[0] ?? '';
+  expect(secret).not.toBe('');
+  const kpis = await server.http('/api/v1/kpis?limit=1', { headers: { Authorization: `Bearer ${secret}` } });
+  kpiId = JSON.parse(kpis.text).data[0].id;
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const bearer = () => ({ Authorization: `Bearer ${secret}` });
+
+describe('the edge rules for /api/', () => {
+  it('a JSON POST with a token and no Origin reaches the API; the same body on a page is still refused', async () => {
+    const body = JSON.stringify({ values: [{ kpi: kpiId, date: '2025-12-31', value: '1' }] });
+    const res = await server.http('/api/v1/kpi-values', { method: 'POST', origin: null, headers: { ...bearer(), 'Content-Type': 'application/json' }, body });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toMatchObject({ received: 1 });
+    const page = await server.http(`/w/${slug}/settings`, { method: 'POST', origin: null, headers: { 'Content-Type': 'application/json' }, body, cookie });
+    expect(page.status).toBe(403);
+    const pageSameOrigin = await server.http(`/w/${slug}/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, cookie });
+    expect(pageSameOrigin.status).toBe(415);
+  });
+
+  it('a body that is not JSON is 415 on /api/; a session cookie alone is 401 there', async () => {
+    const form = await server.http('/api/v1/kpi-values', { form: { values: '1' }, origin: null, headers: bearer() });
+    expect(form.status).toBe(415);
+    const withCookie = await server.http('/api/v1/measures', { cookie });
+    expect(withCookie.status).toBe(401);
+    expect(withCookie.headers.get('Content-Type')).toBe('application/problem+json');
+  });
+
+  it('body limits: 6 MB for the batch, 64 KB elsewhere under /api/ (chunked too)', async () => {
+    const big = JSON.stringify({ values: [], pad: 'x'.repeat(1024 * 1024) });
+    const batch = await server.http('/api/v1/kpi-values', { method: 'POST', origin: null, headers: { ...bearer(), 'Content-Type': 'application/json' }, body: big });
+    expect(batch.status).toBe(400); // read and checked, not refused for its size
+    const tooBig = JSON.stringify({ pad: 'x'.repeat(6 * 1024 * 1024 + 10) });
+    const over = await server.http('/api/v1/kpi-values', { method: 'POST', origin: null, headers: { ...bearer(), 'Content-Type': 'application/json' }, body: tooBig, chunked: true });
+    expect(over.status).toBe(413);
+    const other = await server.http('/api/v1/measures', { method: 'POST', origin: null, headers: { ...bearer(), 'Content-Type': 'application/json' }, body: big });
+    expect(other.status).toBe(413);
+  });
+
+  it('reads answer JSON with an ETag and 304; the OpenAPI document is served; the log never shows the token', async () => {
+    const first = await server.http('/api/v1/measures?limit=5', { headers: bearer() });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('Content-Type')).toMatch(/^application\/json/);
+    const etag = first.headers.get('ETag')!;
+    const second = await server.http('/api/v1/measures?limit=5', { headers: { ...bearer(), 'If-None-Match': etag } });
+    expect(second.status).toBe(304);
+    const doc = await server.http('/api/v1/openapi.json');
+    expect(JSON.parse(doc.text).openapi).toBe('3.1.0');
+    expect(server.output()).toContain('GET /api/v1/measures');
+    expect(server.output()).not.toContain(secret);
+    expect(server.output()).not.toContain(secret.slice(3, 20));
+  });
+});
