@@ -3,9 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { addMember, call, makeUser, makeWorkspace, request } from '../support/factories';
 import { routeModules } from '../support/route-modules';
+import { createApiToken } from '~/server/api-tokens.server';
 
 type RouteModule = { action?: (args: never) => unknown; loader?: (args: never) => unknown };
-const routes = routeModules<RouteModule>();
+const allRoutes = routeModules<RouteModule>();
+// The public API (api.v1.*) authenticates with a Bearer token, never a session: its own rules follow.
+const isApi = (file: string) => file.startsWith('api.');
+const routes = Object.fromEntries(Object.entries(allRoutes).filter(([file]) => !isApi(file)));
+const apiRoutes = Object.entries(allRoutes).filter(([file]) => isApi(file));
 const withActions = Object.entries(routes).filter(([, m]) => typeof m.action === 'function');
 
 function paramsFor(file: string, slug: string) {
@@ -67,6 +72,34 @@ describe('ids that do not exist or are malformed', () => {
       }
     }
   });
+});
+
+describe('the public API', () => {
+  it.each(apiRoutes.filter(([file]) => !file.includes('openapi')).map(([file]) => file))(
+    '%s answers 401 to a signed-in person without a token, and 404 to a token for ids that do not exist',
+    async (file) => {
+      const owner = await makeUser();
+      const ws = await makeWorkspace(owner);
+      const module = allRoutes[file]!;
+      const token = await createApiToken(ws.id, owner.id, { name: 'Walk', scope: 'read_write', expiresAt: null });
+      for (const fn of [module.loader, module.action]) {
+        if (!fn || (fn === module.loader && file.includes('kpi-values'))) continue;
+        const cookieOnly = await call(fn as Parameters<typeof call>[0], {
+          request: request('/api/v1/x', { user: owner, method: fn === module.action ? 'POST' : 'GET', headers: { 'Content-Type': 'application/json' }, body: fn === module.action ? '{}' : undefined }),
+          params: { id: '00000000-0000-4000-8000-000000000000' },
+        });
+        expect(cookieOnly.status).toBe(401);
+      }
+      if (!file.includes('$id') || !module.loader) return;
+      for (const id of ['not-a-uuid', '00000000-0000-4000-8000-000000000000', "1' or '1'='1"]) {
+        const res = await call(module.loader as Parameters<typeof call>[0], {
+          request: request('/api/v1/x', { headers: { Authorization: `Bearer ${token.secret}` } }),
+          params: { id },
+        });
+        expect(res.status).toBe(404);
+      }
+    },
+  );
 });
 
 describe('viewers', () => {
