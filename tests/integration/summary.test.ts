@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryCounter } from '../../db/client';
 import { dec, toDecimalString, toFixedString } from '~/domain/decimal';
-import * as summary from '~/routes/w.$slug.summary';
+import * as summary from '~/routes/w.$slug.summary/route';
 import * as summaryCsv from '~/routes/w.$slug.summary.csv';
 import { addMember, call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
 import { makeKpi, makeMeasure, makeProject, makeWorkedExample } from '../support/project-fixtures';

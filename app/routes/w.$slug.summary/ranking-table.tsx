@@ -1,0 +1,83 @@
+// The ranking of the summary: one row per project, sortable by the figures in its column headers.
+import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { StatusChip, money, usePayback, useRatio, type Money } from '~/components/projects/figures';
+import type { RankKey } from '~/domain/business-case';
+import { formatNumber } from '~/lib/format';
+import { summarySearch, type summaryQuery } from '~/lib/schemas/projects';
+import type { loadPortfolio } from '~/server/portfolio.server';
+import type { SortLabels } from './filters';
+
+type SummaryQuery = ReturnType<typeof summaryQuery>;
+type Portfolio = Awaited<ReturnType<typeof loadPortfolio>>;
+
+interface RankingTableProps {
+  projects: Portfolio['projects'];
+  counts: Portfolio['counts'];
+  query: SummaryQuery;
+  sortLabel: SortLabels;
+  m: Money;
+  base: string;
+}
+
+export function RankingTable({ projects, counts, query, sortLabel, m, base }: RankingTableProps) {
+  const { t } = useTranslation('projects');
+  const ratio = useRatio();
+  const payback = usePayback();
+  const sortHeader = (key: RankKey) => (
+    <th scope="col" className="num" aria-sort={query.sort === key ? (key === 'payback' ? 'ascending' : 'descending') : undefined}>
+      <Link to={`?${summarySearch({ ...query, sort: key })}`} preventScrollReset aria-label={t('summary.sortBy', { key: sortLabel[key] })}>
+        {sortLabel[key]}
+        {query.sort === key ? <span aria-hidden="true"> {key === 'payback' ? '↑' : '↓'}</span> : null}
+      </Link>
+    </th>
+  );
+  return (
+    <section className="panel" aria-labelledby="ranking-heading">
+      <h2 id="ranking-heading">{t('summary.ranking.title', { key: sortLabel[query.sort] })}</h2>
+      {projects.length === 0 ? (
+        <p className="muted">{counts.all === 0 ? t('summary.noProjects') : t('summary.noneWithStatus')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data ranking">
+            <thead>
+              <tr>
+                <th scope="col" className="num">#</th>
+                <th scope="col">{t('summary.ranking.project')}</th>
+                <th scope="col">{t('fields.status')}</th>
+                {sortHeader('benefit')}
+                <th scope="col" className="num">{t('figures.totalCost')}</th>
+                {sortHeader('npv')}
+                {sortHeader('roi')}
+                {sortHeader('payback')}
+                <th scope="col" className="num">{t('warnings.title')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {projects.map((p, i) => (
+                <tr key={p.id}>
+                  <td className="num">{i + 1}</td>
+                  <th scope="row">
+                    <Link to={`${base}/projects/${p.id}`}>{p.name}</Link>
+                    <div className="muted small">{t('summary.ranking.kpis', { count: p.kpiCount })}</div>
+                  </th>
+                  <td>
+                    <StatusChip status={p.status} />
+                  </td>
+                  <td className="num">{money(p.totalBenefit, m)}</td>
+                  <td className="num">{money(p.totalCost, m)}</td>
+                  <td className="num">{money(p.npv, m)}</td>
+                  <td className="num">{ratio(p.roi, m.locale)}</td>
+                  <td className="num">{payback(p.paybackMonths, m.locale)}</td>
+                  <td className="num">
+                    {p.warningCount > 0 ? <span className="chip warn">{formatNumber(p.warningCount, m.locale)}</span> : <span className="chip good">0</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

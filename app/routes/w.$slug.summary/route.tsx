@@ -1,0 +1,113 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { WarningList, money, usePayback, useRatio } from '~/components/projects/figures';
+import { PortfolioChart } from '~/components/projects/portfolio-chart';
+import { summaryQuery, summarySearch } from '~/lib/schemas/projects';
+import { requireMember } from '~/server/access.server';
+import { loadPortfolio } from '~/server/portfolio.server';
+import styles from '~/styles/projects.css?url';
+import { useWorkspace } from '~/lib/workspace';
+import { SummaryFilters, type SortLabels } from './filters';
+import { RankingTable } from './ranking-table';
+import { TopMeasures } from './top-measures';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export const meta: MetaFunction = () => [{ title: 'ROI · Parcours' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireMember(request, params.slug);
+  const query = summaryQuery(new URL(request.url).searchParams);
+  const portfolio = await loadPortfolio(workspace.id, query);
+  return { ...portfolio, query };
+}
+
+export default function SummaryRoute() {
+  const { totals, projects, topMeasures, warnings, counts, positiveNpv, query } = useLoaderData<typeof loader>();
+  const { workspace } = useWorkspace();
+  const { t } = useTranslation('projects');
+  const { t: tc } = useTranslation();
+  const ratio = useRatio();
+  const payback = usePayback();
+  const m = useMemo(() => ({ currency: workspace.currency, locale: workspace.locale }), [workspace.currency, workspace.locale]);
+  const base = `/w/${workspace.slug}`;
+  const sortLabel: SortLabels = { npv: t('figures.npv'), roi: t('figures.roi'), payback: t('figures.payback'), benefit: t('figures.totalBenefit') };
+  const chartProjects = useMemo(() => projects.map((p) => ({ id: p.id, name: p.name, totalBenefit: p.totalBenefit, totalCost: p.totalCost })), [projects]);
+
+  const figures: [string, string][] = [
+    [t('summary.totals.investment'), money(totals.totalCost, m)],
+    [t('summary.totals.benefits'), money(totals.totalBenefit, m)],
+    [t('summary.totals.net'), money(totals.netBenefit, m)],
+    [t('figures.npv'), money(totals.npv, m)],
+    [t('figures.roi'), ratio(totals.roi, m.locale)],
+    [t('figures.payback'), payback(totals.paybackMonths, m.locale)],
+    [t('figures.runRate'), money(totals.runRateBenefit, m)],
+  ];
+
+  return (
+    <div className="summary">
+      <div className="page-header">
+        <div>
+          <h1>{t('summary.title')}</h1>
+          <p>
+            {t('summary.lead', { count: counts.shown })}{' '}
+            {counts.shown > 0 ? t('summary.positive', { count: positiveNpv, total: counts.shown }) : null}
+          </p>
+        </div>
+        <div className="row no-print">
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            {t('print')}
+          </button>
+          <a className="button secondary" href={`${base}/summary/csv?${summarySearch(query)}`} download>
+            {t('exportCsv')}
+          </a>
+        </div>
+      </div>
+
+      <SummaryFilters query={query} sortLabel={sortLabel} />
+
+      <section className="panel" aria-labelledby="totals-heading">
+        <h2 id="totals-heading">{query.status ? t('summary.totalsFor', { status: tc(`projectStatus.${query.status}`) }) : t('summary.totalsTitle')}</h2>
+        <dl className="headline-figures">
+          {figures.map(([label, value]) => (
+            <div key={label} className="figure">
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <RankingTable projects={projects} counts={counts} query={query} sortLabel={sortLabel} m={m} base={base} />
+
+      {projects.length > 0 ? (
+        <section className="panel" aria-labelledby="chart-heading">
+          <h2 id="chart-heading">{t('summary.chart.title')}</h2>
+          <PortfolioChart projects={chartProjects} years={totals.years} m={m} />
+        </section>
+      ) : null}
+
+      <TopMeasures topMeasures={topMeasures} m={m} base={base} />
+
+      <section className="panel" aria-labelledby="summary-warnings-heading">
+        <h2 id="summary-warnings-heading">{t('warnings.title')}</h2>
+        {warnings.length === 0 ? <p className="muted">{t('warnings.none')}</p> : null}
+        {warnings.map((w) => (
+          <div key={w.projectId} className="project-warnings">
+            <h3>
+              <Link to={`${base}/projects/${w.projectId}`}>{w.projectName}</Link>
+            </h3>
+            <WarningList warnings={w.warnings} locale={workspace.locale} />
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,41 @@
+// The measures that carry the most planned value across the portfolio.
+import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { money, type Money } from '~/components/projects/figures';
+import type { loadPortfolio } from '~/server/portfolio.server';
+
+type TopMeasure = Awaited<ReturnType<typeof loadPortfolio>>['topMeasures'][number];
+
+export function TopMeasures({ topMeasures, m, base }: { topMeasures: TopMeasure[]; m: Money; base: string }) {
+  const { t } = useTranslation('projects');
+  return (
+    <section className="panel" aria-labelledby="measures-heading">
+      <h2 id="measures-heading">{t('summary.measures.title')}</h2>
+      <p className="muted">{t('summary.measures.lead')}</p>
+      {topMeasures.length === 0 ? (
+        <p className="muted">{t('summary.measures.empty')}</p>
+      ) : (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('summary.measures.measure')}</th>
+              <th scope="col" className="num">{t('summary.measures.value')}</th>
+              <th scope="col" className="num">{t('summary.measures.projects')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {topMeasures.map((mv) => (
+              <tr key={mv.measureId}>
+                <th scope="row">
+                  <Link to={`${base}/measures/${mv.measureId}`}>{mv.measureName}</Link>
+                </th>
+                <td className="num">{money(mv.value, m)}</td>
+                <td className="num">{mv.projectCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
