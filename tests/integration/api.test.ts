@@ -239,6 +239,25 @@ describe('POST /api/v1/kpi-values', () => {
     expect(await valueCount(s.ws.id)).toBe(2);
   });
 
+  it('hostile values in each field answer 400, never a 5xx, and write nothing', async () => {
+    const s = await setup();
+    const hostile: unknown[] = ['', ' ', 'abc', 'NaN', 'Infinity', '1e5', '1,5', '99999999999999999999.5', '2026-02-30', '0000-01-01', '9999-99-99',
+      "' OR '1'='1' --", '<script>', 'a\u0000b', '__proto__', null, true, [], {}, 1e400, 'x'.repeat(10_000)];
+    const good = { kpi: s.npsKpi.id, date: '2025-04-30', value: '1' };
+    for (const field of ['kpi', 'date', 'value'] as const) {
+      for (const value of hostile) {
+        const res = await postValues(s.write.secret, [{ ...good, [field]: value }]);
+        expect(res.status, `${field}=${JSON.stringify(value)?.slice(0, 30)}`).toBe(400);
+        expect(res.data.errors.length).toBeGreaterThan(0);
+      }
+    }
+    const extra = await postValues(s.write.secret, [{ ...good, workspace: 'another' }]);
+    expect(extra.status).toBe(400);
+    const broken = await call(kpiValuesRoute.action, { request: api('/api/v1/kpi-values', { token: s.write.secret, body: '{"values": [' }) });
+    expect(broken.status).toBe(400);
+    expect(await valueCount(s.ws.id)).toBe(2);
+  });
+
   it('403 for a read token, 415 for a body that is not JSON, 413 over the limit, 400 past 10,000 values', async () => {
     const s = await setup();
     const forbidden = await postValues(s.read.secret, [{ kpi: s.npsKpi.id, date: '2025-03-31', value: '1' }]);

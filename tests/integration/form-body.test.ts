@@ -9,8 +9,9 @@ type RouteModule = { action?: (args: never) => unknown };
 const routes = routeModules<RouteModule>();
 // Sign-in and sign-up belong to the auth module's owner; logout and invitations read no form.
 const READ_NO_FORM = ['logout.tsx', 'invite.$token.tsx', 'login.tsx', 'signup.tsx'];
+// The API (api.*) reads JSON, never a form: its body rules (415, 413, broken JSON) are in api.test.ts.
 const formActions = Object.entries(routes)
-  .filter(([file, m]) => typeof m.action === 'function' && !READ_NO_FORM.some((f) => file === f))
+  .filter(([file, m]) => typeof m.action === 'function' && !READ_NO_FORM.some((f) => file === f) && !file.startsWith('api.'))
   .map(([file, m]) => [file, m.action as Parameters<typeof call>[0]] as const);
 
 function raw(w: World, body: BodyInit | null, contentType: string | null) {
