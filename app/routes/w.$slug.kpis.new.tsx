@@ -18,9 +18,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (cell.status !== 'success') throw notFound();
   const s = parseWithZod(formData, { schema: PlaceKpiSchema });
   const js = formData.get('js') === '1';
-  if (s.status !== 'success') return js ? replyInvalid('place', s) : redirect(`/w/${workspace.slug}/maps/${cell.value.mapId}`);
+  // The answer names the cell (`rowId`), so the box of that cell shows it.
+  const rowId = `${cell.value.laneId}:${cell.value.stageId}`;
+  if (s.status !== 'success') return js ? replyInvalid('place', s, { rowId }) : redirect(`/w/${workspace.slug}/maps/${cell.value.mapId}`);
   const { mapId, laneId, stageId, measureId, name } = s.value;
   const placed = valueOr404(await placeKpi(workspace.id, user.id, { mapId, laneId, stageId }, measureId ? { measureId } : { name: name! }));
   if (!js) return redirect(`/w/${workspace.slug}/maps/${mapId}`);
-  return { intent: 'place' as const, status: 'done' as const, kpiId: placed.kpiId, measureId: placed.measureId, measureName: placed.measureName, created: placed.createdMeasure };
+  return { intent: 'place' as const, rowId, status: 'done' as const, kpiId: placed.kpiId, measureId: placed.measureId, measureName: placed.measureName, created: placed.createdMeasure };
 }

@@ -104,6 +104,23 @@ test.describe('without JavaScript', () => {
     await page.locator('.journey-card', { hasText: 'Chat avec un conseiller' }).getByRole('button', { name: 'Move to Découverte' }).click();
     await expect(cell(page, 'Points de contact', 'Découverte').getByText('Chat avec un conseiller')).toBeVisible();
   });
+
+  test('a blank card title is refused by the server and the message shows beside that card’s title field', async ({ page, ownWorkspace }) => {
+    await openMap(page, ownWorkspace.slug);
+    const card = () => page.locator('.journey-card', { hasText: 'Chat avec un conseiller' });
+    // Without JavaScript the edit link reloads the page with that card's form open.
+    await card().getByRole('button', { name: 'Edit the card Chat avec un conseiller' }).click();
+    await card().getByLabel('Title').fill('');
+    await card().getByRole('button', { name: 'Save' }).click();
+    const title = card().getByLabel('Title');
+    await expect(title).toHaveAttribute('aria-invalid', 'true');
+    const errorId = (await title.getAttribute('aria-describedby'))!;
+    await expect(card().locator(`[id="${errorId}"]`)).toHaveText('Required.');
+    // Only that card's form says so; nothing was saved.
+    await expect(page.locator('.field-errors')).toHaveCount(1);
+    await page.goto(page.url().split('?')[0]!);
+    await expect(card().locator('.card-title')).toHaveText('Chat avec un conseiller');
+  });
 });
 
 test('a viewer sees the map without drag handles or edit controls', async ({ page, signInAs }) => {

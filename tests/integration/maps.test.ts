@@ -214,6 +214,25 @@ describe('map editor', () => {
     expect(after.emotions).toEqual(before.emotions);
   });
 
+  it('answers a refused edit with its intent, its row and the error on its field, so the page shows it beside that row', async () => {
+    const { owner, ws } = await setup();
+    const mapId = await createMap(owner, ws, { template: 'subscription' });
+    const before = (await load(owner, ws, mapId)).data;
+    const tp = before.lanes.find((l: { kind: string }) => l.kind === 'touchpoints');
+    const [c1, c2] = before.cards;
+    const s = before.stages[0];
+    const blank = await act(owner, ws, mapId, { intent: 'updateCard', cardId: c2.id, version: c2.version, title: '   ' });
+    expect(blank.status).toBe(400);
+    expect(blank.data).toMatchObject({ intent: 'updateCard', rowId: c2.id, status: 'invalid', result: { error: { title: ['field.required'] } } });
+    expect(blank.data.rowId).not.toBe(c1.id);
+    const long = await act(owner, ws, mapId, { intent: 'addCard', laneId: tp.id, stageId: s.id, title: 'x'.repeat(201) });
+    expect(long.status).toBe(400);
+    expect(long.data).toMatchObject({ intent: 'addCard', rowId: `${tp.id}:${s.id}`, status: 'invalid', result: { error: { title: ['field.tooLong'] } } });
+    const stage = await act(owner, ws, mapId, { intent: 'updateStage', stageId: s.id, version: s.version, name: 'x'.repeat(121) });
+    expect(stage.data).toMatchObject({ intent: 'updateStage', rowId: s.id, result: { error: { name: ['field.tooLong'] } } });
+    expect((await load(owner, ws, mapId)).data.cards).toEqual(before.cards);
+  });
+
   it('moves cards within a cell and to another stage, reorders stages and lanes, keeping clean positions', async () => {
     const { owner, ws } = await setup();
     const mapId = await createMap(owner, ws);

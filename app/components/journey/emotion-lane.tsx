@@ -1,9 +1,13 @@
 // The emotion lane: one score per stage (-2..+2) drawn as a smooth curve. Each point is a slider:
-// drag it vertically, or use the arrow keys; a select per stage is the plain fallback.
+// drag it vertically, or use the arrow keys; a select per stage (a Conform form) is the plain way.
+import { getFormProps, getSelectProps } from '@conform-to/react';
 import { useFetcher } from '@remix-run/react';
 import { memo, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldErrors } from '~/components/ui/field';
 import { clampScore, EMOTION_MAX, EMOTION_MIN, scoreToY, smoothPath, yToScore } from '~/domain/emotion-curve';
+import { SetEmotionSchema } from '~/lib/schemas/maps';
+import { useEditorForm, type EditorAnswer } from './editor-form';
 import type { EmotionData, LaneData, StageData } from './types';
 
 const HEIGHT = 120;
@@ -25,7 +29,7 @@ export const EmotionCells = memo(function EmotionCells({
   action: string;
 }) {
   const { t } = useTranslation('maps');
-  const fetcher = useFetcher<{ status?: string }>();
+  const fetcher = useFetcher<EditorAnswer>();
   // Scores being changed here and not yet saved (drag in progress, or keys waiting to be sent).
   const [draft, setDraft] = useState<Record<string, number>>({});
   const timers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
@@ -154,35 +158,7 @@ export const EmotionCells = memo(function EmotionCells({
         {stages.map((s) => {
           const score = scoreOf(s.id);
           return canEdit ? (
-            <fetcher.Form key={s.id} method="post" action={action} preventScrollReset className="emotion-select">
-              <input type="hidden" name="intent" value="setEmotion" />
-              <input type="hidden" name="laneId" value={lane.id} />
-              <input type="hidden" name="stageId" value={s.id} />
-              {points.get(s.id) ? <input type="hidden" name="version" value={points.get(s.id)!.version} /> : null}
-              <select
-                name="score"
-                aria-label={t('emotion.selectFor', { stage: s.name })}
-                value={score === null ? '' : String(score)}
-                onChange={(e) => {
-                  if (e.target.value !== '') save(s.id, Number(e.target.value));
-                }}
-              >
-                <option value="" disabled>
-                  {t('emotion.none')}
-                </option>
-                {SCORES.map((v) => (
-                  <option key={v} value={v}>
-                    {v > 0 ? '+' : ''}
-                    {v} · {label(v)}
-                  </option>
-                ))}
-              </select>
-              <noscript>
-                <button type="submit" className="small secondary">
-                  {t('actions.save')}
-                </button>
-              </noscript>
-            </fetcher.Form>
+            <EmotionSelect key={s.id} lane={lane} stage={s} score={score} version={points.get(s.id)?.version} fetcher={fetcher} action={action} />
           ) : (
             <p key={s.id} className="emotion-value">
               {score === null ? t('emotion.none') : `${score > 0 ? '+' : ''}${score} · ${label(score)}`}
@@ -198,3 +174,66 @@ export const EmotionCells = memo(function EmotionCells({
     </div>
   );
 });
+
+/**
+ * The plain way to set a stage's score: a select in a Conform form checked with SetEmotionSchema,
+ * saved through the lane's fetcher as soon as it changes (a button without JavaScript). The lane's
+ * answer is this form's only when it names this stage.
+ */
+function EmotionSelect({
+  lane,
+  stage,
+  score,
+  version,
+  fetcher,
+  action,
+}: {
+  lane: LaneData;
+  stage: StageData;
+  score: number | null;
+  version: number | undefined;
+  fetcher: ReturnType<typeof useFetcher<EditorAnswer>>;
+  action: string;
+}) {
+  const { t } = useTranslation('maps');
+  const [form, fields] = useEditorForm({
+    id: `emotion-${lane.id}-${stage.id}`,
+    schema: SetEmotionSchema,
+    intent: 'setEmotion',
+    rowId: `${lane.id}:${stage.id}`,
+    answer: fetcher.data,
+  });
+  const { defaultValue: _unused, ...select } = getSelectProps(fields.score);
+  return (
+    <fetcher.Form method="post" action={action} preventScrollReset className="emotion-select" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="setEmotion" />
+      <input type="hidden" name="laneId" value={lane.id} />
+      <input type="hidden" name="stageId" value={stage.id} />
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      <select
+        {...select}
+        aria-label={t('emotion.selectFor', { stage: stage.name })}
+        value={score === null ? '' : String(score)}
+        onChange={(e) => {
+          if (e.target.value !== '') e.currentTarget.form?.requestSubmit();
+        }}
+      >
+        <option value="" disabled>
+          {t('emotion.none')}
+        </option>
+        {SCORES.map((v) => (
+          <option key={v} value={v}>
+            {v > 0 ? '+' : ''}
+            {v} · {t(`emotion.score.${v}`)}
+          </option>
+        ))}
+      </select>
+      <noscript>
+        <button type="submit" className="small secondary">
+          {t('actions.save')}
+        </button>
+      </noscript>
+      <FieldErrors id={fields.score.errorId} errors={fields.score.errors} />
+    </fetcher.Form>
+  );
+}

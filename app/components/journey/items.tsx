@@ -1,5 +1,6 @@
 // The pieces of the grid: cards and KPIs (sortable inside a cell), stage headers (sortable columns)
 // and lane headers (sortable rows), with their edit, delete and move controls for editors.
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Form } from '@remix-run/react';
@@ -8,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { KpiChip } from '~/components/kpis/kpi-chip';
 import { CHANNELS } from '~/domain/vocabulary';
 import type { KpiChipData } from '~/lib/kpi-chip';
+import { AddCardSchema, DeleteSchema, UpdateCardSchema, UpdateLaneSchema, UpdateStageSchema } from '~/lib/schemas/maps';
+import { Labelled, UnshownErrors, useEditorForm } from './editor-form';
 import { Expandable } from './expandable';
 import { MoveMenu, type MoveOption } from './move-menu';
 import type { CardData, LaneData, StageData } from './types';
@@ -17,12 +20,6 @@ export type DragData =
   | { type: 'lane' }
   | { type: 'card' | 'kpi'; laneId: string; stageId: string }
   | { type: 'cell'; cellKind: 'card' | 'kpi'; laneId: string; stageId: string };
-
-function confirmSubmit(message: string) {
-  return (event: React.FormEvent) => {
-    if (!window.confirm(message)) event.preventDefault();
-  };
-}
 
 const DragHandle = memo(function DragHandle({
   labelKey,
@@ -134,39 +131,43 @@ const CardTools = memo(function CardTools({ card, touchpoint, moveOptions }: { c
   );
 });
 
-function CardFields({ card, touchpoint }: { card?: CardData; touchpoint: boolean }) {
+type CardFieldset = { title: FieldMetadata<string>; description: FieldMetadata<string | undefined>; channel: FieldMetadata<string | undefined>; system: FieldMetadata<string | undefined> };
+
+function CardFields({ fields, touchpoint }: { fields: CardFieldset; touchpoint: boolean }) {
   const { t } = useTranslation('maps');
+  const title = getInputProps(fields.title, { type: 'text' });
+  const description = getTextareaProps(fields.description);
+  const channel = getSelectProps(fields.channel);
+  const system = getInputProps(fields.system, { type: 'text' });
   return (
     <>
-      <label>
-        {t('card.title')}
-        <input name="title" required maxLength={200} defaultValue={card?.title} />
-      </label>
-      <label>
-        {t('card.description')}
-        <textarea name="description" rows={2} maxLength={4000} defaultValue={card?.description} />
-      </label>
+      <Labelled label={t('card.title')} field={fields.title}>
+        <input {...title} key={title.key} required maxLength={200} />
+      </Labelled>
+      <Labelled label={t('card.description')} field={fields.description}>
+        <textarea {...description} key={description.key} rows={2} maxLength={4000} />
+      </Labelled>
       {touchpoint ? (
         <>
-          <label>
-            {t('card.channel')}
-            <select name="channel" defaultValue={card?.channel ?? 'web'}>
+          <Labelled label={t('card.channel')} field={fields.channel}>
+            <select {...channel} key={channel.key}>
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
                   {t(`channel.${c}`)}
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('card.system')}
-            <input name="system" maxLength={120} defaultValue={card?.system ?? ''} />
-          </label>
+          </Labelled>
+          <Labelled label={t('card.system')} field={fields.system}>
+            <input {...system} key={system.key} maxLength={120} />
+          </Labelled>
         </>
       ) : null}
     </>
   );
 }
+
+const CARD_FIELDS = ['title', 'description', 'channel', 'system'] as const;
 
 function CardEditor({ card, touchpoint }: { card: CardData; touchpoint: boolean }) {
   const { t } = useTranslation('maps');
@@ -174,57 +175,100 @@ function CardEditor({ card, touchpoint }: { card: CardData; touchpoint: boolean 
     <Expandable param="edit" id={card.id} closeWhen={card.version} label={t('actions.edit')} ariaLabel={t('card.editNamed', { name: card.title })}>
       {() => (
         <>
-          <Form method="post" preventScrollReset className="stack">
-            <input type="hidden" name="intent" value="updateCard" />
-            <input type="hidden" name="cardId" value={card.id} />
-            <input type="hidden" name="version" value={card.version} />
-            <CardFields card={card} touchpoint={touchpoint} />
-            <button type="submit" className="small">
-              {t('actions.save')}
-            </button>
-          </Form>
-          <Form method="post" preventScrollReset onSubmit={confirmSubmit(t('card.deleteConfirm', { name: card.title }))}>
-            <input type="hidden" name="intent" value="deleteCard" />
-            <input type="hidden" name="id" value={card.id} />
-            <button type="submit" className="danger small">
-              {t('card.delete')}
-            </button>
-          </Form>
+          <CardEditForm card={card} touchpoint={touchpoint} />
+          <DeleteForm intent="deleteCard" id={card.id} confirm={t('card.deleteConfirm', { name: card.title })}>
+            {t('card.delete')}
+          </DeleteForm>
         </>
       )}
     </Expandable>
   );
 }
 
-/** `count` is the cell's number of cards: when a new one lands the form starts again empty. */
-export function AddCardForm({
-  laneId,
-  stageId,
-  touchpoint,
-  where,
-  count,
-}: {
-  laneId: string;
-  stageId: string;
-  touchpoint: boolean;
-  where: string;
-  count: number;
-}) {
+function CardEditForm({ card, touchpoint }: { card: CardData; touchpoint: boolean }) {
+  const { t } = useTranslation('maps');
+  const [form, fields] = useEditorForm({
+    id: `edit-card-${card.id}`,
+    schema: UpdateCardSchema,
+    intent: 'updateCard',
+    rowId: card.id,
+    defaultValue: { title: card.title, description: card.description, channel: card.channel ?? 'web', system: card.system ?? '' },
+  });
+  return (
+    <Form method="post" preventScrollReset className="stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="updateCard" />
+      <input type="hidden" name="cardId" value={card.id} />
+      <input type="hidden" name="version" value={card.version} />
+      <CardFields fields={fields as unknown as CardFieldset} touchpoint={touchpoint} />
+      <button type="submit" className="small">
+        {t('actions.save')}
+      </button>
+      <UnshownErrors form={form} shown={CARD_FIELDS} />
+    </Form>
+  );
+}
+
+/**
+ * A delete button in a form of its own, checked with DeleteSchema. `confirm` is asked first with
+ * JavaScript; cancelling keeps the page as it is.
+ */
+function DeleteForm({ intent, id, confirm, children }: { intent: 'deleteStage' | 'deleteLane' | 'deleteCard'; id: string; confirm?: string; children: ReactNode }) {
+  const [form] = useEditorForm({ id: `${intent}-${id}`, schema: DeleteSchema, intent, rowId: id });
+  const props = getFormProps(form);
+  return (
+    <Form
+      method="post"
+      preventScrollReset
+      {...props}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) {
+          event.preventDefault();
+          return;
+        }
+        props.onSubmit(event);
+      }}
+    >
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" className="danger small">
+        {children}
+      </button>
+      <UnshownErrors form={form} />
+    </Form>
+  );
+}
+
+/** The add form of a cell; it starts again empty once the new card has landed. */
+export function AddCardForm({ laneId, stageId, touchpoint, where }: { laneId: string; stageId: string; touchpoint: boolean; where: string }) {
   const { t } = useTranslation('maps');
   return (
     <Expandable param="add" id={`${laneId}:${stageId}`} label={`+ ${t('card.add')}`} ariaLabel={t('card.addIn', { where })} className="add-card">
-      {() => (
-        <Form key={count} method="post" preventScrollReset className="stack">
-          <input type="hidden" name="intent" value="addCard" />
-          <input type="hidden" name="laneId" value={laneId} />
-          <input type="hidden" name="stageId" value={stageId} />
-          <CardFields touchpoint={touchpoint} />
-          <button type="submit" className="small">
-            {t('card.add')}
-          </button>
-        </Form>
-      )}
+      {() => <AddCardFields laneId={laneId} stageId={stageId} touchpoint={touchpoint} />}
     </Expandable>
+  );
+}
+
+function AddCardFields({ laneId, stageId, touchpoint }: { laneId: string; stageId: string; touchpoint: boolean }) {
+  const { t } = useTranslation('maps');
+  const [form, fields] = useEditorForm({
+    id: `add-card-${laneId}-${stageId}`,
+    schema: AddCardSchema,
+    intent: 'addCard',
+    rowId: `${laneId}:${stageId}`,
+    resetOnDone: true,
+    defaultValue: { channel: 'web' },
+  });
+  return (
+    <Form method="post" preventScrollReset className="stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="addCard" />
+      <input type="hidden" name="laneId" value={laneId} />
+      <input type="hidden" name="stageId" value={stageId} />
+      <CardFields fields={fields as unknown as CardFieldset} touchpoint={touchpoint} />
+      <button type="submit" className="small">
+        {t('card.add')}
+      </button>
+      <UnshownErrors form={form} shown={CARD_FIELDS} />
+    </Form>
   );
 }
 
@@ -276,13 +320,13 @@ export interface Holdings {
   emotions: number;
 }
 
-function DeleteWithContents({ intent, id, name, holdings, label }: { intent: string; id: string; name: string; holdings: Holdings; label: string }) {
+function DeleteWithContents({ intent, id, name, holdings, label }: { intent: 'deleteStage' | 'deleteLane'; id: string; name: string; holdings: Holdings; label: string }) {
   const { t } = useTranslation('maps');
   const empty = holdings.cards + holdings.kpis + holdings.emotions === 0;
   return (
     <Expandable param="delete" id={id} label={label} ariaLabel={t('delete.named', { name })}>
       {() => (
-        <Form method="post" preventScrollReset className="stack">
+        <div className="stack">
           <p>{empty ? t('delete.empty', { name }) : t('delete.holds', { name })}</p>
           {!empty ? (
             <ul className="holdings">
@@ -291,12 +335,10 @@ function DeleteWithContents({ intent, id, name, holdings, label }: { intent: str
               {holdings.emotions ? <li>{t('delete.emotions', { count: holdings.emotions })}</li> : null}
             </ul>
           ) : null}
-          <input type="hidden" name="intent" value={intent} />
-          <input type="hidden" name="id" value={id} />
-          <button type="submit" className="danger small">
+          <DeleteForm intent={intent} id={id}>
             {t('delete.confirm', { name })}
-          </button>
-        </Form>
+          </DeleteForm>
+        </div>
       )}
     </Expandable>
   );
@@ -341,28 +383,7 @@ export const StageHeader = memo(function StageHeader({
         <div className="item-tools">
           <MoveMenu intent="moveStage" id={stage.id} label={stage.name} options={moveOptions} />
           <Expandable param="edit" id={stage.id} closeWhen={stage.version} label={t('actions.edit')} ariaLabel={t('stage.editNamed', { name: stage.name })}>
-            {() => (
-              <Form method="post" preventScrollReset className="stack">
-                <input type="hidden" name="intent" value="updateStage" />
-                <input type="hidden" name="stageId" value={stage.id} />
-                <input type="hidden" name="version" value={stage.version} />
-                <label>
-                  {t('stage.name')}
-                  <input name="name" required maxLength={120} defaultValue={stage.name} />
-                </label>
-                <label>
-                  {t('stage.phase')}
-                  <input name="phase" maxLength={80} defaultValue={stage.phase ?? ''} />
-                </label>
-                <label>
-                  {t('stage.description')}
-                  <textarea name="description" rows={2} maxLength={2000} defaultValue={stage.description} />
-                </label>
-                <button type="submit" className="small">
-                  {t('actions.save')}
-                </button>
-              </Form>
-            )}
+            {() => <StageEditForm stage={stage} />}
           </Expandable>
           <DeleteWithContents intent="deleteStage" id={stage.id} name={stage.name} holdings={holdings} label={t('stage.delete')} />
         </div>
@@ -370,6 +391,40 @@ export const StageHeader = memo(function StageHeader({
     </div>
   );
 });
+
+function StageEditForm({ stage }: { stage: StageData }) {
+  const { t } = useTranslation('maps');
+  const [form, fields] = useEditorForm({
+    id: `edit-stage-${stage.id}`,
+    schema: UpdateStageSchema,
+    intent: 'updateStage',
+    rowId: stage.id,
+    defaultValue: { name: stage.name, phase: stage.phase ?? '', description: stage.description },
+  });
+  const name = getInputProps(fields.name, { type: 'text' });
+  const phase = getInputProps(fields.phase, { type: 'text' });
+  const description = getTextareaProps(fields.description);
+  return (
+    <Form method="post" preventScrollReset className="stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="updateStage" />
+      <input type="hidden" name="stageId" value={stage.id} />
+      <input type="hidden" name="version" value={stage.version} />
+      <Labelled label={t('stage.name')} field={fields.name}>
+        <input {...name} key={name.key} required maxLength={120} />
+      </Labelled>
+      <Labelled label={t('stage.phase')} field={fields.phase}>
+        <input {...phase} key={phase.key} maxLength={80} />
+      </Labelled>
+      <Labelled label={t('stage.description')} field={fields.description}>
+        <textarea {...description} key={description.key} rows={2} maxLength={2000} />
+      </Labelled>
+      <button type="submit" className="small">
+        {t('actions.save')}
+      </button>
+      <UnshownErrors form={form} shown={['name', 'phase', 'description']} />
+    </Form>
+  );
+}
 
 export function LaneRow({
   lane,
@@ -413,20 +468,7 @@ export function LaneRow({
           <div className="item-tools">
             <MoveMenu intent="moveLane" id={lane.id} label={lane.name} options={moveOptions} />
             <Expandable param="edit" id={lane.id} closeWhen={lane.version} label={t('actions.edit')} ariaLabel={t('lane.editNamed', { name: lane.name })}>
-              {() => (
-                <Form method="post" preventScrollReset className="stack">
-                  <input type="hidden" name="intent" value="updateLane" />
-                  <input type="hidden" name="laneId" value={lane.id} />
-                  <input type="hidden" name="version" value={lane.version} />
-                  <label>
-                    {t('lane.name')}
-                    <input name="name" required maxLength={120} defaultValue={lane.name} />
-                  </label>
-                  <button type="submit" className="small">
-                    {t('actions.save')}
-                  </button>
-                </Form>
-              )}
+              {() => <LaneEditForm lane={lane} />}
             </Expandable>
             <DeleteWithContents intent="deleteLane" id={lane.id} name={lane.name} holdings={holdings} label={t('lane.delete')} />
           </div>
@@ -434,5 +476,25 @@ export function LaneRow({
       </div>
       {children}
     </div>
+  );
+}
+
+function LaneEditForm({ lane }: { lane: LaneData }) {
+  const { t } = useTranslation('maps');
+  const [form, fields] = useEditorForm({ id: `edit-lane-${lane.id}`, schema: UpdateLaneSchema, intent: 'updateLane', rowId: lane.id, defaultValue: { name: lane.name } });
+  const name = getInputProps(fields.name, { type: 'text' });
+  return (
+    <Form method="post" preventScrollReset className="stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="updateLane" />
+      <input type="hidden" name="laneId" value={lane.id} />
+      <input type="hidden" name="version" value={lane.version} />
+      <Labelled label={t('lane.name')} field={fields.name}>
+        <input {...name} key={name.key} required maxLength={120} />
+      </Labelled>
+      <button type="submit" className="small">
+        {t('actions.save')}
+      </button>
+      <UnshownErrors form={form} shown={['name']} />
+    </Form>
   );
 }

@@ -408,7 +408,7 @@ const CardCell = memo(function CardCell({
         </ul>
       }
       footer={
-        canEdit ? <AddCardForm laneId={lane.id} stageId={stage.id} touchpoint={touchpoint} where={`${lane.name} · ${stage.name}`} count={ids.length} /> : null
+        canEdit ? <AddCardForm laneId={lane.id} stageId={stage.id} touchpoint={touchpoint} where={`${lane.name} · ${stage.name}`} /> : null
       }
     />
   );

@@ -1,32 +1,17 @@
 // The map editor page: header (name, persona, state, print and export), what went wrong with the
 // last change, the board, and the forms that add stages and lanes. It refreshes on window focus and
 // every 30 s, unless the user is in the middle of an edit or a drag.
+import { getFormProps, getInputProps, getSelectProps } from '@conform-to/react';
 import { Form, Link, useActionData, useFetcher, useRevalidator, useSubmit } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANE_KINDS } from '~/domain/vocabulary';
+import { AddLaneSchema, AddStageSchema, UpdateMapSchema } from '~/lib/schemas/maps';
 import { useWorkspace } from '~/lib/workspace';
+import { Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
 import { MapBoard } from './map-board';
 import { MoveSubmitContext } from './move-context';
 import type { MapEditorData } from './types';
-
-/** The editor action's answer (see the route): its intent, the row it is about and how it went. */
-export interface EditorAnswer {
-  intent?: string;
-  rowId?: string;
-  status?: 'done' | 'invalid' | 'stale' | 'gone';
-  /** Why a change was refused: a key in the "errors" namespace. */
-  message?: string;
-  current?: Record<string, unknown>;
-  result?: unknown;
-}
-
-/** What went wrong with a change, as a message key; undefined when it landed. */
-export function refusal(answer: EditorAnswer | undefined): string | undefined {
-  if (!answer?.status || answer.status === 'done') return undefined;
-  if (answer.status === 'stale') return 'staleVersion';
-  return answer.message ?? 'badRequest';
-}
 
 const REFRESH_MS = 30_000;
 /** The printable area of an A4 landscape page with 8 mm margins, in CSS pixels. */
@@ -101,7 +86,8 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
 
   const persona = editor.map.persona;
   const staleName = actionData?.status === 'stale' && actionData.current ? String(actionData.current.title ?? actionData.current.name ?? '') : '';
-  const problem = refusal(actionData);
+  // An invalid answer whose errors its form shows beside the fields needs no banner.
+  const problem = shownByForm(actionData) ? undefined : refusal(actionData);
   return (
     <div className="journey">
       <div className="page-header map-header">
@@ -157,40 +143,7 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
       {canEdit ? (
         <details className="edit add-form map-settings no-print">
           <summary>{t('editor.mapSettings')}</summary>
-          <Form method="post" preventScrollReset className="row">
-            <input type="hidden" name="intent" value="updateMap" />
-            <input type="hidden" name="mapId" value={editor.map.id} />
-            <input type="hidden" name="version" value={editor.map.version} />
-            <label>
-              {t('map.name')}
-              <input name="name" required maxLength={120} defaultValue={editor.map.name} />
-            </label>
-            <label>
-              {t('map.description')}
-              <input name="description" maxLength={2000} defaultValue={editor.map.description} />
-            </label>
-            <label>
-              {t('map.persona')}
-              <select name="personaId" defaultValue={editor.map.personaId ?? ''}>
-                <option value="">{t('map.noPersona')}</option>
-                {editor.personas.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('map.state')}
-              <select name="state" defaultValue={editor.map.state}>
-                <option value="current">{t('state.current')}</option>
-                <option value="future">{t('state.future')}</option>
-              </select>
-            </label>
-            <div className="field">
-              <button type="submit">{t('actions.save')}</button>
-            </div>
-          </Form>
+          <MapSettingsForm key={editor.map.version} editor={editor} />
         </details>
       ) : null}
 
@@ -219,46 +172,122 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
         <div className="row add-forms no-print">
           <details className="add-form">
             <summary>+ {t('stage.add')}</summary>
-            <Form key={editor.stages.length} method="post" preventScrollReset className="row">
-              <input type="hidden" name="intent" value="addStage" />
-              <label>
-                {t('stage.name')}
-                <input name="name" required maxLength={120} />
-              </label>
-              <label>
-                {t('stage.phase')}
-                <input name="phase" maxLength={80} />
-              </label>
-              <div className="field">
-                <button type="submit">{t('stage.add')}</button>
-              </div>
-            </Form>
+            <AddStageForm />
           </details>
           <details className="add-form">
             <summary>+ {t('lane.add')}</summary>
-            <Form key={editor.lanes.length} method="post" preventScrollReset className="row">
-              <input type="hidden" name="intent" value="addLane" />
-              <label>
-                {t('lane.kind')}
-                <select name="kind" defaultValue="touchpoints">
-                  {LANE_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {t(`laneKind.${k}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('lane.name')}
-                <input name="name" required maxLength={120} />
-              </label>
-              <div className="field">
-                <button type="submit">{t('lane.add')}</button>
-              </div>
-            </Form>
+            <AddLaneForm />
           </details>
         </div>
       ) : null}
     </div>
+  );
+}
+
+function MapSettingsForm({ editor }: { editor: MapEditorData }) {
+  const { t } = useTranslation('maps');
+  const { map } = editor;
+  const [form, fields] = useEditorForm({
+    id: 'map-settings',
+    schema: UpdateMapSchema,
+    intent: 'updateMap',
+    rowId: map.id,
+    defaultValue: { name: map.name, description: map.description, personaId: map.personaId ?? '', state: map.state },
+  });
+  const name = getInputProps(fields.name, { type: 'text' });
+  const description = getInputProps(fields.description, { type: 'text' });
+  const persona = getSelectProps(fields.personaId);
+  const state = getSelectProps(fields.state);
+  return (
+    <Form method="post" preventScrollReset className="row" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="updateMap" />
+      <input type="hidden" name="mapId" value={map.id} />
+      <input type="hidden" name="version" value={map.version} />
+      <Labelled label={t('map.name')} field={fields.name}>
+        <input {...name} key={name.key} required maxLength={120} />
+      </Labelled>
+      <Labelled label={t('map.description')} field={fields.description}>
+        <input {...description} key={description.key} maxLength={2000} />
+      </Labelled>
+      <Labelled label={t('map.persona')} field={fields.personaId}>
+        <select {...persona} key={persona.key}>
+          <option value="">{t('map.noPersona')}</option>
+          {editor.personas.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </Labelled>
+      <Labelled label={t('map.state')} field={fields.state}>
+        <select {...state} key={state.key}>
+          <option value="current">{t('state.current')}</option>
+          <option value="future">{t('state.future')}</option>
+        </select>
+      </Labelled>
+      <div className="field">
+        <button type="submit">{t('actions.save')}</button>
+      </div>
+      <UnshownErrors form={form} shown={['name', 'description', 'personaId', 'state']} />
+    </Form>
+  );
+}
+
+/** Starts empty again once the new stage has landed. */
+function AddStageForm() {
+  const { t } = useTranslation('maps');
+  const [form, fields] = useEditorForm({ id: 'add-stage', schema: AddStageSchema, intent: 'addStage', rowId: 'new', resetOnDone: true });
+  const name = getInputProps(fields.name, { type: 'text' });
+  const phase = getInputProps(fields.phase, { type: 'text' });
+  return (
+    <Form method="post" preventScrollReset className="row" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="addStage" />
+      <Labelled label={t('stage.name')} field={fields.name}>
+        <input {...name} key={name.key} required maxLength={120} />
+      </Labelled>
+      <Labelled label={t('stage.phase')} field={fields.phase}>
+        <input {...phase} key={phase.key} maxLength={80} />
+      </Labelled>
+      <div className="field">
+        <button type="submit">{t('stage.add')}</button>
+      </div>
+      <UnshownErrors form={form} shown={['name', 'phase']} />
+    </Form>
+  );
+}
+
+/** Starts empty again once the new lane has landed. */
+function AddLaneForm() {
+  const { t } = useTranslation('maps');
+  const [form, fields] = useEditorForm({
+    id: 'add-lane',
+    schema: AddLaneSchema,
+    intent: 'addLane',
+    rowId: 'new',
+    resetOnDone: true,
+    defaultValue: { kind: 'touchpoints' },
+  });
+  const kind = getSelectProps(fields.kind);
+  const name = getInputProps(fields.name, { type: 'text' });
+  return (
+    <Form method="post" preventScrollReset className="row" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="addLane" />
+      <Labelled label={t('lane.kind')} field={fields.kind}>
+        <select {...kind} key={kind.key}>
+          {LANE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`laneKind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </Labelled>
+      <Labelled label={t('lane.name')} field={fields.name}>
+        <input {...name} key={name.key} required maxLength={120} />
+      </Labelled>
+      <div className="field">
+        <button type="submit">{t('lane.add')}</button>
+      </div>
+      <UnshownErrors form={form} shown={['kind', 'name']} />
+    </Form>
   );
 }

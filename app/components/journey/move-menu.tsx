@@ -1,8 +1,12 @@
 // The non-drag way to move anything: a small menu of buttons in one form post, so it works with the
-// keyboard and without JavaScript. With JavaScript the editor saves it like a drop (optimistic).
+// keyboard and without JavaScript. It is a Conform form checked with MoveMenuSchema, as the action
+// parses it; with JavaScript the editor saves it like a drop (a fetcher, optimistic).
+import { getFormProps } from '@conform-to/react';
 import { Form } from '@remix-run/react';
-import { memo, type FormEvent } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MoveMenuSchema } from '~/lib/schemas/maps';
+import { UnshownErrors, useEditorForm } from './editor-form';
 import { Expandable } from './expandable';
 import { useMoveSubmit } from './move-context';
 
@@ -12,39 +16,51 @@ export interface MoveOption {
   value: string;
 }
 
-export const MoveMenu = memo(function MoveMenu({ intent, id, label, options }: { intent: string; id: string; label: string; options: MoveOption[] }) {
+type MoveIntent = 'moveStage' | 'moveLane' | 'moveCard' | 'moveKpi';
+
+export const MoveMenu = memo(function MoveMenu({ intent, id, label, options }: { intent: MoveIntent; id: string; label: string; options: MoveOption[] }) {
   const { t } = useTranslation('maps');
-  const submitMove = useMoveSubmit();
-  const name = intent === 'moveStage' || intent === 'moveLane' ? 'toIndex' : 'target';
-  const onSubmit = (close: () => void) => (event: FormEvent<HTMLFormElement>) => {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    if (!submitter) return;
-    event.preventDefault();
-    const form = new FormData(event.currentTarget, submitter);
-    const target = form.get('target');
-    if (typeof target === 'string') {
-      const [toStageId, toIndex] = target.split(':');
-      form.delete('target');
-      form.set('toStageId', toStageId ?? '');
-      form.set('toIndex', toIndex ?? '');
-    }
-    submitMove(form);
-    close();
-  };
   if (options.length === 0) return null;
   return (
     <Expandable param="move" id={id} label={t('move.menu')} ariaLabel={t('move.menuFor', { name: label })} className="move-menu">
-      {(close) => (
-        <Form method="post" preventScrollReset onSubmit={onSubmit(close)} className="move-menu-items">
-          <input type="hidden" name="intent" value={intent} />
-          <input type="hidden" name="id" value={id} />
-          {options.map((o) => (
-            <button key={o.value + o.label} type="submit" name={name} value={o.value} className="secondary small">
-              {o.label}
-            </button>
-          ))}
-        </Form>
-      )}
+      {(close) => <MoveMenuForm intent={intent} id={id} options={options} close={close} />}
     </Expandable>
   );
 });
+
+/** Rendered only while the menu is open, so closed menus cost no form state. */
+function MoveMenuForm({ intent, id, options, close }: { intent: MoveIntent; id: string; options: MoveOption[]; close: () => void }) {
+  const submitMove = useMoveSubmit();
+  const name = intent === 'moveStage' || intent === 'moveLane' ? 'toIndex' : 'target';
+  const [form] = useEditorForm({
+    id: `move-${id}`,
+    schema: MoveMenuSchema,
+    intent,
+    rowId: id,
+    onSubmit(event, formData) {
+      // Saved like a drop: the board reads toStageId and toIndex from the pending fetcher.
+      event.preventDefault();
+      const target = formData.get('target');
+      if (typeof target === 'string') {
+        const [toStageId, toIndex] = target.split(':');
+        formData.delete('target');
+        formData.set('toStageId', toStageId ?? '');
+        formData.set('toIndex', toIndex ?? '');
+      }
+      submitMove(formData);
+      close();
+    },
+  });
+  return (
+    <Form method="post" preventScrollReset className="move-menu-items" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={id} />
+      {options.map((o) => (
+        <button key={o.value + o.label} type="submit" name={name} value={o.value} className="secondary small">
+          {o.label}
+        </button>
+      ))}
+      <UnshownErrors form={form} />
+    </Form>
+  );
+}

@@ -2,17 +2,25 @@
 // role=combobox + listbox, arrows / Enter / Escape): typing filters the library (debounced fetcher
 // on the search resource route), choosing places the KPI, and the "Create “X”" option creates the
 // measure in the library and places it. Without JavaScript it is a plain form: the typed name is
-// searched by exact name or created, then the map reloads.
+// searched by exact name or created, then the map reloads. A Conform form checked with
+// PlaceKpiSchema, as the action parses it; a refusal shows under the box it came from.
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldErrors } from '~/components/ui/field';
+import { lastResultFor } from '~/lib/action-result';
+import { PlaceKpiSchema } from '~/lib/schemas/kpis';
 
 interface SearchData {
   q: string;
   matches: { id: string; name: string; unit: string; group: string | null }[];
   exact: boolean;
 }
-type PlaceData = { intent: 'place'; status: 'done'; kpiId: string; measureName: string; created: boolean } | { intent: 'place'; status: 'invalid' };
+type PlaceData =
+  | { intent: 'place'; rowId: string; status: 'done'; kpiId: string; measureName: string; created: boolean }
+  | { intent: 'place'; rowId: string; status: 'invalid'; result?: SubmissionResult<string[]> };
 
 type Option = { kind: 'measure'; id: string; name: string; detail: string } | { kind: 'create'; name: string };
 
@@ -79,11 +87,27 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-opt-${i}`;
 
+  const [form, fields] = useForm({
+    id: `add-kpi-${laneId}-${stageId}`,
+    // The answer names its cell (`rowId`), like the map editor's answers; a placed KPI clears the
+    // errors of an earlier refusal.
+    lastResult: lastResultFor(place.state === 'idle' ? place.data : undefined, 'place', `${laneId}:${stageId}`, { resetOnDone: true }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlaceKpiSchema }),
+    onSubmit(event) {
+      // With JavaScript, Enter without a highlighted option means "this exact name": pick the
+      // library measure of that name, or create it.
+      event.preventDefault();
+      const same = matches.find((m) => m.name.toLowerCase() === typed.toLowerCase());
+      choose(same ? { kind: 'measure', id: same.id, name: same.name, detail: '' } : { kind: 'create', name: typed });
+    },
+  });
+  const nameProps = getInputProps(fields.name, { type: 'text' });
+
   function choose(option: Option) {
-    const fields: Record<string, string> = { mapId, laneId, stageId, js: '1' };
-    if (option.kind === 'measure') fields.measureId = option.id;
-    else fields.name = option.name;
-    place.submit(fields, { method: 'post', action: placeUrl });
+    const body: Record<string, string> = { mapId, laneId, stageId, js: '1' };
+    if (option.kind === 'measure') body.measureId = option.id;
+    else body.name = option.name;
+    place.submit(body, { method: 'post', action: placeUrl });
     setText('');
     setOpen(false);
     setActive(-1);
@@ -121,36 +145,26 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
   }
 
   return (
-    <place.Form
-      method="post"
-      action={placeUrl}
-      className="add-kpi-box"
-      style={BOX}
-      onSubmit={(event) => {
-        // With JavaScript, Enter without a highlighted option means "this exact name": pick the
-        // library measure of that name, or create it.
-        event.preventDefault();
-        if (!typed) return;
-        const same = matches.find((m) => m.name.toLowerCase() === typed.toLowerCase());
-        choose(same ? { kind: 'measure', id: same.id, name: same.name, detail: '' } : { kind: 'create', name: typed });
-      }}
-    >
+    <place.Form method="post" action={placeUrl} className="add-kpi-box" style={BOX} {...getFormProps(form)}>
       <input type="hidden" name="mapId" value={mapId} />
       <input type="hidden" name="laneId" value={laneId} />
       <input type="hidden" name="stageId" value={stageId} />
-      <label htmlFor={`${id}-input`} className="visually-hidden">
+      <label htmlFor={nameProps.id} className="visually-hidden">
         {t('addBox.label')}
       </label>
       <input
         ref={inputRef}
-        id={`${id}-input`}
-        name="name"
+        id={nameProps.id}
+        name={nameProps.name}
+        form={nameProps.form}
         type="text"
         role="combobox"
         autoComplete="off"
         required
         maxLength={120}
         placeholder={t('addBox.placeholder')}
+        aria-invalid={nameProps['aria-invalid']}
+        aria-describedby={nameProps['aria-describedby']}
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={listId}
@@ -197,6 +211,7 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
       <button type="submit" className="secondary small add-kpi-submit" disabled={place.state !== 'idle'}>
         {t('addBox.submit')}
       </button>
+      <FieldErrors id={fields.name.errorId} errors={fields.name.errors} />
       <span role="status" aria-live="polite" className="visually-hidden">
         {announce}
       </span>
