@@ -93,6 +93,20 @@ test('an editor adds a card in a cell and renames it', async ({ page, ownWorkspa
   await expect(cell(page, 'Irritants', 'Découverte').locator('.card-title', { hasText: 'Prix d’appel trompeur' })).toBeVisible();
 });
 
+test('the emotion score select saves the score of its stage, and a reload keeps it', async ({ page, ownWorkspace }) => {
+  await openMap(page, ownWorkspace.slug);
+  const select = page.getByRole('combobox', { name: 'Emotion score at Livraison' });
+  const other = page.getByRole('combobox', { name: 'Emotion score at Découverte' });
+  const before = await other.inputValue();
+  const next = (await select.inputValue()) === '-2' ? '2' : '-2';
+  await select.selectOption(next);
+  await expect(page.getByRole('slider', { name: 'Emotion at Livraison' })).toHaveAttribute('aria-valuenow', next);
+  await settle(page);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Emotion score at Livraison' })).toHaveValue(next);
+  await expect(page.getByRole('combobox', { name: 'Emotion score at Découverte' })).toHaveValue(before);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
