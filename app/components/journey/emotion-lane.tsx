@@ -2,7 +2,7 @@
 // drag it vertically, or use the arrow keys; a select per stage (a Conform form) is the plain way.
 import { getFormProps, getSelectProps } from '@conform-to/react';
 import { useFetcher } from '@remix-run/react';
-import { memo, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldErrors } from '~/components/ui/field';
 import { clampScore, EMOTION_MAX, EMOTION_MIN, scoreToY, smoothPath, yToScore } from '~/domain/emotion-curve';
@@ -196,8 +196,10 @@ function EmotionSelect({
   action: string;
 }) {
   const { t } = useTranslation('maps');
+  // useId, not the lane and stage uuids: a form per stage is rendered on every page load.
+  const id = useId();
   const [form, fields] = useEditorForm({
-    id: `emotion-${lane.id}-${stage.id}`,
+    id,
     schema: SetEmotionSchema,
     intent: 'setEmotion',
     rowId: `${lane.id}:${stage.id}`,

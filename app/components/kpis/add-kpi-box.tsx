@@ -88,7 +88,8 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
   const optionId = (i: number) => `${id}-opt-${i}`;
 
   const [form, fields] = useForm({
-    id: `add-kpi-${laneId}-${stageId}`,
+    // useId, not the cell's two uuids: one box per KPI cell, and the large map's markup is counted.
+    id: `${id}-form`,
     // The answer names its cell (`rowId`), like the map editor's answers; a placed KPI clears the
     // errors of an earlier refusal.
     lastResult: lastResultFor(place.state === 'idle' ? place.data : undefined, 'place', `${laneId}:${stageId}`, { resetOnDone: true }),
@@ -156,7 +157,6 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
         ref={inputRef}
         id={nameProps.id}
         name={nameProps.name}
-        form={nameProps.form}
         type="text"
         role="combobox"
         autoComplete="off"
