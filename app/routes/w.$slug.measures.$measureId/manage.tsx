@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ButtonForm } from '~/components/ui/button-form';
 import { FormErrors } from '~/components/ui/field';
 import { MeasureArchiveSchema, MeasureDeleteSchema } from '~/lib/schemas/measures';
-import { replyFor, type ActionReply } from '~/lib/action-reply';
+import { answerFor, type ActionReply } from '~/lib/action-result';
 
 export function ManageMeasure({
   measure,
@@ -17,7 +17,7 @@ export function ManageMeasure({
   reply?: ActionReply & { message?: string };
 }) {
   const { t } = useTranslation('measures');
-  const refused = replyFor(reply, 'delete')?.status === 'invalid' ? reply?.message : undefined;
+  const refused = answerFor(reply, 'delete')?.status === 'invalid' ? reply?.message : undefined;
   return (
     <section className="panel danger-zone" aria-labelledby="archive-heading">
       <h2 id="archive-heading">{t('measure.manage')}</h2>

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { MeasureForm } from '~/components/measures/measure-form';
 import { decimalForInput, useUnitLabel } from '~/components/measures/unit';
 import { UuidSchema } from '~/domain/fields';
-import { lastResultFor, replyFor } from '~/lib/action-reply';
+import { lastResultFor, answerFor } from '~/lib/action-result';
 import { MeasureArchiveSchema, measureEditSchema } from '~/lib/schemas/measures';
 import { useWorkspace } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
@@ -82,7 +82,7 @@ export default function MeasurePage() {
   const unitLabel = useUnitLabel(workspace.currency);
   const base = `/w/${workspace.slug}`;
   const unit = unitLabel(measure.unit);
-  const update = replyFor(actionData, 'update');
+  const update = answerFor(actionData, 'update');
   const owner = members.find((m) => m.userId === measure.ownerId);
   const linkedCards = touchpoints.filter((c) => linked.includes(c.id));
   const archived = measure.archivedAt !== null;

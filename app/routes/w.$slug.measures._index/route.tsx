@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { MeasureForm } from '~/components/measures/measure-form';
 import { StarterCatalogueForm } from '~/components/measures/starter-catalogue-form';
-import { lastResultFor } from '~/lib/action-reply';
+import { lastResultFor } from '~/lib/action-result';
 import { MeasureFiltersSchema, StarterSchema, measureSchema } from '~/lib/schemas/measures';
 import { useWorkspace } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';

@@ -10,7 +10,7 @@ import { ButtonForm } from '~/components/ui/button-form';
 import { FieldErrors, FormErrors } from '~/components/ui/field';
 import type { NumberLocale } from '~/domain/decimal';
 import { COST_KINDS, type CostKind } from '~/domain/vocabulary';
-import { lastResultFor, type ActionReply } from '~/lib/action-reply';
+import { lastResultFor, type ActionReply } from '~/lib/action-result';
 import { DeleteCostSchema, costSchema } from '~/lib/schemas/projects';
 
 export interface CostRow {

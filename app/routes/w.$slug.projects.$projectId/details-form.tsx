@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ProjectFields } from '~/components/projects/project-fields';
 import { FormErrors } from '~/components/ui/field';
 import type { ProjectStatus } from '~/domain/vocabulary';
-import { lastResultFor, type ActionReply } from '~/lib/action-reply';
+import { lastResultFor, type ActionReply } from '~/lib/action-result';
 import { ProjectDetailsSchema } from '~/lib/schemas/projects';
 
 export interface DetailsProject {

@@ -10,7 +10,7 @@ import { FieldErrors, FormErrors } from '~/components/ui/field';
 import type { KpiLineData } from '~/domain/business-case';
 import type { NumberLocale } from '~/domain/decimal';
 import { formatPercent } from '~/lib/format';
-import { lastResultFor, type ActionReply } from '~/lib/action-reply';
+import { lastResultFor, type ActionReply } from '~/lib/action-result';
 import { UnlinkSchema, linkSchema, percentInput } from '~/lib/schemas/projects';
 
 /** A share form: `share` changes a linked KPI's share, `link` links a KPI found by the picker. */

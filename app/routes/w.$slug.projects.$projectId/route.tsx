@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors } from '~/components/ui/field';
 import type { NumberLocale } from '~/domain/decimal';
-import { replyFor } from '~/lib/action-reply';
+import { answerFor } from '~/lib/action-result';
 import {
   ArchiveSchema,
   DeleteCostSchema,
@@ -158,7 +158,7 @@ export default function BusinessCaseRoute() {
         m={m}
       />
 
-      <WhatIf version={p.version} locale={locale} canEdit={canEdit} whatIf={whatIf} reply={replyFor(actionData, 'assumptions')} />
+      <WhatIf version={p.version} locale={locale} canEdit={canEdit} whatIf={whatIf} reply={answerFor(actionData, 'assumptions')} />
 
       <CaseFigures businessCase={whatIf.businessCase} warnings={whatIf.warnings} lines={loaded.lines} startDate={p.startDate} today={loaded.today} m={m} />
 

@@ -6,7 +6,7 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FieldErrors, FormErrors } from '~/components/ui/field';
 import type { NumberLocale } from '~/domain/decimal';
-import { lastResultFor, type ActionReply } from '~/lib/action-reply';
+import { lastResultFor, type ActionReply } from '~/lib/action-result';
 import { projectAssumptionsSchema, type AssumptionDraft } from '~/lib/schemas/projects';
 import type { useWhatIf } from './use-what-if';
 

@@ -5,7 +5,7 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ProjectFields } from '~/components/projects/project-fields';
 import { FormErrors } from '~/components/ui/field';
-import { lastResultFor, type ActionReply } from '~/lib/action-reply';
+import { lastResultFor, type ActionReply } from '~/lib/action-result';
 import { ProjectCreateSchema } from '~/lib/schemas/projects';
 import { useWorkspace } from '~/lib/workspace';
 

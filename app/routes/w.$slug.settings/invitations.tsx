@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ButtonForm } from '~/components/ui/button-form';
 import { Field, SelectField } from '~/components/ui/field';
 import { ROLES, type Role } from '~/domain/vocabulary';
-import { replyFor, type ActionReply } from '~/lib/action-reply';
+import { answerFor, type ActionReply } from '~/lib/action-result';
 import { formatDate } from '~/lib/format';
 import { InviteSchema, RevokeInvitationSchema } from '~/lib/schemas/workspace';
 import { useWorkspace } from '~/lib/workspace';
@@ -21,7 +21,7 @@ export function Invitations({
 }) {
   const { workspace } = useWorkspace();
   const { t } = useTranslation();
-  const invited = replyFor(reply, 'invite');
+  const invited = answerFor(reply, 'invite');
   const [form, fields] = useForm({
     id: 'invite',
     // A done invitation resets the form (the reply's result says so).

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ButtonForm } from '~/components/ui/button-form';
 import { FormErrors } from '~/components/ui/field';
 import { ROLES, type Role } from '~/domain/vocabulary';
-import { lastResultFor, type ActionReply } from '~/lib/action-reply';
+import { lastResultFor, type ActionReply } from '~/lib/action-result';
 import { LeaveSchema, MemberRoleSchema, RemoveMemberSchema } from '~/lib/schemas/workspace';
 import { useWorkspace } from '~/lib/workspace';
 

@@ -5,7 +5,7 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Field, FormErrors, SelectField } from '~/components/ui/field';
 import type { Locale } from '~/domain/vocabulary';
-import { lastResultFor, replyFor, type ActionReply } from '~/lib/action-reply';
+import { lastResultFor, answerFor, type ActionReply } from '~/lib/action-result';
 import { CURRENCIES } from '~/lib/format';
 import { WorkspaceSettingsSchema } from '~/lib/schemas/workspace';
 import { useWorkspace } from '~/lib/workspace';
@@ -13,7 +13,7 @@ import { useWorkspace } from '~/lib/workspace';
 export function WorkspaceForm({ settings, reply }: { settings: { name: string; currency: string; locale: Locale; version: number }; reply?: ActionReply }) {
   const { isOwner } = useWorkspace();
   const { t } = useTranslation();
-  const mine = replyFor(reply, 'settings');
+  const mine = answerFor(reply, 'settings');
   const [form, fields] = useForm({
     id: `settings-${settings.version}`,
     lastResult: lastResultFor(reply, 'settings'),
