@@ -3,7 +3,7 @@
 // Shared by the map editor (stages, lanes, cards) and the KPIs placed in its KPI row.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '#db/client';
-import { card, journeyMap, kpi, lane, stage } from '#db/schema';
+import { type card, journeyMap, type kpi, type lane, type stage } from '#db/schema';
 import { normalise, toPositions } from '~/domain/ordering';
 
 /** Locks the map row until the transaction ends; null when the map is not in this workspace. */

@@ -242,7 +242,7 @@ describe('POST /api/v1/kpi-values', () => {
   it('hostile values in each field answer 400, never a 5xx, and write nothing', async () => {
     const s = await setup();
     const hostile: unknown[] = ['', ' ', 'abc', 'NaN', 'Infinity', '1e5', '1,5', '99999999999999999999.5', '2026-02-30', '0000-01-01', '9999-99-99',
-      "' OR '1'='1' --", '<script>', 'a\u0000b', '__proto__', null, true, [], {}, 1e400, 'x'.repeat(10_000)];
+      "' OR '1'='1' --", '<script>', 'a\u0000b', '__proto__', null, true, [], {}, Number.POSITIVE_INFINITY, 'x'.repeat(10_000)];
     const good = { kpi: s.npsKpi.id, date: '2025-04-30', value: '1' };
     for (const field of ['kpi', 'date', 'value'] as const) {
       for (const value of hostile) {

@@ -219,7 +219,6 @@ describe('KPI settings', () => {
     await s.post({ intent: 'value', date: '2025-06-30', value: '32' });
     const secondResult = await placeKpi(s.ws.id, s.owner.id, { mapId: s.map.id, laneId: s.lane.id, stageId: s.stages[0]!.id }, { name: 'CSAT' });
     if (secondResult.status !== 'ok') throw new Error('placing failed');
-    const second = secondResult.value;
     const res = await call(home.loader, { request: request(`/w/${s.ws.slug}`, { user: s.viewer }), params: { slug: s.ws.slug } });
     expect(res.data.kpiHealth).toMatchObject({ total: 2, on_track: 1, no_trend: 1, met: 0, off_track: 0 });
   });

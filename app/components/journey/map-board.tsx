@@ -140,9 +140,15 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
       h[key] += 1;
       m.set(id, h);
     };
-    for (const c of editor.cards) bump(byStage, c.stageId, 'cards'), bump(byLane, c.laneId, 'cards');
-    for (const k of editor.kpis) bump(byStage, k.stageId, 'kpis'), bump(byLane, k.laneId, 'kpis');
-    for (const e of editor.emotions) bump(byStage, e.stageId, 'emotions'), bump(byLane, e.laneId, 'emotions');
+    const count = (items: readonly { stageId: string; laneId: string }[], key: keyof Holdings) => {
+      for (const item of items) {
+        bump(byStage, item.stageId, key);
+        bump(byLane, item.laneId, key);
+      }
+    };
+    count(editor.cards, 'cards');
+    count(editor.kpis, 'kpis');
+    count(editor.emotions, 'emotions');
     return { byStage, byLane };
   }, [editor.cards, editor.kpis, editor.emotions]);
   const none: Holdings = { cards: 0, kpis: 0, emotions: 0 };

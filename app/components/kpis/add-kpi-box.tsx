@@ -186,6 +186,9 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
       <ul id={listId} role="listbox" aria-label={t('addBox.label')} hidden={!expanded} style={expanded ? LIST : undefined}>
         {expanded
           ? options.map((o, i) => (
+              // The keyboard path is the input's (ARIA combobox: arrows move aria-activedescendant,
+              // Enter chooses), so an option takes clicks only.
+              // eslint-disable-next-line jsx-a11y/click-events-have-key-events
               <li
                 key={o.kind === 'measure' ? o.id : 'create'}
                 id={optionId(i)}
