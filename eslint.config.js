@@ -13,7 +13,10 @@ import tseslint from 'typescript-eslint';
 
 /** `@typescript-eslint/no-restricted-imports` patterns: a regex on the import path and why. */
 const forbid = (...rules) => ({
-  '@typescript-eslint/no-restricted-imports': ['error', { patterns: rules.map(([regex, message, allowTypeImports = false]) => ({ regex, message, allowTypeImports })) }],
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    { patterns: rules.map(([regex, message, allowTypeImports = false]) => ({ regex, message, allowTypeImports })) },
+  ],
 });
 
 const SERVER = ['(^~/|/)server/|\\.server$', 'server code stays on the server: import it from a route or another server module'];

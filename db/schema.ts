@@ -1,21 +1,7 @@
 // The whole Parcours schema (DESIGN.md, "Domain model"). Every table that holds workspace data
 // carries workspace_id so every query can filter by it; money and measure values are numeric.
 import { sql } from 'drizzle-orm';
-import {
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgEnum,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  type AnyPgColumn,
-} from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, numeric, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   API_SCOPES,
   CHANNELS,
@@ -271,11 +257,7 @@ export const card = pgTable(
     position: integer('position').notNull(),
     version: version(),
   },
-  (t) => [
-    index('card_cell_idx').on(t.laneId, t.stageId, t.position),
-    index('card_map_idx').on(t.mapId),
-    index('card_workspace_idx').on(t.workspaceId),
-  ],
+  (t) => [index('card_cell_idx').on(t.laneId, t.stageId, t.position), index('card_map_idx').on(t.mapId), index('card_workspace_idx').on(t.workspaceId)],
 );
 
 export const emotionPoint = pgTable(
@@ -320,20 +302,23 @@ export const measure = pgTable(
     impactType: impactTypeEnum('impact_type').notNull().default('revenue'),
     ownerId: text('owner_id').references(() => user.id, { onDelete: 'set null' }),
     group: text('group'),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     heartCategory: heartEnum('heart_category'),
     family: familyEnum('family'),
     gsmGoal: text('gsm_goal'),
     gsmSignal: text('gsm_signal'),
-    systems: text('systems').array().notNull().default(sql`'{}'::text[]`),
+    systems: text('systems')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
     version: version(),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('measure_workspace_name_idx').on(t.workspaceId, sql`lower(${t.name})`),
-    index('measure_workspace_idx').on(t.workspaceId, t.archivedAt),
-  ],
+  (t) => [uniqueIndex('measure_workspace_name_idx').on(t.workspaceId, sql`lower(${t.name})`), index('measure_workspace_idx').on(t.workspaceId, t.archivedAt)],
 );
 
 export const measureTouchpoint = pgTable(
@@ -423,7 +408,10 @@ export const project = pgTable(
     discountRate: numeric('discount_rate', { precision: 9, scale: 6 }).notNull().default('0.10'),
     confidence: numeric('confidence', { precision: 9, scale: 6 }).notNull().default('1'),
     /** Share of the run-rate reached in years 1..H, as fractions ('0.5', '1', ...). */
-    rampUp: numeric('ramp_up', { precision: 9, scale: 6 }).array().notNull().default(sql`'{}'::numeric[]`),
+    rampUp: numeric('ramp_up', { precision: 9, scale: 6 })
+      .array()
+      .notNull()
+      .default(sql`'{}'::numeric[]`),
     archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
     version: version(),
     createdAt: createdAt(),
@@ -467,4 +455,3 @@ export const projectKpi = pgTable(
     index('project_kpi_workspace_idx').on(t.workspaceId),
   ],
 );
-

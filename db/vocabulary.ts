@@ -23,7 +23,15 @@ export const LANE_KINDS = ['touchpoints', 'actions', 'thoughts', 'emotions', 'pa
 export type LaneKind = (typeof LANE_KINDS)[number];
 
 /** Lane kinds whose cells hold cards (the emotion lane holds scores, the KPI row holds KPIs). */
-export const CARD_LANE_KINDS = ['touchpoints', 'actions', 'thoughts', 'pain_points', 'opportunities', 'backstage', 'text'] as const satisfies readonly LaneKind[];
+export const CARD_LANE_KINDS = [
+  'touchpoints',
+  'actions',
+  'thoughts',
+  'pain_points',
+  'opportunities',
+  'backstage',
+  'text',
+] as const satisfies readonly LaneKind[];
 export type CardLaneKind = (typeof CARD_LANE_KINDS)[number];
 
 /** pgEnum channel (of a touchpoint card). */

@@ -88,9 +88,7 @@ export function parseLocaleDecimal(input: string, locale: NumberLocale): string 
   const groups = s.split(/[\s\u00a0\u202f]+/);
   if (groups.length > 1) {
     const last = groups.length - 1;
-    const wellGrouped = groups.every((g, i) =>
-      i === 0 ? /^[1-9]\d{0,2}$/.test(g) : i < last ? /^\d{3}$/.test(g) : /^\d{3}(?:[.,]\d+)?$/.test(g),
-    );
+    const wellGrouped = groups.every((g, i) => (i === 0 ? /^[1-9]\d{0,2}$/.test(g) : i < last ? /^\d{3}$/.test(g) : /^\d{3}(?:[.,]\d+)?$/.test(g)));
     if (!wellGrouped) return null;
     s = groups.join('');
   }

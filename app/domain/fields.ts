@@ -62,10 +62,7 @@ export function parsePercent(input: string, locale: NumberLocale): string | null
 
 export const UuidSchema = z.string({ required_error: 'field.required', invalid_type_error: 'field.choose' }).uuid('field.choose');
 
-export const IsoDateSchema = z
-  .string({ required_error: 'field.required', invalid_type_error: 'field.date' })
-  .trim()
-  .refine(isIsoDate, 'field.date');
+export const IsoDateSchema = z.string({ required_error: 'field.required', invalid_type_error: 'field.date' }).trim().refine(isIsoDate, 'field.date');
 
 /** The version a save was based on: a positive Postgres integer. */
 export const VersionSchema = z.coerce

@@ -90,10 +90,7 @@ export interface ValidatedKpiCsv {
   errors: KpiCsvError[];
 }
 
-export function validateKpiRows(
-  rows: ParsedKpiCsv['rows'],
-  options: { locale: NumberLocale; knownKpiIds: ReadonlySet<string> },
-): ValidatedKpiCsv {
+export function validateKpiRows(rows: ParsedKpiCsv['rows'], options: { locale: NumberLocale; knownKpiIds: ReadonlySet<string> }): ValidatedKpiCsv {
   const values: KpiCsvValue[] = [];
   const targets = new Map<string, string>();
   const targetLine = new Map<string, number>();

@@ -60,7 +60,10 @@ export const MapExportSchema = z
           targetDate: isoDate.nullable().default(null),
           impactMode: z.enum(IMPACT_MODES).default('auto'),
           manualAmount: decimal.nullable().default(null),
-          values: z.array(z.object({ date: isoDate, value: decimal, source: z.enum(VALUE_SOURCES).default('manual') })).max(1000).default([]),
+          values: z
+            .array(z.object({ date: isoDate, value: decimal, source: z.enum(VALUE_SOURCES).default('manual') }))
+            .max(1000)
+            .default([]),
         }),
       )
       .max(2000)

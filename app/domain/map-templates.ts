@@ -7,7 +7,6 @@ import type { Channel, LaneKind, Locale as Lang } from './vocabulary';
 type Text = Record<Lang, string>;
 const tx = (en: string, fr: string): Text => ({ en, fr });
 
-
 interface TemplateLane {
   kind: LaneKind;
   name: Text;
@@ -107,7 +106,7 @@ export const MAP_TEMPLATES: readonly MapTemplate[] = [
   {
     id: 'b2b_onboarding',
     name: tx('B2B onboarding', 'Onboarding B2B'),
-    description: tx('From signed contract to a team using the product.', "Du contrat signé à une équipe qui utilise le produit."),
+    description: tx('From signed contract to a team using the product.', 'Du contrat signé à une équipe qui utilise le produit.'),
     stages: [
       { name: tx('Contract signed', 'Contrat signé'), phase: tx('Set-up', 'Mise en place') },
       { name: tx('Kick-off', 'Lancement'), phase: tx('Set-up', 'Mise en place') },

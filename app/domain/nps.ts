@@ -30,7 +30,15 @@ export function npsFromAnswers(answers: readonly number[]): NpsResult {
     else detractors++;
   }
   const total = answers.length;
-  const nps = total === 0 ? null : toDecimalString(dec(promoters - detractors).times(100).div(total), NPS_DP);
+  const nps =
+    total === 0
+      ? null
+      : toDecimalString(
+          dec(promoters - detractors)
+            .times(100)
+            .div(total),
+          NPS_DP,
+        );
   return { promoters, passives, detractors, total, nps };
 }
 

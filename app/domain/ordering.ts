@@ -24,12 +24,7 @@ export function moveWithin(ids: readonly string[], id: string, toIndex: number):
 }
 
 /** Moves `id` out of `from` into `to` at `toIndex`; both lists come back unchanged if `from` lacks it. */
-export function moveAcross(
-  from: readonly string[],
-  to: readonly string[],
-  id: string,
-  toIndex: number,
-): { from: string[]; to: string[] } {
+export function moveAcross(from: readonly string[], to: readonly string[], id: string, toIndex: number): { from: string[]; to: string[] } {
   if (!from.includes(id)) return { from: [...from], to: [...to] };
   if (from === to) {
     const moved = moveWithin(from, id, toIndex);
@@ -43,9 +38,7 @@ export function moveAcross(
  * edit): by position, then by id so every reader agrees on the same order.
  */
 export function normalise(items: readonly { id: string; position: number }[]): string[] {
-  return [...items]
-    .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((item) => item.id);
+  return [...items].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((item) => item.id);
 }
 
 /** The rows to write for an ordered list: position = index. */

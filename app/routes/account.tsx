@@ -39,7 +39,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const ok = await changePassword(user.id, session.id, submission.value.currentPassword, submission.value.newPassword);
     if (!ok) {
       return data(
-        { intent, result: submission.reply({ fieldErrors: { currentPassword: ['wrongPassword'] }, hideFields: ['currentPassword', 'newPassword'] }), done: false },
+        {
+          intent,
+          result: submission.reply({ fieldErrors: { currentPassword: ['wrongPassword'] }, hideFields: ['currentPassword', 'newPassword'] }),
+          done: false,
+        },
         { status: 400 },
       );
     }
@@ -70,7 +74,11 @@ export default function AccountRoute() {
     <AuthCard title={t('account.title')}>
       <p className="muted">{user.email}</p>
       <h2>{t('account.profile')}</h2>
-      {actionData?.intent === 'profile' && actionData.done ? <p className="notice" role="status">{t('account.profileSaved')}</p> : null}
+      {actionData?.intent === 'profile' && actionData.done ? (
+        <p className="notice" role="status">
+          {t('account.profileSaved')}
+        </p>
+      ) : null}
       <Form method="post" {...getFormProps(profileForm)}>
         <input type="hidden" name="intent" value="profile" />
         <Field label={t('fields.displayName')} field={profileFields.displayName} autoComplete="name" />
@@ -86,7 +94,11 @@ export default function AccountRoute() {
         <button type="submit">{t('account.saveProfile')}</button>
       </Form>
       <h2 style={{ marginTop: 24 }}>{t('account.password')}</h2>
-      {actionData?.intent === 'password' && actionData.done ? <p className="notice" role="status">{t('account.passwordChanged')}</p> : null}
+      {actionData?.intent === 'password' && actionData.done ? (
+        <p className="notice" role="status">
+          {t('account.passwordChanged')}
+        </p>
+      ) : null}
       <Form method="post" {...getFormProps(passwordForm)}>
         <FormErrors errors={passwordForm.errors} />
         <input type="hidden" name="intent" value="password" />

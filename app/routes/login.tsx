@@ -74,8 +74,7 @@ export default function LoginRoute() {
         </button>
       </Form>
       <p className="alt">
-        {t('login.noAccount')}{' '}
-        <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : '/signup'}>{t('login.signUpLink')}</Link>
+        {t('login.noAccount')} <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : '/signup'}>{t('login.signUpLink')}</Link>
       </p>
     </AuthCard>
   );

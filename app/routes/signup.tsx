@@ -67,20 +67,13 @@ export default function SignupRoute() {
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label={t('fields.email')} field={fields.email} type="email" autoComplete="email" autoFocus />
         <Field label={t('fields.displayName')} field={fields.displayName} autoComplete="name" />
-        <Field
-          label={t('fields.password')}
-          field={fields.password}
-          type="password"
-          autoComplete="new-password"
-          hint={t('signup.passwordHint')}
-        />
+        <Field label={t('fields.password')} field={fields.password} type="password" autoComplete="new-password" hint={t('signup.passwordHint')} />
         <button type="submit" disabled={navigation.state === 'submitting'}>
           {t('signup.submit')}
         </button>
       </Form>
       <p className="alt">
-        {t('signup.haveAccount')}{' '}
-        <Link to={redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login'}>{t('signup.signInLink')}</Link>
+        {t('signup.haveAccount')} <Link to={redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login'}>{t('signup.signInLink')}</Link>
       </p>
     </AuthCard>
   );

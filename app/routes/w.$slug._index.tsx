@@ -38,8 +38,7 @@ export default function WorkspaceHome() {
           <ul>
             {maps.map((m) => (
               <li key={m.id}>
-                <Link to={`${base}/maps/${m.id}`}>{m.name}</Link>{' '}
-                <span className="muted small">{formatDate(m.updatedAt, workspace.locale)}</span>
+                <Link to={`${base}/maps/${m.id}`}>{m.name}</Link> <span className="muted small">{formatDate(m.updatedAt, workspace.locale)}</span>
               </li>
             ))}
           </ul>

@@ -24,5 +24,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { mapId, laneId, stageId, measureId, name } = s.value;
   const placed = valueOr404(await placeKpi(workspace.id, user.id, { mapId, laneId, stageId }, measureId ? { measureId } : { name: name! }));
   if (!js) return redirect(`/w/${workspace.slug}/maps/${mapId}`);
-  return { intent: 'place' as const, rowId, status: 'done' as const, kpiId: placed.kpiId, measureId: placed.measureId, measureName: placed.measureName, created: placed.createdMeasure };
+  return {
+    intent: 'place' as const,
+    rowId,
+    status: 'done' as const,
+    kpiId: placed.kpiId,
+    measureId: placed.measureId,
+    measureName: placed.measureName,
+    created: placed.createdMeasure,
+  };
 }

@@ -159,7 +159,13 @@ export async function apiKpi(workspaceId: string, kpiId: string) {
     baseline: { value: row.baselineValue, date: row.baselineDate },
     current,
     status: kpiStatus({ current, target: row.target, trend: row.trend, history: values }),
-    impact: { mode: row.impactMode, annualAmount: impact.amount, gap: impact.gap, valuePerUnit: impact.vpu, ...(impact.reason ? { reason: impact.reason } : {}) },
+    impact: {
+      mode: row.impactMode,
+      annualAmount: impact.amount,
+      gap: impact.gap,
+      valuePerUnit: impact.vpu,
+      ...(impact.reason ? { reason: impact.reason } : {}),
+    },
     values: values.map(({ date, value, source }) => ({ date, value, source })),
   });
 }
@@ -187,7 +193,15 @@ export async function apiBusinessCase(workspaceId: string, projectId: string) {
     },
     years: bc.years,
     costs: costs.map(({ label, kind, amount, year }) => ({ label, kind, amount, year })),
-    kpis: lines.map((l) => ({ kpiId: l.kpiId, measureName: l.measureName, share: l.share, current: l.current, target: l.target, impact: l.impact, contribution: l.contribution })),
+    kpis: lines.map((l) => ({
+      kpiId: l.kpiId,
+      measureName: l.measureName,
+      share: l.share,
+      current: l.current,
+      target: l.target,
+      impact: l.impact,
+      contribution: l.contribution,
+    })),
     warnings,
   });
 }

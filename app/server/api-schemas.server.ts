@@ -78,8 +78,7 @@ export const MeasureSchema = z
   })
   .openapi('Measure');
 
-const Page = <T extends z.ZodTypeAny>(item: T, name: string) =>
-  z.object({ data: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+const Page = <T extends z.ZodTypeAny>(item: T, name: string) => z.object({ data: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
 
 export const MeasurePageSchema = Page(MeasureSchema, 'MeasurePage');
 
@@ -198,14 +197,39 @@ function op(config: Omit<RouteConfig, 'responses'> & { ok: z.ZodTypeAny; okStatu
   };
   if (rest.method === 'get') responses[304] = { description: 'Not modified (If-None-Match matched the ETag)' };
   if (scope === 'read_write') responses[403] = problem('The token may only read');
-  for (const status of [400, ...extra]) responses[status] = problem(status === 404 ? 'Not found in this workspace' : status === 413 ? 'Body too large' : status === 415 ? 'Send application/json' : status === 422 ? 'Idempotency-Key reused with another request' : 'Invalid request');
+  for (const status of [400, ...extra])
+    responses[status] = problem(
+      status === 404
+        ? 'Not found in this workspace'
+        : status === 413
+          ? 'Body too large'
+          : status === 415
+            ? 'Send application/json'
+            : status === 422
+              ? 'Idempotency-Key reused with another request'
+              : 'Invalid request',
+    );
   API_OPERATIONS.push({ ...rest, responses, scope, security: [{ bearer: [] }] });
 }
 
 op({ method: 'get', path: '/api/v1/measures', summary: 'List measures', request: { query: PageQuerySchema }, ok: MeasurePageSchema });
-op({ method: 'get', path: '/api/v1/measures/{id}', summary: 'One measure with where it is used', request: { params: IdParamSchema }, ok: MeasureDetailSchema, extra: [404] });
+op({
+  method: 'get',
+  path: '/api/v1/measures/{id}',
+  summary: 'One measure with where it is used',
+  request: { params: IdParamSchema },
+  ok: MeasureDetailSchema,
+  extra: [404],
+});
 op({ method: 'get', path: '/api/v1/kpis', summary: 'List KPIs (filter by measure, map, stage)', request: { query: KpiQuerySchema }, ok: KpiPageSchema });
-op({ method: 'get', path: '/api/v1/kpis/{id}', summary: 'One KPI: values, status, impact', request: { params: IdParamSchema }, ok: KpiDetailSchema, extra: [404] });
+op({
+  method: 'get',
+  path: '/api/v1/kpis/{id}',
+  summary: 'One KPI: values, status, impact',
+  request: { params: IdParamSchema },
+  ok: KpiDetailSchema,
+  extra: [404],
+});
 op({
   method: 'post',
   path: '/api/v1/kpi-values',
@@ -229,7 +253,11 @@ op({
 
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token (pk_...) made in the workspace settings' });
+  registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token (pk_...) made in the workspace settings',
+  });
   for (const { scope: _scope, ...route } of API_OPERATIONS) registry.registerPath(route);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

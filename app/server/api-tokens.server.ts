@@ -24,7 +24,14 @@ export async function createApiToken(
       .insert(apiToken)
       .values({ workspaceId, name: input.name, scope: input.scope, tokenHash: hashApiToken(secret), createdBy: actorId, expiresAt: input.expiresAt })
       .returning({ id: apiToken.id });
-    await recordActivity(tx, { workspaceId, actorId, entityType: 'api_token', entityId: row!.id, action: 'created', summary: `${input.name} (${input.scope})` });
+    await recordActivity(tx, {
+      workspaceId,
+      actorId,
+      entityType: 'api_token',
+      entityId: row!.id,
+      action: 'created',
+      summary: `${input.name} (${input.scope})`,
+    });
     return { id: row!.id, secret };
   });
 }
@@ -74,13 +81,7 @@ export async function findUsableToken(secret: string): Promise<UsableToken | nul
   const [row] = await db
     .update(apiToken)
     .set({ lastUsedAt: now })
-    .where(
-      and(
-        eq(apiToken.tokenHash, hashApiToken(secret)),
-        isNull(apiToken.revokedAt),
-        or(isNull(apiToken.expiresAt), gt(apiToken.expiresAt, now)),
-      ),
-    )
+    .where(and(eq(apiToken.tokenHash, hashApiToken(secret)), isNull(apiToken.revokedAt), or(isNull(apiToken.expiresAt), gt(apiToken.expiresAt, now))))
     .returning({ id: apiToken.id, workspaceId: apiToken.workspaceId, name: apiToken.name, scope: apiToken.scope });
   return row ?? null;
 }

@@ -36,7 +36,13 @@ const TITLES: Record<number, string> = {
 
 /** An RFC 9457 problem document. */
 export function problem(status: number, detail?: string, extra: { errors?: ProblemIssue[]; headers?: Record<string, string> } = {}) {
-  const body = { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...(extra.errors ? { errors: extra.errors } : {}) };
+  const body = {
+    type: 'about:blank',
+    title: TITLES[status] ?? 'Error',
+    status,
+    ...(detail ? { detail } : {}),
+    ...(extra.errors ? { errors: extra.errors } : {}),
+  };
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...extra.headers },
@@ -119,7 +125,14 @@ export async function withIdempotency(request: Request, token: UsableToken, body
   const [stored] = await db
     .select({ requestHash: apiIdempotency.requestHash, status: apiIdempotency.status, body: apiIdempotency.body })
     .from(apiIdempotency)
-    .where(and(eq(apiIdempotency.workspaceId, token.workspaceId), eq(apiIdempotency.tokenId, token.id), eq(apiIdempotency.key, key), gt(apiIdempotency.createdAt, fresh)));
+    .where(
+      and(
+        eq(apiIdempotency.workspaceId, token.workspaceId),
+        eq(apiIdempotency.tokenId, token.id),
+        eq(apiIdempotency.key, key),
+        gt(apiIdempotency.createdAt, fresh),
+      ),
+    );
   if (stored) {
     if (stored.requestHash !== requestHash) throw problem(422, 'This Idempotency-Key was used with another request.');
     return json(stored.body, stored.status, { 'Idempotent-Replayed': 'true' });

@@ -110,15 +110,15 @@ async function readSignedIn(request: Request): Promise<SignedIn | null> {
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session || !user) return null;
   const now = Date.now();
-  if (
-    session.absoluteExpiresAt.getTime() <= now ||
-    now - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS
-  ) {
+  if (session.absoluteExpiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) {
     await lucia.invalidateSession(session.id);
     return null;
   }
   if (now - session.lastSeenAt.getTime() > LAST_SEEN_GRANULARITY_MS) {
-    await db.update(sessionTable).set({ lastSeenAt: new Date(now) }).where(eq(sessionTable.id, session.id));
+    await db
+      .update(sessionTable)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessionTable.id, session.id));
   }
   return { user, session };
 }
@@ -146,7 +146,10 @@ export async function endSession(request: Request) {
 // ---------------------------------------------------------------- sign-up, sign-in, password
 
 export async function findUserByEmail(email: string) {
-  const [row] = await db.select().from(userTable).where(eq(userTable.email, normaliseEmail(email)));
+  const [row] = await db
+    .select()
+    .from(userTable)
+    .where(eq(userTable.email, normaliseEmail(email)));
   return row ?? null;
 }
 

@@ -28,10 +28,7 @@ export const badRequest = (message = 'badRequest') => failure(400, message);
 export function assertSameOrigin(request: Request) {
   if (request.method === 'GET' || request.method === 'HEAD') return;
   const origin = request.headers.get('Origin');
-  const host =
-    (env().TRUST_PROXY === 'true' && request.headers.get('X-Forwarded-Host')) ||
-    request.headers.get('Host') ||
-    new URL(request.url).host;
+  const host = (env().TRUST_PROXY === 'true' && request.headers.get('X-Forwarded-Host')) || request.headers.get('Host') || new URL(request.url).host;
   let originHost: string | null = null;
   try {
     originHost = origin ? new URL(origin).host : null;

@@ -103,4 +103,3 @@ export async function deleteKpiValue(workspaceId: string, actorId: string, kpiId
     return ok();
   });
 }
-

@@ -84,12 +84,7 @@ export interface PlacedKpi {
  * found by name (any case), created in the library when missing. One transaction, under the map
  * lock like every change of order, so simultaneous placements get distinct positions.
  */
-export async function placeKpi(
-  workspaceId: string,
-  actorId: string,
-  cell: KpiCell,
-  ref: { measureId: string } | { name: string },
-): Promise<Result<PlacedKpi>> {
+export async function placeKpi(workspaceId: string, actorId: string, cell: KpiCell, ref: { measureId: string } | { name: string }): Promise<Result<PlacedKpi>> {
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, cell.mapId))) return NOT_FOUND;
     if (!(await isKpiCell(tx, workspaceId, cell))) return NOT_FOUND;
@@ -167,7 +162,10 @@ export async function updateKpiSettings(
       .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId), eq(kpi.version, version)))
       .returning({ id: kpi.id });
     if (!row) {
-      const [current] = await tx.select({ version: kpi.version }).from(kpi).where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
+      const [current] = await tx
+        .select({ version: kpi.version })
+        .from(kpi)
+        .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
       return current ? stale(current) : NOT_FOUND;
     }
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'updated', summary: input.note.slice(0, 80) });
@@ -178,7 +176,10 @@ export async function updateKpiSettings(
 /** Deletes a KPI and closes the gap in its cell, under the map lock. */
 export async function deleteKpi(workspaceId: string, actorId: string, kpiId: string): Promise<Result> {
   return db.transaction(async (tx) => {
-    const [placed] = await tx.select({ mapId: kpi.mapId }).from(kpi).where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
+    const [placed] = await tx
+      .select({ mapId: kpi.mapId })
+      .from(kpi)
+      .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
     if (!placed || !(await lockMap(tx, workspaceId, placed.mapId))) return NOT_FOUND;
     const [row] = await tx
       .delete(kpi)
@@ -186,7 +187,10 @@ export async function deleteKpi(workspaceId: string, actorId: string, kpiId: str
       .returning({ id: kpi.id, measureId: kpi.measureId, laneId: kpi.laneId, stageId: kpi.stageId });
     if (!row) return NOT_FOUND;
     await writePositions(tx, kpi, workspaceId, await cellIds(tx, kpi, workspaceId, row.laneId, row.stageId));
-    const [m] = await tx.select({ name: measure.name }).from(measure).where(and(eq(measure.workspaceId, workspaceId), eq(measure.id, row.measureId)));
+    const [m] = await tx
+      .select({ name: measure.name })
+      .from(measure)
+      .where(and(eq(measure.workspaceId, workspaceId), eq(measure.id, row.measureId)));
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'deleted', summary: m?.name ?? '' });
     return ok();
   });

@@ -19,10 +19,25 @@ export async function exportMap(workspaceId: string, mapId: string, executor: Ex
     .where(and(eq(journeyMap.id, mapId), eq(journeyMap.workspaceId, workspaceId)));
   if (!m) return null;
   const [stages, lanes, cards, emotions, kpis, values] = await Promise.all([
-    executor.select().from(stage).where(and(eq(stage.workspaceId, workspaceId), eq(stage.mapId, mapId))).orderBy(asc(stage.position), asc(stage.id)),
-    executor.select().from(lane).where(and(eq(lane.workspaceId, workspaceId), eq(lane.mapId, mapId))).orderBy(asc(lane.position), asc(lane.id)),
-    executor.select().from(card).where(and(eq(card.workspaceId, workspaceId), eq(card.mapId, mapId))).orderBy(asc(card.position), asc(card.id)),
-    executor.select().from(emotionPoint).where(and(eq(emotionPoint.workspaceId, workspaceId), eq(emotionPoint.mapId, mapId))),
+    executor
+      .select()
+      .from(stage)
+      .where(and(eq(stage.workspaceId, workspaceId), eq(stage.mapId, mapId)))
+      .orderBy(asc(stage.position), asc(stage.id)),
+    executor
+      .select()
+      .from(lane)
+      .where(and(eq(lane.workspaceId, workspaceId), eq(lane.mapId, mapId)))
+      .orderBy(asc(lane.position), asc(lane.id)),
+    executor
+      .select()
+      .from(card)
+      .where(and(eq(card.workspaceId, workspaceId), eq(card.mapId, mapId)))
+      .orderBy(asc(card.position), asc(card.id)),
+    executor
+      .select()
+      .from(emotionPoint)
+      .where(and(eq(emotionPoint.workspaceId, workspaceId), eq(emotionPoint.mapId, mapId))),
     executor
       .select({ kpi, measure })
       .from(kpi)
@@ -47,7 +62,9 @@ export async function exportMap(workspaceId: string, mapId: string, executor: Ex
   const at = (laneId: string, stageId: string) => ({ lane: laneIndex.get(laneId)!, stage: stageIndex.get(stageId)! });
   // A stable order: by lane, then stage, then position in the cell.
   const byCell = <T extends { laneId: string; stageId: string }>(rows: T[], position: (r: T) => number) =>
-    [...rows].sort((a, b) => laneIndex.get(a.laneId)! - laneIndex.get(b.laneId)! || stageIndex.get(a.stageId)! - stageIndex.get(b.stageId)! || position(a) - position(b));
+    [...rows].sort(
+      (a, b) => laneIndex.get(a.laneId)! - laneIndex.get(b.laneId)! || stageIndex.get(a.stageId)! - stageIndex.get(b.stageId)! || position(a) - position(b),
+    );
   return {
     format: MAP_EXPORT_FORMAT,
     version: MAP_EXPORT_VERSION,
@@ -56,9 +73,18 @@ export async function exportMap(workspaceId: string, mapId: string, executor: Ex
     stages: stages.map((s) => ({ name: s.name, description: s.description, phase: s.phase })),
     lanes: lanes.map((l) => ({ kind: l.kind, name: l.name })),
     // Rows come sorted by position, so the order inside each cell is the order of the array.
-    cards: byCell(cards, (c) => c.position).map((c) => ({ ...at(c.laneId, c.stageId), title: c.title, description: c.description, channel: c.channel, system: c.system })),
+    cards: byCell(cards, (c) => c.position).map((c) => ({
+      ...at(c.laneId, c.stageId),
+      title: c.title,
+      description: c.description,
+      channel: c.channel,
+      system: c.system,
+    })),
     emotions: byCell(emotions, () => 0).map((e) => ({ ...at(e.laneId, e.stageId), score: e.score, note: e.note })),
-    kpis: byCell(kpis.map((r) => ({ ...r, laneId: r.kpi.laneId, stageId: r.kpi.stageId })), (r) => r.kpi.position).map(({ kpi: k, measure: me }) => ({
+    kpis: byCell(
+      kpis.map((r) => ({ ...r, laneId: r.kpi.laneId, stageId: r.kpi.stageId })),
+      (r) => r.kpi.position,
+    ).map(({ kpi: k, measure: me }) => ({
       ...at(k.laneId, k.stageId),
       measure: {
         name: me.name,
@@ -90,12 +116,7 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
  * Writes an export document as a new map of `workspaceId` inside `tx`. The persona is matched by
  * name; measures referenced by KPIs are matched by name (case-insensitively) or created.
  */
-export async function writeMapDocument(
-  tx: Transaction,
-  workspaceId: string,
-  doc: MapExport,
-  overrides: { personaId?: string | null } = {},
-): Promise<string> {
+export async function writeMapDocument(tx: Transaction, workspaceId: string, doc: MapExport, overrides: { personaId?: string | null } = {}): Promise<string> {
   const mapId = crypto.randomUUID();
   let personaId = overrides.personaId;
   if (personaId === undefined) {
@@ -113,7 +134,9 @@ export async function writeMapDocument(
   const stageIds = doc.stages.map(() => crypto.randomUUID());
   const laneIds = doc.lanes.map(() => crypto.randomUUID());
   if (doc.stages.length) {
-    await tx.insert(stage).values(doc.stages.map((s, i) => ({ id: stageIds[i], workspaceId, mapId, name: s.name, description: s.description, phase: s.phase, position: i })));
+    await tx
+      .insert(stage)
+      .values(doc.stages.map((s, i) => ({ id: stageIds[i], workspaceId, mapId, name: s.name, description: s.description, phase: s.phase, position: i })));
   }
   if (doc.lanes.length) {
     await tx.insert(lane).values(doc.lanes.map((l, i) => ({ id: laneIds[i], workspaceId, mapId, kind: l.kind, name: l.name, position: i })));
@@ -138,7 +161,11 @@ export async function writeMapDocument(
     (rows) => tx.insert(emotionPoint).values(rows),
   );
   if (doc.kpis.length) {
-    const measureIds = await resolveMeasures(tx, workspaceId, doc.kpis.map((k) => k.measure));
+    const measureIds = await resolveMeasures(
+      tx,
+      workspaceId,
+      doc.kpis.map((k) => k.measure),
+    );
     const nextKpiPosition = cellCounter();
     const kpiIds = doc.kpis.map(() => crypto.randomUUID());
     await insertChunked(

@@ -40,7 +40,10 @@ export async function listPersonaOptions(workspaceId: string, executor: Executor
 }
 
 export async function personaInWorkspace(workspaceId: string, personaId: string, executor: Executor = db) {
-  const [row] = await executor.select({ id: persona.id }).from(persona).where(and(eq(persona.id, personaId), eq(persona.workspaceId, workspaceId)));
+  const [row] = await executor
+    .select({ id: persona.id })
+    .from(persona)
+    .where(and(eq(persona.id, personaId), eq(persona.workspaceId, workspaceId)));
   return Boolean(row);
 }
 
@@ -90,7 +93,14 @@ export async function loadMapEditor(workspaceId: string, mapId: string) {
       .where(and(eq(card.workspaceId, workspaceId), eq(card.mapId, mapId)))
       .orderBy(asc(card.position), asc(card.id)),
     db
-      .select({ id: emotionPoint.id, laneId: emotionPoint.laneId, stageId: emotionPoint.stageId, score: emotionPoint.score, note: emotionPoint.note, version: emotionPoint.version })
+      .select({
+        id: emotionPoint.id,
+        laneId: emotionPoint.laneId,
+        stageId: emotionPoint.stageId,
+        score: emotionPoint.score,
+        note: emotionPoint.note,
+        version: emotionPoint.version,
+      })
       .from(emotionPoint)
       .where(and(eq(emotionPoint.workspaceId, workspaceId), eq(emotionPoint.mapId, mapId))),
     listMapKpis(workspaceId, mapId),
@@ -107,7 +117,14 @@ export type MapEditorData = NonNullable<Awaited<ReturnType<typeof loadMapEditor>
 
 async function currentMap(workspaceId: string, mapId: string, executor: Executor = db) {
   const [row] = await executor
-    .select({ id: journeyMap.id, name: journeyMap.name, description: journeyMap.description, personaId: journeyMap.personaId, state: journeyMap.state, version: journeyMap.version })
+    .select({
+      id: journeyMap.id,
+      name: journeyMap.name,
+      description: journeyMap.description,
+      personaId: journeyMap.personaId,
+      state: journeyMap.state,
+      version: journeyMap.version,
+    })
     .from(journeyMap)
     .where(and(eq(journeyMap.id, mapId), eq(journeyMap.workspaceId, workspaceId)));
   return row ?? null;
@@ -119,7 +136,10 @@ export async function createBlankMap(
   input: { name: string; description: string; personaId: string | null; state: MapState },
 ) {
   return db.transaction(async (tx) => {
-    const [created] = await tx.insert(journeyMap).values({ workspaceId, ...input }).returning({ id: journeyMap.id });
+    const [created] = await tx
+      .insert(journeyMap)
+      .values({ workspaceId, ...input })
+      .returning({ id: journeyMap.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: created!.id, action: 'created', summary: input.name });
     return created!.id;
   });
@@ -180,22 +200,25 @@ export async function deleteMap(workspaceId: string, actorId: string, mapId: str
 // ---------------------------------------------------------------- positions
 
 /** Moves a stage (column) or a lane (row) to `toIndex` among its map's siblings. */
-export async function moveAxis(
-  workspaceId: string,
-  actorId: string,
-  mapId: string,
-  kind: 'stage' | 'lane',
-  id: string,
-  toIndex: number,
-): Promise<Result> {
+export async function moveAxis(workspaceId: string, actorId: string, mapId: string, kind: 'stage' | 'lane', id: string, toIndex: number): Promise<Result> {
   const table = kind === 'stage' ? stage : lane;
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
     const ids = await orderedIds(tx, table, workspaceId, mapId);
     if (!ids.includes(id)) return NOT_FOUND;
     await writePositions(tx, table, workspaceId, moveWithin(ids, id, toIndex));
-    const [row] = await tx.select({ name: table.name }).from(table).where(and(eq(table.id, id), eq(table.workspaceId, workspaceId)));
-    await recordActivity(tx, { workspaceId, actorId, entityType: kind, entityId: id, action: 'moved', summary: `${row!.name} → ${Math.min(toIndex, ids.length - 1) + 1}` });
+    const [row] = await tx
+      .select({ name: table.name })
+      .from(table)
+      .where(and(eq(table.id, id), eq(table.workspaceId, workspaceId)));
+    await recordActivity(tx, {
+      workspaceId,
+      actorId,
+      entityType: kind,
+      entityId: id,
+      action: 'moved',
+      summary: `${row!.name} → ${Math.min(toIndex, ids.length - 1) + 1}`,
+    });
     return ok();
   });
 }
@@ -226,7 +249,10 @@ export async function moveCellItem(
     } else {
       const to = await cellIds(tx, table, workspaceId, item.laneId, target.id);
       const moved = moveAcross(from, to, item.id, input.toIndex);
-      await tx.update(table).set({ stageId: target.id }).where(and(eq(table.id, item.id), eq(table.workspaceId, workspaceId)));
+      await tx
+        .update(table)
+        .set({ stageId: target.id })
+        .where(and(eq(table.id, item.id), eq(table.workspaceId, workspaceId)));
       await writePositions(tx, table, workspaceId, moved.from);
       await writePositions(tx, table, workspaceId, moved.to);
     }
@@ -239,11 +265,19 @@ export async function moveCellItem(
 
 const stageColumns = { id: stage.id, name: stage.name, description: stage.description, phase: stage.phase, position: stage.position, version: stage.version };
 
-export async function addStage(workspaceId: string, actorId: string, mapId: string, input: { name: string; description: string; phase: string | null }): Promise<Result<string>> {
+export async function addStage(
+  workspaceId: string,
+  actorId: string,
+  mapId: string,
+  input: { name: string; description: string; phase: string | null },
+): Promise<Result<string>> {
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
     const ids = await orderedIds(tx, stage, workspaceId, mapId);
-    const [row] = await tx.insert(stage).values({ workspaceId, mapId, ...input, position: ids.length }).returning({ id: stage.id });
+    const [row] = await tx
+      .insert(stage)
+      .values({ workspaceId, mapId, ...input, position: ids.length })
+      .returning({ id: stage.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'stage', entityId: row!.id, action: 'created', summary: input.name });
     return ok(row!.id);
   });
@@ -275,7 +309,10 @@ export async function addLane(workspaceId: string, actorId: string, mapId: strin
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
     const ids = await orderedIds(tx, lane, workspaceId, mapId);
-    const [row] = await tx.insert(lane).values({ workspaceId, mapId, ...input, position: ids.length }).returning({ id: lane.id });
+    const [row] = await tx
+      .insert(lane)
+      .values({ workspaceId, mapId, ...input, position: ids.length })
+      .returning({ id: lane.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'lane', entityId: row!.id, action: 'created', summary: input.name });
     return ok(row!.id);
   });
@@ -327,12 +364,21 @@ export async function addCard(
 ): Promise<Result<string>> {
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
-    const [l] = await tx.select({ kind: lane.kind }).from(lane).where(and(eq(lane.id, input.laneId), eq(lane.workspaceId, workspaceId), eq(lane.mapId, mapId)));
-    const [s] = await tx.select({ id: stage.id }).from(stage).where(and(eq(stage.id, input.stageId), eq(stage.workspaceId, workspaceId), eq(stage.mapId, mapId)));
+    const [l] = await tx
+      .select({ kind: lane.kind })
+      .from(lane)
+      .where(and(eq(lane.id, input.laneId), eq(lane.workspaceId, workspaceId), eq(lane.mapId, mapId)));
+    const [s] = await tx
+      .select({ id: stage.id })
+      .from(stage)
+      .where(and(eq(stage.id, input.stageId), eq(stage.workspaceId, workspaceId), eq(stage.mapId, mapId)));
     if (!l || !s) return NOT_FOUND;
     if (!(CARD_LANE_KINDS as readonly string[]).includes(l.kind)) return invalid('laneId', 'maps.laneHoldsNoCards');
     const ids = await cellIds(tx, card, workspaceId, input.laneId, input.stageId);
-    const [row] = await tx.insert(card).values({ workspaceId, mapId, ...input, position: ids.length }).returning({ id: card.id });
+    const [row] = await tx
+      .insert(card)
+      .values({ workspaceId, mapId, ...input, position: ids.length })
+      .returning({ id: card.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'card', entityId: row!.id, action: 'created', summary: input.title });
     return ok(row!.id);
   });
@@ -372,7 +418,14 @@ export async function deleteCard(workspaceId: string, actorId: string, mapId: st
 
 // ---------------------------------------------------------------- emotions
 
-const emotionColumns = { id: emotionPoint.id, laneId: emotionPoint.laneId, stageId: emotionPoint.stageId, score: emotionPoint.score, note: emotionPoint.note, version: emotionPoint.version };
+const emotionColumns = {
+  id: emotionPoint.id,
+  laneId: emotionPoint.laneId,
+  stageId: emotionPoint.stageId,
+  score: emotionPoint.score,
+  note: emotionPoint.note,
+  version: emotionPoint.version,
+};
 
 /**
  * Sets the score of one stage on an emotion lane. The first score of a cell is created; later ones
@@ -385,8 +438,14 @@ export async function setEmotion(
   input: { laneId: string; stageId: string; score: number; version?: number },
 ): Promise<Result<undefined, unknown>> {
   return db.transaction(async (tx) => {
-    const [l] = await tx.select({ kind: lane.kind }).from(lane).where(and(eq(lane.id, input.laneId), eq(lane.workspaceId, workspaceId), eq(lane.mapId, mapId)));
-    const [s] = await tx.select({ name: stage.name }).from(stage).where(and(eq(stage.id, input.stageId), eq(stage.workspaceId, workspaceId), eq(stage.mapId, mapId)));
+    const [l] = await tx
+      .select({ kind: lane.kind })
+      .from(lane)
+      .where(and(eq(lane.id, input.laneId), eq(lane.workspaceId, workspaceId), eq(lane.mapId, mapId)));
+    const [s] = await tx
+      .select({ name: stage.name })
+      .from(stage)
+      .where(and(eq(stage.id, input.stageId), eq(stage.workspaceId, workspaceId), eq(stage.mapId, mapId)));
     if (!l || !s) return NOT_FOUND;
     if (l.kind !== 'emotions') return invalid('laneId', 'maps.notAnEmotionLane');
     const cell = and(eq(emotionPoint.workspaceId, workspaceId), eq(emotionPoint.laneId, input.laneId), eq(emotionPoint.stageId, input.stageId));
@@ -410,7 +469,14 @@ export async function setEmotion(
       const [current] = await tx.select(emotionColumns).from(emotionPoint).where(cell);
       return current ? stale(current) : NOT_FOUND;
     }
-    await recordActivity(tx, { workspaceId, actorId, entityType: 'emotion', entityId: id, action: 'updated', summary: `${s.name}: ${input.score > 0 ? '+' : ''}${input.score}` });
+    await recordActivity(tx, {
+      workspaceId,
+      actorId,
+      entityType: 'emotion',
+      entityId: id,
+      action: 'updated',
+      summary: `${s.name}: ${input.score > 0 ? '+' : ''}${input.score}`,
+    });
     return ok();
   });
 }
@@ -437,11 +503,13 @@ async function versionedUpdate<T extends typeof stage | typeof lane | typeof car
       .where(and(where, eq(t.version, version)))
       .returning({ id: t.id });
     if (!row) {
-      const [current] = await tx.select(columns as typeof cardColumns).from(t).where(where);
+      const [current] = await tx
+        .select(columns as typeof cardColumns)
+        .from(t)
+        .where(where);
       return current ? stale(current) : NOT_FOUND;
     }
     await recordActivity(tx, { workspaceId, actorId: log.actorId, entityType: log.entityType, entityId: id, action: 'updated', summary: log.summary });
     return ok();
   });
 }
-

@@ -69,10 +69,7 @@ export async function listMeasures(workspaceId: string, filters: MeasureFilters)
 
 /** Values offered by the group and tag filters. */
 export async function measureFilterOptions(workspaceId: string) {
-  const rows = await db
-    .select({ group: measure.group, tags: measure.tags })
-    .from(measure)
-    .where(eq(measure.workspaceId, workspaceId));
+  const rows = await db.select({ group: measure.group, tags: measure.tags }).from(measure).where(eq(measure.workspaceId, workspaceId));
   const groups = new Set<string>();
   const tags = new Set<string>();
   for (const r of rows) {
@@ -121,11 +118,7 @@ export async function findMeasureByName(workspaceId: string, name: string, execu
  * the select then reads whichever insert won.
  */
 export async function findOrCreateMeasure(executor: Executor, workspaceId: string, actorId: string, name: string) {
-  const inserted = await executor
-    .insert(measure)
-    .values({ workspaceId, name: name.trim(), ownerId: actorId })
-    .onConflictDoNothing()
-    .returning();
+  const inserted = await executor.insert(measure).values({ workspaceId, name: name.trim(), ownerId: actorId }).onConflictDoNothing().returning();
   if (inserted[0]) {
     await recordActivity(executor, {
       workspaceId,
@@ -182,9 +175,7 @@ async function touchpointCardIds(executor: Executor, workspaceId: string, cardId
 }
 
 async function replaceTouchpoints(executor: Executor, workspaceId: string, measureId: string, cardIds: string[]) {
-  await executor
-    .delete(measureTouchpoint)
-    .where(and(eq(measureTouchpoint.workspaceId, workspaceId), eq(measureTouchpoint.measureId, measureId)));
+  await executor.delete(measureTouchpoint).where(and(eq(measureTouchpoint.workspaceId, workspaceId), eq(measureTouchpoint.measureId, measureId)));
   if (cardIds.length) await executor.insert(measureTouchpoint).values(cardIds.map((cardId) => ({ workspaceId, measureId, cardId })));
 }
 

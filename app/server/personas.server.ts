@@ -24,7 +24,10 @@ const columns = {
 /** Personas with the number of maps that use each, in one query. */
 export async function listPersonas(workspaceId: string) {
   return db
-    .select({ ...columns, mapCount: sql<number>`(select count(*) from "journey_map" m where m.persona_id = "persona"."id" and m.workspace_id = ${workspaceId})::int` })
+    .select({
+      ...columns,
+      mapCount: sql<number>`(select count(*) from "journey_map" m where m.persona_id = "persona"."id" and m.workspace_id = ${workspaceId})::int`,
+    })
     .from(persona)
     .where(eq(persona.workspaceId, workspaceId))
     .orderBy(asc(persona.name));
@@ -32,7 +35,10 @@ export async function listPersonas(workspaceId: string) {
 
 export async function createPersona(workspaceId: string, actorId: string, input: PersonaInput): Promise<Result<string>> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(persona).values({ workspaceId, ...input }).returning({ id: persona.id });
+    const [row] = await tx
+      .insert(persona)
+      .values({ workspaceId, ...input })
+      .returning({ id: persona.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'persona', entityId: row!.id, action: 'created', summary: input.name });
     return ok(row!.id);
   });

@@ -73,13 +73,13 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
       .innerJoin(project, eq(project.id, projectCost.projectId))
       .where(and(eq(projectCost.workspaceId, workspaceId), liveProjects)),
     // Every live project's links, the hidden ones too: shares count every live project.
-    listLinkedKpis(workspaceId, projects.map((p) => p.id)),
+    listLinkedKpis(
+      workspaceId,
+      projects.map((p) => p.id),
+    ),
     // Only the newest value of each linked KPI, one index probe per KPI (kpi_value_kpi_date_idx):
     // a lateral LIMIT 1 keeps this fast even when table statistics are stale (PGlite never analyses).
-    db
-      .select({ kpiId: linkedKpis.kpiId, date: newestValue.date, value: newestValue.value })
-      .from(linkedKpis)
-      .crossJoinLateral(newestValue),
+    db.select({ kpiId: linkedKpis.kpiId, date: newestValue.date, value: newestValue.value }).from(linkedKpis).crossJoinLateral(newestValue),
   ]);
 
   const current = new Map(newest.map((v) => [v.kpiId, v]));

@@ -40,7 +40,9 @@ async function main() {
   console.log(`${BASE}: ${N} GET requests per target, ${CONCURRENCY} concurrent connections`);
   for (const t of targets) {
     const r = await measure(t.path, t.cookie);
-    console.log(`${t.name.padEnd(28)} p50 ${ms(r.p50).padStart(10)}  p99 ${ms(r.p99).padStart(10)}  max ${ms(r.max).padStart(10)}  ${r.rps.toFixed(0)} req/s  non-200: ${r.failures}`);
+    console.log(
+      `${t.name.padEnd(28)} p50 ${ms(r.p50).padStart(10)}  p99 ${ms(r.p99).padStart(10)}  max ${ms(r.max).padStart(10)}  ${r.rps.toFixed(0)} req/s  non-200: ${r.failures}`,
+    );
   }
   console.log(`map page HTML: ${(html.length / 1024).toFixed(0)} KiB`);
 }

@@ -33,7 +33,10 @@ async function main() {
   const db = handle.db;
 
   const started = performance.now();
-  const [ws] = await db.insert(workspace).values({ name: 'Bench', slug: `bench-${Date.now().toString(36)}`, currency: 'EUR', locale: 'fr' }).returning();
+  const [ws] = await db
+    .insert(workspace)
+    .values({ name: 'Bench', slug: `bench-${Date.now().toString(36)}`, currency: 'EUR', locale: 'fr' })
+    .returning();
   const workspaceId = ws!.id;
   const [map] = await db.insert(journeyMap).values({ workspaceId, name: 'Bench map' }).returning();
   const stages = await db
@@ -124,7 +127,9 @@ async function main() {
   const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
   console.log(`database: ${handle.kind}; setup ${fmt(setupMs)} (${PROJECTS} projects, ${links.length} linked KPIs, ${valueRows.length} values)`);
   console.log(`summary roll-up: ${RUNS} runs, ${queries} queries each`);
-  console.log(`  p50 ${fmt(percentile(times, 50))}  p90 ${fmt(percentile(times, 90))}  p99 ${fmt(percentile(times, 99))}  min ${fmt(times[0]!)}  max ${fmt(times[times.length - 1]!)}`);
+  console.log(
+    `  p50 ${fmt(percentile(times, 50))}  p90 ${fmt(percentile(times, 90))}  p99 ${fmt(percentile(times, 99))}  min ${fmt(times[0]!)}  max ${fmt(times[times.length - 1]!)}`,
+  );
   // One business case page's server work (5 queries), for a project with about 17 KPIs.
   const caseTimes: number[] = [];
   for (let i = 0; i < RUNS; i++) {

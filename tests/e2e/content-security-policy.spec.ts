@@ -34,7 +34,10 @@ test('the main screens hydrate under the Content-Security-Policy with no violati
   // The summary draws its charts with scripts loaded after hydration.
   await expect(page.locator('canvas').first()).toBeVisible();
   // Client-side navigation (a data request) works too.
-  await page.getByRole('link', { name: /projects/i }).first().click();
+  await page
+    .getByRole('link', { name: /projects/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`${base}/projects`));
   expect(problems).toEqual([]);
 });

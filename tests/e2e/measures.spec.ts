@@ -13,7 +13,10 @@ function monthsAgo(n: number) {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - n, 1)).toISOString().slice(0, 10);
 }
 
-test('in a map, a new measure typed in a KPI cell is created and placed; its settings give status and impact; the library lists where it is used', async ({ page, ownWorkspace }) => {
+test('in a map, a new measure typed in a KPI cell is created and placed; its settings give status and impact; the library lists where it is used', async ({
+  page,
+  ownWorkspace,
+}) => {
   const slug = ownWorkspace.slug;
   await page.goto(`/w/${slug}/maps`);
   await page.getByRole('link', { name: MAP }).click();
@@ -41,7 +44,9 @@ test('in a map, a new measure typed in a KPI cell is created and placed; its set
 
   // Reload: it is saved. Then open its settings.
   await page.reload();
-  await kpiCell(page, 'Premiers usages').getByRole('link', { name: `${NAME}: open KPI settings` }).click();
+  await kpiCell(page, 'Premiers usages')
+    .getByRole('link', { name: `${NAME}: open KPI settings` })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`KPI: ${NAME}`) })).toBeVisible();
 
   // Current value, typed the French way (the workspace is French, like the demo), and a target.

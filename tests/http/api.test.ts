@@ -52,12 +52,28 @@ describe('the edge rules for /api/', () => {
 
   it('body limits: 6 MB for the batch, 64 KB elsewhere under /api/ (chunked too)', async () => {
     const big = JSON.stringify({ values: [], pad: 'x'.repeat(1024 * 1024) });
-    const batch = await server.http('/api/v1/kpi-values', { method: 'POST', origin: null, headers: { ...bearer(), 'Content-Type': 'application/json' }, body: big });
+    const batch = await server.http('/api/v1/kpi-values', {
+      method: 'POST',
+      origin: null,
+      headers: { ...bearer(), 'Content-Type': 'application/json' },
+      body: big,
+    });
     expect(batch.status).toBe(400); // read and checked, not refused for its size
     const tooBig = JSON.stringify({ pad: 'x'.repeat(6 * 1024 * 1024 + 10) });
-    const over = await server.http('/api/v1/kpi-values', { method: 'POST', origin: null, headers: { ...bearer(), 'Content-Type': 'application/json' }, body: tooBig, chunked: true });
+    const over = await server.http('/api/v1/kpi-values', {
+      method: 'POST',
+      origin: null,
+      headers: { ...bearer(), 'Content-Type': 'application/json' },
+      body: tooBig,
+      chunked: true,
+    });
     expect(over.status).toBe(413);
-    const other = await server.http('/api/v1/measures', { method: 'POST', origin: null, headers: { ...bearer(), 'Content-Type': 'application/json' }, body: big });
+    const other = await server.http('/api/v1/measures', {
+      method: 'POST',
+      origin: null,
+      headers: { ...bearer(), 'Content-Type': 'application/json' },
+      body: big,
+    });
     expect(other.status).toBe(413);
   });
 

@@ -27,7 +27,13 @@ async function setup() {
   const nps = await makeMeasure(ws.id, { name: 'NPS', unit: 'pts', trend: 'up', valueAmount: '50000', valueStep: '10' });
   const churn = await makeMeasure(ws.id, { name: 'Churn', unit: '%', trend: 'down' });
   const at = (i: number, measureId: string) => ({ mapId: map.id, laneId: lane.id, stageId: stages[i]!.id, measureId });
-  const npsKpi = await makeKpi(ws.id, at(0, nps.id), { target: '40', values: [['2025-01-31', '30'], ['2025-02-28', '32']] });
+  const npsKpi = await makeKpi(ws.id, at(0, nps.id), {
+    target: '40',
+    values: [
+      ['2025-01-31', '30'],
+      ['2025-02-28', '32'],
+    ],
+  });
   const churnKpi = await makeKpi(ws.id, at(1, churn.id), { target: '2' });
   const write = await createApiToken(ws.id, owner.id, { name: 'Warehouse', scope: 'read_write', expiresAt: null });
   const read = await createApiToken(ws.id, owner.id, { name: 'Dashboard', scope: 'read', expiresAt: null });
@@ -50,7 +56,10 @@ describe('API tokens', () => {
   it('owners create a token whose secret is shown once and stored hashed; revoking refuses it at once', async () => {
     const s = await setup();
     const form = { intent: 'create', name: 'CRM sync', scope: 'read', expiresOn: '' };
-    const created = await call(settingsRoute.action, { request: request(`/w/${s.ws.slug}/settings/api`, { user: s.owner, form }), params: { slug: s.ws.slug } });
+    const created = await call(settingsRoute.action, {
+      request: request(`/w/${s.ws.slug}/settings/api`, { user: s.owner, form }),
+      params: { slug: s.ws.slug },
+    });
     expect(created.status).toBe(200);
     const secret = created.data.secret as string;
     expect(secret).toMatch(/^pk_[A-Za-z0-9_-]{40,}$/);
@@ -111,7 +120,9 @@ describe('GET endpoints', () => {
     }
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
-    expect((await call(measuresRoute.loader, { request: api('/api/v1/measures?limit=501', { token: s.read.secret }) })).data.errors[0]).toMatchObject({ path: 'limit' });
+    expect((await call(measuresRoute.loader, { request: api('/api/v1/measures?limit=501', { token: s.read.secret }) })).data.errors[0]).toMatchObject({
+      path: 'limit',
+    });
     expect((await call(measuresRoute.loader, { request: api('/api/v1/measures?cursor=zzz', { token: s.read.secret }) })).status).toBe(400);
 
     const one = await call(measureRoute.loader, { request: api(`/api/v1/measures/${s.nps.id}`, { token: s.read.secret }), params: { id: s.nps.id } });
@@ -147,15 +158,19 @@ describe('GET endpoints', () => {
     expect(one.data.status).toBe('on_track');
   });
 
-  it("the business case has every figure as an exact decimal string, as the project page computes it", async () => {
+  it('the business case has every figure as an exact decimal string, as the project page computes it', async () => {
     const owner = await makeUser();
     const ws = await makeWorkspace(owner);
     const example = await makeWorkedExample(ws.id);
     const token = await createApiToken(ws.id, owner.id, { name: 'BI', scope: 'read', expiresAt: null });
     const projectId = example.project.id;
-    const res = await call(businessCaseRoute.loader, { request: api(`/api/v1/projects/${projectId}/business-case`, { token: token.secret }), params: { id: projectId } });
+    const res = await call(businessCaseRoute.loader, {
+      request: api(`/api/v1/projects/${projectId}/business-case`, { token: token.secret }),
+      params: { id: projectId },
+    });
     expect(res.status).toBe(200);
-    for (const key of ['runRateBenefit', 'totalBenefit', 'totalCost', 'netBenefit', 'npv', 'pvBenefit', 'pvCost']) expect(res.data.figures[key]).toMatch(/^-?\d+(\.\d+)?$/);
+    for (const key of ['runRateBenefit', 'totalBenefit', 'totalCost', 'netBenefit', 'npv', 'pvBenefit', 'pvCost'])
+      expect(res.data.figures[key]).toMatch(/^-?\d+(\.\d+)?$/);
     expect(res.data.years).toHaveLength(4);
     expect(res.data.kpis.length).toBeGreaterThan(0);
   });
@@ -188,7 +203,10 @@ describe('GET endpoints', () => {
 
   it('429 with Retry-After past the per-token limit, counted in the database', async () => {
     const s = await setup();
-    const [row] = await db.select({ id: apiToken.id }).from(apiToken).where(eq(apiToken.tokenHash, hashApiToken(s.read.secret)));
+    const [row] = await db
+      .select({ id: apiToken.id })
+      .from(apiToken)
+      .where(eq(apiToken.tokenHash, hashApiToken(s.read.secret)));
     await db.insert(throttle).values({ key: `${API_PER_TOKEN.name}:${row!.id}`, count: API_PER_TOKEN.limit });
     const res = await call(measuresRoute.loader, { request: api('/api/v1/measures', { token: s.read.secret }) });
     expect(res.status).toBe(429);
@@ -212,7 +230,10 @@ describe('POST /api/v1/kpi-values', () => {
     const rows = await db.select().from(kpiValue).where(eq(kpiValue.kpiId, s.npsKpi.id));
     expect(rows.find((r) => r.date === '2025-02-28')).toMatchObject({ value: '33.000000', source: 'api' });
     expect(rows).toHaveLength(2);
-    const [logged] = await db.select().from(activity).where(and(eq(activity.workspaceId, s.ws.id), eq(activity.entityType, 'kpi_value')));
+    const [logged] = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.workspaceId, s.ws.id), eq(activity.entityType, 'kpi_value')));
     expect(logged).toMatchObject({ actorId: null, summary: expect.stringContaining('1 new') });
     const [token] = await db.select().from(apiToken).where(eq(apiToken.id, logged!.apiTokenId!));
     expect(token!.name).toBe('Warehouse');
@@ -221,7 +242,11 @@ describe('POST /api/v1/kpi-values', () => {
 
   it('all or nothing: one bad row (the last) and nothing is written; each error names its field path', async () => {
     const s = await setup();
-    const values = Array.from({ length: 50 }, (_, i) => ({ kpi: s.churnKpi.id, date: `2024-${String((i % 12) + 1).padStart(2, '0')}-${String(Math.floor(i / 12) + 1).padStart(2, '0')}`, value: String(i) }));
+    const values = Array.from({ length: 50 }, (_, i) => ({
+      kpi: s.churnKpi.id,
+      date: `2024-${String((i % 12) + 1).padStart(2, '0')}-${String(Math.floor(i / 12) + 1).padStart(2, '0')}`,
+      value: String(i),
+    }));
     values.push({ kpi: '00000000-0000-4000-8000-000000000000', date: '2025-01-01', value: '1' });
     const res = await postValues(s.write.secret, values);
     expect(res.status).toBe(400);
@@ -241,8 +266,29 @@ describe('POST /api/v1/kpi-values', () => {
 
   it('hostile values in each field answer 400, never a 5xx, and write nothing', async () => {
     const s = await setup();
-    const hostile: unknown[] = ['', ' ', 'abc', 'NaN', 'Infinity', '1e5', '1,5', '99999999999999999999.5', '2026-02-30', '0000-01-01', '9999-99-99',
-      "' OR '1'='1' --", '<script>', 'a\u0000b', '__proto__', null, true, [], {}, Number.POSITIVE_INFINITY, 'x'.repeat(10_000)];
+    const hostile: unknown[] = [
+      '',
+      ' ',
+      'abc',
+      'NaN',
+      'Infinity',
+      '1e5',
+      '1,5',
+      '99999999999999999999.5',
+      '2026-02-30',
+      '0000-01-01',
+      '9999-99-99',
+      "' OR '1'='1' --",
+      '<script>',
+      'a\u0000b',
+      '__proto__',
+      null,
+      true,
+      [],
+      {},
+      Number.POSITIVE_INFINITY,
+      'x'.repeat(10_000),
+    ];
     const good = { kpi: s.npsKpi.id, date: '2025-04-30', value: '1' };
     for (const field of ['kpi', 'date', 'value'] as const) {
       for (const value of hostile) {
@@ -262,9 +308,13 @@ describe('POST /api/v1/kpi-values', () => {
     const s = await setup();
     const forbidden = await postValues(s.read.secret, [{ kpi: s.npsKpi.id, date: '2025-03-31', value: '1' }]);
     expect(forbidden.status).toBe(403);
-    const form = await call(kpiValuesRoute.action, { request: api('/api/v1/kpi-values', { token: s.write.secret, body: 'values=1', type: 'application/x-www-form-urlencoded' }) });
+    const form = await call(kpiValuesRoute.action, {
+      request: api('/api/v1/kpi-values', { token: s.write.secret, body: 'values=1', type: 'application/x-www-form-urlencoded' }),
+    });
     expect(form.status).toBe(415);
-    const huge = await call(kpiValuesRoute.action, { request: api('/api/v1/kpi-values', { token: s.write.secret, body: `{"values":[],"pad":"${'x'.repeat(6 * 1024 * 1024)}"}` }) });
+    const huge = await call(kpiValuesRoute.action, {
+      request: api('/api/v1/kpi-values', { token: s.write.secret, body: `{"values":[],"pad":"${'x'.repeat(6 * 1024 * 1024)}"}` }),
+    });
     expect(huge.status).toBe(413);
     const many = Array.from({ length: MAX_BATCH_VALUES + 1 }, () => ({ kpi: s.npsKpi.id, date: '2025-03-31', value: '1' }));
     const tooMany = await postValues(s.write.secret, many);

@@ -96,7 +96,9 @@ describe('redirect after sign-in and sign-up', () => {
 
   it.each(hostile)('sign-up with redirectTo %j stays on our site, never a 500', async (redirectTo) => {
     const res = await call(signup.action, {
-      request: request('/signup', { form: { email: `r-${Math.random().toString(36).slice(2)}@example.com`, displayName: 'R', password: 'a-long-password', redirectTo } }),
+      request: request('/signup', {
+        form: { email: `r-${Math.random().toString(36).slice(2)}@example.com`, displayName: 'R', password: 'a-long-password', redirectTo },
+      }),
     });
     expect(res.status).toBe(302);
     expect(res.headers.get('Location')).toBe('/workspaces/new');
@@ -105,7 +107,9 @@ describe('redirect after sign-in and sign-up', () => {
   it('a NUL in redirectTo is refused with 400 before any session exists (every form refuses NUL)', async () => {
     const u = await makeUser({ password: 'right-password' });
     const before = await db.select().from(session).where(eq(session.userId, u.id));
-    const res = await call(login.action, { request: request('/login', { form: { email: u.email, password: 'right-password', redirectTo: '/\u0000/evil.example' } }) });
+    const res = await call(login.action, {
+      request: request('/login', { form: { email: u.email, password: 'right-password', redirectTo: '/\u0000/evil.example' } }),
+    });
     expect(res.status).toBe(400);
     expect(await db.select().from(session).where(eq(session.userId, u.id))).toHaveLength(before.length);
   });
@@ -118,14 +122,20 @@ describe('sessions', () => {
     const ok = await call(workspaceLayout.loader, { request: request(`/w/${ws.slug}`, { user: owner }), params: { slug: ws.slug } });
     expect(ok.status).toBe(200);
 
-    await db.update(session).set({ lastSeenAt: new Date(Date.now() - 8 * 24 * 3600 * 1000) }).where(eq(session.id, owner.sessionId));
+    await db
+      .update(session)
+      .set({ lastSeenAt: new Date(Date.now() - 8 * 24 * 3600 * 1000) })
+      .where(eq(session.id, owner.sessionId));
     const idle = await call(workspaceLayout.loader, { request: request(`/w/${ws.slug}`, { user: owner }), params: { slug: ws.slug } });
     expect(idle.status).toBe(302);
     expect(idle.headers.get('Location')).toBe(`/login?redirectTo=${encodeURIComponent(`/w/${ws.slug}`)}`);
     expect(await db.select().from(session).where(eq(session.id, owner.sessionId))).toHaveLength(0);
 
     const other = await makeUser();
-    await db.update(session).set({ absoluteExpiresAt: new Date(Date.now() - 1000) }).where(eq(session.id, other.sessionId));
+    await db
+      .update(session)
+      .set({ absoluteExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(session.id, other.sessionId));
     const expired = await call(account.loader, { request: request('/account', { user: other }) });
     expect(expired.status).toBe(302);
   });

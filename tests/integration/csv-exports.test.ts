@@ -17,7 +17,11 @@ async function setup() {
   const ws = await makeWorkspace(owner);
   const { map, stages, lane } = await makeMapWithStages(ws.id, ['+Stage'], { name: HOSTILE });
   const measure = await makeMeasure(ws.id, { name: HOSTILE, unit: '@unit', trend: 'down', valueAmount: '1000', valueStep: '1' });
-  const kpi = await makeKpi(ws.id, { mapId: map.id, laneId: lane.id, stageId: stages[0]!.id, measureId: measure.id }, { target: '-20', values: [['2025-01-31', '-12.5']] });
+  const kpi = await makeKpi(
+    ws.id,
+    { mapId: map.id, laneId: lane.id, stageId: stages[0]!.id, measureId: measure.id },
+    { target: '-20', values: [['2025-01-31', '-12.5']] },
+  );
   const project = await makeProject(ws.id, { name: HOSTILE, costs: [{ kind: 'one_off', amount: '500' }], links: [{ kpiId: kpi.id }] });
   return { owner, ws, kpi, project };
 }

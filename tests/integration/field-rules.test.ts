@@ -27,16 +27,51 @@ function post(w: World, file: string, action: Action, form: Record<string, strin
 describe('versions', () => {
   const TOO_BIG = '2147483648';
   it.each([
-    ['settings', 'w.$slug.settings', settingsRoute.action, (_w: World) => ({ intent: 'settings', version: TOO_BIG, name: 'Renamed', currency: 'EUR', locale: 'en' })],
-    ['map details', 'w.$slug.maps._index', mapsRoute.action, (w: World) => ({ intent: 'updateMap', mapId: w.map.id, version: TOO_BIG, name: 'Renamed', state: 'current' })],
-    ['stage', 'w.$slug.maps.$mapId', editorRoute.action, (w: World) => ({ intent: 'updateStage', stageId: w.stages[0]!.id, version: TOO_BIG, name: 'Renamed' })],
+    [
+      'settings',
+      'w.$slug.settings',
+      settingsRoute.action,
+      (_w: World) => ({ intent: 'settings', version: TOO_BIG, name: 'Renamed', currency: 'EUR', locale: 'en' }),
+    ],
+    [
+      'map details',
+      'w.$slug.maps._index',
+      mapsRoute.action,
+      (w: World) => ({ intent: 'updateMap', mapId: w.map.id, version: TOO_BIG, name: 'Renamed', state: 'current' }),
+    ],
+    [
+      'stage',
+      'w.$slug.maps.$mapId',
+      editorRoute.action,
+      (w: World) => ({ intent: 'updateStage', stageId: w.stages[0]!.id, version: TOO_BIG, name: 'Renamed' }),
+    ],
     ['card', 'w.$slug.maps.$mapId', editorRoute.action, (w: World) => ({ intent: 'updateCard', cardId: w.card.id, version: TOO_BIG, title: 'Renamed' })],
-    ['emotion', 'w.$slug.maps.$mapId', editorRoute.action, (w: World) => ({ intent: 'setEmotion', laneId: w.emotionLane.id, stageId: w.stages[0]!.id, score: '2', version: TOO_BIG })],
+    [
+      'emotion',
+      'w.$slug.maps.$mapId',
+      editorRoute.action,
+      (w: World) => ({ intent: 'setEmotion', laneId: w.emotionLane.id, stageId: w.stages[0]!.id, score: '2', version: TOO_BIG }),
+    ],
     ['persona', 'w.$slug.personas', personasRoute.action, (w: World) => ({ intent: 'update', personaId: w.persona.id, version: TOO_BIG, name: 'Renamed' })],
-    ['measure', 'w.$slug.measures.$measureId', measureRoute.action, (_w: World) => ({ intent: 'update', version: TOO_BIG, name: 'Renamed', unit: 'pts', trend: 'up' })],
+    [
+      'measure',
+      'w.$slug.measures.$measureId',
+      measureRoute.action,
+      (_w: World) => ({ intent: 'update', version: TOO_BIG, name: 'Renamed', unit: 'pts', trend: 'up' }),
+    ],
     ['KPI settings', 'w.$slug.maps.$mapId_.kpis.$kpiId', kpiRoute.action, (_w: World) => ({ intent: 'settings', version: TOO_BIG, note: 'x' })],
-    ['project details', 'w.$slug.projects.$projectId', projectRoute.action, (_w: World) => ({ intent: 'details', version: TOO_BIG, name: 'Renamed', status: 'idea' })],
-    ['project assumptions', 'w.$slug.projects.$projectId', projectRoute.action, (_w: World) => ({ intent: 'assumptions', version: TOO_BIG, horizonYears: '3', discountRate: '8', confidence: '80' })],
+    [
+      'project details',
+      'w.$slug.projects.$projectId',
+      projectRoute.action,
+      (_w: World) => ({ intent: 'details', version: TOO_BIG, name: 'Renamed', status: 'idea' }),
+    ],
+    [
+      'project assumptions',
+      'w.$slug.projects.$projectId',
+      projectRoute.action,
+      (_w: World) => ({ intent: 'assumptions', version: TOO_BIG, horizonYears: '3', discountRate: '8', confidence: '80' }),
+    ],
     ['project archive', 'w.$slug.projects.$projectId', projectRoute.action, (_w: World) => ({ intent: 'archive', version: TOO_BIG })],
   ] as const)('a version above 2^31-1 on %s is a 400 and writes nothing', async (_name, file, action, form) => {
     const w = await makeWorld();
@@ -52,7 +87,14 @@ describe('value steps', () => {
 
   it.each(hostile)('creating a measure with the value step %j is a 400 on the field, nothing written', async (valueStep) => {
     const w = await makeWorld();
-    const res = await post(w, 'w.$slug.measures._index', libraryRoute.action as Action, { intent: 'create', name: 'CSAT', unit: 'pts', trend: 'up', valueAmount: '1000', valueStep });
+    const res = await post(w, 'w.$slug.measures._index', libraryRoute.action as Action, {
+      intent: 'create',
+      name: 'CSAT',
+      unit: 'pts',
+      trend: 'up',
+      valueAmount: '1000',
+      valueStep,
+    });
     expect(res.status).toBe(400);
     expect(res.data.result.error.valueStep?.[0]).toMatch(/^(field\.number|field\.range|measures\.stepPositive)$/);
     expect(await db.select().from(measure).where(eq(measure.workspaceId, w.ws.id))).toHaveLength(1);
@@ -60,7 +102,15 @@ describe('value steps', () => {
 
   it.each(hostile)('updating a measure with the value step %j is a 400 on the field, nothing written', async (valueStep) => {
     const w = await makeWorld();
-    const res = await post(w, 'w.$slug.measures.$measureId', measureRoute.action as Action, { intent: 'update', version: '1', name: 'NPS', unit: 'pts', trend: 'up', valueAmount: '1000', valueStep });
+    const res = await post(w, 'w.$slug.measures.$measureId', measureRoute.action as Action, {
+      intent: 'update',
+      version: '1',
+      name: 'NPS',
+      unit: 'pts',
+      trend: 'up',
+      valueAmount: '1000',
+      valueStep,
+    });
     expect(res.status).toBe(400);
     const [row] = await db.select().from(measure).where(eq(measure.id, w.measure.id));
     expect(row).toMatchObject({ version: 1, valueAmount: expect.stringMatching(/^50000/) });
@@ -68,7 +118,15 @@ describe('value steps', () => {
 
   it('a value step with 6 decimals is kept exactly', async () => {
     const w = await makeWorld();
-    const res = await post(w, 'w.$slug.measures.$measureId', measureRoute.action as Action, { intent: 'update', version: '1', name: 'NPS', unit: 'pts', trend: 'up', valueAmount: '1000', valueStep: '0.000001' });
+    const res = await post(w, 'w.$slug.measures.$measureId', measureRoute.action as Action, {
+      intent: 'update',
+      version: '1',
+      name: 'NPS',
+      unit: 'pts',
+      trend: 'up',
+      valueAmount: '1000',
+      valueStep: '0.000001',
+    });
     expect(res.status).toBe(200);
     const [row] = await db.select().from(measure).where(eq(measure.id, w.measure.id));
     expect(row!.valueStep).toBe('0.000001');

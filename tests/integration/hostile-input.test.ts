@@ -99,7 +99,19 @@ function cases(file: string, w: World): Case[] {
     ],
     'w.$slug.kpis.new.tsx': [{ form: { mapId: w.map.id, laneId: w.kpiLane.id, stageId: s0, measureId: w.measure.id, name: 'CSAT', js: '1' } }],
     'w.$slug.maps.$mapId_.kpis.$kpiId.tsx': [
-      { form: { intent: 'settings', version: '1', note: 'n', baselineValue: '30', baselineDate: '2025-01-01', targetValue: '42', targetDate: '2026-12-31', impactMode: 'manual', manualAmount: '1000' } },
+      {
+        form: {
+          intent: 'settings',
+          version: '1',
+          note: 'n',
+          baselineValue: '30',
+          baselineDate: '2025-01-01',
+          targetValue: '42',
+          targetDate: '2026-12-31',
+          impactMode: 'manual',
+          manualAmount: '1000',
+        },
+      },
       { form: { intent: 'value', date: '2025-03-31', value: '32', valueId: w.value.id } },
       { form: { intent: 'current', value: '33' } },
       { form: { intent: 'delete-value', valueId: w.value.id } },
@@ -131,11 +143,25 @@ function cases(file: string, w: World): Case[] {
       { form: { intent: 'starter', keys: 'nps' } },
     ],
     'w.$slug.measures.$measureId.tsx': [
-      { form: { intent: 'update', version: '1', name: 'NPS', unit: 'pts', trend: 'down', valueAmount: '50000', valueStep: '10', impactType: 'cost_saving', ownerId: w.owner.id } },
+      {
+        form: {
+          intent: 'update',
+          version: '1',
+          name: 'NPS',
+          unit: 'pts',
+          trend: 'down',
+          valueAmount: '50000',
+          valueStep: '10',
+          impactType: 'cost_saving',
+          ownerId: w.owner.id,
+        },
+      },
       { form: { intent: 'archive' } },
       { form: { intent: 'delete' } },
     ],
-    'w.$slug.projects._index.tsx': [{ form: { intent: 'create', name: 'Project', description: 'd', ownerId: w.owner.id, status: 'planned', startDate: '2025-01-01' } }],
+    'w.$slug.projects._index.tsx': [
+      { form: { intent: 'create', name: 'Project', description: 'd', ownerId: w.owner.id, status: 'planned', startDate: '2025-01-01' } },
+    ],
     'w.$slug.projects.$projectId.tsx': [
       { form: { intent: 'details', version: '1', name: 'Project', description: 'd', ownerId: w.owner.id, status: 'planned', startDate: '2025-01-01' } },
       { form: { intent: 'assumptions', version: '1', horizonYears: '3', discountRate: '8', confidence: '80', rampUp: '50 / 100 / 100' } },
@@ -159,7 +185,12 @@ function fileCases(file: string, w: World, hostile: string[]): { intent: string;
   if (file === 'w.$slug.kpis.import.tsx' || file === 'w.$slug.kpis.check.tsx') {
     const row = { kpi_id: w.kpi.id, date: '2025-02-28', value: '31', target: '40' };
     return (['kpi_id', 'date', 'value', 'target'] as const).flatMap((column) =>
-      hostile.map((value) => ({ intent: 'import', field: 'file', name: `csv ${column}=${value.slice(0, 20)}`, content: Papa.unparse([{ ...row, [column]: value }]) })),
+      hostile.map((value) => ({
+        intent: 'import',
+        field: 'file',
+        name: `csv ${column}=${value.slice(0, 20)}`,
+        content: Papa.unparse([{ ...row, [column]: value }]),
+      })),
     );
   }
   if (file === 'w.$slug.maps._index.tsx') {
@@ -229,45 +260,49 @@ describe('hostile input', () => {
     expect(actions.length).toBeGreaterThanOrEqual(14);
   });
 
-  it.each(actions)('%s: never a 5xx, and a refused request writes nothing', async (file, action) => {
-    const w = await makeWorld();
-    const hostile = HOSTILE(w);
-    const params = worldParams(file, w);
-    const failures: string[] = [];
-    const send = async (name: string, body: URLSearchParams | FormData) => {
-      const before = await activityCount(w.ws.id);
-      let status: number;
-      try {
-        status = (await call(action, { request: request(`/w/${w.ws.slug}/x`, { user: w.owner, body }), params })).status;
-      } catch (error) {
-        failures.push(`${name}: threw ${String(error).slice(0, 200)}`);
-        return;
-      }
-      if (status >= 500) failures.push(`${name}: ${status}`);
-      else if (status >= 400 && (await activityCount(w.ws.id)) !== before) failures.push(`${name}: ${status} but wrote`);
-    };
-    for (const { form } of cases(file, w)) {
-      for (const field of Object.keys(form)) {
-        for (const value of hostile) {
-          await send(`${form.intent ?? ''} ${field}=${JSON.stringify(value.slice(0, 20))}`, new URLSearchParams({ ...form, [field]: value }));
+  it.each(actions)(
+    '%s: never a 5xx, and a refused request writes nothing',
+    async (file, action) => {
+      const w = await makeWorld();
+      const hostile = HOSTILE(w);
+      const params = worldParams(file, w);
+      const failures: string[] = [];
+      const send = async (name: string, body: URLSearchParams | FormData) => {
+        const before = await activityCount(w.ws.id);
+        let status: number;
+        try {
+          status = (await call(action, { request: request(`/w/${w.ws.slug}/x`, { user: w.owner, body }), params })).status;
+        } catch (error) {
+          failures.push(`${name}: threw ${String(error).slice(0, 200)}`);
+          return;
         }
-        // Duplicate keys: an array where one value is expected (the hostile one first).
-        const twice = new URLSearchParams(form);
-        twice.delete(field);
-        twice.append(field, 'abc');
-        twice.append(field, form[field]!);
-        await send(`${form.intent ?? ''} ${field}=[abc, …]`, twice);
+        if (status >= 500) failures.push(`${name}: ${status}`);
+        else if (status >= 400 && (await activityCount(w.ws.id)) !== before) failures.push(`${name}: ${status} but wrote`);
+      };
+      for (const { form } of cases(file, w)) {
+        for (const field of Object.keys(form)) {
+          for (const value of hostile) {
+            await send(`${form.intent ?? ''} ${field}=${JSON.stringify(value.slice(0, 20))}`, new URLSearchParams({ ...form, [field]: value }));
+          }
+          // Duplicate keys: an array where one value is expected (the hostile one first).
+          const twice = new URLSearchParams(form);
+          twice.delete(field);
+          twice.append(field, 'abc');
+          twice.append(field, form[field]!);
+          await send(`${form.intent ?? ''} ${field}=[abc, …]`, twice);
+        }
+        // A field nobody expects.
+        await send(`${form.intent ?? ''} +unexpected`, new URLSearchParams({ ...form, unexpected: 'x'.repeat(10 * 1024), 'a[b]': '1' }));
       }
-      // A field nobody expects.
-      await send(`${form.intent ?? ''} +unexpected`, new URLSearchParams({ ...form, unexpected: 'x'.repeat(10 * 1024), 'a[b]': '1' }));
-    }
-    for (const c of fileCases(file, w, hostile)) {
-      const body = new FormData();
-      body.set('intent', c.intent);
-      body.set(c.field, new File([c.content], 'upload'));
-      await send(c.name, body);
-    }
-    expect(failures).toEqual([]);
-    // About 50 s for all routes on an idle machine; the map editor alone takes 10 s, several times that on a loaded CI runner.
-  }, 180_000);
+      for (const c of fileCases(file, w, hostile)) {
+        const body = new FormData();
+        body.set('intent', c.intent);
+        body.set(c.field, new File([c.content], 'upload'));
+        await send(c.name, body);
+      }
+      expect(failures).toEqual([]);
+      // About 50 s for all routes on an idle machine; the map editor alone takes 10 s, several times that on a loaded CI runner.
+    },
+    180_000,
+  );
 });

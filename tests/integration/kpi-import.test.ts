@@ -124,9 +124,14 @@ describe('CSV import', () => {
     const changed = await upload(s, csvOf([[nps, '', '', '', '', '2025-02-28', '33', '']]), 'import');
     expect(changed.data.preview).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
     expect(await storedValues(s.ws.id)).toBe(3);
-    const imports = await db.select().from(activity).where(and(eq(activity.workspaceId, s.ws.id), eq(activity.action, 'imported')));
+    const imports = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.workspaceId, s.ws.id), eq(activity.action, 'imported')));
     // One activity row per import that wrote something; the idempotent one wrote nothing.
-    expect(imports.map((a) => a.summary)).toEqual(expect.arrayContaining([expect.stringMatching(/^3 new, 0 updated, 0 unchanged/), expect.stringMatching(/^0 new, 1 updated/)]));
+    expect(imports.map((a) => a.summary)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^3 new, 0 updated, 0 unchanged/), expect.stringMatching(/^0 new, 1 updated/)]),
+    );
     expect(imports).toHaveLength(2);
   });
 
@@ -215,7 +220,12 @@ describe('CSV import', () => {
     }
     expect(await storedValues(s.ws.id)).toBe(0);
     expect((await db.select({ target: kpi.targetValue }).from(kpi).where(eq(kpi.workspaceId, s.ws.id))).map((k) => k.target)).toEqual([null, null]);
-    expect(await db.select().from(activity).where(and(eq(activity.workspaceId, s.ws.id), eq(activity.action, 'imported')))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(activity)
+        .where(and(eq(activity.workspaceId, s.ws.id), eq(activity.action, 'imported'))),
+    ).toEqual([]);
 
     const begun = Date.now();
     const res = await upload(s, csv, 'import');

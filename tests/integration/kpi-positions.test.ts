@@ -11,7 +11,11 @@ import { call, makeUser, makeWorkspace, request } from '../support/factories';
 import { makeMapWithKpiLane } from '../support/kpi-fixtures';
 
 async function cellPositions(laneId: string, stageId: string) {
-  const rows = await db.select({ id: kpi.id, position: kpi.position }).from(kpi).where(and(eq(kpi.laneId, laneId), eq(kpi.stageId, stageId))).orderBy(asc(kpi.position));
+  const rows = await db
+    .select({ id: kpi.id, position: kpi.position })
+    .from(kpi)
+    .where(and(eq(kpi.laneId, laneId), eq(kpi.stageId, stageId)))
+    .orderBy(asc(kpi.position));
   return rows;
 }
 
@@ -36,7 +40,10 @@ describe('KPI positions in a cell', () => {
 
     const victim = placed[17]!;
     const params = { slug: ws.slug, mapId: map.id, kpiId: victim.id };
-    const deleted = await call(kpiRoute.action, { request: request(`/w/${ws.slug}/maps/${map.id}/kpis/${victim.id}`, { user: owner, form: { intent: 'delete' } }), params });
+    const deleted = await call(kpiRoute.action, {
+      request: request(`/w/${ws.slug}/maps/${map.id}/kpis/${victim.id}`, { user: owner, form: { intent: 'delete' } }),
+      params,
+    });
     expect(deleted.status).toBe(302);
     const after = await cellPositions(lane.id, stageId);
     expect(after.map((r) => r.position)).toEqual(Array.from({ length: 49 }, (_, i) => i));

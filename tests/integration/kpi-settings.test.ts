@@ -18,10 +18,7 @@ async function setup(locale: Locale = 'fr') {
   const placedResult = await placeKpi(ws.id, owner.id, { mapId: fixture.map.id, laneId: fixture.lane.id, stageId: fixture.stages[1]!.id }, { name: 'NPS' });
   if (placedResult.status !== 'ok') throw new Error('placing failed');
   const placed = placedResult.value;
-  await db
-    .update(measure)
-    .set({ unit: 'pts', trend: 'up', valueAmount: '50000', valueStep: '10' })
-    .where(eq(measure.id, placed.measureId));
+  await db.update(measure).set({ unit: 'pts', trend: 'up', valueAmount: '50000', valueStep: '10' }).where(eq(measure.id, placed.measureId));
   const path = `/w/${ws.slug}/maps/${fixture.map.id}/kpis/${placed.kpiId}`;
   const params = { slug: ws.slug, mapId: fixture.map.id, kpiId: placed.kpiId };
   const post = (form: Record<string, string>, user = owner) => call(settingsRoute.action, { request: request(path, { user, form }), params });
@@ -93,7 +90,10 @@ describe('KPI settings', () => {
     expect(latest.data).toMatchObject({ status: 'met' });
     expect(latest.data.values.at(-1).date).toBe(new Date().toISOString().slice(0, 10));
     expect(latest.data.impact).toMatchObject({ amount: '0', reason: 'target_not_improvement' });
-    const log = await db.select().from(activity).where(and(eq(activity.workspaceId, s.ws.id), eq(activity.entityType, 'kpi_value')));
+    const log = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.workspaceId, s.ws.id), eq(activity.entityType, 'kpi_value')));
     expect(log.length).toBeGreaterThanOrEqual(5);
   });
 

@@ -60,18 +60,30 @@ describe('maps list', () => {
     expect(new Set(res.data.lanes.map((l: { kind: string }) => l.kind))).toEqual(new Set(['touchpoints', 'actions', 'emotions', 'pain_points', 'kpi']));
     expect(res.data.cards.length).toBeGreaterThan(3);
     expect(res.data.emotions).toHaveLength(5);
-    const log = await db.select().from(activity).where(and(eq(activity.workspaceId, ws.id), eq(activity.entityId, mapId)));
+    const log = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.workspaceId, ws.id), eq(activity.entityId, mapId)));
     expect(log.map((l) => l.action)).toContain('created');
   });
 
   it('refuses a blank name with 400 and writes nothing; a viewer cannot create (403)', async () => {
     const { owner, viewer, ws } = await setup();
-    const bad = await call(listRoute.action, { request: request(`/w/${ws.slug}/maps`, { user: owner, form: { intent: 'create', name: '  ', state: 'current' } }), params: { slug: ws.slug } });
+    const bad = await call(listRoute.action, {
+      request: request(`/w/${ws.slug}/maps`, { user: owner, form: { intent: 'create', name: '  ', state: 'current' } }),
+      params: { slug: ws.slug },
+    });
     expect(bad.status).toBe(400);
     expect(bad.data.result.error.name).toEqual(['field.required']);
-    const badTemplate = await call(listRoute.action, { request: request(`/w/${ws.slug}/maps`, { user: owner, form: { intent: 'create', name: 'x', template: 'nope' } }), params: { slug: ws.slug } });
+    const badTemplate = await call(listRoute.action, {
+      request: request(`/w/${ws.slug}/maps`, { user: owner, form: { intent: 'create', name: 'x', template: 'nope' } }),
+      params: { slug: ws.slug },
+    });
     expect(badTemplate.status).toBe(400);
-    const denied = await call(listRoute.action, { request: request(`/w/${ws.slug}/maps`, { user: viewer, form: { intent: 'create', name: 'x' } }), params: { slug: ws.slug } });
+    const denied = await call(listRoute.action, {
+      request: request(`/w/${ws.slug}/maps`, { user: viewer, form: { intent: 'create', name: 'x' } }),
+      params: { slug: ws.slug },
+    });
     expect(denied.status).toBe(403);
     expect(await db.select().from(journeyMap).where(eq(journeyMap.workspaceId, ws.id))).toHaveLength(0);
   });
@@ -251,8 +263,14 @@ describe('map editor', () => {
     expect((await cellOrder(l1.id, a.id)).map((x) => x.title)).toEqual(['3', '1', '2']);
     // Across stages: 1 goes before b1.
     expect((await act(owner, ws, mapId, { intent: 'moveCard', id: id('1'), toStageId: b.id, toIndex: 0 })).status).toBe(200);
-    expect((await cellOrder(l1.id, a.id)).map((x) => [x.title, x.position])).toEqual([['3', 0], ['2', 1]]);
-    expect((await cellOrder(l1.id, b.id)).map((x) => [x.title, x.position])).toEqual([['1', 0], ['b1', 1]]);
+    expect((await cellOrder(l1.id, a.id)).map((x) => [x.title, x.position])).toEqual([
+      ['3', 0],
+      ['2', 1],
+    ]);
+    expect((await cellOrder(l1.id, b.id)).map((x) => [x.title, x.position])).toEqual([
+      ['1', 0],
+      ['b1', 1],
+    ]);
     // An index past the end appends.
     expect((await act(owner, ws, mapId, { intent: 'moveCard', id: id('2'), toStageId: c.id, toIndex: 9999 })).status).toBe(200);
     expect((await cellOrder(l1.id, c.id)).map((x) => [x.title, x.position])).toEqual([['2', 0]]);
@@ -260,7 +278,11 @@ describe('map editor', () => {
     expect((await act(owner, ws, mapId, { intent: 'moveStage', id: c.id, toIndex: 0 })).status).toBe(200);
     expect((await act(owner, ws, mapId, { intent: 'moveLane', id: l2.id, toIndex: 0 })).status).toBe(200);
     data = (await load(owner, ws, mapId)).data;
-    expect(data.stages.map((s: { name: string; position: number }) => [s.name, s.position])).toEqual([['C', 0], ['A', 1], ['B', 2]]);
+    expect(data.stages.map((s: { name: string; position: number }) => [s.name, s.position])).toEqual([
+      ['C', 0],
+      ['A', 1],
+      ['B', 2],
+    ]);
     expect(data.lanes.map((l: { name: string }) => l.name)).toEqual(['L2', 'L1']);
 
     // A card deleted meanwhile: the move answers 404 with a message.
@@ -269,7 +291,10 @@ describe('map editor', () => {
     const res = await act(owner, ws, mapId, { intent: 'moveCard', id: gone, toStageId: a.id, toIndex: 0 });
     expect(res.status).toBe(404);
     expect(res.data).toMatchObject({ status: 'gone', message: 'maps.gone' });
-    const moves = await db.select().from(activity).where(and(eq(activity.workspaceId, ws.id), eq(activity.action, 'moved')));
+    const moves = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.workspaceId, ws.id), eq(activity.action, 'moved')));
     expect(moves.length).toBe(5);
   });
 
@@ -351,7 +376,11 @@ describe('map editor', () => {
     expect((await elsewhere).status).toBe(200);
     expect(settled).toContain('move');
     const left = await cellOrder(laneId, a!.id);
-    expect(left.map((c) => [c.title, c.position])).toEqual([['c0', 0], ['c1', 1], ['c2', 2]]);
+    expect(left.map((c) => [c.title, c.position])).toEqual([
+      ['c0', 0],
+      ['c1', 1],
+      ['c2', 2],
+    ]);
     expect((await cellOrder(laneId, b!.id)).map((c) => [c.title, c.position])).toEqual([['c3', 0]]);
   });
 
@@ -385,11 +414,14 @@ describe('map editor', () => {
     const data = (await load(owner, ws, large)).data;
     const cardRows = [];
     for (const l of data.lanes.filter((x: { kind: string }) => x.kind === 'touchpoints' || x.kind === 'actions')) {
-      for (const s of data.stages) for (let i = 0; i < 5; i++) cardRows.push({ workspaceId: ws.id, mapId: large, laneId: l.id, stageId: s.id, title: `c${i}`, position: i });
+      for (const s of data.stages)
+        for (let i = 0; i < 5; i++) cardRows.push({ workspaceId: ws.id, mapId: large, laneId: l.id, stageId: s.id, title: `c${i}`, position: i });
     }
     await db.insert(card).values(cardRows);
     const emo = data.lanes.find((x: { kind: string }) => x.kind === 'emotions');
-    await db.insert(emotionPoint).values(data.stages.map((s: { id: string }) => ({ workspaceId: ws.id, mapId: large, laneId: emo.id, stageId: s.id, score: 1 })));
+    await db
+      .insert(emotionPoint)
+      .values(data.stages.map((s: { id: string }) => ({ workspaceId: ws.id, mapId: large, laneId: emo.id, stageId: s.id, score: 1 })));
     // Both maps carry KPIs with values so every query runs for both.
     const [m] = await db.insert(measure).values({ workspaceId: ws.id, name: 'NPS', unit: 'pts' }).returning();
     for (const mapId of [small, large]) {
@@ -419,12 +451,26 @@ describe('export, import, duplicate', () => {
     const mapId = await createMap(owner, ws, { template: 'b2b_onboarding', name: 'Onboarding' });
     const d = (await load(owner, ws, mapId)).data;
     const kl = d.lanes.find((x: { kind: string }) => x.kind === 'kpi');
-    const [nps] = await db.insert(measure).values({ workspaceId: ws.id, name: 'NPS', unit: 'pts', trend: 'up', valueAmount: '50000', valueStep: '10' }).returning();
+    const [nps] = await db
+      .insert(measure)
+      .values({ workspaceId: ws.id, name: 'NPS', unit: 'pts', trend: 'up', valueAmount: '50000', valueStep: '10' })
+      .returning();
     const [aht] = await db.insert(measure).values({ workspaceId: ws.id, name: 'Durée moyenne de traitement', unit: 'seconds', trend: 'down' }).returning();
     const kpis = await db
       .insert(kpi)
       .values([
-        { workspaceId: ws.id, mapId, laneId: kl.id, stageId: d.stages[1].id, measureId: nps!.id, position: 0, targetValue: '42', baselineValue: '30', baselineDate: '2025-01-01', note: 'après lancement' },
+        {
+          workspaceId: ws.id,
+          mapId,
+          laneId: kl.id,
+          stageId: d.stages[1].id,
+          measureId: nps!.id,
+          position: 0,
+          targetValue: '42',
+          baselineValue: '30',
+          baselineDate: '2025-01-01',
+          note: 'après lancement',
+        },
         { workspaceId: ws.id, mapId, laneId: kl.id, stageId: d.stages[1].id, measureId: aht!.id, position: 1, targetValue: '360.5' },
       ])
       .returning();
@@ -443,7 +489,10 @@ describe('export, import, duplicate', () => {
   it('an export imported into another workspace gives an identical map, measures matched by name or created', async () => {
     const { owner, ws, stranger, otherWs, viewer } = await setup();
     const mapId = await richMap(owner, ws);
-    const exported = await call(exportRoute.loader, { request: request(`/w/${ws.slug}/maps/${mapId}/export`, { user: viewer }), params: { slug: ws.slug, mapId } });
+    const exported = await call(exportRoute.loader, {
+      request: request(`/w/${ws.slug}/maps/${mapId}/export`, { user: viewer }),
+      params: { slug: ws.slug, mapId },
+    });
     expect(exported.status).toBe(200);
     expect(exported.headers.get('Content-Type')).toContain('application/json');
     const doc = exported.data;
@@ -457,7 +506,10 @@ describe('export, import, duplicate', () => {
     const imported = await call(listRoute.action, { request: request(`/w/${otherWs.slug}/maps`, { user: stranger, body }), params: { slug: otherWs.slug } });
     expect(imported.status).toBe(302);
     const newId = imported.headers.get('Location')!.split('/').pop()!;
-    const again = await call(exportRoute.loader, { request: request(`/w/${otherWs.slug}/maps/${newId}/export`, { user: stranger }), params: { slug: otherWs.slug, mapId: newId } });
+    const again = await call(exportRoute.loader, {
+      request: request(`/w/${otherWs.slug}/maps/${newId}/export`, { user: stranger }),
+      params: { slug: otherWs.slug, mapId: newId },
+    });
     const { measure: _m0, ...k0 } = again.data.kpis[0];
     expect(comparable({ ...again.data, kpis: again.data.kpis.map((k: { measure: { name: string } }) => k.measure.name.toLowerCase()) })).toEqual(
       comparable({ ...doc, kpis: doc.kpis.map((k: { measure: { name: string } }) => k.measure.name.toLowerCase()) }),
@@ -470,10 +522,16 @@ describe('export, import, duplicate', () => {
     ]);
     const kpiRows = await db.select().from(kpi).where(eq(kpi.mapId, newId)).orderBy(asc(kpi.position));
     expect(kpiRows[0]!.measureId).toBe(existing!.id);
-    const created = await db.select().from(measure).where(and(eq(measure.workspaceId, otherWs.id), eq(measure.name, 'Durée moyenne de traitement')));
+    const created = await db
+      .select()
+      .from(measure)
+      .where(and(eq(measure.workspaceId, otherWs.id), eq(measure.name, 'Durée moyenne de traitement')));
     expect(created[0]).toMatchObject({ unit: 'seconds', trend: 'down' });
     // Cross-workspace export is 404.
-    const foreign = await call(exportRoute.loader, { request: request(`/w/${otherWs.slug}/maps/${mapId}/export`, { user: stranger }), params: { slug: otherWs.slug, mapId } });
+    const foreign = await call(exportRoute.loader, {
+      request: request(`/w/${otherWs.slug}/maps/${mapId}/export`, { user: stranger }),
+      params: { slug: otherWs.slug, mapId },
+    });
     expect(foreign.status).toBe(404);
   });
 
@@ -488,7 +546,15 @@ describe('export, import, duplicate', () => {
     expect((await post('not json')).data.message).toBe('maps.import.notJson');
     expect((await post('{"format":"x"}')).data.message).toBe('maps.import.wrongFormat');
     expect((await post('{"format":"parcours.journey-map","version":9}')).data.message).toBe('maps.import.wrongVersion');
-    const broken = { format: 'parcours.journey-map', version: 1, map: { name: 'x' }, stages: [{ name: 'A' }], lanes: [{ kind: 'actions', name: 'L' }], cards: [{ lane: 0, stage: 4, title: 'c' }], emotions: [] };
+    const broken = {
+      format: 'parcours.journey-map',
+      version: 1,
+      map: { name: 'x' },
+      stages: [{ name: 'A' }],
+      lanes: [{ kind: 'actions', name: 'L' }],
+      cards: [{ lane: 0, stage: 4, title: 'c' }],
+      emotions: [],
+    };
     const res = await post(JSON.stringify(broken));
     expect(res.status).toBe(400);
     expect(res.data.message).toBe('maps.import.invalid');
@@ -498,11 +564,15 @@ describe('export, import, duplicate', () => {
   it('duplicates a map as a full deep copy', async () => {
     const { owner, ws } = await setup();
     const mapId = await richMap(owner, ws);
-    const res = await call(listRoute.action, { request: request(`/w/${ws.slug}/maps`, { user: owner, form: { intent: 'duplicate', mapId } }), params: { slug: ws.slug } });
+    const res = await call(listRoute.action, {
+      request: request(`/w/${ws.slug}/maps`, { user: owner, form: { intent: 'duplicate', mapId } }),
+      params: { slug: ws.slug },
+    });
     expect(res.status).toBe(302);
     const copyId = res.headers.get('Location')!.split('/').pop()!;
     expect(copyId).not.toBe(mapId);
-    const ex = (id: string) => call(exportRoute.loader, { request: request(`/w/${ws.slug}/maps/${id}/export`, { user: owner }), params: { slug: ws.slug, mapId: id } });
+    const ex = (id: string) =>
+      call(exportRoute.loader, { request: request(`/w/${ws.slug}/maps/${id}/export`, { user: owner }), params: { slug: ws.slug, mapId: id } });
     const original = (await ex(mapId)).data;
     const copy = (await ex(copyId)).data;
     expect(copy.map.name).toBe('Onboarding (copy)');
@@ -541,18 +611,34 @@ describe('KPI placement in the KPI row', () => {
       .values(measures.map((m, i) => ({ workspaceId: ws.id, mapId, laneId: kl.id, stageId: s0.id, measureId: m.id, position: i })))
       .returning();
     const order = async (stageId: string) =>
-      (await db.select().from(kpi).where(and(eq(kpi.laneId, kl.id), eq(kpi.stageId, stageId))).orderBy(asc(kpi.position))).map((k) => [k.id, k.position]);
+      (
+        await db
+          .select()
+          .from(kpi)
+          .where(and(eq(kpi.laneId, kl.id), eq(kpi.stageId, stageId)))
+          .orderBy(asc(kpi.position))
+      ).map((k) => [k.id, k.position]);
     expect((await act(owner, ws, mapId, { intent: 'moveKpi', id: kpis[2]!.id, toStageId: s0.id, toIndex: 0 })).status).toBe(200);
-    expect(await order(s0.id)).toEqual([[kpis[2]!.id, 0], [kpis[0]!.id, 1], [kpis[1]!.id, 2]]);
+    expect(await order(s0.id)).toEqual([
+      [kpis[2]!.id, 0],
+      [kpis[0]!.id, 1],
+      [kpis[1]!.id, 2],
+    ]);
     expect((await act(owner, ws, mapId, { intent: 'moveKpi', id: kpis[0]!.id, toStageId: s1.id, toIndex: 0 })).status).toBe(200);
-    expect(await order(s0.id)).toEqual([[kpis[2]!.id, 0], [kpis[1]!.id, 1]]);
+    expect(await order(s0.id)).toEqual([
+      [kpis[2]!.id, 0],
+      [kpis[1]!.id, 1],
+    ]);
     expect(await order(s1.id)).toEqual([[kpis[0]!.id, 0]]);
     // The editor sees them where they were put.
     const after = (await load(viewer, ws, mapId)).data;
     expect(after.kpis.find((k: { id: string }) => k.id === kpis[0]!.id)).toMatchObject({ stageId: s1.id, position: 0, measureName: 'NPS' });
     expect((await act(viewer, ws, mapId, { intent: 'moveKpi', id: kpis[1]!.id, toStageId: s1.id, toIndex: 0 })).status).toBe(403);
     expect((await act(stranger, otherWs, mapId, { intent: 'moveKpi', id: kpis[1]!.id, toStageId: s1.id, toIndex: 0 })).status).toBe(404);
-    expect(await order(s0.id)).toEqual([[kpis[2]!.id, 0], [kpis[1]!.id, 1]]);
+    expect(await order(s0.id)).toEqual([
+      [kpis[2]!.id, 0],
+      [kpis[1]!.id, 1],
+    ]);
     // Deleting the stage removes the KPIs it held (after the confirmation the editor shows).
     expect((await act(owner, ws, mapId, { intent: 'deleteStage', id: s1.id })).status).toBe(200);
     expect(await db.select().from(kpi).where(eq(kpi.id, kpis[0]!.id))).toHaveLength(0);

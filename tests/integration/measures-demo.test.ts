@@ -36,12 +36,17 @@ describe('demo measures and KPIs', () => {
       expect(Number(chip!.target)).toBe(Number(target));
       expect(chip!.status).toBe('on_track');
       const m = measures.find((x) => x.name === name)!;
-      expect(annualImpact({ mode: 'auto', current: chip!.current, target: chip!.target, trend: m.trend, valueAmount: m.valueAmount, valueStep: m.valueStep }).amount).toBe(impact);
+      expect(
+        annualImpact({ mode: 'auto', current: chip!.current, target: chip!.target, trend: m.trend, valueAmount: m.valueAmount, valueStep: m.valueStep }).amount,
+      ).toBe(impact);
     }
     expect(chips.length).toBeGreaterThanOrEqual(12);
     // The KPI health panel has something of every kind to show.
     expect(new Set(chips.map((c) => c.status))).toEqual(new Set(KPI_STATUSES));
-    const values = await db.select().from(kpiValue).where(and(eq(kpiValue.workspaceId, ws!.id), eq(kpiValue.kpiId, find('NPS')[0]!.id)));
+    const values = await db
+      .select()
+      .from(kpiValue)
+      .where(and(eq(kpiValue.workspaceId, ws!.id), eq(kpiValue.kpiId, find('NPS')[0]!.id)));
     expect(values).toHaveLength(12);
     expect(measures.length).toBeGreaterThanOrEqual(15);
   });

@@ -16,12 +16,22 @@ async function workspaceWith(kpis: number) {
   const f = await makeMapWithKpiLane(ws.id, ['A', 'B', 'C', 'D', 'E']);
   let first: { kpiId: string; measureId: string } | undefined;
   for (let i = 0; i < kpis; i++) {
-    const placedResult = await placeKpi(ws.id, owner.id, { mapId: f.map.id, laneId: f.lane.id, stageId: f.stages[i % 5]!.id }, { name: i % 2 ? `Measure ${i}` : 'NPS' });
+    const placedResult = await placeKpi(
+      ws.id,
+      owner.id,
+      { mapId: f.map.id, laneId: f.lane.id, stageId: f.stages[i % 5]!.id },
+      { name: i % 2 ? `Measure ${i}` : 'NPS' },
+    );
     if (placedResult.status !== 'ok') throw new Error('placing failed');
     const placed = placedResult.value;
     first ??= placed;
     await db.insert(kpiValue).values(
-      Array.from({ length: 12 }, (_, m) => ({ workspaceId: ws.id, kpiId: placed.kpiId, date: `2025-${String(m + 1).padStart(2, '0')}-01`, value: String(30 + m + i) })),
+      Array.from({ length: 12 }, (_, m) => ({
+        workspaceId: ws.id,
+        kpiId: placed.kpiId,
+        date: `2025-${String(m + 1).padStart(2, '0')}-01`,
+        value: String(30 + m + i),
+      })),
     );
   }
   return { owner, ws, map: f.map, first: first! };

@@ -103,19 +103,28 @@ describe('search a measure or create one', () => {
     const s = await setup();
     const other = await makeMapWithKpiLane(s.ws.id, ['Elsewhere'], 'Other map');
     const notKpiLane = await call(kpiNew.action, {
-      request: request(`/w/${s.ws.slug}/kpis/new`, { user: s.editor, form: { mapId: s.map.id, laneId: s.textLane.id, stageId: s.stages[0]!.id, name: 'X', js: '1' } }),
+      request: request(`/w/${s.ws.slug}/kpis/new`, {
+        user: s.editor,
+        form: { mapId: s.map.id, laneId: s.textLane.id, stageId: s.stages[0]!.id, name: 'X', js: '1' },
+      }),
       params: { slug: s.ws.slug },
     });
     expect(notKpiLane.status).toBe(404);
     const wrongStage = await call(kpiNew.action, {
-      request: request(`/w/${s.ws.slug}/kpis/new`, { user: s.editor, form: { mapId: s.map.id, laneId: s.lane.id, stageId: other.stages[0]!.id, name: 'X', js: '1' } }),
+      request: request(`/w/${s.ws.slug}/kpis/new`, {
+        user: s.editor,
+        form: { mapId: s.map.id, laneId: s.lane.id, stageId: other.stages[0]!.id, name: 'X', js: '1' },
+      }),
       params: { slug: s.ws.slug },
     });
     expect(wrongStage.status).toBe(404);
     const empty = await place(s, s.editor, { name: '   ' });
     expect(empty.status).toBe(400);
     const badId = await call(kpiNew.action, {
-      request: request(`/w/${s.ws.slug}/kpis/new`, { user: s.editor, form: { mapId: 'nope', laneId: s.lane.id, stageId: s.stages[0]!.id, name: 'X', js: '1' } }),
+      request: request(`/w/${s.ws.slug}/kpis/new`, {
+        user: s.editor,
+        form: { mapId: 'nope', laneId: s.lane.id, stageId: s.stages[0]!.id, name: 'X', js: '1' },
+      }),
       params: { slug: s.ws.slug },
     });
     expect(badId.status).toBe(404);
@@ -141,7 +150,16 @@ describe('measure library', () => {
     const created = await call(library.action, {
       request: request(`/w/${s.ws.slug}/measures`, {
         user: s.editor,
-        form: measureForm({ name: 'Taux de churn', unit: '%', trend: 'down', valueAmount: '120 000', valueStep: '1', tags: 'churn, résiliation', group: 'Fidélisation', ownerId: s.owner.id }),
+        form: measureForm({
+          name: 'Taux de churn',
+          unit: '%',
+          trend: 'down',
+          valueAmount: '120 000',
+          valueStep: '1',
+          tags: 'churn, résiliation',
+          group: 'Fidélisation',
+          ownerId: s.owner.id,
+        }),
       }),
       params: { slug: s.ws.slug },
     });
@@ -178,7 +196,10 @@ describe('measure library', () => {
       request: request(`/w/${s.ws.slug}/measures`, { user: s.owner, form: { intent: 'starter', keys: STARTER_CATALOGUE.map((m) => m.key) } }),
       params: { slug: s.ws.slug },
     });
-    await db.update(measure).set({ tags: ['north-star'], ownerId: s.editor.id }).where(and(eq(measure.workspaceId, s.ws.id), eq(measure.name, 'NPS')));
+    await db
+      .update(measure)
+      .set({ tags: ['north-star'], ownerId: s.editor.id })
+      .where(and(eq(measure.workspaceId, s.ws.id), eq(measure.name, 'NPS')));
     const list = async (query: string) => {
       const res = await call(library.loader, { request: request(`/w/${s.ws.slug}/measures${query}`, { user: s.viewer }), params: { slug: s.ws.slug } });
       return res.data.measures.map((m: { name: string }) => m.name) as string[];
@@ -199,7 +220,10 @@ describe('measure library', () => {
     expect(await list('?q=%25')).toEqual(['NPS']); // "% of promoters …", not every measure
     expect(await list('?q=c_at')).toEqual([]); // "_" would otherwise match the S of CSAT
     // Archived measures leave the list and appear under "archived only".
-    await db.update(measure).set({ archivedAt: new Date() }).where(and(eq(measure.workspaceId, s.ws.id), eq(measure.name, 'CSAT')));
+    await db
+      .update(measure)
+      .set({ archivedAt: new Date() })
+      .where(and(eq(measure.workspaceId, s.ws.id), eq(measure.name, 'CSAT')));
     expect(await list('')).not.toContain('CSAT');
     expect(await list('?archived=1')).toEqual(['CSAT']);
   });
@@ -227,9 +251,15 @@ describe('measure library', () => {
     const id = placed.data.measureId as string;
     const params = { slug: s.ws.slug, measureId: id };
     const form = (version: number, name: string) => ({ ...measureForm({ name, intent: 'update' }), version: String(version) });
-    const saved = await call(measurePage.action, { request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.editor, form: form(1, 'Net Promoter Score') }), params });
+    const saved = await call(measurePage.action, {
+      request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.editor, form: form(1, 'Net Promoter Score') }),
+      params,
+    });
     expect(saved.status).toBe(200);
-    const stale = await call(measurePage.action, { request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.owner, form: form(1, 'Stale name') }), params });
+    const stale = await call(measurePage.action, {
+      request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.owner, form: form(1, 'Stale name') }),
+      params,
+    });
     expect(stale.status).toBe(409);
     expect(stale.data).toMatchObject({ intent: 'update', status: 'stale', current: { name: 'Net Promoter Score', version: 2 } });
     const page = await call(measurePage.loader, { request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.viewer }), params });
@@ -237,18 +267,27 @@ describe('measure library', () => {
     expect(page.data.usedIn).toHaveLength(1);
     expect(page.data.usedIn[0]).toMatchObject({ mapName: 'Subscription', stageName: 'Discovery', status: 'no_trend' });
 
-    const refused = await call(measurePage.action, { request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.editor, form: { intent: 'delete' } }), params });
+    const refused = await call(measurePage.action, {
+      request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.editor, form: { intent: 'delete' } }),
+      params,
+    });
     expect(refused.status).toBe(409);
     expect(refused.data).toMatchObject({ intent: 'delete', status: 'invalid', message: 'measures.inUse' });
 
     await call(measurePage.action, { request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.editor, form: { intent: 'archive' } }), params });
     const chips = await listMapKpis(s.ws.id, s.map.id);
     expect(chips[0]).toMatchObject({ measureName: 'Net Promoter Score', archived: true });
-    const restored = await call(measurePage.action, { request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.editor, form: { intent: 'restore' } }), params });
+    const restored = await call(measurePage.action, {
+      request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.editor, form: { intent: 'restore' } }),
+      params,
+    });
     expect(restored.status).toBe(200);
 
     await db.delete(kpi).where(eq(kpi.measureId, id));
-    const deleted = await call(measurePage.action, { request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.editor, form: { intent: 'delete' } }), params });
+    const deleted = await call(measurePage.action, {
+      request: request(`/w/${s.ws.slug}/measures/${id}`, { user: s.editor, form: { intent: 'delete' } }),
+      params,
+    });
     expect(deleted.status).toBe(302);
     expect(await measuresOf(s.ws.id)).toHaveLength(0);
   });
@@ -272,7 +311,10 @@ describe('measure library', () => {
 describe('linked touchpoints', () => {
   it('links touchpoint cards of this workspace; a card of another workspace or of another lane kind answers 404', async () => {
     const s = await setup();
-    const [touchLane] = await db.insert(lane).values({ workspaceId: s.ws.id, mapId: s.map.id, kind: 'touchpoints', name: 'Touchpoints', position: 2 }).returning();
+    const [touchLane] = await db
+      .insert(lane)
+      .values({ workspaceId: s.ws.id, mapId: s.map.id, kind: 'touchpoints', name: 'Touchpoints', position: 2 })
+      .returning();
     const [welcome, note] = await db
       .insert(card)
       .values([
@@ -283,13 +325,19 @@ describe('linked touchpoints', () => {
     const intruder = await makeUser();
     const theirs = await makeWorkspace(intruder);
     const theirMap = await makeMapWithKpiLane(theirs.id);
-    const [theirLane] = await db.insert(lane).values({ workspaceId: theirs.id, mapId: theirMap.map.id, kind: 'touchpoints', name: 'T', position: 2 }).returning();
+    const [theirLane] = await db
+      .insert(lane)
+      .values({ workspaceId: theirs.id, mapId: theirMap.map.id, kind: 'touchpoints', name: 'T', position: 2 })
+      .returning();
     const [theirCard] = await db
       .insert(card)
       .values({ workspaceId: theirs.id, mapId: theirMap.map.id, laneId: theirLane!.id, stageId: theirMap.stages[0]!.id, title: 'Theirs', position: 0 })
       .returning();
     const create = (name: string, touchpoints: string[]) =>
-      call(library.action, { request: request(`/w/${s.ws.slug}/measures`, { user: s.editor, form: measureForm({ name, touchpoints }) }), params: { slug: s.ws.slug } });
+      call(library.action, {
+        request: request(`/w/${s.ws.slug}/measures`, { user: s.editor, form: measureForm({ name, touchpoints }) }),
+        params: { slug: s.ws.slug },
+      });
     expect((await create('NPS', [welcome!.id])).status).toBe(302);
     expect((await create('CSAT', [theirCard!.id])).status).toBe(404);
     expect((await create('CES', [note!.id])).status).toBe(404);
@@ -313,8 +361,16 @@ describe('permissions and tenancy', () => {
     const before = await measuresOf(s.ws.id);
     const attempts = [
       () => place(s, s.viewer, { name: 'Viewer measure' }),
-      () => call(library.action, { request: request(`/w/${s.ws.slug}/measures`, { user: s.viewer, form: measureForm({ name: 'X' }) }), params: { slug: s.ws.slug } }),
-      () => call(library.action, { request: request(`/w/${s.ws.slug}/measures`, { user: s.viewer, form: { intent: 'starter', keys: ['csat'] } }), params: { slug: s.ws.slug } }),
+      () =>
+        call(library.action, {
+          request: request(`/w/${s.ws.slug}/measures`, { user: s.viewer, form: measureForm({ name: 'X' }) }),
+          params: { slug: s.ws.slug },
+        }),
+      () =>
+        call(library.action, {
+          request: request(`/w/${s.ws.slug}/measures`, { user: s.viewer, form: { intent: 'starter', keys: ['csat'] } }),
+          params: { slug: s.ws.slug },
+        }),
       ...['archive', 'delete', 'update'].map(
         (intent) => () =>
           call(measurePage.action, {
@@ -365,11 +421,17 @@ describe('permissions and tenancy', () => {
     });
     expect(theirMeasureInOurCell.status).toBe(404);
     // Not a member of ours at all.
-    expect((await call(measurePage.loader, { request: request(`/w/${s.ws.slug}/measures/${id}`, { user: intruder }), params: { slug: s.ws.slug, measureId: id } })).status).toBe(404);
+    expect(
+      (await call(measurePage.loader, { request: request(`/w/${s.ws.slug}/measures/${id}`, { user: intruder }), params: { slug: s.ws.slug, measureId: id } }))
+        .status,
+    ).toBe(404);
     const [row] = await measuresOf(s.ws.id);
     expect(row).toMatchObject({ name: 'NPS', archivedAt: null, version: 1 });
     expect(await measuresOf(theirs.id)).toHaveLength(0);
     // A malformed id is a 404, not a database error.
-    expect((await call(measurePage.loader, { request: request(`/w/${s.ws.slug}/measures/nope`, { user: s.owner }), params: { slug: s.ws.slug, measureId: 'nope' } })).status).toBe(404);
+    expect(
+      (await call(measurePage.loader, { request: request(`/w/${s.ws.slug}/measures/nope`, { user: s.owner }), params: { slug: s.ws.slug, measureId: 'nope' } }))
+        .status,
+    ).toBe(404);
   });
 });

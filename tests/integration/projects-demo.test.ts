@@ -15,7 +15,13 @@ describe('demo projects', () => {
     const rows = await db.select().from(project).where(eq(project.workspaceId, ws!.id));
     expect(rows.map((r) => r.name).sort()).toEqual(['Chatbot support niveau 1', 'Refonte du parcours de renouvellement', 'Self-service onboarding']);
     const example = rows.find((r) => r.name === 'Self-service onboarding')!;
-    expect(example).toMatchObject({ horizonYears: 3, discountRate: '0.080000', confidence: '0.800000', rampUp: ['0.500000', '1.000000', '1.000000'], status: 'in_progress' });
+    expect(example).toMatchObject({
+      horizonYears: 3,
+      discountRate: '0.080000',
+      confidence: '0.800000',
+      rampUp: ['0.500000', '1.000000', '1.000000'],
+      status: 'in_progress',
+    });
     const loaded = valueOr404(await loadBusinessCase(ws!.id, example.id));
     expect(loaded.businessCase.years.map((y) => y.cost)).toEqual(['60000', '10000', '10000', '10000']);
     // The measures seeder places NPS, churn and handling time with DESIGN.md's current and target values.

@@ -54,7 +54,9 @@ describe('business case', () => {
     const byMeasure = Object.fromEntries(res.data.lines.map((l: { measureName: string; contribution: string }) => [l.measureName, l.contribution]));
     expect(byMeasure).toEqual({ NPS: '50000', 'Taux de churn': '90000', 'Durée moyenne de traitement': '12000' });
     // Realised since the start: NPS 30 -> 32 (+2 pts x 5,000), churn 9 -> 8.5 (0.5 pt x 120,000 x 50 %); AHT has no baseline.
-    const realised = Object.fromEntries(res.data.lines.map((l: { measureName: string; realised: { amount: string | null } }) => [l.measureName, l.realised.amount]));
+    const realised = Object.fromEntries(
+      res.data.lines.map((l: { measureName: string; realised: { amount: string | null } }) => [l.measureName, l.realised.amount]),
+    );
     expect(realised).toEqual({ NPS: '10000', 'Taux de churn': '30000', 'Durée moyenne de traitement': null });
     expect(res.data.realisedTotal).toBe('40000');
     expect(res.data.warnings).toEqual([]);
@@ -69,10 +71,20 @@ describe('business case', () => {
     const more = await makeMeasure(ws.id, { name: 'CSAT', valueAmount: '1000', valueStep: '1' });
     const links = [];
     for (let i = 0; i < 8; i++) {
-      const k = await makeKpi(ws.id, { mapId: example.map.id, laneId: example.lane.id, stageId: example.stages.Support!.id, measureId: more.id }, { target: '90', values: [['2026-01-01', '80']] });
+      const k = await makeKpi(
+        ws.id,
+        { mapId: example.map.id, laneId: example.lane.id, stageId: example.stages.Support!.id, measureId: more.id },
+        { target: '90', values: [['2026-01-01', '80']] },
+      );
       links.push({ kpiId: k.id });
     }
-    const big = await makeProject(ws.id, { links, costs: [{ kind: 'one_off', amount: '5' }, { kind: 'recurring', amount: '1' }] });
+    const big = await makeProject(ws.id, {
+      links,
+      costs: [
+        { kind: 'one_off', amount: '5' },
+        { kind: 'recurring', amount: '1' },
+      ],
+    });
     queryCounter.count = 0;
     const res = await loadCase(viewer, ws.slug, big.id);
     expect(res.data.lines).toHaveLength(8);
@@ -82,7 +94,11 @@ describe('business case', () => {
   it('shows warnings: shares above 100 %, no financial value, stale values, target not an improvement; ROI not applicable without cost', async () => {
     const { ws, viewer, example } = await setup();
     const noValue = await makeMeasure(ws.id, { name: 'Taux de recommandation' });
-    const stale = await makeKpi(ws.id, { mapId: example.map.id, laneId: example.lane.id, stageId: example.stages.Support!.id, measureId: noValue.id }, { target: '50', values: [['2020-01-01', '40']] });
+    const stale = await makeKpi(
+      ws.id,
+      { mapId: example.map.id, laneId: example.lane.id, stageId: example.stages.Support!.id, measureId: noValue.id },
+      { target: '50', values: [['2020-01-01', '40']] },
+    );
     const worse = await makeKpi(
       ws.id,
       { mapId: example.map.id, laneId: example.lane.id, stageId: example.stages.Onboarding!.id, measureId: example.measures.nps.id },
@@ -122,13 +138,19 @@ describe('business case', () => {
       const res = await post(viewer, ws.slug, example.project.id, form);
       expect(res.status, form.intent).toBe(403);
     }
-    const create = await call(listRoute.action, { request: request(`/w/${ws.slug}/projects`, { user: viewer, form: { intent: 'create', name: 'P', status: 'idea' } }), params: { slug: ws.slug } });
+    const create = await call(listRoute.action, {
+      request: request(`/w/${ws.slug}/projects`, { user: viewer, form: { intent: 'create', name: 'P', status: 'idea' } }),
+      params: { slug: ws.slug },
+    });
     expect(create.status).toBe(403);
     const [row] = await db.select().from(project).where(eq(project.id, example.project.id));
     expect(row).toMatchObject({ name: 'Self-service onboarding', version: 1, archivedAt: null, horizonYears: 3 });
     const [links] = await db.select({ n: count() }).from(projectKpi).where(eq(projectKpi.projectId, example.project.id));
     expect(links!.n).toBe(3);
-    const csv = await call(csvRoute.loader, { request: request(`${caseUrl(ws.slug, example.project.id)}/csv`, { user: viewer }), params: { slug: ws.slug, projectId: example.project.id } });
+    const csv = await call(csvRoute.loader, {
+      request: request(`${caseUrl(ws.slug, example.project.id)}/csv`, { user: viewer }),
+      params: { slug: ws.slug, projectId: example.project.id },
+    });
     expect(csv.status).toBe(200);
     expect(String(csv.data)).toContain('171307.73');
   });
@@ -162,10 +184,24 @@ describe('business case', () => {
 
   it('refuses bad input with 400 beside the field and writes nothing', async () => {
     const { ws, editor, example } = await setup('fr');
-    const bad = await post(editor, ws.slug, example.project.id, { intent: 'assumptions', version: '1', horizonYears: '11', discountRate: 'huit', confidence: '120', rampUp: '50 / abc' });
+    const bad = await post(editor, ws.slug, example.project.id, {
+      intent: 'assumptions',
+      version: '1',
+      horizonYears: '11',
+      discountRate: 'huit',
+      confidence: '120',
+      rampUp: '50 / abc',
+    });
     expect(bad.status).toBe(400);
     expect(bad.data.result.error).toMatchObject({ horizonYears: ['field.range'], discountRate: ['field.number'], confidence: ['field.range'] });
-    const badRamp = await post(editor, ws.slug, example.project.id, { intent: 'assumptions', version: '1', horizonYears: '3', discountRate: '8', confidence: '80', rampUp: '50 / abc' });
+    const badRamp = await post(editor, ws.slug, example.project.id, {
+      intent: 'assumptions',
+      version: '1',
+      horizonYears: '3',
+      discountRate: '8',
+      confidence: '80',
+      rampUp: '50 / abc',
+    });
     expect(badRamp.status).toBe(400);
     expect(badRamp.data.result.error.rampUp).toEqual(['field.rampUp']);
     const badCost = await post(editor, ws.slug, example.project.id, { intent: 'addCost', label: '', kind: 'weekly', amount: '-5' });
@@ -189,13 +225,23 @@ describe('business case', () => {
     expect(row).toMatchObject({ version: 1, horizonYears: 3, discountRate: '0.080000', name: 'Self-service onboarding' });
     const [costs] = await db.select({ n: count() }).from(projectCost).where(eq(projectCost.projectId, example.project.id));
     expect(costs!.n).toBe(2);
-    const [link] = await db.select().from(projectKpi).where(and(eq(projectKpi.projectId, example.project.id), eq(projectKpi.kpiId, example.kpis.nps.id)));
+    const [link] = await db
+      .select()
+      .from(projectKpi)
+      .where(and(eq(projectKpi.projectId, example.project.id), eq(projectKpi.kpiId, example.kpis.nps.id)));
     expect(link!.share).toBe('1.000000');
   });
 
   it('saves assumptions typed as French percentages, versioned: a stale save is 409 with the current content', async () => {
     const { ws, editor, owner, example } = await setup('fr');
-    const saved = await post(editor, ws.slug, example.project.id, { intent: 'assumptions', version: '1', horizonYears: '5', discountRate: '7,5', confidence: '90', rampUp: '25 / 75' });
+    const saved = await post(editor, ws.slug, example.project.id, {
+      intent: 'assumptions',
+      version: '1',
+      horizonYears: '5',
+      discountRate: '7,5',
+      confidence: '90',
+      rampUp: '25 / 75',
+    });
     expect(saved.status).toBe(200);
     const [row] = await db.select().from(project).where(eq(project.id, example.project.id));
     expect(row).toMatchObject({ version: 2, horizonYears: 5, discountRate: '0.075000', confidence: '0.900000', rampUp: ['0.250000', '0.750000'] });
@@ -205,7 +251,10 @@ describe('business case', () => {
     expect(stale.data.current).toMatchObject({ version: 2, horizonYears: 5, name: 'Self-service onboarding' });
     const [after] = await db.select().from(project).where(eq(project.id, example.project.id));
     expect(after!.name).toBe('Self-service onboarding');
-    const [log] = await db.select({ n: count() }).from(activity).where(and(eq(activity.workspaceId, ws.id), eq(activity.entityType, 'project')));
+    const [log] = await db
+      .select({ n: count() })
+      .from(activity)
+      .where(and(eq(activity.workspaceId, ws.id), eq(activity.entityType, 'project')));
     expect(log!.n).toBe(1);
   });
 
@@ -216,7 +265,9 @@ describe('business case', () => {
     let res = await loadCase(editor, ws.slug, id);
     expect(res.data.businessCase.totalCost).toBe('91000.5');
     const training = res.data.costs.find((c: { label: string }) => c.label === 'Training');
-    expect((await post(editor, ws.slug, id, { intent: 'updateCost', costId: training.id, label: 'Training', kind: 'recurring', amount: '1000' })).status).toBe(200);
+    expect((await post(editor, ws.slug, id, { intent: 'updateCost', costId: training.id, label: 'Training', kind: 'recurring', amount: '1000' })).status).toBe(
+      200,
+    );
     res = await loadCase(editor, ws.slug, id);
     expect(res.data.costs.find((c: { label: string }) => c.label === 'Training')).toMatchObject({ kind: 'recurring', year: 1 });
     expect(res.data.businessCase.totalCost).toBe('93000');
@@ -273,15 +324,24 @@ describe('KPI settings', () => {
 describe('project list', () => {
   it('editors create a project with defaults (horizon 3, 10 %, 100 %); bad input is 400 and writes nothing', async () => {
     const { ws, editor } = await setup();
-    const bad = await call(listRoute.action, { request: request(`/w/${ws.slug}/projects`, { user: editor, form: { intent: 'create', name: '', status: 'someday', startDate: '2026-13-45' } }), params: { slug: ws.slug } });
+    const bad = await call(listRoute.action, {
+      request: request(`/w/${ws.slug}/projects`, { user: editor, form: { intent: 'create', name: '', status: 'someday', startDate: '2026-13-45' } }),
+      params: { slug: ws.slug },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.data.result.error).sort()).toEqual(['name', 'startDate', 'status']);
     const res = await call(listRoute.action, {
-      request: request(`/w/${ws.slug}/projects`, { user: editor, form: { intent: 'create', name: 'Chatbot', status: 'planned', startDate: '2026-01-15', ownerId: editor.id } }),
+      request: request(`/w/${ws.slug}/projects`, {
+        user: editor,
+        form: { intent: 'create', name: 'Chatbot', status: 'planned', startDate: '2026-01-15', ownerId: editor.id },
+      }),
       params: { slug: ws.slug },
     });
     expect(res.status).toBe(302);
-    const [row] = await db.select().from(project).where(and(eq(project.workspaceId, ws.id), eq(project.name, 'Chatbot')));
+    const [row] = await db
+      .select()
+      .from(project)
+      .where(and(eq(project.workspaceId, ws.id), eq(project.name, 'Chatbot')));
     expect(res.headers.get('Location')).toBe(`/w/${ws.slug}/projects/${row!.id}`);
     expect(row).toMatchObject({ horizonYears: 3, discountRate: '0.100000', confidence: '1.000000', rampUp: [], status: 'planned', ownerId: editor.id });
   });

@@ -85,7 +85,12 @@ describe('the public API', () => {
       for (const fn of [module.loader, module.action]) {
         if (!fn || (fn === module.loader && file.includes('kpi-values'))) continue;
         const cookieOnly = await call(fn as Parameters<typeof call>[0], {
-          request: request('/api/v1/x', { user: owner, method: fn === module.action ? 'POST' : 'GET', headers: { 'Content-Type': 'application/json' }, body: fn === module.action ? '{}' : undefined }),
+          request: request('/api/v1/x', {
+            user: owner,
+            method: fn === module.action ? 'POST' : 'GET',
+            headers: { 'Content-Type': 'application/json' },
+            body: fn === module.action ? '{}' : undefined,
+          }),
           params: { id: '00000000-0000-4000-8000-000000000000' },
         });
         expect(cookieOnly.status).toBe(401);

@@ -15,8 +15,7 @@ async function setup() {
   return { owner, ws, viewer, example };
 }
 
-const load = (user: TestUser, slug: string, query = '') =>
-  call(summary.loader, { request: request(`/w/${slug}/summary${query}`, { user }), params: { slug } });
+const load = (user: TestUser, slug: string, query = '') => call(summary.loader, { request: request(`/w/${slug}/summary${query}`, { user }), params: { slug } });
 
 describe('executive ROI summary', () => {
   it('viewers read the portfolio: totals, ranking, top measures, warnings; archived projects are left out', async () => {
@@ -100,8 +99,24 @@ describe('executive ROI summary', () => {
     expect(two.data.projects).toHaveLength(2);
     const withTwo = queryCounter.count;
     for (let i = 0; i < 18; i++) {
-      const k = await makeKpi(ws.id, { mapId: example.map.id, laneId: example.lane.id, stageId: example.stages.Support!.id, measureId: measure.id }, { target: '90', values: [['2026-01-01', '80'], ['2026-02-01', '82']] });
-      await makeProject(ws.id, { links: [{ kpiId: k.id }, { kpiId: example.kpis.aht.id, share: '0.01' }], costs: [{ kind: 'recurring', amount: '100' }, { kind: 'one_off', amount: '5' }] });
+      const k = await makeKpi(
+        ws.id,
+        { mapId: example.map.id, laneId: example.lane.id, stageId: example.stages.Support!.id, measureId: measure.id },
+        {
+          target: '90',
+          values: [
+            ['2026-01-01', '80'],
+            ['2026-02-01', '82'],
+          ],
+        },
+      );
+      await makeProject(ws.id, {
+        links: [{ kpiId: k.id }, { kpiId: example.kpis.aht.id, share: '0.01' }],
+        costs: [
+          { kind: 'recurring', amount: '100' },
+          { kind: 'one_off', amount: '5' },
+        ],
+      });
     }
     queryCounter.count = 0;
     const twenty = await load(viewer, ws.slug);

@@ -65,7 +65,10 @@ describe('sign-in throttle', () => {
     await db.insert(throttle).values({ key, count: SIGN_IN_PER_ACCOUNT.limit - 1 });
     expect((await signInFrom(newAddress(), u.email, 'wrong-password')).status).toBe(400);
     expect((await signInFrom(newAddress(), u.email, 'right-password')).status).toBe(429);
-    await db.update(throttle).set({ windowStart: sql`now() - interval '16 minutes'` }).where(eq(throttle.key, key));
+    await db
+      .update(throttle)
+      .set({ windowStart: sql`now() - interval '16 minutes'` })
+      .where(eq(throttle.key, key));
     expect((await signInFrom(newAddress(), u.email, 'right-password')).status).toBe(302);
     // A successful sign-in clears the account's counter.
     expect(await db.select().from(throttle).where(eq(throttle.key, key))).toEqual([]);
@@ -107,7 +110,8 @@ describe('invitation throttle', () => {
     const ws = await makeWorkspace(owner);
     const token = await createInvitation(ws.id, owner.id, 'guest@example.com', 'viewer');
     const address = newAddress();
-    const open = (clientAddress: string, t: string) => call(inviteRoute.loader, { request: request(`/invite/${t}`), params: { token: t }, context: { clientAddress } });
+    const open = (clientAddress: string, t: string) =>
+      call(inviteRoute.loader, { request: request(`/invite/${t}`), params: { token: t }, context: { clientAddress } });
     // A good token does not count as a failure.
     for (let i = 0; i < 5; i++) expect((await open(address, token)).data.state).toBe('signed-out');
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => open(address, `guess-${i}`)));

@@ -177,7 +177,10 @@ describe('invitations', () => {
     expect(page.data.state).toBe('ready');
     const accepted = await call(inviteRoute.action, { request: request(`/invite/${token}`, { user: guest, method: 'POST' }), params: { token } });
     expect(accepted.headers.get('Location')).toBe(`/w/${ws.slug}`);
-    const [m] = await db.select().from(membership).where(and(eq(membership.workspaceId, ws.id), eq(membership.userId, guest.id)));
+    const [m] = await db
+      .select()
+      .from(membership)
+      .where(and(eq(membership.workspaceId, ws.id), eq(membership.userId, guest.id)));
     expect(m?.role).toBe('viewer');
 
     const reused = await call(inviteRoute.loader, { request: request(`/invite/${token}`, { user: guest }), params: { token } });
@@ -191,13 +194,19 @@ describe('invitations', () => {
     const wrong = await call(inviteRoute.loader, { request: request(`/invite/${token}`, { user: other }), params: { token } });
     expect(wrong.data.state).toBe('wrong-account');
     await call(inviteRoute.action, { request: request(`/invite/${token}`, { user: other, method: 'POST' }), params: { token } });
-    const [{ n }] = (await db.select({ n: count() }).from(membership).where(and(eq(membership.workspaceId, ws.id), eq(membership.userId, other.id)))) as [{ n: number }];
+    const [{ n }] = (await db
+      .select({ n: count() })
+      .from(membership)
+      .where(and(eq(membership.workspaceId, ws.id), eq(membership.userId, other.id)))) as [{ n: number }];
     expect(n).toBe(0);
 
     const anonymous = await call(inviteRoute.loader, { request: request(`/invite/${token}`), params: { token } });
     expect(anonymous.data.state).toBe('signed-out');
 
-    await db.update(invitation).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitation.workspaceId, ws.id));
+    await db
+      .update(invitation)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitation.workspaceId, ws.id));
     const expired = await call(inviteRoute.loader, { request: request(`/invite/${token}`), params: { token } });
     expect(expired.data.state).toBe('invalid');
 

@@ -146,22 +146,19 @@ function send(port: number, target: string, options: HttpOptions): Promise<HttpR
   if (options.chunked) headers['Transfer-Encoding'] = 'chunked';
 
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method, path: target, headers, localAddress: options.localAddress, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const h = new Headers();
-          for (const [key, value] of Object.entries(res.headers)) {
-            if (Array.isArray(value)) for (const v of value) h.append(key, v);
-            else if (value !== undefined) h.set(key, value);
-          }
-          resolve({ status: res.statusCode ?? 0, headers: h, text: Buffer.concat(chunks).toString('utf8') });
-        });
-        res.on('error', reject);
-      },
-    );
+    const req = http.request({ host: '127.0.0.1', port, method, path: target, headers, localAddress: options.localAddress, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const h = new Headers();
+        for (const [key, value] of Object.entries(res.headers)) {
+          if (Array.isArray(value)) for (const v of value) h.append(key, v);
+          else if (value !== undefined) h.set(key, value);
+        }
+        resolve({ status: res.statusCode ?? 0, headers: h, text: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', reject);
+    });
     // Like curl, stop writing once the server has answered (a 413 comes before the body is read),
     // and wait for pending writes so a large body does not sit in memory.
     let answered = false;

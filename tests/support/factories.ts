@@ -57,7 +57,14 @@ type FormValue = string | number | undefined | null;
 /** A Request as a browser would send it: session cookie, same-site Origin, form-encoded body. */
 export function request(
   path: string,
-  options: { user?: TestUser | null; method?: string; form?: Record<string, FormValue | FormValue[]>; origin?: string | null; headers?: Record<string, string>; body?: BodyInit } = {},
+  options: {
+    user?: TestUser | null;
+    method?: string;
+    form?: Record<string, FormValue | FormValue[]>;
+    origin?: string | null;
+    headers?: Record<string, string>;
+    body?: BodyInit;
+  } = {},
 ) {
   const url = new URL(path, ORIGIN);
   const headers = new Headers(options.headers);

@@ -24,7 +24,12 @@ interface Answer {
 }
 
 /** A form POST over node:http, optionally from a given local address and with a session. */
-export function postForm(baseURL: string, path: string, form: Record<string, string>, options: { localAddress?: string; cookie?: string } = {}): Promise<Answer> {
+export function postForm(
+  baseURL: string,
+  path: string,
+  form: Record<string, string>,
+  options: { localAddress?: string; cookie?: string } = {},
+): Promise<Answer> {
   const url = new URL(path, baseURL);
   const body = new URLSearchParams(form).toString();
   return new Promise((resolve, reject) => {

@@ -9,7 +9,10 @@ const next = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;
 
 export async function makeMapWithStages(workspaceId: string, stageNames: string[], options: { name?: string; executor?: Executor } = {}) {
   const ex = options.executor ?? db;
-  const [map] = await ex.insert(journeyMap).values({ workspaceId, name: options.name ?? `Map ${next()}` }).returning();
+  const [map] = await ex
+    .insert(journeyMap)
+    .values({ workspaceId, name: options.name ?? `Map ${next()}` })
+    .returning();
   const stages = await ex
     .insert(stage)
     .values(stageNames.map((name, position) => ({ workspaceId, mapId: map!.id, name, position })))
@@ -19,11 +22,7 @@ export async function makeMapWithStages(workspaceId: string, stageNames: string[
   return { map: map!, stages, stage: byName, lane: kpiLane! };
 }
 
-export async function makeMeasure(
-  workspaceId: string,
-  overrides: Partial<Omit<typeof measure.$inferInsert, 'workspaceId'>> = {},
-  executor: Executor = db,
-) {
+export async function makeMeasure(workspaceId: string, overrides: Partial<Omit<typeof measure.$inferInsert, 'workspaceId'>> = {}, executor: Executor = db) {
   const [row] = await executor
     .insert(measure)
     .values({ workspaceId, name: `Measure ${next()}`, unit: 'pts', trend: 'up', ...overrides })
@@ -63,7 +62,10 @@ export async function makeProject(
   executor: Executor = db,
 ) {
   const { costs = [], links = [], ...fields } = overrides;
-  const [row] = await executor.insert(project).values({ workspaceId, name: `Project ${next()}`, ...fields }).returning();
+  const [row] = await executor
+    .insert(project)
+    .values({ workspaceId, name: `Project ${next()}`, ...fields })
+    .returning();
   if (costs.length) {
     await executor.insert(projectCost).values(
       costs.map((c, i) => ({

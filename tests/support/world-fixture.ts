@@ -15,14 +15,26 @@ export async function makeWorld() {
   const otherWs = await makeWorkspace(stranger);
   const { map, stages, lane: kpiLane, textLane } = await makeMapWithKpiLane(ws.id);
   const [emotionLane] = await db.insert(lane).values({ workspaceId: ws.id, mapId: map.id, kind: 'emotions', name: 'Feelings', position: 2 }).returning();
-  const [aCard] = await db.insert(card).values({ workspaceId: ws.id, mapId: map.id, laneId: textLane.id, stageId: stages[0]!.id, title: 'Note', position: 0 }).returning();
+  const [aCard] = await db
+    .insert(card)
+    .values({ workspaceId: ws.id, mapId: map.id, laneId: textLane.id, stageId: stages[0]!.id, title: 'Note', position: 0 })
+    .returning();
   await db.insert(emotionPoint).values({ workspaceId: ws.id, mapId: map.id, laneId: emotionLane!.id, stageId: stages[0]!.id, score: 1 });
-  const [aMeasure] = await db.insert(measure).values({ workspaceId: ws.id, name: 'NPS', unit: 'pts', trend: 'up', valueAmount: '50000', valueStep: '10' }).returning();
-  const [aKpi] = await db.insert(kpi).values({ workspaceId: ws.id, mapId: map.id, laneId: kpiLane.id, stageId: stages[0]!.id, measureId: aMeasure!.id, position: 0 }).returning();
+  const [aMeasure] = await db
+    .insert(measure)
+    .values({ workspaceId: ws.id, name: 'NPS', unit: 'pts', trend: 'up', valueAmount: '50000', valueStep: '10' })
+    .returning();
+  const [aKpi] = await db
+    .insert(kpi)
+    .values({ workspaceId: ws.id, mapId: map.id, laneId: kpiLane.id, stageId: stages[0]!.id, measureId: aMeasure!.id, position: 0 })
+    .returning();
   const [aValue] = await db.insert(kpiValue).values({ workspaceId: ws.id, kpiId: aKpi!.id, date: '2025-01-31', value: '30' }).returning();
   const [aPersona] = await db.insert(persona).values({ workspaceId: ws.id, name: 'Claire' }).returning();
   const [aProject] = await db.insert(project).values({ workspaceId: ws.id, name: 'Self-service' }).returning();
-  const [aCost] = await db.insert(projectCost).values({ workspaceId: ws.id, projectId: aProject!.id, label: 'Build', kind: 'one_off', amount: '1000', year: 0 }).returning();
+  const [aCost] = await db
+    .insert(projectCost)
+    .values({ workspaceId: ws.id, projectId: aProject!.id, label: 'Build', kind: 'one_off', amount: '1000', year: 0 })
+    .returning();
   await db.insert(projectKpi).values({ workspaceId: ws.id, projectId: aProject!.id, kpiId: aKpi!.id, share: '1' });
   const [anInvitation] = await db
     .insert(invitation)

@@ -1,15 +1,6 @@
 import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
-import {
-  dec,
-  isDecimalString,
-  parseLocaleDecimal,
-  sum,
-  toDecimalString,
-  toFixedString,
-  trimDecimal,
-  type NumberLocale,
-} from '../../app/domain/decimal';
+import { dec, isDecimalString, parseLocaleDecimal, sum, toDecimalString, toFixedString, trimDecimal, type NumberLocale } from '../../app/domain/decimal';
 
 describe('dec and sum', () => {
   it('adds decimals exactly where floats would drift', () => {

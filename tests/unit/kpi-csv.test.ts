@@ -114,7 +114,16 @@ describe('planImport', () => {
 
 describe('toKpiCsv', () => {
   it('writes the header and quotes cells that need it, and reads back the same', () => {
-    const record: KpiCsvRecord = { kpi_id: A, map: 'Support, renouvellement', stage: 'Résolution', measure: 'Taux "churn"', unit: '%', date: '', value: '', target: '7' };
+    const record: KpiCsvRecord = {
+      kpi_id: A,
+      map: 'Support, renouvellement',
+      stage: 'Résolution',
+      measure: 'Taux "churn"',
+      unit: '%',
+      date: '',
+      value: '',
+      target: '7',
+    };
     const csv = toKpiCsv([record]);
     expect(csv.split('\n')[0]).toBe('kpi_id,map,stage,measure,unit,date,value,target');
     expect(parseKpiCsv(csv).rows[0]!.record).toEqual(record);

@@ -56,11 +56,7 @@ describe('annualImpact', () => {
   const handlingTime = { trend: 'down', valueAmount: '2000', valueStep: '10' } as const;
 
   it.each<[string, AnnualImpactInput, AnnualImpact]>([
-    [
-      'worked example: NPS 32 -> 42',
-      { mode: 'auto', current: '32', target: '42', ...nps },
-      { amount: '50000', gap: '10', vpu: '5000' },
-    ],
+    ['worked example: NPS 32 -> 42', { mode: 'auto', current: '32', target: '42', ...nps }, { amount: '50000', gap: '10', vpu: '5000' }],
     [
       'worked example: churn 8.5 -> 7.0 (lower is better)',
       { mode: 'auto', current: '8.5', target: '7.0', ...churn },
@@ -106,16 +102,8 @@ describe('annualImpact', () => {
       { mode: 'auto', current: '32', target: '42', trend: 'up', valueAmount: null, valueStep: '10' },
       { amount: null, gap: '10', vpu: null, reason: 'no_financial_value' },
     ],
-    [
-      'no target yet',
-      { mode: 'auto', current: '32', target: null, ...nps },
-      { amount: null, gap: null, vpu: '5000', reason: 'missing_values' },
-    ],
-    [
-      'no current value yet',
-      { mode: 'auto', current: undefined, target: '42', ...nps },
-      { amount: null, gap: null, vpu: '5000', reason: 'missing_values' },
-    ],
+    ['no target yet', { mode: 'auto', current: '32', target: null, ...nps }, { amount: null, gap: null, vpu: '5000', reason: 'missing_values' }],
+    ['no current value yet', { mode: 'auto', current: undefined, target: '42', ...nps }, { amount: null, gap: null, vpu: '5000', reason: 'missing_values' }],
   ])('%s', (_name, input, expected) => {
     expect(annualImpact(input)).toEqual(expected);
   });
@@ -156,36 +144,16 @@ describe('kpiStatus', () => {
     ['met, higher is better', { current: '42', target: '42', trend: 'up', history: [] }, 'met'],
     ['beyond target, higher is better', { current: '45', target: '42', trend: 'up', history: [] }, 'met'],
     ['met, lower is better', { current: '6.9', target: '7.0', trend: 'down', history: [] }, 'met'],
-    [
-      'met even when the last move was bad',
-      { current: '43', target: '42', trend: 'up', history: points(['2024-01-01', '45'], ['2024-02-01', '43']) },
-      'met',
-    ],
+    ['met even when the last move was bad', { current: '43', target: '42', trend: 'up', history: points(['2024-01-01', '45'], ['2024-02-01', '43']) }, 'met'],
     [
       'current falls back to the newest history value',
       { current: null, target: '42', trend: 'up', history: points(['2024-01-01', '40'], ['2024-02-01', '44']) },
       'met',
     ],
-    [
-      'on track, higher is better',
-      { current: '35', target: '42', trend: 'up', history: points(['2024-01-01', '32'], ['2024-02-01', '35']) },
-      'on_track',
-    ],
-    [
-      'off track, higher is better',
-      { current: '32', target: '42', trend: 'up', history: points(['2024-01-01', '35'], ['2024-02-01', '32']) },
-      'off_track',
-    ],
-    [
-      'on track, lower is better',
-      { current: '8.1', target: '7', trend: 'down', history: points(['2024-01-01', '8.5'], ['2024-02-01', '8.1']) },
-      'on_track',
-    ],
-    [
-      'off track, lower is better',
-      { current: '8.5', target: '7', trend: 'down', history: points(['2024-01-01', '8.1'], ['2024-02-01', '8.5']) },
-      'off_track',
-    ],
+    ['on track, higher is better', { current: '35', target: '42', trend: 'up', history: points(['2024-01-01', '32'], ['2024-02-01', '35']) }, 'on_track'],
+    ['off track, higher is better', { current: '32', target: '42', trend: 'up', history: points(['2024-01-01', '35'], ['2024-02-01', '32']) }, 'off_track'],
+    ['on track, lower is better', { current: '8.1', target: '7', trend: 'down', history: points(['2024-01-01', '8.5'], ['2024-02-01', '8.1']) }, 'on_track'],
+    ['off track, lower is better', { current: '8.5', target: '7', trend: 'down', history: points(['2024-01-01', '8.1'], ['2024-02-01', '8.5']) }, 'off_track'],
     [
       'uses the newest two by date, whatever the order given',
       {
@@ -206,11 +174,7 @@ describe('kpiStatus', () => {
       },
       'off_track',
     ],
-    [
-      'no trend with a single value',
-      { current: '32', target: '42', trend: 'up', history: points(['2024-01-01', '32']) },
-      'no_trend',
-    ],
+    ['no trend with a single value', { current: '32', target: '42', trend: 'up', history: points(['2024-01-01', '32']) }, 'no_trend'],
     ['no trend without history', { current: '32', target: '42', trend: 'up', history: [] }, 'no_trend'],
     [
       'no trend when the value did not change',

@@ -55,10 +55,11 @@ function brokenRule(from: string, to: string, typeOnly = false): string | null {
 
 function violations(graph: Graph): string[] {
   const out: string[] = [];
-  for (const [from, edges] of graph) for (const { to, type } of edges) {
-    const rule = brokenRule(from, to, type);
-    if (rule) out.push(`${from} -> ${to} (${rule})`);
-  }
+  for (const [from, edges] of graph)
+    for (const { to, type } of edges) {
+      const rule = brokenRule(from, to, type);
+      if (rule) out.push(`${from} -> ${to} (${rule})`);
+    }
   return out.sort();
 }
 
@@ -134,7 +135,12 @@ function specifiersOf(file: string, text: string): { specifier: string; type: bo
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const named = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : undefined;
       found.push({ specifier: node.moduleSpecifier.text, type: node.isTypeOnly || (!!named && named.length > 0 && named.every((e) => e.isTypeOnly)) });
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       found.push({ specifier: node.arguments[0].text, type: false });
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       found.push({ specifier: node.argument.literal.text, type: true });
@@ -153,7 +159,10 @@ function importGraph(): Graph {
       const to = resolve(file, specifier);
       if (to) edges.set(to, (edges.get(to) ?? true) && type);
     }
-    graph.set(file, [...edges].map(([to, type]) => ({ to, type })));
+    graph.set(
+      file,
+      [...edges].map(([to, type]) => ({ to, type })),
+    );
   }
   return graph;
 }

@@ -12,7 +12,13 @@ describe('ordering as the editor uses it', () => {
     expect(moveWithin(['a', 'b', 'c'], 'c', 0)).toEqual(['c', 'a', 'b']);
     expect(moveAcross(['a', 'b'], ['x'], 'a', 0)).toEqual({ from: ['b'], to: ['a', 'x'] });
     expect(moveAcross(['a', 'b'], ['x'], 'a', 99)).toEqual({ from: ['b'], to: ['x', 'a'] });
-    expect(normalise([{ id: 'b', position: 3 }, { id: 'a', position: 3 }, { id: 'c', position: 0 }])).toEqual(['c', 'a', 'b']);
+    expect(
+      normalise([
+        { id: 'b', position: 3 },
+        { id: 'a', position: 3 },
+        { id: 'c', position: 0 },
+      ]),
+    ).toEqual(['c', 'a', 'b']);
   });
 
   it('applies pending moves optimistically and leaves untouched cells as they were', () => {
@@ -52,7 +58,11 @@ describe('emotion curve', () => {
   it('draws a smooth path that passes through every point', () => {
     expect(smoothPath([])).toBe('');
     expect(smoothPath([{ x: 10, y: 20 }])).toBe('M10,20');
-    const d = smoothPath([{ x: 0, y: 0 }, { x: 100, y: 50 }, { x: 200, y: 0 }]);
+    const d = smoothPath([
+      { x: 0, y: 0 },
+      { x: 100, y: 50 },
+      { x: 200, y: 0 },
+    ]);
     expect(d.startsWith('M0,0 C')).toBe(true);
     const segments = d.split(' C').slice(1);
     expect(segments).toHaveLength(2);
@@ -84,15 +94,36 @@ describe('templates and the export format', () => {
     expect(parseMapExport('{')).toEqual({ ok: false, error: 'import.notJson' });
     expect(parseMapExport('[]')).toEqual({ ok: false, error: 'import.wrongFormat' });
     expect(parseMapExport(JSON.stringify({ format: MAP_EXPORT_FORMAT, version: 2 }))).toEqual({ ok: false, error: 'import.wrongVersion' });
-    const base = { format: MAP_EXPORT_FORMAT, version: 1, map: { name: 'M' }, stages: [{ name: 'A' }], lanes: [{ kind: 'actions', name: 'L' }, { kind: 'emotions', name: 'E' }], cards: [], emotions: [] };
+    const base = {
+      format: MAP_EXPORT_FORMAT,
+      version: 1,
+      map: { name: 'M' },
+      stages: [{ name: 'A' }],
+      lanes: [
+        { kind: 'actions', name: 'L' },
+        { kind: 'emotions', name: 'E' },
+      ],
+      cards: [],
+      emotions: [],
+    };
     expect(parseMapExport(JSON.stringify(base)).ok).toBe(true);
     const cardOnEmotionLane = { ...base, cards: [{ lane: 1, stage: 0, title: 'x' }] };
     expect(parseMapExport(JSON.stringify(cardOnEmotionLane))).toEqual({ ok: false, error: 'import.invalid' });
-    const twoScores = { ...base, emotions: [{ lane: 1, stage: 0, score: 1 }, { lane: 1, stage: 0, score: 2 }] };
+    const twoScores = {
+      ...base,
+      emotions: [
+        { lane: 1, stage: 0, score: 1 },
+        { lane: 1, stage: 0, score: 2 },
+      ],
+    };
     expect(parseMapExport(JSON.stringify(twoScores)).ok).toBe(false);
     const badScore = { ...base, emotions: [{ lane: 1, stage: 0, score: 3 }] };
     expect(parseMapExport(JSON.stringify(badScore)).ok).toBe(false);
-    const badValue = { ...base, lanes: [{ kind: 'kpi', name: 'K' }], kpis: [{ lane: 0, stage: 0, measure: { name: 'NPS' }, values: [{ date: '2025-01-01', value: '1e5' }] }] };
+    const badValue = {
+      ...base,
+      lanes: [{ kind: 'kpi', name: 'K' }],
+      kpis: [{ lane: 0, stage: 0, measure: { name: 'NPS' }, values: [{ date: '2025-01-01', value: '1e5' }] }],
+    };
     expect(parseMapExport(JSON.stringify(badValue)).ok).toBe(false);
   });
 });

@@ -8,11 +8,7 @@ describe('npsFromAnswers', () => {
       [10, 10, 9, 9, 9, 8, 7, 6, 3, 0],
       { promoters: 5, passives: 2, detractors: 3, total: 10, nps: '20' },
     ],
-    [
-      'ten answers that cancel out',
-      [10, 9, 9, 10, 8, 7, 6, 5, 0, 3],
-      { promoters: 4, passives: 2, detractors: 4, total: 10, nps: '0' },
-    ],
+    ['ten answers that cancel out', [10, 9, 9, 10, 8, 7, 6, 5, 0, 3], { promoters: 4, passives: 2, detractors: 4, total: 10, nps: '0' }],
     ['a third is kept to 4 places', [10, 9, 8], { promoters: 2, passives: 1, detractors: 0, total: 3, nps: '66.6667' }],
     ['negative score', [0, 0, 10], { promoters: 1, passives: 0, detractors: 2, total: 3, nps: '-33.3333' }],
     ['all promoters', [9, 10, 10], { promoters: 3, passives: 0, detractors: 0, total: 3, nps: '100' }],

@@ -66,7 +66,14 @@ describe('insertAt', () => {
 
 describe('normalise', () => {
   it.each<[string, { id: string; position: number }[], string[]]>([
-    ['already clean', [{ id: 'b', position: 0 }, { id: 'a', position: 1 }], ['b', 'a']],
+    [
+      'already clean',
+      [
+        { id: 'b', position: 0 },
+        { id: 'a', position: 1 },
+      ],
+      ['b', 'a'],
+    ],
     [
       'gaps and shuffled rows',
       [

@@ -50,16 +50,44 @@ describe('ramp-up', () => {
 
 describe('form schemas', () => {
   it('reads assumptions as fractions in the workspace locale', () => {
-    const ok = projectAssumptionsSchema('fr').safeParse({ intent: 'assumptions', version: '4', horizonYears: '3', discountRate: '7,5', confidence: '80', rampUp: '50 / 100' });
-    expect(ok.success && ok.data).toEqual({ intent: 'assumptions', version: 4, horizonYears: 3, discountRate: '0.075', confidence: '0.8', rampUp: ['0.5', '1'] });
-    const bad = projectAssumptionsSchema('en').safeParse({ intent: 'assumptions', version: '1', horizonYears: '0', discountRate: '101', confidence: 'x', rampUp: '' });
+    const ok = projectAssumptionsSchema('fr').safeParse({
+      intent: 'assumptions',
+      version: '4',
+      horizonYears: '3',
+      discountRate: '7,5',
+      confidence: '80',
+      rampUp: '50 / 100',
+    });
+    expect(ok.success && ok.data).toEqual({
+      intent: 'assumptions',
+      version: 4,
+      horizonYears: 3,
+      discountRate: '0.075',
+      confidence: '0.8',
+      rampUp: ['0.5', '1'],
+    });
+    const bad = projectAssumptionsSchema('en').safeParse({
+      intent: 'assumptions',
+      version: '1',
+      horizonYears: '0',
+      discountRate: '101',
+      confidence: 'x',
+      rampUp: '',
+    });
     expect(bad.success).toBe(false);
-    expect(bad.error!.issues.map((i) => `${i.path.join('.')}:${i.message}`).sort()).toEqual(['confidence:field.number', 'discountRate:field.range', 'horizonYears:field.range']);
+    expect(bad.error!.issues.map((i) => `${i.path.join('.')}:${i.message}`).sort()).toEqual([
+      'confidence:field.number',
+      'discountRate:field.range',
+      'horizonYears:field.range',
+    ]);
   });
 
   it('reads cost amounts in the locale and refuses negative ones', () => {
     expect(costSchema('fr').parse({ intent: 'addCost', label: 'Licence', kind: 'recurring', amount: '12 500,50' })).toMatchObject({ amount: '12500.5' });
-    expect(costSchema('en').parse({ intent: 'addCost', label: 'Build', kind: 'one_off', amount: '1,000', year: '2' })).toMatchObject({ amount: '1000', year: 2 });
+    expect(costSchema('en').parse({ intent: 'addCost', label: 'Build', kind: 'one_off', amount: '1,000', year: '2' })).toMatchObject({
+      amount: '1000',
+      year: 2,
+    });
     expect(costSchema('en').safeParse({ intent: 'addCost', label: 'Build', kind: 'one_off', amount: '-1' }).success).toBe(false);
     expect(costSchema('en').safeParse({ intent: 'addCost', label: 'Build', kind: 'one_off', amount: '5', year: '11' }).success).toBe(false);
   });

@@ -19,7 +19,12 @@ describe('reply: one mapping from results to answers', () => {
   it.each([
     ['ok', ok('id-1'), 200, { status: 'done', value: 'id-1' }],
     ['stale', stale({ version: 3 }), 409, { status: 'stale', current: { version: 3 } }],
-    ['invalid', invalid('name', 'field.required'), 400, { status: 'invalid', message: 'field.required', result: { status: 'error', error: { name: ['field.required'] } } }],
+    [
+      'invalid',
+      invalid('name', 'field.required'),
+      400,
+      { status: 'invalid', message: 'field.required', result: { status: 'error', error: { name: ['field.required'] } } },
+    ],
   ] as const)('%s answers %i with the intent and what the page needs', (_label, result, status, body) => {
     const answer = reply('rename', result, fakeSubmission, { rowId: 'r1' }) as unknown as Answer;
     expect(answer.init?.status ?? 200).toBe(status);
@@ -34,7 +39,12 @@ describe('reply: one mapping from results to answers', () => {
   it('a conflicting refusal (name taken, in use, last owner) answers 409 with the message beside its field', () => {
     const answer = reply('create', invalid('name', 'measures.nameTaken', { conflict: true }), fakeSubmission) as unknown as Answer;
     expect(answer.init?.status).toBe(409);
-    expect(answer.data).toMatchObject({ intent: 'create', status: 'invalid', message: 'measures.nameTaken', result: { error: { name: ['measures.nameTaken'] } } });
+    expect(answer.data).toMatchObject({
+      intent: 'create',
+      status: 'invalid',
+      message: 'measures.nameTaken',
+      result: { error: { name: ['measures.nameTaken'] } },
+    });
     expect((reply('create', invalid('name', 'field.required'), fakeSubmission) as unknown as Answer).init?.status).toBe(400);
   });
 

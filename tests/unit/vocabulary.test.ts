@@ -49,7 +49,21 @@ describe('vocabularies', () => {
   });
 
   it('lists have no repeats', () => {
-    for (const list of [ROLES, LOCALES, MAP_STATES, LANE_KINDS, CHANNELS, TRENDS, IMPACT_TYPES, HEART_CATEGORIES, FAMILIES, UNITS, VALUE_SOURCES, KPI_STATUSES, PROJECT_STATUSES]) {
+    for (const list of [
+      ROLES,
+      LOCALES,
+      MAP_STATES,
+      LANE_KINDS,
+      CHANNELS,
+      TRENDS,
+      IMPACT_TYPES,
+      HEART_CATEGORIES,
+      FAMILIES,
+      UNITS,
+      VALUE_SOURCES,
+      KPI_STATUSES,
+      PROJECT_STATUSES,
+    ]) {
       expect(new Set(list).size).toBe(list.length);
     }
   });

@@ -55,7 +55,16 @@ interface EditorFormOptions<S extends z.ZodTypeAny> {
 /** The form's fields; a preprocessed schema (MoveMenuSchema) takes any record. */
 type FormShape<S extends z.ZodTypeAny> = z.input<S> extends Record<string, unknown> ? z.input<S> : Record<string, unknown>;
 
-export function useEditorForm<S extends z.ZodTypeAny>({ id, schema, intent, rowId, defaultValue, resetOnDone = false, answer, onSubmit }: EditorFormOptions<S>) {
+export function useEditorForm<S extends z.ZodTypeAny>({
+  id,
+  schema,
+  intent,
+  rowId,
+  defaultValue,
+  resetOnDone = false,
+  answer,
+  onSubmit,
+}: EditorFormOptions<S>) {
   const actionData = useActionData<EditorAnswer>();
   return useForm<FormShape<S>, z.output<S>>({
     id,

@@ -131,7 +131,12 @@ const CardTools = memo(function CardTools({ card, touchpoint, moveOptions }: { c
   );
 });
 
-type CardFieldset = { title: FieldMetadata<string>; description: FieldMetadata<string | undefined>; channel: FieldMetadata<string | undefined>; system: FieldMetadata<string | undefined> };
+type CardFieldset = {
+  title: FieldMetadata<string>;
+  description: FieldMetadata<string | undefined>;
+  channel: FieldMetadata<string | undefined>;
+  system: FieldMetadata<string | undefined>;
+};
 
 function CardFields({ fields, touchpoint }: { fields: CardFieldset; touchpoint: boolean }) {
   const { t } = useTranslation('maps');
@@ -212,7 +217,17 @@ function CardEditForm({ card, touchpoint }: { card: CardData; touchpoint: boolea
  * A delete button in a form of its own, checked with DeleteSchema. `confirm` is asked first with
  * JavaScript; cancelling keeps the page as it is.
  */
-function DeleteForm({ intent, id, confirm, children }: { intent: 'deleteStage' | 'deleteLane' | 'deleteCard'; id: string; confirm?: string; children: ReactNode }) {
+function DeleteForm({
+  intent,
+  id,
+  confirm,
+  children,
+}: {
+  intent: 'deleteStage' | 'deleteLane' | 'deleteCard';
+  id: string;
+  confirm?: string;
+  children: ReactNode;
+}) {
   const [form] = useEditorForm({ id: `${intent}-${id}`, schema: DeleteSchema, intent, rowId: id });
   const props = getFormProps(form);
   return (
@@ -320,7 +335,19 @@ export interface Holdings {
   emotions: number;
 }
 
-function DeleteWithContents({ intent, id, name, holdings, label }: { intent: 'deleteStage' | 'deleteLane'; id: string; name: string; holdings: Holdings; label: string }) {
+function DeleteWithContents({
+  intent,
+  id,
+  name,
+  holdings,
+  label,
+}: {
+  intent: 'deleteStage' | 'deleteLane';
+  id: string;
+  name: string;
+  holdings: Holdings;
+  label: string;
+}) {
   const { t } = useTranslation('maps');
   const empty = holdings.cards + holdings.kpis + holdings.emotions === 0;
   return (
@@ -481,7 +508,13 @@ export function LaneRow({
 
 function LaneEditForm({ lane }: { lane: LaneData }) {
   const { t } = useTranslation('maps');
-  const [form, fields] = useEditorForm({ id: `edit-lane-${lane.id}`, schema: UpdateLaneSchema, intent: 'updateLane', rowId: lane.id, defaultValue: { name: lane.name } });
+  const [form, fields] = useEditorForm({
+    id: `edit-lane-${lane.id}`,
+    schema: UpdateLaneSchema,
+    intent: 'updateLane',
+    rowId: lane.id,
+    defaultValue: { name: lane.name },
+  });
   const name = getInputProps(fields.name, { type: 'text' });
   return (
     <Form method="post" preventScrollReset className="stack" {...getFormProps(form)}>

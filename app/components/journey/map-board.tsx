@@ -413,9 +413,7 @@ const CardCell = memo(function CardCell({
           })}
         </ul>
       }
-      footer={
-        canEdit ? <AddCardForm laneId={lane.id} stageId={stage.id} touchpoint={touchpoint} where={`${lane.name} · ${stage.name}`} /> : null
-      }
+      footer={canEdit ? <AddCardForm laneId={lane.id} stageId={stage.id} touchpoint={touchpoint} where={`${lane.name} · ${stage.name}`} /> : null}
     />
   );
 });

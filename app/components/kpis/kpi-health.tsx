@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { KPI_STATUSES, type KpiStatus } from '~/domain/vocabulary';
 import { KpiStatusChip } from './kpi-chip';
 
-
 export function KpiHealthPanel({ health }: { health: Record<KpiStatus, number> & { total: number } }) {
   const { t } = useTranslation('measures');
   return (

@@ -31,9 +31,22 @@ export interface MeasureFormDefaults {
 
 type Text = string | undefined;
 interface MeasureFormShape {
-  name?: Text; description?: Text; unit?: Text; trend?: Text; valueAmount?: Text; valueStep?: Text; impactType?: Text;
-  ownerId?: Text; group?: Text; tags?: Text; heartCategory?: Text; family?: Text; gsmGoal?: Text; gsmSignal?: Text;
-  systems?: Text; touchpoints?: string[];
+  name?: Text;
+  description?: Text;
+  unit?: Text;
+  trend?: Text;
+  valueAmount?: Text;
+  valueStep?: Text;
+  impactType?: Text;
+  ownerId?: Text;
+  group?: Text;
+  tags?: Text;
+  heartCategory?: Text;
+  family?: Text;
+  gsmGoal?: Text;
+  gsmSignal?: Text;
+  systems?: Text;
+  touchpoints?: string[];
 }
 
 export function MeasureForm({
@@ -103,7 +116,13 @@ export function MeasureForm({
         <Field label={t('fields.name')} field={fields.name} />
         <div className="field">
           <label htmlFor={fields.unit.id}>{t('fields.unit')}</label>
-          <input id={fields.unit.id} name={fields.unit.name} defaultValue={fields.unit.initialValue} list={`${id}-units`} aria-describedby={`${id}-unit-hint`} />
+          <input
+            id={fields.unit.id}
+            name={fields.unit.name}
+            defaultValue={fields.unit.initialValue}
+            list={`${id}-units`}
+            aria-describedby={`${id}-unit-hint`}
+          />
           <datalist id={`${id}-units`}>
             {UNITS.map((u) => (
               <option key={u} value={u}>

@@ -71,12 +71,24 @@ export function YearTable({ businessCase, m }: { businessCase: BusinessCase; m: 
         <thead>
           <tr>
             <th scope="col">{t('years.year')}</th>
-            <th scope="col" className="num">{t('years.benefit')}</th>
-            <th scope="col" className="num">{t('years.cost')}</th>
-            <th scope="col" className="num">{t('years.net')}</th>
-            <th scope="col" className="num">{t('years.cumulative')}</th>
-            <th scope="col" className="num">{t('years.discountFactor')}</th>
-            <th scope="col" className="num">{t('years.discountedNet')}</th>
+            <th scope="col" className="num">
+              {t('years.benefit')}
+            </th>
+            <th scope="col" className="num">
+              {t('years.cost')}
+            </th>
+            <th scope="col" className="num">
+              {t('years.net')}
+            </th>
+            <th scope="col" className="num">
+              {t('years.cumulative')}
+            </th>
+            <th scope="col" className="num">
+              {t('years.discountFactor')}
+            </th>
+            <th scope="col" className="num">
+              {t('years.discountedNet')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -41,9 +41,7 @@ export function KpiSentence({ line, m }: { line: BreakdownLine; m: Money }) {
     return line.impact === null ? (
       <>{t('breakdown.manualMissing', { kpi })}</>
     ) : (
-      <>
-        {t('breakdown.manual', { kpi, impact: moneyFine(line.impact, m), share, amount: moneyFine(line.contribution ?? '0', m) })}
-      </>
+      <>{t('breakdown.manual', { kpi, impact: moneyFine(line.impact, m), share, amount: moneyFine(line.contribution ?? '0', m) })}</>
     );
   }
   if (line.reason === 'no_financial_value') return <>{t('breakdown.noValue', { kpi })}</>;
@@ -83,11 +81,7 @@ export function RealisedText({ line, m, startDate, today }: { line: BreakdownLin
         current: formatNumber(r.current, m.locale, 4),
         date: formatDate(startDate, m.locale),
       })}{' '}
-      {r.amount !== null ? (
-        <strong>{t('realised.amount', { amount: moneyFine(r.amount, m) })}</strong>
-      ) : (
-        <span className="muted">{t('realised.noValue')}</span>
-      )}{' '}
+      {r.amount !== null ? <strong>{t('realised.amount', { amount: moneyFine(r.amount, m) })}</strong> : <span className="muted">{t('realised.noValue')}</span>}{' '}
       <span className={`chip ${dec(units).gt(0) ? 'good' : dec(units).lt(0) ? 'bad' : 'neutral'}`}>
         {dec(units).gt(0) ? t('realised.better') : dec(units).lt(0) ? t('realised.worse') : t('realised.unchanged')}
       </span>

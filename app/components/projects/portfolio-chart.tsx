@@ -32,7 +32,9 @@ export function PortfolioChart({ projects, years, m }: { projects: readonly Char
     void import('./chart-setup').then(({ Chart }) => {
       if (cancelled || !barsRef.current || !lineRef.current) return;
       const ticks = { callback: (value: string | number) => money(String(value), m) };
-      const tooltip = { callbacks: { label: (c: { dataset: { label?: string }; parsed: { y: number | null } }) => `${c.dataset.label}: ${money(String(c.parsed.y ?? 0), m)}` } };
+      const tooltip = {
+        callbacks: { label: (c: { dataset: { label?: string }; parsed: { y: number | null } }) => `${c.dataset.label}: ${money(String(c.parsed.y ?? 0), m)}` },
+      };
       charts.push(
         new Chart(barsRef.current, {
           type: 'bar',
@@ -50,7 +52,13 @@ export function PortfolioChart({ projects, years, m }: { projects: readonly Char
           data: {
             labels: years.map((y) => t('summary.chart.yearLabel', { year: y.year })),
             datasets: [
-              { label: t('summary.chart.cumulative'), data: years.map((y) => plot(y.cumulative)), borderColor: '#3b5bdb', backgroundColor: '#3b5bdb', tension: 0 },
+              {
+                label: t('summary.chart.cumulative'),
+                data: years.map((y) => plot(y.cumulative)),
+                borderColor: '#3b5bdb',
+                backgroundColor: '#3b5bdb',
+                tension: 0,
+              },
             ],
           },
           options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { ticks } }, plugins: { tooltip } },
@@ -77,8 +85,12 @@ export function PortfolioChart({ projects, years, m }: { projects: readonly Char
             <thead>
               <tr>
                 <th scope="col">{t('summary.ranking.project')}</th>
-                <th scope="col" className="num">{t('summary.chart.benefit')}</th>
-                <th scope="col" className="num">{t('summary.chart.cost')}</th>
+                <th scope="col" className="num">
+                  {t('summary.chart.benefit')}
+                </th>
+                <th scope="col" className="num">
+                  {t('summary.chart.cost')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -105,7 +117,9 @@ export function PortfolioChart({ projects, years, m }: { projects: readonly Char
             <thead>
               <tr>
                 <th scope="col">{t('years.year')}</th>
-                <th scope="col" className="num">{t('summary.chart.cumulative')}</th>
+                <th scope="col" className="num">
+                  {t('summary.chart.cumulative')}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -45,7 +45,15 @@ export function businessCaseCsvRows(
     [labels.figures.roiPv, csvRatio(bc.roiPv)],
     [labels.figures.paybackMonths, csvMonths(bc.paybackMonths)],
     [],
-    [labels.years.year, labels.years.benefit, labels.years.cost, labels.years.net, labels.years.cumulative, labels.years.discountFactor, labels.years.discountedNet],
+    [
+      labels.years.year,
+      labels.years.benefit,
+      labels.years.cost,
+      labels.years.net,
+      labels.years.cumulative,
+      labels.years.discountFactor,
+      labels.years.discountedNet,
+    ],
     ...bc.years.map((y) => [
       String(y.year),
       csvMoney(y.benefit),
@@ -76,7 +84,19 @@ export function businessCaseCsvRows(
   return rows;
 }
 
-export const SUMMARY_CSV_COLUMNS = ['project', 'status', 'kpis', 'runRate', 'totalBenefit', 'totalCost', 'netBenefit', 'npv', 'roi', 'paybackMonths', 'warnings'] as const;
+export const SUMMARY_CSV_COLUMNS = [
+  'project',
+  'status',
+  'kpis',
+  'runRate',
+  'totalBenefit',
+  'totalCost',
+  'netBenefit',
+  'npv',
+  'roi',
+  'paybackMonths',
+  'warnings',
+] as const;
 
 export interface SummaryCsvLabels {
   columns: Record<(typeof SUMMARY_CSV_COLUMNS)[number], string>;

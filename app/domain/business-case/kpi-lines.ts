@@ -98,9 +98,7 @@ export function kpiLines(links: readonly LinkedKpi[], options: { projectStart: s
       impact: result.amount,
       reason: result.reason,
       contribution: kpiContribution(result.amount, link.share),
-      realised: link.history
-        ? realisedBenefit({ history: link.history, projectStart: options.projectStart, trend: link.trend, vpu, share: link.share })
-        : null,
+      realised: link.history ? realisedBenefit({ history: link.history, projectStart: options.projectStart, trend: link.trend, vpu, share: link.share }) : null,
       warnings,
     };
   });

@@ -10,10 +10,7 @@ export const EmailSchema = z
   .email('field.email')
   .transform((v) => v.toLowerCase());
 
-export const PasswordSchema = z
-  .string({ required_error: 'field.required' })
-  .min(8, 'field.passwordLength')
-  .max(128, 'field.passwordLength');
+export const PasswordSchema = z.string({ required_error: 'field.required' }).min(8, 'field.passwordLength').max(128, 'field.passwordLength');
 
 export const DisplayNameSchema = z.string({ required_error: 'field.required' }).trim().min(1, 'field.required').max(80, 'field.tooLong');
 

@@ -9,7 +9,6 @@ import { IsoDateSchema, moneyField, nameSchema, parsePercent, percentField, Uuid
 
 export { moneyField, parsePercent };
 
-
 /** A fraction as a person types it back: '0.125' -> '12.5' ('12,5' in French). */
 export function percentInput(fraction: string, locale: NumberLocale): string {
   const s = toDecimalString(dec(fraction).times(100), 6);
@@ -41,7 +40,11 @@ export function rampUpInput(rampUp: readonly string[], locale: NumberLocale): st
 }
 
 const intField = (min: number, max: number) =>
-  z.coerce.number({ required_error: 'field.required', invalid_type_error: 'field.integer' }).int('field.integer').min(min, 'field.range').max(max, 'field.range');
+  z.coerce
+    .number({ required_error: 'field.required', invalid_type_error: 'field.integer' })
+    .int('field.integer')
+    .min(min, 'field.range')
+    .max(max, 'field.range');
 
 export const IdSchema = UuidSchema;
 

@@ -53,7 +53,9 @@ export function ImportPreview({ preview, imported, csv }: { preview: Preview; im
               ))}
             </tbody>
           </table>
-          {preview.errorCount > preview.errors.length ? <p className="muted">{t('import.moreErrors', { count: preview.errorCount - preview.errors.length })}</p> : null}
+          {preview.errorCount > preview.errors.length ? (
+            <p className="muted">{t('import.moreErrors', { count: preview.errorCount - preview.errors.length })}</p>
+          ) : null}
         </>
       ) : null}
       {csv ? <ConfirmForm csv={csv} count={preview.created + preview.updated} /> : null}

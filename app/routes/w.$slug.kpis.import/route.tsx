@@ -80,9 +80,15 @@ export default function KpiImportPage() {
         <p className="muted small">{t('import.columns')}</p>
       </section>
 
-      {canEdit ? <UploadForm uploader={uploader} refusal={uploader.uploadError ?? actionData?.message ?? null} /> : <p className="muted">{t('import.readOnly')}</p>}
+      {canEdit ? (
+        <UploadForm uploader={uploader} refusal={uploader.uploadError ?? actionData?.message ?? null} />
+      ) : (
+        <p className="muted">{t('import.readOnly')}</p>
+      )}
 
-      {result?.preview ? <ImportPreview preview={result.preview} imported={result.intent === 'import' && result.status === 'done'} csv={canEdit ? result.csv : null} /> : null}
+      {result?.preview ? (
+        <ImportPreview preview={result.preview} imported={result.intent === 'import' && result.status === 'done'} csv={canEdit ? result.csv : null} />
+      ) : null}
     </>
   );
 }

@@ -34,11 +34,7 @@ export function UploadForm({ uploader, refusal }: { uploader: ReturnType<typeof 
         <input type="hidden" name="intent" value="preview" />
         <div className="field">
           <label htmlFor={fields.file.id}>{t('import.file')}</label>
-          <input
-            {...getInputProps(fields.file, { type: 'file', ariaDescribedBy: 'kpi-file-hint' })}
-            accept=".csv,text/csv"
-            required
-          />
+          <input {...getInputProps(fields.file, { type: 'file', ariaDescribedBy: 'kpi-file-hint' })} accept=".csv,text/csv" required />
           <p className="field-hint" id="kpi-file-hint">
             {t('import.fileHint')}
           </p>

@@ -4,7 +4,8 @@
 import { readForm } from '~/server/form.server';
 import { MAX_IMPORT_BYTES } from '~/server/kpi-import.server';
 
-export type CsvUpload = { intent: string | null; csv: string } | { intent: string | null; status: 400 | 413; message: 'measures.fileTooLarge' | 'measures.fileRequired' };
+export type CsvUpload =
+  { intent: string | null; csv: string } | { intent: string | null; status: 400 | 413; message: 'measures.fileTooLarge' | 'measures.fileRequired' };
 
 export async function readCsvUpload(request: Request): Promise<CsvUpload> {
   const tooLarge = { status: 413, message: 'measures.fileTooLarge' } as const;

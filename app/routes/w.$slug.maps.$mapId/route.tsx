@@ -116,7 +116,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const s = parseWithZod(formData, { schema: DeleteSchema });
       if (s.status !== 'success') return invalid(s);
       const id = s.value.id;
-      return answer(intent === 'deleteCard' ? await deleteCard(ws, user.id, mapId, id) : await deleteAxis(ws, user.id, mapId, intent === 'deleteStage' ? 'stage' : 'lane', id), s);
+      return answer(
+        intent === 'deleteCard'
+          ? await deleteCard(ws, user.id, mapId, id)
+          : await deleteAxis(ws, user.id, mapId, intent === 'deleteStage' ? 'stage' : 'lane', id),
+        s,
+      );
     }
     case 'moveStage':
     case 'moveLane':

@@ -12,7 +12,19 @@ import { formatDate, formatNumber } from '~/lib/format';
 import { useWorkspace } from '~/lib/workspace';
 import type { KpiRow, MeasureRow, ValueRow } from './data';
 
-export function KpiHeader({ kpi, measure, mapName, stageName, status }: { kpi: KpiRow; measure: MeasureRow; mapName: string; stageName: string; status: KpiStatus }) {
+export function KpiHeader({
+  kpi,
+  measure,
+  mapName,
+  stageName,
+  status,
+}: {
+  kpi: KpiRow;
+  measure: MeasureRow;
+  mapName: string;
+  stageName: string;
+  status: KpiStatus;
+}) {
   const { t } = useTranslation('measures');
   const { workspace } = useWorkspace();
   const base = `/w/${workspace.slug}`;

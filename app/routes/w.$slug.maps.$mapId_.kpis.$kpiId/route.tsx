@@ -96,7 +96,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const file = formData.get('answersFile');
       let text = s.value.answers ?? '';
       if (file instanceof File && file.size > 0) {
-        if (file.size > MAX_NPS_FILE) return data({ intent, status: 'invalid' as const, result: s.reply({ formErrors: ['measures.fileTooLarge'] }) }, { status: 413 });
+        if (file.size > MAX_NPS_FILE)
+          return data({ intent, status: 'invalid' as const, result: s.reply({ formErrors: ['measures.fileTooLarge'] }) }, { status: 413 });
         text = `${text}\n${await file.text()}`;
       }
       const { answers, errors } = parseNpsAnswers(text);

@@ -39,7 +39,10 @@ export function CreateMap({
           <SelectField
             label={t('list.template')}
             field={fields.template}
-            options={[{ value: '', label: t('list.blank') }, ...templates.map((tp) => ({ value: tp.id, label: t('list.templateOption', { name: tp.name, count: tp.stages }) }))]}
+            options={[
+              { value: '', label: t('list.blank') },
+              ...templates.map((tp) => ({ value: tp.id, label: t('list.templateOption', { name: tp.name, count: tp.stages }) })),
+            ]}
           />
           <SelectField
             label={t('map.persona')}

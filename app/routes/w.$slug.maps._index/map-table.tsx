@@ -15,7 +15,19 @@ type MapRow = Awaited<ReturnType<typeof listMaps>>[number];
 type Answer = { intent?: unknown; rowId?: unknown; status?: unknown; result?: unknown } | null | undefined;
 type Persona = { id: string; name: string };
 
-export function MapTable({ maps, personas, archived, canEdit, answer }: { maps: MapRow[]; personas: Persona[]; archived: boolean; canEdit: boolean; answer: Answer }) {
+export function MapTable({
+  maps,
+  personas,
+  archived,
+  canEdit,
+  answer,
+}: {
+  maps: MapRow[];
+  personas: Persona[];
+  archived: boolean;
+  canEdit: boolean;
+  answer: Answer;
+}) {
   const { t } = useTranslation('maps');
   const { workspace } = useWorkspace();
   const base = `/w/${workspace.slug}/maps`;

@@ -81,7 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!id) throw notFound();
         return redirect(`${base}/${id}`);
       }
-      const result = intent === 'delete' ? await deleteMap(workspace.id, user.id, mapId) : await setMapArchived(workspace.id, user.id, mapId, intent === 'archive');
+      const result =
+        intent === 'delete' ? await deleteMap(workspace.id, user.id, mapId) : await setMapArchived(workspace.id, user.id, mapId, intent === 'archive');
       return reply(intent, result);
     }
     default:

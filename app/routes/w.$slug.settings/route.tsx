@@ -90,7 +90,11 @@ export default function SettingsRoute() {
       <WorkspaceForm settings={settings} reply={actionData} />
       <Members members={members} reply={actionData} />
       {isOwner ? <Invitations invitations={invitations} reply={actionData} /> : null}
-      {isOwner ? <p><Link to="api">{t('api:settingsLink')}</Link></p> : null}
+      {isOwner ? (
+        <p>
+          <Link to="api">{t('api:settingsLink')}</Link>
+        </p>
+      ) : null}
     </>
   );
 }

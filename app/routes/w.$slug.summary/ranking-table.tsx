@@ -42,15 +42,21 @@ export function RankingTable({ projects, counts, query, sortLabel, m, base }: Ra
           <table className="data ranking">
             <thead>
               <tr>
-                <th scope="col" className="num">#</th>
+                <th scope="col" className="num">
+                  #
+                </th>
                 <th scope="col">{t('summary.ranking.project')}</th>
                 <th scope="col">{t('fields.status')}</th>
                 {sortHeader('benefit')}
-                <th scope="col" className="num">{t('figures.totalCost')}</th>
+                <th scope="col" className="num">
+                  {t('figures.totalCost')}
+                </th>
                 {sortHeader('npv')}
                 {sortHeader('roi')}
                 {sortHeader('payback')}
-                <th scope="col" className="num">{t('warnings.title')}</th>
+                <th scope="col" className="num">
+                  {t('warnings.title')}
+                </th>
               </tr>
             </thead>
             <tbody>

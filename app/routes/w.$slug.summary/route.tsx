@@ -53,8 +53,7 @@ export default function SummaryRoute() {
         <div>
           <h1>{t('summary.title')}</h1>
           <p>
-            {t('summary.lead', { count: counts.shown })}{' '}
-            {counts.shown > 0 ? t('summary.positive', { count: positiveNpv, total: counts.shown }) : null}
+            {t('summary.lead', { count: counts.shown })} {counts.shown > 0 ? t('summary.positive', { count: positiveNpv, total: counts.shown }) : null}
           </p>
         </div>
         <div className="row no-print">

@@ -19,8 +19,12 @@ export function TopMeasures({ topMeasures, m, base }: { topMeasures: TopMeasure[
           <thead>
             <tr>
               <th scope="col">{t('summary.measures.measure')}</th>
-              <th scope="col" className="num">{t('summary.measures.value')}</th>
-              <th scope="col" className="num">{t('summary.measures.projects')}</th>
+              <th scope="col" className="num">
+                {t('summary.measures.value')}
+              </th>
+              <th scope="col" className="num">
+                {t('summary.measures.projects')}
+              </th>
             </tr>
           </thead>
           <tbody>

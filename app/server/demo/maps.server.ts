@@ -15,12 +15,7 @@ interface LaneSpec {
   scores?: number[];
 }
 
-function buildMap(
-  name: string,
-  description: string,
-  stages: { name: string; phase: string | null; description?: string }[],
-  lanes: LaneSpec[],
-): MapExport {
+function buildMap(name: string, description: string, stages: { name: string; phase: string | null; description?: string }[], lanes: LaneSpec[]): MapExport {
   return {
     format: MAP_EXPORT_FORMAT,
     version: MAP_EXPORT_VERSION,
@@ -63,12 +58,24 @@ function purchaseMap() {
         kind: 'touchpoints',
         name: 'Points de contact',
         cells: [
-          [['Publicité sur les réseaux sociaux', 'social'], ['Bouche-à-oreille', 'in_person']],
-          [['Comparateur de forfaits', 'web', 'Site vitrine'], ['Chat avec un conseiller', 'chat', 'Plateforme de chat']],
+          [
+            ['Publicité sur les réseaux sociaux', 'social'],
+            ['Bouche-à-oreille', 'in_person'],
+          ],
+          [
+            ['Comparateur de forfaits', 'web', 'Site vitrine'],
+            ['Chat avec un conseiller', 'chat', 'Plateforme de chat'],
+          ],
           [['Tunnel de souscription en ligne', 'web', 'Plateforme e-commerce']],
-          [['SMS de suivi de colis', 'mobile_app', 'Transporteur'], ['Retrait en boutique', 'store']],
+          [
+            ['SMS de suivi de colis', 'mobile_app', 'Transporteur'],
+            ['Retrait en boutique', 'store'],
+          ],
           [['Activation de la carte SIM', 'mobile_app', 'Système d’activation']],
-          [['E-mail de bienvenue', 'email', 'CRM'], ['Application Mon Compte', 'mobile_app']],
+          [
+            ['E-mail de bienvenue', 'email', 'CRM'],
+            ['Application Mon Compte', 'mobile_app'],
+          ],
           [['Première facture', 'email', 'Facturation']],
         ],
       },
@@ -162,11 +169,17 @@ function supportMap() {
         name: 'Points de contact',
         cells: [
           [['Notification de coupure', 'mobile_app']],
-          [['Service client téléphonique', 'phone', 'Centre d’appels'], ['Chat de l’espace client', 'chat']],
+          [
+            ['Service client téléphonique', 'phone', 'Centre d’appels'],
+            ['Chat de l’espace client', 'chat'],
+          ],
           [['Conseiller technique', 'phone', 'Outil de ticketing']],
           [['SMS de résolution', 'mobile_app', 'Outil de ticketing']],
           [['Facture en ligne', 'web', 'Facturation']],
-          [['Offre de renouvellement', 'email', 'CRM'], ['Conseiller en boutique', 'store']],
+          [
+            ['Offre de renouvellement', 'email', 'CRM'],
+            ['Conseiller en boutique', 'store'],
+          ],
         ],
       },
       {
@@ -184,7 +197,14 @@ function supportMap() {
       {
         kind: 'thoughts',
         name: 'Pensées',
-        cells: [[['« Je perds des clients »']], [['« Encore 20 minutes d’attente… »']], undefined, [['« Enfin ! »']], undefined, [['« Je reste si on me fait un geste »']]],
+        cells: [
+          [['« Je perds des clients »']],
+          [['« Encore 20 minutes d’attente… »']],
+          undefined,
+          [['« Enfin ! »']],
+          undefined,
+          [['« Je reste si on me fait un geste »']],
+        ],
       },
       { kind: 'emotions', name: 'Émotions', scores: [-2, -2, -1, 1, -1, 0] },
       {
@@ -195,12 +215,26 @@ function supportMap() {
       {
         kind: 'opportunities',
         name: 'Opportunités',
-        cells: [[['Alerte proactive de panne']], [['Rappel automatique']], [['Historique partagé entre conseillers']], undefined, [['Avoir automatique après incident']], [['Offre de fidélité personnalisée']]],
+        cells: [
+          [['Alerte proactive de panne']],
+          [['Rappel automatique']],
+          [['Historique partagé entre conseillers']],
+          undefined,
+          [['Avoir automatique après incident']],
+          [['Offre de fidélité personnalisée']],
+        ],
       },
       {
         kind: 'backstage',
         name: 'Coulisses',
-        cells: [[['Supervision réseau', 'other', 'NOC']], undefined, [['Support niveau 2']], [['Clôture du ticket', 'other', 'Outil de ticketing']], [['Équipe facturation']], [['Équipe fidélisation']]],
+        cells: [
+          [['Supervision réseau', 'other', 'NOC']],
+          undefined,
+          [['Support niveau 2']],
+          [['Clôture du ticket', 'other', 'Outil de ticketing']],
+          [['Équipe facturation']],
+          [['Équipe fidélisation']],
+        ],
       },
       { kind: 'kpi', name: 'KPI' },
       { kind: 'text', name: 'Notes', cells: [undefined, undefined, [['40 % des appels concernent une panne réseau locale.']]] },

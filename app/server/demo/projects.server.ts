@@ -28,8 +28,7 @@ export async function seedDemoProjects(ctx: DemoContext): Promise<void> {
     {
       values: {
         name: 'Self-service onboarding',
-        description:
-          'Un parcours d’activation en libre-service (application et web) pour que les nouveaux abonnés démarrent sans appeler le support.',
+        description: 'Un parcours d’activation en libre-service (application et web) pour que les nouveaux abonnés démarrent sans appeler le support.',
         ownerId: users.editor,
         status: 'in_progress',
         startDate: isoMonthsAgo(3),

@@ -103,41 +103,17 @@ describe('computeBusinessCase: edge cases', () => {
       simple('1000', []),
       { totalCost: '0', pvCost: '0', roi: null, roiPv: null, paybackMonths: '0', totalBenefit: '3000' },
     ],
-    [
-      'payback inside year 1: 100 spent at the start, 1,200 a year back',
-      simple('1200', [{ kind: 'one_off', amount: '100' }]),
-      { paybackMonths: '1' },
-    ],
-    [
-      'payback exactly at the end of year 1',
-      simple('1200', [{ kind: 'one_off', amount: '1200', year: 0 }]),
-      { paybackMonths: '12' },
-    ],
-    [
-      'payback in year 3',
-      simple('100', [{ kind: 'one_off', amount: '250' }]),
-      { paybackMonths: '30' },
-    ],
-    [
-      'payback never reached within the horizon',
-      simple('100', [{ kind: 'one_off', amount: '500' }]),
-      { paybackMonths: null, netBenefit: '-200', roi: '-0.4' },
-    ],
-    [
-      'nothing spent in year 0 means payback at 0 months',
-      simple('100', [{ kind: 'recurring', amount: '50' }]),
-      { paybackMonths: '0', totalCost: '150' },
-    ],
+    ['payback inside year 1: 100 spent at the start, 1,200 a year back', simple('1200', [{ kind: 'one_off', amount: '100' }]), { paybackMonths: '1' }],
+    ['payback exactly at the end of year 1', simple('1200', [{ kind: 'one_off', amount: '1200', year: 0 }]), { paybackMonths: '12' }],
+    ['payback in year 3', simple('100', [{ kind: 'one_off', amount: '250' }]), { paybackMonths: '30' }],
+    ['payback never reached within the horizon', simple('100', [{ kind: 'one_off', amount: '500' }]), { paybackMonths: null, netBenefit: '-200', roi: '-0.4' }],
+    ['nothing spent in year 0 means payback at 0 months', simple('100', [{ kind: 'recurring', amount: '50' }]), { paybackMonths: '0', totalCost: '150' }],
     [
       'a target that is no improvement brings no benefit',
       simple('0', [{ kind: 'one_off', amount: '100' }]),
       { runRateBenefit: '0', totalBenefit: '0', paybackMonths: null, roi: '-1', npv: '-100' },
     ],
-    [
-      'confidence scales every year',
-      simple('1000', [], { confidence: '0.5' }),
-      { runRateBenefit: '1000', totalBenefit: '1500' },
-    ],
+    ['confidence scales every year', simple('1000', [], { confidence: '0.5' }), { runRateBenefit: '1000', totalBenefit: '1500' }],
     [
       'a zero discount rate makes present values equal to totals',
       simple('1000', [{ kind: 'one_off', amount: '600' }]),

@@ -13,7 +13,10 @@ import { exampleAssumptions, exampleCosts, TODAY, workedExample } from './fixtur
 
 describe('businessCaseCsvRows', () => {
   it('writes machine decimals: money to the cent, ratios to 4 places, empty cells for not applicable', () => {
-    const labels = new Proxy({}, { get: (_t, section: string) => new Proxy({}, { get: (_s, key: string) => `${section}.${key}` }) }) as unknown as CaseCsvLabels;
+    const labels = new Proxy(
+      {},
+      { get: (_t, section: string) => new Proxy({}, { get: (_s, key: string) => `${section}.${key}` }) },
+    ) as unknown as CaseCsvLabels;
     const lines = kpiLines(workedExample, { projectStart: null, today: TODAY });
     const bc = projectCase(exampleAssumptions, exampleCosts, lines);
     const rows = businessCaseCsvRows({ name: 'Self-service onboarding', assumptions: exampleAssumptions, businessCase: bc, lines }, labels);
@@ -43,7 +46,10 @@ describe('summaryCsvRows', () => {
       portfolio: 'Portfolio',
       status: (s: string) => `status.${s}`,
     };
-    const rows = summaryCsvRows({ projects: [row('Self-service onboarding', 'in_progress', a), row('Free', 'idea', free)], totals: portfolioTotals([a, free]) }, labels);
+    const rows = summaryCsvRows(
+      { projects: [row('Self-service onboarding', 'in_progress', a), row('Free', 'idea', free)], totals: portfolioTotals([a, free]) },
+      labels,
+    );
     expect(rows).toEqual([
       SUMMARY_CSV_COLUMNS.map((k) => `col.${k}`),
       ['Self-service onboarding', 'status.in_progress', '3', '152000.00', '304000.00', '90000.00', '214000.00', '171307.73', '2.3778', '13.0', '1'],

@@ -28,8 +28,32 @@ export function link(overrides: Partial<LinkedKpi>): LinkedKpi {
 
 export const workedExample = [
   link({ kpiId: 'nps' }),
-  link({ kpiId: 'churn', measureId: 'churn', measureName: 'Churn', stageName: 'Renewal', unit: '%', trend: 'down', valueAmount: '120000', valueStep: '1', current: '8.5', target: '7.0', share: '0.5', totalShare: '0.5' }),
-  link({ kpiId: 'aht', measureId: 'aht', measureName: 'AHT', stageName: 'Support', unit: 'seconds', trend: 'down', valueAmount: '2000', valueStep: '10', current: '420', target: '360' }),
+  link({
+    kpiId: 'churn',
+    measureId: 'churn',
+    measureName: 'Churn',
+    stageName: 'Renewal',
+    unit: '%',
+    trend: 'down',
+    valueAmount: '120000',
+    valueStep: '1',
+    current: '8.5',
+    target: '7.0',
+    share: '0.5',
+    totalShare: '0.5',
+  }),
+  link({
+    kpiId: 'aht',
+    measureId: 'aht',
+    measureName: 'AHT',
+    stageName: 'Support',
+    unit: 'seconds',
+    trend: 'down',
+    valueAmount: '2000',
+    valueStep: '10',
+    current: '420',
+    target: '360',
+  }),
 ];
 export const exampleAssumptions = { horizonYears: 3, discountRate: '0.08', confidence: '0.8', rampUp: ['0.5', '1', '1'] };
 export const exampleCosts = [

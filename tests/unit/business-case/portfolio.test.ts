@@ -5,7 +5,13 @@ import { exampleAssumptions, exampleCosts, link, TODAY, workedExample } from './
 
 describe('portfolio', () => {
   const a = computeBusinessCase({ ...exampleAssumptions, costs: exampleCosts, kpis: [{ id: 'x', label: 'x', impact: '152000', share: '1' }] });
-  const b = computeBusinessCase({ horizonYears: 1, discountRate: '0.1', confidence: '1', costs: [{ kind: 'one_off', amount: '1000' }], kpis: [{ id: 'y', label: 'y', impact: '1200', share: '1' }] });
+  const b = computeBusinessCase({
+    horizonYears: 1,
+    discountRate: '0.1',
+    confidence: '1',
+    costs: [{ kind: 'one_off', amount: '1000' }],
+    kpis: [{ id: 'y', label: 'y', impact: '1200', share: '1' }],
+  });
 
   it('sums cash flows by year across horizons; payback of the summed flows; ROI not applicable without cost', () => {
     const totals = portfolioTotals([a, b]);
@@ -19,7 +25,13 @@ describe('portfolio', () => {
     expect(totals.npv).toBe(toDecimalString(dec(a.npv).plus(b.npv)));
     // Cumulative -61,000 then +52,000 in year 1 (-9,000), +111,600 in year 2: 12 + 9,000 / 111,600 x 12 months.
     expect(toFixedString(totals.paybackMonths!, 4)).toBe('12.9677');
-    const free = computeBusinessCase({ horizonYears: 2, discountRate: '0.1', confidence: '1', costs: [], kpis: [{ id: 'z', label: 'z', impact: '10', share: '1' }] });
+    const free = computeBusinessCase({
+      horizonYears: 2,
+      discountRate: '0.1',
+      confidence: '1',
+      costs: [],
+      kpis: [{ id: 'z', label: 'z', impact: '10', share: '1' }],
+    });
     expect(portfolioTotals([free])).toMatchObject({ roi: null, paybackMonths: '0' });
     expect(portfolioTotals([])).toMatchObject({ totalBenefit: '0', roi: null, paybackMonths: null, years: [{ year: 0, benefit: '0' }] });
   });
@@ -39,7 +51,15 @@ describe('portfolio', () => {
   it('sums impact x share per measure for the top measures', () => {
     const lines = kpiLines(workedExample, { projectStart: null, today: TODAY });
     const other = kpiLines([link({ kpiId: 'nps2', share: '0.2' })], { projectStart: null, today: TODAY });
-    expect(topMeasures([{ projectId: 'p1', lines }, { projectId: 'p2', lines: other }], 2)).toEqual([
+    expect(
+      topMeasures(
+        [
+          { projectId: 'p1', lines },
+          { projectId: 'p2', lines: other },
+        ],
+        2,
+      ),
+    ).toEqual([
       { measureId: 'churn', measureName: 'Churn', value: '90000', projectCount: 1 },
       { measureId: 'm', measureName: 'NPS', value: '60000', projectCount: 2 },
     ]);
