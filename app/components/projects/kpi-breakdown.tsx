@@ -2,9 +2,9 @@
 // 5,000 EUR/pt x 100 % = 50,000 EUR a year"), with the realised benefit since the project start.
 import { useTranslation } from 'react-i18next';
 import { dec } from '~/domain/decimal';
-import { UNITS } from '~/domain/vocabulary';
 import type { KpiLine } from '~/domain/business-case';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '~/lib/format';
+import { useUnitLabel, useUnitOne } from '~/components/measures/unit';
 import type { Money } from './figures';
 
 export type BreakdownLine = Omit<KpiLine, 'history'>;
@@ -19,21 +19,10 @@ function signed(value: string, locale: string) {
   return value.startsWith('-') ? text : `+${text}`;
 }
 
-/** "pts" / "pt", "s", "%"...; a free-text unit is shown as typed. */
-export function useUnitLabel() {
-  const { t } = useTranslation('projects');
-  return (unit: string, form: 'many' | 'one' = 'many') => {
-    if (!(UNITS as readonly string[]).includes(unit)) return unit;
-    // Counts and amounts read best without a unit after the number.
-    if (form === 'many' && (unit === 'count' || unit === 'currency')) return '';
-    const key = unit === '%' ? 'percent' : unit;
-    return t(form === 'many' ? `units.${key}` : `unitsOne.${key}`);
-  };
-}
-
 export function KpiSentence({ line, m }: { line: BreakdownLine; m: Money }) {
   const { t } = useTranslation('projects');
-  const unitLabel = useUnitLabel();
+  const unitLabel = useUnitLabel(m.currency);
+  const unitOne = useUnitOne(m.currency);
   const kpi = t('breakdown.kpiAt', { measure: line.measureName, stage: line.stageName });
   const unit = unitLabel(line.unit);
   const share = formatPercent(line.share, m.locale, 1);
@@ -56,7 +45,7 @@ export function KpiSentence({ line, m }: { line: BreakdownLine; m: Money }) {
         current,
         target,
         unit,
-        unitOne: unitLabel(line.unit, 'one'),
+        unitOne: unitOne(line.unit),
         delta: signed(line.delta ?? '0', m.locale),
         vpu: moneyFine(line.vpu ?? '0', m),
         share,
