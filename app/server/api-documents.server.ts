@@ -5,8 +5,10 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import { db } from '#db/client';
 import { journeyMap, kpi, measure, stage } from '#db/schema';
 import { annualImpact, currentFromHistory, kpiStatus } from '~/domain/kpi';
+import type { ProjectStatus } from '~/domain/vocabulary';
 import { latestValues, listKpiValues } from './kpi-values.server';
 import { getMeasure, measureWhereUsed } from './measures.server';
+import { loadPortfolio } from './portfolio.server';
 import { loadBusinessCase } from './projects.server';
 import { invalid, NOT_FOUND, ok } from './result.server';
 
@@ -204,4 +206,22 @@ export async function apiBusinessCase(workspaceId: string, projectId: string) {
     })),
     warnings,
   });
+}
+
+/**
+ * The live (non-archived) projects with their headline figures, as the summary's roll-up computes
+ * them (loadPortfolio: a fixed number of queries for the whole portfolio), paged by id.
+ */
+export async function apiProjectPage(workspaceId: string, query: PageQuery & { status?: ProjectStatus }) {
+  const after = decodeCursor(query.cursor);
+  if (after === null) return invalid('cursor', 'Unknown cursor.');
+  const { projects } = await loadPortfolio(workspaceId, { sort: 'npv', status: query.status });
+  const rows = projects.filter((p) => !after || p.id > after).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return ok(page(rows.slice(0, query.limit + 1), query.limit));
+}
+
+/** The executive summary's roll-up (the same loadPortfolio as the summary page), without the ranking. */
+export async function apiSummary(workspaceId: string, query: { status?: ProjectStatus }) {
+  const { totals, topMeasures, warnings, counts, positiveNpv } = await loadPortfolio(workspaceId, { sort: 'npv', status: query.status });
+  return ok({ totals, counts: { ...counts, positiveNpv }, topMeasures, warnings });
 }

@@ -4,7 +4,7 @@
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { IsoDateSchema, UuidSchema } from '~/domain/fields';
-import { API_SCOPES, IMPACT_TYPES, KPI_STATUSES, TRENDS, VALUE_SOURCES } from '~/domain/vocabulary';
+import { API_SCOPES, IMPACT_TYPES, KPI_STATUSES, PROJECT_STATUSES, TRENDS, VALUE_SOURCES } from '~/domain/vocabulary';
 
 extendZodWithOpenApi(z);
 
@@ -24,6 +24,12 @@ export const KpiQuerySchema = PageQuerySchema.extend({
   map: UuidSchema.optional(),
   stage: UuidSchema.optional(),
 });
+
+const ProjectStatusQuery = z.enum(PROJECT_STATUSES).optional().openapi({ description: 'Only the projects with this status.' });
+
+export const ProjectQuerySchema = PageQuerySchema.extend({ status: ProjectStatusQuery });
+
+export const SummaryQuerySchema = z.object({ status: ProjectStatusQuery });
 
 export const IdParamSchema = z.object({ id: UuidSchema });
 
@@ -50,6 +56,7 @@ export const KpiValueBatchSchema = z
 
 const Decimal = z.string().openapi({ description: 'An exact decimal as a string', example: '1234.5' });
 const NullableDecimal = Decimal.nullable();
+const Warning = z.object({ code: z.string() }).passthrough();
 const Timestamp = z.string().datetime().openapi({ format: 'date-time' });
 
 export const ProblemSchema = z
@@ -176,9 +183,48 @@ export const BusinessCaseSchema = z
         contribution: NullableDecimal,
       }),
     ),
-    warnings: z.array(z.object({ code: z.string() }).passthrough()),
+    warnings: z.array(Warning),
   })
   .openapi('BusinessCase');
+
+export const ProjectSchema = z
+  .object({
+    id: z.string().uuid(),
+    name: z.string(),
+    status: z.enum(PROJECT_STATUSES),
+    ownerName: z.string().nullable(),
+    horizonYears: z.number().int(),
+    kpiCount: z.number().int(),
+    runRateBenefit: Decimal,
+    totalBenefit: Decimal,
+    totalCost: Decimal,
+    netBenefit: Decimal,
+    npv: Decimal,
+    roi: NullableDecimal.openapi({ description: '(benefit - cost) / cost as a fraction; null without costs' }),
+    paybackMonths: NullableDecimal,
+    warningCount: z.number().int(),
+  })
+  .openapi('Project');
+
+export const ProjectPageSchema = Page(ProjectSchema, 'ProjectPage');
+
+export const SummarySchema = z
+  .object({
+    totals: z.object({
+      years: z.array(z.object({ year: z.number().int(), benefit: Decimal, cost: Decimal, net: Decimal, cumulative: Decimal })),
+      totalBenefit: Decimal,
+      totalCost: Decimal,
+      netBenefit: Decimal,
+      npv: Decimal.openapi({ description: "Sum of the projects' NPVs, each at its own discount rate" }),
+      roi: NullableDecimal,
+      paybackMonths: NullableDecimal,
+      runRateBenefit: Decimal,
+    }),
+    counts: z.object({ all: z.number().int(), shown: z.number().int(), positiveNpv: z.number().int() }),
+    topMeasures: z.array(z.object({ measureId: z.string().uuid(), measureName: z.string(), value: Decimal, projectCount: z.number().int() })),
+    warnings: z.array(z.object({ projectId: z.string().uuid(), projectName: z.string(), warnings: z.array(Warning) })),
+  })
+  .openapi('Summary');
 
 // ---------------------------------------------------------------- the document
 
@@ -249,6 +295,20 @@ op({
   request: { params: IdParamSchema },
   ok: BusinessCaseSchema,
   extra: [404],
+});
+op({
+  method: 'get',
+  path: '/api/v1/projects',
+  summary: 'List the live projects with status, NPV and ROI (exact decimals as strings)',
+  request: { query: ProjectQuerySchema },
+  ok: ProjectPageSchema,
+});
+op({
+  method: 'get',
+  path: '/api/v1/summary',
+  summary: 'The portfolio roll-up of the executive summary',
+  request: { query: SummaryQuerySchema },
+  ok: SummarySchema,
 });
 
 export function openApiDocument() {

@@ -13,12 +13,15 @@ import * as measureRoute from '~/routes/api.v1.measures.$id';
 import * as measuresRoute from '~/routes/api.v1.measures';
 import * as openapiRoute from '~/routes/api.v1.openapi[.]json';
 import * as businessCaseRoute from '~/routes/api.v1.projects.$id.business-case';
+import * as projectsRoute from '~/routes/api.v1.projects';
+import * as summaryRoute from '~/routes/api.v1.summary';
+import * as summaryPageRoute from '~/routes/w.$slug.summary/route';
 import * as settingsRoute from '~/routes/w.$slug.settings_.api/route';
 import { API_PER_TOKEN } from '~/server/api-auth.server';
 import { MAX_BATCH_VALUES } from '~/server/api-schemas.server';
 import { createApiToken, hashApiToken } from '~/server/api-tokens.server';
 import { addMember, call, makeUser, makeWorkspace, ORIGIN, request } from '../support/factories';
-import { makeKpi, makeMapWithStages, makeMeasure, makeWorkedExample } from '../support/project-fixtures';
+import { makeKpi, makeMapWithStages, makeMeasure, makeProject, makeWorkedExample } from '../support/project-fixtures';
 
 async function setup() {
   const owner = await makeUser();
@@ -173,6 +176,60 @@ describe('GET endpoints', () => {
       expect(res.data.figures[key]).toMatch(/^-?\d+(\.\d+)?$/);
     expect(res.data.years).toHaveLength(4);
     expect(res.data.kpis.length).toBeGreaterThan(0);
+  });
+
+  it("projects page by cursor with status, NPV and ROI as exact decimals; the summary is the summary page's roll-up", async () => {
+    const owner = await makeUser();
+    const ws = await makeWorkspace(owner);
+    const example = await makeWorkedExample(ws.id);
+    await makeProject(ws.id, { name: 'Idea only', status: 'idea' });
+    await makeProject(ws.id, { name: 'Old', archivedAt: new Date() });
+    const token = await createApiToken(ws.id, owner.id, { name: 'BI', scope: 'read', expiresAt: null });
+    const first = await call(projectsRoute.loader, { request: api('/api/v1/projects?limit=1', { token: token.secret }) });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('ETag')).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(first.data.data).toHaveLength(1);
+    const second = await call(projectsRoute.loader, { request: api(`/api/v1/projects?limit=1&cursor=${first.data.nextCursor}`, { token: token.secret }) });
+    expect(second.data.nextCursor).toBeNull();
+    const projects = [...first.data.data, ...second.data.data];
+    expect(projects.map((p: { name: string }) => p.name).sort()).toEqual(['Idea only', 'Self-service onboarding']);
+    const bc = await call(businessCaseRoute.loader, {
+      request: api(`/api/v1/projects/${example.project.id}/business-case`, { token: token.secret }),
+      params: { id: example.project.id },
+    });
+    const mine = projects.find((p: { id: string }) => p.id === example.project.id);
+    expect(mine).toMatchObject({ status: 'in_progress', npv: bc.data.figures.npv, roi: bc.data.figures.roi, kpiCount: 3 });
+    expect(mine.npv).toMatch(/^-?\d+(\.\d+)?$/);
+    expect(mine.roi).toMatch(/^-?\d+(\.\d+)?$/);
+    const ideas = await call(projectsRoute.loader, { request: api('/api/v1/projects?status=idea', { token: token.secret }) });
+    expect(ideas.data.data.map((p: { name: string }) => p.name)).toEqual(['Idea only']);
+    const bad = await call(projectsRoute.loader, { request: api('/api/v1/projects?status=done&limit=0', { token: token.secret }) });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(bad.data.errors.map((e: { path: string }) => e.path).sort()).toEqual(['limit', 'status']);
+    expect((await call(projectsRoute.loader, { request: api('/api/v1/projects?cursor=zzz', { token: token.secret }) })).status).toBe(400);
+    expect((await call(projectsRoute.loader, { request: api('/api/v1/projects') })).status).toBe(401);
+
+    const summary = await call(summaryRoute.loader, { request: api('/api/v1/summary', { token: token.secret }) });
+    expect(summary.status).toBe(200);
+    const page = await call(summaryPageRoute.loader, { request: request(`/w/${ws.slug}/summary`, { user: owner }), params: { slug: ws.slug } });
+    expect(summary.data.totals).toEqual(page.data.totals);
+    expect(summary.data.topMeasures).toEqual(page.data.topMeasures);
+    expect(summary.data.counts).toEqual({ all: 2, shown: 2, positiveNpv: page.data.positiveNpv });
+    expect(summary.data.totals.npv).toBe(bc.data.figures.npv);
+    const etag = summary.headers.get('ETag')!;
+    const again = await call(summaryRoute.loader, { request: api('/api/v1/summary', { token: token.secret, headers: { 'If-None-Match': etag } }) });
+    expect(again.status).toBe(304);
+    const ideaSummary = await call(summaryRoute.loader, { request: api('/api/v1/summary?status=idea', { token: token.secret }) });
+    expect(ideaSummary.data.counts).toMatchObject({ all: 2, shown: 1 });
+    expect((await call(summaryRoute.loader, { request: api('/api/v1/summary?status=nope', { token: token.secret }) })).data.errors[0].path).toBe('status');
+
+    // Another workspace sees none of these.
+    const other = await makeUser();
+    const otherWs = await makeWorkspace(other);
+    const theirs = await createApiToken(otherWs.id, other.id, { name: 'Theirs', scope: 'read', expiresAt: null });
+    expect((await call(projectsRoute.loader, { request: api('/api/v1/projects', { token: theirs.secret }) })).data.data).toEqual([]);
+    expect((await call(summaryRoute.loader, { request: api('/api/v1/summary', { token: theirs.secret }) })).data.counts.all).toBe(0);
   });
 
   it("another workspace's ids answer 404, and a malformed id too", async () => {
