@@ -3,11 +3,12 @@
 // Lists page by id (an opaque cursor), so a page never shifts when rows are added meanwhile.
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { db } from '#db/client';
-import { journeyMap, kpi, measure, stage } from '#db/schema';
+import { journeyMap, kpi, measure, persona, stage } from '#db/schema';
 import { annualImpact, currentFromHistory, kpiStatus } from '~/domain/kpi';
 import type { ProjectStatus } from '~/domain/vocabulary';
 import { latestValues, listKpiValues } from './kpi-values.server';
 import { getMeasure, measureWhereUsed } from './measures.server';
+import { exportMap } from './maps-transfer.server';
 import { loadPortfolio } from './portfolio.server';
 import { loadBusinessCase } from './projects.server';
 import { invalid, NOT_FOUND, ok } from './result.server';
@@ -224,4 +225,39 @@ export async function apiProjectPage(workspaceId: string, query: PageQuery & { s
 export async function apiSummary(workspaceId: string, query: { status?: ProjectStatus }) {
   const { totals, topMeasures, warnings, counts, positiveNpv } = await loadPortfolio(workspaceId, { sort: 'npv', status: query.status });
   return ok({ totals, counts: { ...counts, positiveNpv }, topMeasures, warnings });
+}
+
+/** Journey maps, archived ones too (archivedAt says so), paged by id. */
+export async function apiMapPage(workspaceId: string, query: PageQuery) {
+  const after = decodeCursor(query.cursor);
+  if (after === null) return invalid('cursor', 'Unknown cursor.');
+  const rows = await db
+    .select({
+      id: journeyMap.id,
+      name: journeyMap.name,
+      description: journeyMap.description,
+      state: journeyMap.state,
+      personaId: journeyMap.personaId,
+      personaName: persona.name,
+      archivedAt: journeyMap.archivedAt,
+      updatedAt: journeyMap.updatedAt,
+    })
+    .from(journeyMap)
+    .leftJoin(persona, and(eq(persona.id, journeyMap.personaId), eq(persona.workspaceId, workspaceId)))
+    .where(and(eq(journeyMap.workspaceId, workspaceId), after ? gt(journeyMap.id, after) : undefined))
+    .orderBy(asc(journeyMap.id))
+    .limit(query.limit + 1);
+  return ok(page(rows, query.limit));
+}
+
+/**
+ * One map as its export document (stages, lanes, cards, emotions, KPIs with their values), the one
+ * the map page downloads and the import reads, with the map's id; without `exportedAt`, so the
+ * ETag only changes when the map does.
+ */
+export async function apiMap(workspaceId: string, mapId: string) {
+  const doc = await exportMap(workspaceId, mapId);
+  if (!doc) return NOT_FOUND;
+  const { exportedAt: _at, ...rest } = doc;
+  return ok({ id: mapId, ...rest });
 }

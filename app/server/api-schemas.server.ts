@@ -4,7 +4,8 @@
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { IsoDateSchema, UuidSchema } from '~/domain/fields';
-import { API_SCOPES, IMPACT_TYPES, KPI_STATUSES, PROJECT_STATUSES, TRENDS, VALUE_SOURCES } from '~/domain/vocabulary';
+import { MapExportSchema } from '~/domain/map-export';
+import { API_SCOPES, IMPACT_TYPES, KPI_STATUSES, MAP_STATES, PROJECT_STATUSES, TRENDS, VALUE_SOURCES } from '~/domain/vocabulary';
 
 extendZodWithOpenApi(z);
 
@@ -226,6 +227,24 @@ export const SummarySchema = z
   })
   .openapi('Summary');
 
+export const MapSchema = z
+  .object({
+    id: z.string().uuid(),
+    name: z.string(),
+    description: z.string(),
+    state: z.enum(MAP_STATES),
+    personaId: z.string().uuid().nullable(),
+    personaName: z.string().nullable(),
+    archivedAt: Timestamp.nullable(),
+    updatedAt: Timestamp,
+  })
+  .openapi('Map');
+
+export const MapPageSchema = Page(MapSchema, 'MapPage');
+
+/** The map export document (domain/map-export, the format the map page downloads), with the map's id. */
+export const MapDocumentSchema = MapExportSchema.innerType().omit({ exportedAt: true }).extend({ id: z.string().uuid() }).openapi('MapDocument');
+
 // ---------------------------------------------------------------- the document
 
 export const ApiScopeSchema = z.enum(API_SCOPES);
@@ -309,6 +328,15 @@ op({
   summary: 'The portfolio roll-up of the executive summary',
   request: { query: SummaryQuerySchema },
   ok: SummarySchema,
+});
+op({ method: 'get', path: '/api/v1/maps', summary: 'List journey maps', request: { query: PageQuerySchema }, ok: MapPageSchema });
+op({
+  method: 'get',
+  path: '/api/v1/maps/{id}',
+  summary: 'One map as its export document: stages, lanes, cards, emotions, KPIs with values',
+  request: { params: IdParamSchema },
+  ok: MapDocumentSchema,
+  extra: [404],
 });
 
 export function openApiDocument() {

@@ -9,6 +9,8 @@ import { activity, apiToken, kpiValue, throttle } from '../../db/schema';
 import * as kpiValuesRoute from '~/routes/api.v1.kpi-values';
 import * as kpiRoute from '~/routes/api.v1.kpis.$id';
 import * as kpisRoute from '~/routes/api.v1.kpis';
+import * as mapRoute from '~/routes/api.v1.maps.$id';
+import * as mapsRoute from '~/routes/api.v1.maps';
 import * as measureRoute from '~/routes/api.v1.measures.$id';
 import * as measuresRoute from '~/routes/api.v1.measures';
 import * as openapiRoute from '~/routes/api.v1.openapi[.]json';
@@ -20,6 +22,7 @@ import * as settingsRoute from '~/routes/w.$slug.settings_.api/route';
 import { API_PER_TOKEN } from '~/server/api-auth.server';
 import { MAX_BATCH_VALUES } from '~/server/api-schemas.server';
 import { createApiToken, hashApiToken } from '~/server/api-tokens.server';
+import { parseMapExport } from '~/domain/map-export';
 import { addMember, call, makeUser, makeWorkspace, ORIGIN, request } from '../support/factories';
 import { makeKpi, makeMapWithStages, makeMeasure, makeProject, makeWorkedExample } from '../support/project-fixtures';
 
@@ -232,6 +235,41 @@ describe('GET endpoints', () => {
     expect((await call(summaryRoute.loader, { request: api('/api/v1/summary', { token: theirs.secret }) })).data.counts.all).toBe(0);
   });
 
+  it('maps page by cursor; one map is its export document (stages, lanes, KPIs with values), stable for its ETag', async () => {
+    const s = await setup();
+    const second = await makeMapWithStages(s.ws.id, ['Only'], { name: 'Second map' });
+    const first = await call(mapsRoute.loader, { request: api('/api/v1/maps?limit=1', { token: s.read.secret }) });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('ETag')).toMatch(/^"[0-9a-f]{32}"$/);
+    const rest = await call(mapsRoute.loader, { request: api(`/api/v1/maps?limit=1&cursor=${first.data.nextCursor}`, { token: s.read.secret }) });
+    expect(rest.data.nextCursor).toBeNull();
+    expect([...first.data.data, ...rest.data.data].map((m: { id: string }) => m.id).sort()).toEqual([s.map.id, second.map.id].sort());
+    expect((await call(mapsRoute.loader, { request: api('/api/v1/maps?limit=x', { token: s.read.secret }) })).data.errors[0].path).toBe('limit');
+    expect((await call(mapsRoute.loader, { request: api('/api/v1/maps?cursor=zzz', { token: s.read.secret }) })).status).toBe(400);
+    expect((await call(mapsRoute.loader, { request: api('/api/v1/maps') })).status).toBe(401);
+
+    const one = await call(mapRoute.loader, { request: api(`/api/v1/maps/${s.map.id}`, { token: s.read.secret }), params: { id: s.map.id } });
+    expect(one.status).toBe(200);
+    expect(one.data).toMatchObject({ id: s.map.id, format: 'parcours.journey-map', version: 1 });
+    expect(one.data.exportedAt).toBeUndefined();
+    expect(one.data.stages.map((st: { name: string }) => st.name)).toEqual(['Discovery', 'Support']);
+    const npsKpi = one.data.kpis.find((k: { measure: { name: string } }) => k.measure.name === 'NPS');
+    expect(npsKpi.values.map((v: { value: string }) => v.value)).toEqual(['30', '32']);
+    // The document the map page exports and the import reads.
+    expect(parseMapExport(JSON.stringify(one.data)).ok).toBe(true);
+    const again = await call(mapRoute.loader, {
+      request: api(`/api/v1/maps/${s.map.id}`, { token: s.read.secret, headers: { 'If-None-Match': one.headers.get('ETag')! } }),
+      params: { id: s.map.id },
+    });
+    expect(again.status).toBe(304);
+    await postValues(s.write.secret, [{ kpi: s.npsKpi.id, date: '2025-03-31', value: '34' }]);
+    const changed = await call(mapRoute.loader, {
+      request: api(`/api/v1/maps/${s.map.id}`, { token: s.read.secret, headers: { 'If-None-Match': one.headers.get('ETag')! } }),
+      params: { id: s.map.id },
+    });
+    expect(changed.status).toBe(200);
+  });
+
   it("another workspace's ids answer 404, and a malformed id too", async () => {
     const s = await setup();
     const other = await makeUser();
@@ -242,6 +280,8 @@ describe('GET endpoints', () => {
       [measureRoute.loader, `/api/v1/measures/${s.nps.id}`, s.nps.id],
       [kpiRoute.loader, `/api/v1/kpis/${s.npsKpi.id}`, s.npsKpi.id],
       [businessCaseRoute.loader, `/api/v1/projects/${example.project.id}/business-case`, example.project.id],
+      [mapRoute.loader, `/api/v1/maps/${s.map.id}`, s.map.id],
+      [mapRoute.loader, '/api/v1/maps/not-a-uuid', 'not-a-uuid'],
       [kpiRoute.loader, '/api/v1/kpis/not-a-uuid', 'not-a-uuid'],
     ];
     for (const [loader, path, id] of cases) {
@@ -252,6 +292,8 @@ describe('GET endpoints', () => {
     }
     const listed = await call(kpisRoute.loader, { request: api('/api/v1/kpis', { token: theirs.secret }) });
     expect(listed.data.data.map((k: { id: string }) => k.id)).not.toContain(s.npsKpi.id);
+    const maps = await call(mapsRoute.loader, { request: api('/api/v1/maps', { token: theirs.secret }) });
+    expect(maps.data.data.map((m: { id: string }) => m.id)).toEqual([example.map.id]);
     // Writing to another workspace's KPI changes nothing.
     const write = await postValues(theirs.secret, [{ kpi: s.npsKpi.id, date: '2025-03-31', value: '99' }]);
     expect(write.status).toBe(400);
