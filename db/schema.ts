@@ -1,7 +1,23 @@
 // The whole Parcours schema (DESIGN.md, "Domain model"). Every table that holds workspace data
 // carries workspace_id so every query can filter by it; money and measure values are numeric.
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, numeric, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import {
   API_SCOPES,
   CHANNELS,
@@ -196,7 +212,7 @@ export const journeyMap = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('journey_map_workspace_idx').on(t.workspaceId, t.archivedAt)],
+  (t) => [index('journey_map_workspace_idx').on(t.workspaceId, t.archivedAt), unique('journey_map_workspace_id_key').on(t.workspaceId, t.id)],
 );
 
 export const stage = pgTable(
@@ -213,7 +229,11 @@ export const stage = pgTable(
     position: integer('position').notNull(),
     version: version(),
   },
-  (t) => [index('stage_map_idx').on(t.mapId, t.position), index('stage_workspace_idx').on(t.workspaceId)],
+  (t) => [
+    index('stage_map_idx').on(t.mapId, t.position),
+    index('stage_workspace_idx').on(t.workspaceId),
+    unique('stage_workspace_id_key').on(t.workspaceId, t.id),
+  ],
 );
 
 export const laneKindEnum = pgEnum('lane_kind', LANE_KINDS);
@@ -318,7 +338,11 @@ export const measure = pgTable(
     version: version(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('measure_workspace_name_idx').on(t.workspaceId, sql`lower(${t.name})`), index('measure_workspace_idx').on(t.workspaceId, t.archivedAt)],
+  (t) => [
+    uniqueIndex('measure_workspace_name_idx').on(t.workspaceId, sql`lower(${t.name})`),
+    index('measure_workspace_idx').on(t.workspaceId, t.archivedAt),
+    unique('measure_workspace_id_key').on(t.workspaceId, t.id),
+  ],
 );
 
 export const measureTouchpoint = pgTable(
@@ -369,6 +393,15 @@ export const kpi = pgTable(
     index('kpi_map_idx').on(t.mapId),
     index('kpi_measure_idx').on(t.measureId),
     index('kpi_workspace_idx').on(t.workspaceId),
+    // A KPI's map, stage and measure are of its own workspace, by the database's own rule: queries
+    // that filter the KPI by workspace need not filter what it points at again.
+    foreignKey({ name: 'kpi_map_same_workspace_fk', columns: [t.workspaceId, t.mapId], foreignColumns: [journeyMap.workspaceId, journeyMap.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ name: 'kpi_stage_same_workspace_fk', columns: [t.workspaceId, t.stageId], foreignColumns: [stage.workspaceId, stage.id] }).onDelete('cascade'),
+    foreignKey({ name: 'kpi_measure_same_workspace_fk', columns: [t.workspaceId, t.measureId], foreignColumns: [measure.workspaceId, measure.id] }).onDelete(
+      'restrict',
+    ),
   ],
 );
 

@@ -12,6 +12,10 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
 /**
  * The KPIs linked to the given projects of the workspace, with what their impact needs: one query
  * whatever the number of projects or KPIs. Ordered by map, stage position and measure name.
+ * The KPI is filtered by the workspace; its map, stage and measure are of the KPI's workspace by a
+ * database rule (kpi_*_same_workspace_fk), so they are joined by id alone: filtering them by the
+ * workspace again made the planner, with stale statistics (PGlite never analyses), scan each
+ * table's workspace index per row (300 projects / 5,000 KPIs: summary p50 0.72 s -> 1.07 s).
  */
 export function listLinkedKpis(workspaceId: string, projectIds: readonly string[]) {
   return db
@@ -34,9 +38,9 @@ export function listLinkedKpis(workspaceId: string, projectIds: readonly string[
     })
     .from(projectKpi)
     .innerJoin(kpi, and(eq(kpi.id, projectKpi.kpiId), eq(kpi.workspaceId, workspaceId)))
-    .innerJoin(measure, and(eq(measure.id, kpi.measureId), eq(measure.workspaceId, workspaceId)))
-    .innerJoin(stage, and(eq(stage.id, kpi.stageId), eq(stage.workspaceId, workspaceId)))
-    .innerJoin(journeyMap, and(eq(journeyMap.id, kpi.mapId), eq(journeyMap.workspaceId, workspaceId)))
+    .innerJoin(measure, eq(measure.id, kpi.measureId))
+    .innerJoin(stage, eq(stage.id, kpi.stageId))
+    .innerJoin(journeyMap, eq(journeyMap.id, kpi.mapId))
     .where(and(eq(projectKpi.workspaceId, workspaceId), inArray(projectKpi.projectId, [...projectIds])))
     .orderBy(asc(journeyMap.name), asc(stage.position), asc(measure.name));
 }

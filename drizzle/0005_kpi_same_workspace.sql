@@ -1,0 +1,3 @@
+ALTER TABLE "kpi" ADD CONSTRAINT "kpi_map_same_workspace_fk" FOREIGN KEY ("workspace_id","map_id") REFERENCES "public"."journey_map"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kpi" ADD CONSTRAINT "kpi_stage_same_workspace_fk" FOREIGN KEY ("workspace_id","stage_id") REFERENCES "public"."stage"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kpi" ADD CONSTRAINT "kpi_measure_same_workspace_fk" FOREIGN KEY ("workspace_id","measure_id") REFERENCES "public"."measure"("workspace_id","id") ON DELETE restrict ON UPDATE no action;
