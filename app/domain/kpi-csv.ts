@@ -17,6 +17,8 @@ export type KpiCsvErrorCode =
   | 'empty_file'
   | 'missing_column'
   | 'unknown_kpi'
+  | 'unknown_place'
+  | 'ambiguous_place'
   | 'bad_number'
   | 'bad_date'
   | 'missing_date'
@@ -88,6 +90,44 @@ export interface ValidatedKpiCsv {
   /** Rows naming a KPI but with neither date nor value (the template as downloaded). */
   skipped: number;
   errors: KpiCsvError[];
+}
+
+/** Where a KPI sits, by the names the template writes beside its id. */
+export interface KpiPlace {
+  id: string;
+  mapName: string;
+  stageName: string;
+  measureName: string;
+}
+
+const placeKey = (map: string, stage: string, measure: string) => [map, stage, measure].map((n) => n.trim().toLocaleLowerCase()).join('\u0000');
+
+/**
+ * A row without a kpi_id names its KPI by the template's map, stage and measure columns (compared
+ * without case): the id is filled in when exactly one KPI of the workspace sits there. Rows with an
+ * id keep it (the names beside it are only for people). The rows that cannot be resolved come back
+ * as errors (on the measure column) and are left out of `rows`.
+ */
+export function resolveKpiPlaces(rows: ParsedKpiCsv['rows'], places: readonly KpiPlace[]): { rows: ParsedKpiCsv['rows']; errors: KpiCsvError[] } {
+  const byPlace = new Map<string, string[]>();
+  for (const p of places) {
+    const key = placeKey(p.mapName, p.stageName, p.measureName);
+    byPlace.set(key, [...(byPlace.get(key) ?? []), p.id]);
+  }
+  const resolved: ParsedKpiCsv['rows'] = [];
+  const errors: KpiCsvError[] = [];
+  for (const row of rows) {
+    const { record } = row;
+    if (record.kpi_id !== '' || (record.map === '' && record.stage === '' && record.measure === '')) {
+      resolved.push(row);
+      continue;
+    }
+    const ids = byPlace.get(placeKey(record.map, record.stage, record.measure)) ?? [];
+    const value = `${record.map} / ${record.stage} / ${record.measure}`;
+    if (ids.length === 1) resolved.push({ line: row.line, record: { ...record, kpi_id: ids[0]! } });
+    else errors.push({ line: row.line, column: 'measure', code: ids.length ? 'ambiguous_place' : 'unknown_place', value });
+  }
+  return { rows: resolved, errors };
 }
 
 export function validateKpiRows(rows: ParsedKpiCsv['rows'], options: { locale: NumberLocale; knownKpiIds: ReadonlySet<string> }): ValidatedKpiCsv {

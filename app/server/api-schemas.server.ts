@@ -40,13 +40,30 @@ const ValueSchema = z
   .transform((v) => String(v))
   .openapi({ type: 'string', description: 'A decimal, e.g. "42.5" (a JSON number is accepted too).', example: '42.5' });
 
+const PlaceName = z.string().trim().min(1).max(200);
+
+/** A value for a KPI named by its id, or (as a row of the CSV template can) by map, stage and measure names. */
 export const KpiValueInputSchema = z
   .object({
-    kpi: UuidSchema,
+    kpi: UuidSchema.optional().openapi({ description: 'The KPI id; or leave it out and give `map`, `stage` and `measure`.' }),
+    map: PlaceName.optional().openapi({ description: 'Map name (with `stage` and `measure`, instead of `kpi`)' }),
+    stage: PlaceName.optional().openapi({ description: 'Stage name (with `map` and `measure`)' }),
+    measure: PlaceName.optional().openapi({ description: 'Measure name (with `map` and `stage`)' }),
     date: IsoDateSchema.openapi({ type: 'string', format: 'date', example: '2025-06-30' }),
     value: ValueSchema,
   })
-  .strict();
+  .strict()
+  .superRefine((row, ctx) => {
+    const names = (['map', 'stage', 'measure'] as const).filter((k) => row[k] !== undefined);
+    if (row.kpi !== undefined) {
+      for (const k of names) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [k], message: 'Give either kpi, or map, stage and measure.' });
+    } else if (names.length === 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['kpi'], message: 'Give kpi, or map, stage and measure.' });
+    } else {
+      for (const k of (['map', 'stage', 'measure'] as const).filter((k) => row[k] === undefined))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [k], message: 'Required with the other names.' });
+    }
+  });
 
 export const KpiValueBatchSchema = z
   .object({ values: z.array(KpiValueInputSchema).min(1).max(MAX_BATCH_VALUES) })
@@ -298,7 +315,7 @@ op({
 op({
   method: 'post',
   path: '/api/v1/kpi-values',
-  summary: 'Record a batch of KPI values (all or nothing; same date replaces)',
+  summary: 'Record a batch of KPI values, each naming its KPI by id or by map, stage and measure (all or nothing; same date replaces)',
   scope: 'read_write',
   request: {
     headers: z.object({ 'Idempotency-Key': z.string().max(255).optional() }),

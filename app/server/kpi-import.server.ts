@@ -7,6 +7,7 @@ import { dec, type NumberLocale } from '~/domain/decimal';
 import {
   parseKpiCsv,
   planImport,
+  resolveKpiPlaces,
   toKpiCsv,
   validateKpiRows,
   valueKey,
@@ -103,7 +104,11 @@ async function checkImport(workspaceId: string, text: string, locale: NumberLoca
 }
 
 /** Checks rows (read from a file, or sent to the API) against the workspace's KPIs and stored values. */
-async function checkRecords(workspaceId: string, records: ParsedKpiCsv['rows'], locale: NumberLocale): Promise<Checked> {
+async function checkRecords(workspaceId: string, given: ParsedKpiCsv['rows'], locale: NumberLocale): Promise<Checked> {
+  // Rows that name their KPI by map, stage and measure instead of its id: one query for the places.
+  const byName = given.some((r) => r.record.kpi_id === '' && (r.record.map !== '' || r.record.stage !== '' || r.record.measure !== ''));
+  const places = byName ? resolveKpiPlaces(given, await workspaceKpis(workspaceId)) : { rows: given, errors: [] };
+  const records = places.rows;
   // Only ids shaped like uuids reach the query; the rest are unknown by construction.
   const ids = [...new Set(records.map((r) => r.record.kpi_id.toLowerCase()))].filter((id) =>
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id),
@@ -135,14 +140,14 @@ async function checkRecords(workspaceId: string, records: ParsedKpiCsv['rows'], 
     .map(([kpiId, target]) => ({ kpiId, target }));
   return {
     preview: {
-      rows: records.length,
+      rows: given.length,
       values: validated.values.length,
       skipped: validated.skipped,
       created: plan.created,
       updated: plan.updated,
       unchanged: plan.unchanged,
       targets: targetWrites.length,
-      errors: validated.errors,
+      errors: [...places.errors, ...validated.errors].sort((a, b) => a.line - b.line),
     },
     writes: plan.writes,
     targetWrites,
@@ -206,11 +211,16 @@ async function writeChecked(workspaceId: string, actor: Actor, checked: Checked,
 /**
  * The API's batch of values: the CSV import's checks and writes for rows sent as JSON, source 'api'.
  * All or nothing: one invalid row and nothing is written. Errors carry the row's index as `line`.
+ * A row may name its KPI by map, stage and measure instead of its id, as a CSV row can.
  */
-export async function applyKpiValueBatch(workspaceId: string, actor: Actor, rows: readonly { kpi: string; date: string; value: string }[]) {
+export async function applyKpiValueBatch(
+  workspaceId: string,
+  actor: Actor,
+  rows: readonly { kpi?: string; measure?: string; map?: string; stage?: string; date: string; value: string }[],
+) {
   const records = rows.map((r, line) => ({
     line,
-    record: { kpi_id: r.kpi, map: '', stage: '', measure: '', unit: '', date: r.date, value: r.value, target: '' },
+    record: { kpi_id: r.kpi ?? '', map: r.map ?? '', stage: r.stage ?? '', measure: r.measure ?? '', unit: '', date: r.date, value: r.value, target: '' },
   }));
   const checked = await checkRecords(workspaceId, records, 'en');
   if (checked.preview.errors.length) return { written: false, preview: checked.preview };

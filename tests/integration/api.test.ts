@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/client';
-import { activity, apiToken, kpiValue, throttle } from '../../db/schema';
+import { activity, apiToken, kpi, kpiValue, throttle } from '../../db/schema';
 import * as kpiValuesRoute from '~/routes/api.v1.kpi-values';
 import * as kpiRoute from '~/routes/api.v1.kpis.$id';
 import * as kpisRoute from '~/routes/api.v1.kpis';
@@ -337,6 +337,49 @@ describe('POST /api/v1/kpi-values', () => {
     const [token] = await db.select().from(apiToken).where(eq(apiToken.id, logged!.apiTokenId!));
     expect(token!.name).toBe('Warehouse');
     expect(token!.lastUsedAt).not.toBeNull();
+  });
+
+  it("a row may name its KPI by map, stage and measure instead of its id (the CSV import's resolution)", async () => {
+    const s = await setup();
+    const mapName = s.map.name;
+    const res = await postValues(s.write.secret, [
+      { map: mapName, stage: 'support', measure: 'Churn', date: '2025-03-31', value: '2.1' },
+      { kpi: s.npsKpi.id, date: '2025-03-31', value: '35' },
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.data).toEqual({ received: 2, new: 2, changed: 0, unchanged: 0 });
+    const [row] = await db.select().from(kpiValue).where(eq(kpiValue.kpiId, s.churnKpi.id));
+    expect(row).toMatchObject({ date: '2025-03-31', value: '2.100000', source: 'api' });
+
+    const unknown = await postValues(s.write.secret, [
+      { kpi: s.npsKpi.id, date: '2025-04-30', value: '36' },
+      { map: mapName, stage: 'Discovery', measure: 'Churn', date: '2025-04-30', value: '2' },
+    ]);
+    expect(unknown.status).toBe(400);
+    expect(unknown.data.errors).toEqual([{ path: 'values.1.measure', pointer: '/values/1/measure', message: 'unknown_place' }]);
+    // Two KPIs of one measure on one stage: the names do not say which.
+    await makeKpi(s.ws.id, {
+      mapId: s.map.id,
+      laneId: (await db.select().from(kpi).where(eq(kpi.id, s.churnKpi.id)))[0]!.laneId,
+      stageId: s.stages[1]!.id,
+      measureId: s.churn.id,
+    });
+    const ambiguous = await postValues(s.write.secret, [{ map: mapName, stage: 'Support', measure: 'Churn', date: '2025-04-30', value: '2' }]);
+    expect(ambiguous.data.errors).toEqual([expect.objectContaining({ path: 'values.0.measure', message: 'ambiguous_place' })]);
+    // Either the id or the three names.
+    const both = await postValues(s.write.secret, [{ kpi: s.npsKpi.id, measure: 'NPS', date: '2025-04-30', value: '2' }]);
+    expect(both.data.errors.map((e: { path: string }) => e.path)).toEqual(['values.0.measure']);
+    const partial = await postValues(s.write.secret, [{ map: mapName, measure: 'NPS', date: '2025-04-30', value: '2' }]);
+    expect(partial.data.errors.map((e: { path: string }) => e.path)).toEqual(['values.0.stage']);
+    const neither = await postValues(s.write.secret, [{ date: '2025-04-30', value: '2' }]);
+    expect(neither.data.errors.map((e: { path: string }) => e.path)).toEqual(['values.0.kpi']);
+    // Another workspace's names resolve to nothing.
+    const other = await makeUser();
+    const otherWs = await makeWorkspace(other);
+    const theirs = await createApiToken(otherWs.id, other.id, { name: 'Theirs', scope: 'read_write', expiresAt: null });
+    const foreign = await postValues(theirs.secret, [{ map: mapName, stage: 'Support', measure: 'NPS', date: '2025-04-30', value: '2' }]);
+    expect(foreign.data.errors[0]).toMatchObject({ message: 'unknown_place' });
+    expect(await valueCount(s.ws.id)).toBe(4);
   });
 
   it('all or nothing: one bad row (the last) and nothing is written; each error names its field path', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, parseKpiCsv, planImport, readCsvNumber, toKpiCsv, validateKpiRows, valueKey, type KpiCsvRecord } from '~/domain/kpi-csv';
+import { isIsoDate, parseKpiCsv, planImport, readCsvNumber, resolveKpiPlaces, toKpiCsv, validateKpiRows, valueKey, type KpiCsvRecord } from '~/domain/kpi-csv';
 import type { Locale } from '~/domain/vocabulary';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -127,5 +127,28 @@ describe('toKpiCsv', () => {
     const csv = toKpiCsv([record]);
     expect(csv.split('\n')[0]).toBe('kpi_id,map,stage,measure,unit,date,value,target');
     expect(parseKpiCsv(csv).rows[0]!.record).toEqual(record);
+  });
+});
+
+describe('resolveKpiPlaces', () => {
+  const places = [
+    { id: A, mapName: 'Parcours client', stageName: 'Onboarding', measureName: 'NPS' },
+    { id: B, mapName: 'Parcours client', stageName: 'Support', measureName: 'NPS' },
+    { id: B, mapName: 'Twice', stageName: 'Here', measureName: 'NPS' },
+    { id: A, mapName: 'Twice', stageName: 'Here', measureName: 'NPS' },
+  ];
+  it('fills the id of a row that names its KPI by map, stage and measure (without case); rows with an id keep it', () => {
+    const parsed = parseKpiCsv(
+      `kpi_id,map,stage,measure,date,value\n,parcours CLIENT, support ,nps,2025-01-31,1\n${A},Parcours client,Support,NPS,2025-01-31,2\n,Nowhere,Support,NPS,2025-01-31,3\n,Twice,Here,NPS,2025-01-31,4\n`,
+    );
+    const { rows, errors } = resolveKpiPlaces(parsed.rows, places);
+    expect(rows.map((r) => [r.line, r.record.kpi_id])).toEqual([
+      [2, B],
+      [3, A],
+    ]);
+    expect(errors).toEqual([
+      { line: 4, column: 'measure', code: 'unknown_place', value: 'Nowhere / Support / NPS' },
+      { line: 5, column: 'measure', code: 'ambiguous_place', value: 'Twice / Here / NPS' },
+    ]);
   });
 });
