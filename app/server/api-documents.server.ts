@@ -7,11 +7,14 @@ import { journeyMap, kpi, measure, persona, stage } from '#db/schema';
 import { annualImpact, currentFromHistory, kpiStatus } from '~/domain/kpi';
 import type { ProjectStatus } from '~/domain/vocabulary';
 import { latestValues, listKpiValues } from './kpi-values.server';
-import { getMeasure, measureWhereUsed } from './measures.server';
+import type { Actor } from './activity.server';
+import { createMeasure, getMeasure, measureTouchpoints, measureWhereUsed, updateMeasure } from './measures.server';
 import { exportMap } from './maps-transfer.server';
 import { loadPortfolio } from './portfolio.server';
 import { loadBusinessCase } from './projects.server';
-import { invalid, NOT_FOUND, ok } from './result.server';
+import { invalid, NOT_FOUND, ok, type Result } from './result.server';
+import { issuesOf, problemBody } from './api.server';
+import { MeasureCreateSchema, type MeasureCreate } from './api-schemas.server';
 
 const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string | undefined): string | null | undefined {
@@ -38,6 +41,7 @@ const measureColumns = {
   group: measure.group,
   tags: measure.tags,
   archivedAt: measure.archivedAt,
+  version: measure.version,
 };
 
 type PageQuery = { cursor?: string; limit: number };
@@ -260,4 +264,78 @@ export async function apiMap(workspaceId: string, mapId: string) {
   if (!doc) return NOT_FOUND;
   const { exportedAt: _at, ...rest } = doc;
   return ok({ id: mapId, ...rest });
+}
+
+// ---------------------------------------------------------------- measure writes
+
+type WriteAnswer = { status: number; body: unknown };
+
+async function measureDocument(workspaceId: string, measureId: string) {
+  const doc = await apiMeasure(workspaceId, measureId);
+  return doc.status === 'ok' ? doc.value : null;
+}
+
+/** A write's result as an answer: the measure's document, or a problem (409 with the current document when stale). */
+async function measureAnswer(workspaceId: string, result: Result<string, unknown>, okStatus: number, notFound: WriteAnswer): Promise<WriteAnswer> {
+  switch (result.status) {
+    case 'ok':
+      return { status: okStatus, body: await measureDocument(workspaceId, result.value) };
+    case 'invalid': {
+      const errors = [{ path: result.field, pointer: `/${result.field}`, message: result.message }];
+      return result.conflict
+        ? { status: 409, body: problemBody(409, result.message, errors) }
+        : { status: 400, body: problemBody(400, result.message, errors) };
+    }
+    case 'stale': {
+      const current = (result.current as { id: string }).id;
+      const doc = await measureDocument(workspaceId, current);
+      return { status: 409, body: { ...problemBody(409, 'The measure was changed since this version: here is the current one.'), current: doc } };
+    }
+    case 'notFound':
+      return notFound;
+    default:
+      return { status: 403, body: problemBody(403) };
+  }
+}
+
+// The store can only hold a touchpoint card of this workspace; another one is as unknown as a missing one.
+const UNKNOWN_TOUCHPOINT = {
+  status: 400,
+  body: problemBody(400, 'Unknown touchpoint card.', [{ path: 'touchpoints', pointer: '/touchpoints', message: 'field.choose' }]),
+};
+
+/** Creates a measure with the library's own rules (createMeasure), the token as the actor. */
+export async function apiCreateMeasure(workspaceId: string, actor: Actor, input: MeasureCreate) {
+  return measureAnswer(workspaceId, await createMeasure(workspaceId, actor, input), 201, UNKNOWN_TOUCHPOINT);
+}
+
+/**
+ * Changes the given fields of a measure at `version`: the stored measure with the changes over it is
+ * checked by the create schema (so every rule holds for the whole), then saved by updateMeasure.
+ */
+export async function apiUpdateMeasure(workspaceId: string, actor: Actor, measureId: string, version: number, changes: Record<string, unknown>) {
+  const row = await getMeasure(workspaceId, measureId);
+  if (!row) return { status: 404, body: problemBody(404) };
+  const stored = {
+    name: row.name,
+    description: row.description,
+    unit: row.unit,
+    trend: row.trend,
+    valueAmount: row.valueAmount,
+    valueStep: row.valueStep,
+    impactType: row.impactType,
+    ownerId: row.ownerId,
+    group: row.group,
+    tags: row.tags,
+    heartCategory: row.heartCategory,
+    family: row.family,
+    gsmGoal: row.gsmGoal,
+    gsmSignal: row.gsmSignal,
+    systems: row.systems,
+    touchpoints: await measureTouchpoints(workspaceId, measureId),
+  };
+  const { version: _version, ...fields } = changes;
+  const merged = MeasureCreateSchema.safeParse({ ...stored, ...fields });
+  if (!merged.success) return { status: 400, body: problemBody(400, 'The measure does not match the schema.', issuesOf(merged.error)) };
+  return measureAnswer(workspaceId, await updateMeasure(workspaceId, actor, measureId, version, merged.data), 200, UNKNOWN_TOUCHPOINT);
 }

@@ -3,7 +3,8 @@
 // Field rules (uuid, ISO date) come from domain/fields like every form's and the CSV import's.
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { IsoDateSchema, UuidSchema } from '~/domain/fields';
+import { IsoDateSchema, UuidSchema, VersionSchema } from '~/domain/fields';
+import { checkValueBoth, measureFields } from '~/lib/schemas/measures';
 import { MapExportSchema } from '~/domain/map-export';
 import { API_SCOPES, IMPACT_TYPES, KPI_STATUSES, MAP_STATES, PROJECT_STATUSES, TRENDS, VALUE_SOURCES } from '~/domain/vocabulary';
 
@@ -70,6 +71,38 @@ export const KpiValueBatchSchema = z
   .strict()
   .openapi('KpiValueBatch');
 
+const NameList = z
+  .array(z.string().trim().min(1).max(80))
+  .max(30)
+  .transform((list) => [...new Set(list)]);
+
+/** The measure form's fields and rules (lib/schemas/measures), with JSON lists instead of comma lists. */
+const MeasureFieldsSchema = measureFields('en')
+  .extend({
+    valueAmount: measureFields('en').shape.valueAmount.openapi({ type: 'string', description: 'A decimal: money per step of the measure' }),
+    valueStep: measureFields('en').shape.valueStep.openapi({ type: 'string', description: 'A positive decimal' }),
+    ownerId: UuidSchema.optional().openapi({ description: 'A member of the workspace' }),
+    tags: NameList.default([]),
+    systems: NameList.default([]),
+    touchpoints: z.array(UuidSchema).max(200).default([]).openapi({ description: 'Touchpoint card ids' }),
+  })
+  .strict();
+
+/** null clears a field (as an empty form field does); a JSON number is accepted for a decimal. */
+const fromJson = (raw: unknown) =>
+  raw && typeof raw === 'object' && !Array.isArray(raw)
+    ? Object.fromEntries(
+        Object.entries(raw).map(([k, v]) => [k, v === null ? undefined : typeof v === 'number' && (k === 'valueAmount' || k === 'valueStep') ? String(v) : v]),
+      )
+    : raw;
+
+export const MeasureCreateSchema = z.preprocess(fromJson, MeasureFieldsSchema.superRefine(checkValueBoth)).openapi('MeasureCreate');
+export type MeasureCreate = z.output<typeof MeasureCreateSchema>;
+
+export const MeasurePatchSchema = z
+  .preprocess(fromJson, MeasureFieldsSchema.partial().extend({ version: VersionSchema.openapi({ description: 'The `version` read; a stale one is 409' }) }))
+  .openapi('MeasurePatch');
+
 // ---------------------------------------------------------------- answers
 
 const Decimal = z.string().openapi({ description: 'An exact decimal as a string', example: '1234.5' });
@@ -100,6 +133,7 @@ export const MeasureSchema = z
     group: z.string().nullable(),
     tags: z.array(z.string()),
     archivedAt: Timestamp.nullable(),
+    version: z.number().int().openapi({ description: 'Send it back with a PATCH' }),
   })
   .openapi('Measure');
 
@@ -289,7 +323,9 @@ function op(config: Omit<RouteConfig, 'responses'> & { ok: z.ZodTypeAny; okStatu
             ? 'Send application/json'
             : status === 422
               ? 'Idempotency-Key reused with another request'
-              : 'Invalid request',
+              : status === 409
+                ? 'Conflict: the name is taken, or the version is stale (the body has the current document)'
+                : 'Invalid request',
     );
   API_OPERATIONS.push({ ...rest, responses, scope, security: [{ bearer: [] }] });
 }
@@ -302,6 +338,32 @@ op({
   request: { params: IdParamSchema },
   ok: MeasureDetailSchema,
   extra: [404],
+});
+op({
+  method: 'post',
+  path: '/api/v1/measures',
+  summary: 'Create a measure',
+  scope: 'read_write',
+  request: {
+    headers: z.object({ 'Idempotency-Key': z.string().max(255).optional() }),
+    body: { content: { 'application/json': { schema: MeasureCreateSchema } } },
+  },
+  ok: MeasureDetailSchema,
+  okStatus: 201,
+  extra: [409, 413, 415, 422],
+});
+op({
+  method: 'patch',
+  path: '/api/v1/measures/{id}',
+  summary: 'Change some fields of a measure at a version (optimistic concurrency)',
+  scope: 'read_write',
+  request: {
+    params: IdParamSchema,
+    headers: z.object({ 'Idempotency-Key': z.string().max(255).optional() }),
+    body: { content: { 'application/json': { schema: MeasurePatchSchema } } },
+  },
+  ok: MeasureDetailSchema,
+  extra: [404, 409, 413, 415, 422],
 });
 op({ method: 'get', path: '/api/v1/kpis', summary: 'List KPIs (filter by measure, map, stage)', request: { query: KpiQuerySchema }, ok: KpiPageSchema });
 op({

@@ -29,20 +29,26 @@ const TITLES: Record<number, string> = {
   404: 'Not found',
   413: 'Payload too large',
   405: 'Method not allowed',
+  409: 'Conflict',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
 };
 
-/** An RFC 9457 problem document. */
-export function problem(status: number, detail?: string, extra: { errors?: ProblemIssue[]; headers?: Record<string, string> } = {}) {
-  const body = {
+/** The body of an RFC 9457 problem document. */
+export function problemBody(status: number, detail?: string, errors?: ProblemIssue[]) {
+  return {
     type: 'about:blank',
     title: TITLES[status] ?? 'Error',
     status,
     ...(detail ? { detail } : {}),
-    ...(extra.errors ? { errors: extra.errors } : {}),
+    ...(errors ? { errors } : {}),
   };
+}
+
+/** An RFC 9457 problem document. */
+export function problem(status: number, detail?: string, extra: { errors?: ProblemIssue[]; headers?: Record<string, string> } = {}) {
+  const body = problemBody(status, detail, extra.errors);
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...extra.headers },

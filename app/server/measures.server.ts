@@ -8,7 +8,7 @@ import { kpiStatus } from '~/domain/kpi';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
 import type { Locale, Trend } from '~/domain/vocabulary';
 import type { MeasureFilters, MeasureInput } from '~/lib/schemas/measures';
-import { recordActivity } from './activity.server';
+import { actorColumns, recordActivity, type Actor } from './activity.server';
 import { latestValues } from './kpi-values.server';
 import { NOT_FOUND, invalid, ok, stale, type Result } from './result.server';
 
@@ -184,7 +184,7 @@ const BAD_OWNER = invalid('ownerId', 'field.choose');
 const NAME_TAKEN = invalid('name', 'measures.nameTaken', { conflict: true });
 
 /** Creates a measure; its id. A touchpoint from elsewhere is not found. */
-export async function createMeasure(workspaceId: string, actorId: string, input: MeasureInput): Promise<Result<string>> {
+export async function createMeasure(workspaceId: string, actor: Actor, input: MeasureInput): Promise<Result<string>> {
   return db.transaction(async (tx) => {
     if (input.ownerId && !(await isMember(tx, workspaceId, input.ownerId))) return BAD_OWNER;
     const cards = await touchpointCardIds(tx, workspaceId, input.touchpoints);
@@ -196,14 +196,14 @@ export async function createMeasure(workspaceId: string, actorId: string, input:
       .returning({ id: measure.id });
     if (!row) return NAME_TAKEN;
     await replaceTouchpoints(tx, workspaceId, row.id, cards);
-    await recordActivity(tx, { workspaceId, actorId, entityType: 'measure', entityId: row.id, action: 'created', summary: input.name });
+    await recordActivity(tx, { workspaceId, ...actorColumns(actor), entityType: 'measure', entityId: row.id, action: 'created', summary: input.name });
     return ok(row.id);
   });
 }
 
 export async function updateMeasure(
   workspaceId: string,
-  actorId: string,
+  actor: Actor,
   measureId: string,
   version: number,
   input: MeasureInput,
@@ -229,7 +229,7 @@ export async function updateMeasure(
         return current ? stale(current) : NOT_FOUND;
       }
       await replaceTouchpoints(tx, workspaceId, measureId, cards);
-      await recordActivity(tx, { workspaceId, actorId, entityType: 'measure', entityId: measureId, action: 'updated', summary: input.name });
+      await recordActivity(tx, { workspaceId, ...actorColumns(actor), entityType: 'measure', entityId: measureId, action: 'updated', summary: input.name });
       return ok(measureId);
     });
   } catch (error) {

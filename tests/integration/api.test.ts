@@ -483,6 +483,87 @@ describe('POST /api/v1/kpi-values', () => {
   });
 });
 
+describe('POST and PATCH /api/v1/measures', () => {
+  const send = (token: string | null, path: string, method: string, body: unknown) => api(path, { token, method, body: JSON.stringify(body) });
+
+  it("creates a measure with the library's rules, the token as actor; refusals as problems with field paths", async () => {
+    const s = await setup();
+    const body = { name: 'CSAT', unit: 'pts', trend: 'up', valueAmount: 1000, valueStep: '1', tags: ['support', 'support', 'care'] };
+    expect((await call(measuresRoute.action, { request: send(null, '/api/v1/measures', 'POST', body) })).status).toBe(401);
+    expect((await call(measuresRoute.action, { request: send(s.read.secret, '/api/v1/measures', 'POST', body) })).status).toBe(403);
+    const created = await call(measuresRoute.action, { request: send(s.write.secret, '/api/v1/measures', 'POST', body) });
+    expect(created.status).toBe(201);
+    expect(created.data).toMatchObject({
+      name: 'CSAT',
+      valueAmount: '1000.000000',
+      valueStep: '1.000000',
+      tags: ['support', 'care'],
+      version: 1,
+      whereUsed: [],
+    });
+    const [logged] = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.workspaceId, s.ws.id), eq(activity.entityType, 'measure'), eq(activity.entityId, created.data.id)));
+    expect(logged).toMatchObject({ actorId: null, action: 'created' });
+    expect(logged!.apiTokenId).not.toBeNull();
+    const taken = await call(measuresRoute.action, { request: send(s.write.secret, '/api/v1/measures', 'POST', { ...body, name: 'csat' }) });
+    expect(taken.status).toBe(409);
+    expect(taken.data.errors[0]).toMatchObject({ path: 'name' });
+    const bad = await call(measuresRoute.action, {
+      request: send(s.write.secret, '/api/v1/measures', 'POST', { unit: 'pts', trend: 'sideways', valueAmount: '5', workspace: 'x' }),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(bad.data.errors.map((e: { path: string }) => e.path).sort()).toEqual(['', 'name', 'trend']);
+    const half = await call(measuresRoute.action, {
+      request: send(s.write.secret, '/api/v1/measures', 'POST', { name: 'Half', unit: 'x', trend: 'up', valueAmount: '5' }),
+    });
+    expect(half.data.errors).toEqual([expect.objectContaining({ path: 'valueStep', message: 'measures.valueBoth' })]);
+    const other = await makeUser();
+    const foreignOwner = await call(measuresRoute.action, {
+      request: send(s.write.secret, '/api/v1/measures', 'POST', { name: 'Owned', unit: 'x', trend: 'up', ownerId: other.id }),
+    });
+    expect(foreignOwner.status).toBe(400);
+    expect(foreignOwner.data.errors[0].path).toBe('ownerId');
+  });
+
+  it("PATCH changes the given fields at a version; a stale version is 409 with the current document; another workspace's id is 404", async () => {
+    const s = await setup();
+    const path = `/api/v1/measures/${s.nps.id}`;
+    const patch = (token: string, body: unknown, id = s.nps.id) =>
+      call(measureRoute.action, { request: send(token, `/api/v1/measures/${id}`, 'PATCH', body), params: { id } });
+    expect((await patch(s.read.secret, { version: 1, description: 'x' })).status).toBe(403);
+    const changed = await patch(s.write.secret, { version: 1, description: 'Net promoter score', group: 'Loyalty' });
+    expect(changed.status).toBe(200);
+    expect(changed.data).toMatchObject({ name: 'NPS', description: 'Net promoter score', group: 'Loyalty', valueAmount: '50000.000000', version: 2 });
+    expect(changed.data.whereUsed).toHaveLength(1);
+    const stale = await patch(s.write.secret, { version: 1, description: 'Lost update' });
+    expect(stale.status).toBe(409);
+    expect(stale.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(stale.data.current).toMatchObject({ id: s.nps.id, description: 'Net promoter score', version: 2 });
+    const cleared = await patch(s.write.secret, { version: 2, group: null });
+    expect(cleared.data).toMatchObject({ group: null, version: 3 });
+    const bad = await patch(s.write.secret, { version: 3, name: '', trend: 'sideways', valueStep: '-1' });
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors.map((e: { path: string }) => e.path).sort()).toEqual(['name', 'trend', 'valueStep']);
+    expect((await patch(s.write.secret, { description: 'no version' })).data.errors[0].path).toBe('version');
+    const [logged] = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.entityId, s.nps.id), eq(activity.action, 'updated')));
+    expect(logged).toMatchObject({ actorId: null });
+    const other = await makeUser();
+    const otherWs = await makeWorkspace(other);
+    const theirs = await createApiToken(otherWs.id, other.id, { name: 'Theirs', scope: 'read_write', expiresAt: null });
+    const foreign = await patch(theirs.secret, { version: 3, description: 'hijack' });
+    expect(foreign.status).toBe(404);
+    expect((await patch(s.write.secret, { version: 1 }, 'not-a-uuid')).status).toBe(404);
+    const one = await call(measureRoute.loader, { request: api(path, { token: s.read.secret }), params: { id: s.nps.id } });
+    expect(one.data).toMatchObject({ description: 'Net promoter score', version: 3 });
+  });
+});
+
 describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 and lists every api.v1 route module', async () => {
     const res = await call(openapiRoute.loader as never, { request: api('/api/v1/openapi.json') });

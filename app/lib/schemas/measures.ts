@@ -26,32 +26,38 @@ function list(raw: string | undefined) {
 
 export const MeasureNameSchema = nameSchema(120);
 
+/** The measure's fields, without the cross-field rule (the API extends them for JSON). */
+export function measureFields(locale: NumberLocale) {
+  return z.object({
+    name: MeasureNameSchema,
+    description: z.string().trim().max(4000, 'field.tooLong').default(''),
+    unit: nameSchema(30),
+    trend: z.enum(TRENDS, choose),
+    valueAmount: decimalField(locale),
+    valueStep: valueStepField(locale),
+    impactType: z.enum(IMPACT_TYPES, choose).default('revenue'),
+    ownerId: z.string().max(100).optional(),
+    group: optionalText(80),
+    tags: z.string().max(1000, 'field.tooLong').optional().transform(list),
+    heartCategory: z.enum(HEART_CATEGORIES, choose).optional(),
+    family: z.enum(FAMILIES, choose).optional(),
+    gsmGoal: optionalText(500),
+    gsmSignal: optionalText(500),
+    systems: z.string().max(1000, 'field.tooLong').optional().transform(list),
+    touchpoints: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(UuidSchema).max(200)),
+  });
+}
+
+/** A value per step needs both its amount and its step. */
+export function checkValueBoth(m: { valueAmount?: string; valueStep?: string }, ctx: z.RefinementCtx) {
+  if ((m.valueAmount === undefined) !== (m.valueStep === undefined)) {
+    const path = m.valueAmount === undefined ? 'valueAmount' : 'valueStep';
+    ctx.addIssue({ code: 'custom', path: [path], message: 'measures.valueBoth' });
+  }
+}
+
 export function measureSchema(locale: NumberLocale) {
-  return z
-    .object({
-      name: MeasureNameSchema,
-      description: z.string().trim().max(4000, 'field.tooLong').default(''),
-      unit: nameSchema(30),
-      trend: z.enum(TRENDS, choose),
-      valueAmount: decimalField(locale),
-      valueStep: valueStepField(locale),
-      impactType: z.enum(IMPACT_TYPES, choose).default('revenue'),
-      ownerId: z.string().max(100).optional(),
-      group: optionalText(80),
-      tags: z.string().max(1000, 'field.tooLong').optional().transform(list),
-      heartCategory: z.enum(HEART_CATEGORIES, choose).optional(),
-      family: z.enum(FAMILIES, choose).optional(),
-      gsmGoal: optionalText(500),
-      gsmSignal: optionalText(500),
-      systems: z.string().max(1000, 'field.tooLong').optional().transform(list),
-      touchpoints: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(UuidSchema).max(200)),
-    })
-    .superRefine((m, ctx) => {
-      if ((m.valueAmount === undefined) !== (m.valueStep === undefined)) {
-        const path = m.valueAmount === undefined ? 'valueAmount' : 'valueStep';
-        ctx.addIssue({ code: 'custom', path: [path], message: 'measures.valueBoth' });
-      }
-    });
+  return measureFields(locale).superRefine(checkValueBoth);
 }
 export type MeasureInput = z.output<ReturnType<typeof measureSchema>>;
 

@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: measureEditSchema(workspace.locale) });
       if (submission.status !== 'success') return replyInvalid(intent, submission);
       const { version, intent: _intent, ...input } = submission.value;
-      return reply(intent, await measures.updateMeasure(workspace.id, user.id, id, version, input), submission);
+      return reply(intent, await measures.updateMeasure(workspace.id, { userId: user.id }, id, version, input), submission);
     }
     case 'archive':
     case 'restore': {

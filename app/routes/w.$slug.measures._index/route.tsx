@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'create': {
       const submission = parseWithZod(formData, { schema: measureSchema(workspace.locale) });
       if (submission.status !== 'success') return replyInvalid(intent, submission);
-      const created = await measures.createMeasure(workspace.id, user.id, submission.value);
+      const created = await measures.createMeasure(workspace.id, { userId: user.id }, submission.value);
       if (created.status === 'ok') return redirect(`/w/${workspace.slug}/measures/${created.value}`);
       return reply(intent, created, submission);
     }
