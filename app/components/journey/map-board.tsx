@@ -21,10 +21,11 @@ import {
 } from '@dnd-kit/core';
 import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useFetchers } from '@remix-run/react';
-import { memo, useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddKpiBox } from '~/components/kpis/add-kpi-box';
 import type { KpiChipData } from '~/lib/kpi-chip';
+import { useHydrated } from '~/lib/use-hydrated';
 import { applyMove, baseArrangement, moveFromForm, type Arrangement, type Move } from './arrangement';
 import { EmotionCells } from './emotion-lane';
 import { AddCardForm, LaneRow, SortableCard, SortableKpi, StageHeader, type DragData, type Holdings } from './items';
@@ -85,8 +86,7 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
   const submitMove = useMoveSubmit();
   const dndId = useId();
   // Handles appear once the page is hydrated: a handle that cannot be dragged yet would mislead.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const canDrag = canEdit && hydrated;
 
   const stageById = useMemo(() => new Map(editor.stages.map((s) => [s.id, s])), [editor.stages]);
