@@ -8,7 +8,8 @@ import { annualImpact, currentFromHistory, kpiStatus } from '~/domain/kpi';
 import type { ProjectStatus } from '~/domain/vocabulary';
 import { latestValues, listKpiValues } from './kpi-values.server';
 import type { Actor } from './activity.server';
-import { createMeasure, getMeasure, measureTouchpoints, measureWhereUsed, updateMeasure } from './measures.server';
+import { mapSummaryColumns } from './maps.server';
+import { createMeasure, getMeasure, measureSummaryColumns, measureTouchpoints, measureWhereUsed, updateMeasure } from './measures.server';
 import { exportMap } from './maps-transfer.server';
 import { loadPortfolio } from './portfolio.server';
 import { loadBusinessCase } from './projects.server';
@@ -29,20 +30,7 @@ function page<T extends { id: string }>(rows: T[], limit: number) {
   return { data, nextCursor: more ? encodeCursor(data[data.length - 1]!.id) : null };
 }
 
-const measureColumns = {
-  id: measure.id,
-  name: measure.name,
-  description: measure.description,
-  unit: measure.unit,
-  trend: measure.trend,
-  valueAmount: measure.valueAmount,
-  valueStep: measure.valueStep,
-  impactType: measure.impactType,
-  group: measure.group,
-  tags: measure.tags,
-  archivedAt: measure.archivedAt,
-  version: measure.version,
-};
+const measureColumns = { ...measureSummaryColumns, version: measure.version };
 
 type PageQuery = { cursor?: string; limit: number };
 
@@ -236,16 +224,7 @@ export async function apiMapPage(workspaceId: string, query: PageQuery) {
   const after = decodeCursor(query.cursor);
   if (after === null) return invalid('cursor', 'Unknown cursor.');
   const rows = await db
-    .select({
-      id: journeyMap.id,
-      name: journeyMap.name,
-      description: journeyMap.description,
-      state: journeyMap.state,
-      personaId: journeyMap.personaId,
-      personaName: persona.name,
-      archivedAt: journeyMap.archivedAt,
-      updatedAt: journeyMap.updatedAt,
-    })
+    .select(mapSummaryColumns)
     .from(journeyMap)
     .leftJoin(persona, and(eq(persona.id, journeyMap.personaId), eq(persona.workspaceId, workspaceId)))
     .where(and(eq(journeyMap.workspaceId, workspaceId), after ? gt(journeyMap.id, after) : undefined))

@@ -14,17 +14,22 @@ import { cellIds, lockMap, orderedIds, writePositions } from './map-positions.se
 
 // ---------------------------------------------------------------- reads
 
+/** What a map is in a list (with a left join on its persona), on the maps page and in the API alike. */
+export const mapSummaryColumns = {
+  id: journeyMap.id,
+  name: journeyMap.name,
+  description: journeyMap.description,
+  state: journeyMap.state,
+  personaId: journeyMap.personaId,
+  personaName: persona.name,
+  archivedAt: journeyMap.archivedAt,
+  updatedAt: journeyMap.updatedAt,
+};
+
 export async function listMaps(workspaceId: string, archived: boolean) {
   return db
     .select({
-      id: journeyMap.id,
-      name: journeyMap.name,
-      description: journeyMap.description,
-      state: journeyMap.state,
-      personaId: journeyMap.personaId,
-      personaName: persona.name,
-      archivedAt: journeyMap.archivedAt,
-      updatedAt: journeyMap.updatedAt,
+      ...mapSummaryColumns,
       version: journeyMap.version,
       stageCount: sql<number>`(select count(*) from "stage" s where s.map_id = "journey_map"."id" and s.workspace_id = ${workspaceId})::int`,
       cardCount: sql<number>`(select count(*) from "card" c where c.map_id = "journey_map"."id" and c.workspace_id = ${workspaceId})::int`,

@@ -22,6 +22,21 @@ export function isUniqueViolation(error: unknown): boolean {
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** What a measure is in a list, on the library page and in the API alike. */
+export const measureSummaryColumns = {
+  id: measure.id,
+  name: measure.name,
+  description: measure.description,
+  unit: measure.unit,
+  trend: measure.trend,
+  valueAmount: measure.valueAmount,
+  valueStep: measure.valueStep,
+  impactType: measure.impactType,
+  group: measure.group,
+  tags: measure.tags,
+  archivedAt: measure.archivedAt,
+};
+
 /** The library page: one query, filters as in the URL, with how many KPIs use each measure. */
 export async function listMeasures(workspaceId: string, filters: MeasureFilters) {
   const usage = db
@@ -32,19 +47,9 @@ export async function listMeasures(workspaceId: string, filters: MeasureFilters)
     .as('usage');
   return db
     .select({
-      id: measure.id,
-      name: measure.name,
-      description: measure.description,
-      unit: measure.unit,
-      trend: measure.trend,
-      valueAmount: measure.valueAmount,
-      valueStep: measure.valueStep,
-      impactType: measure.impactType,
-      group: measure.group,
-      tags: measure.tags,
+      ...measureSummaryColumns,
       heartCategory: measure.heartCategory,
       family: measure.family,
-      archivedAt: measure.archivedAt,
       ownerName: user.displayName,
       usedBy: sql<number>`coalesce(${usage.n}, 0)`.mapWith(Number),
     })
