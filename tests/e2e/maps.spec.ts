@@ -4,10 +4,16 @@ import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
 // Tests that change the map work on a copy of the demo's map in a workspace of their own.
 const MAP = DEMO_MAPS.purchase;
 
-async function openMap(page: Page, slug: string) {
+/**
+ * Opens the map; for an editor with JavaScript, waits until the board is drag-ready (its handles
+ * show). At hydration the board swaps its plain cells for drag-ready ones, and a menu opened in that
+ * instant closes again (left for the map canvas issue).
+ */
+async function openMap(page: Page, slug: string, { dragReady = true } = {}) {
   await page.goto(`/w/${slug}/maps`);
   await page.getByRole('link', { name: MAP }).click();
   await expect(page.getByRole('heading', { level: 1, name: MAP })).toBeVisible();
+  if (dragReady) await expect(page.getByRole('button', { name: /^Move the card / }).first()).toBeVisible();
 }
 
 const cell = (page: Page, lane: string, stage: string) => page.locator(`[data-cell="${lane} / ${stage}"]`);
@@ -111,7 +117,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the move menu still moves a card (a plain form post)', async ({ page, ownWorkspace }) => {
-    await openMap(page, ownWorkspace.slug);
+    await openMap(page, ownWorkspace.slug, { dragReady: false });
     await expect(page.locator('.drag-handle')).toHaveCount(0);
     const card = page.locator('.journey-card', { hasText: 'Chat avec un conseiller' });
     await card.getByRole('button', { name: 'Move Chat avec un conseiller' }).click();
@@ -120,7 +126,7 @@ test.describe('without JavaScript', () => {
   });
 
   test('a blank card title is refused by the server and the message shows beside that card’s title field', async ({ page, ownWorkspace }) => {
-    await openMap(page, ownWorkspace.slug);
+    await openMap(page, ownWorkspace.slug, { dragReady: false });
     const card = () => page.locator('.journey-card', { hasText: 'Chat avec un conseiller' });
     // Without JavaScript the edit link reloads the page with that card's form open.
     await card().getByRole('button', { name: 'Edit the card Chat avec un conseiller' }).click();
@@ -139,7 +145,7 @@ test.describe('without JavaScript', () => {
 
 test('a viewer sees the map without drag handles or edit controls', async ({ page, signInAs }) => {
   await signInAs('viewer');
-  await openMap(page, DEMO.slug);
+  await openMap(page, DEMO.slug, { dragReady: false });
   await expect(page.locator('.journey-card').first()).toBeVisible();
   await expect(page.getByRole('button', { name: /^Move the / })).toHaveCount(0);
   await expect(page.locator('.drag-handle')).toHaveCount(0);
