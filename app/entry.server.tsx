@@ -10,7 +10,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { ErrorReference } from '~/components/error-boundary';
 import { NonceContext } from '~/lib/nonce';
 import { i18nConfig } from '~/lib/i18n';
-import { boot, shutdown as closeDatabase } from '~/server/boot.server';
+import { boot, drain as drainBackground, shutdown as closeDatabase } from '~/server/boot.server';
 import { isExpectedFailure } from '~/server/error-log.server';
 import { i18nServer, resources } from '~/server/i18n.server';
 
@@ -18,6 +18,8 @@ await boot();
 
 /** Called by our HTTP server (server/index.ts) once in-flight requests are done. */
 export const shutdown = closeDatabase;
+/** Called by our HTTP server first on shutdown: ends live streams and stops background workers. */
+export const drain = drainBackground;
 
 const ABORT_DELAY = 10_000;
 const errorReferences = new WeakMap<Request, string>();

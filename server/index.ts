@@ -24,7 +24,7 @@ try {
 }
 
 const build = (await import(path.join(root, 'build/server/index.js'))) as ServerBuild & {
-  entry: { module: { shutdown?: () => Promise<void> } };
+  entry: { module: { shutdown?: () => Promise<void>; drain?: () => Promise<void> } };
 };
 const app = createEdge({ build, env, clientDir: path.relative(process.cwd(), path.join(root, 'build/client')) || '.' });
 
@@ -43,8 +43,11 @@ function shutdown(signal: string) {
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS - 500);
   deadline.unref();
+  // Live streams never finish on their own: end them (and stop background workers) first.
+  const drained = build.entry.module.drain?.() ?? Promise.resolve();
   server.close(async () => {
     try {
+      await drained;
       await build.entry.module.shutdown?.();
       console.log('Parcours: stopped.');
       process.exit(0);

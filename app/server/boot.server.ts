@@ -22,6 +22,22 @@ export function boot() {
   return booted;
 }
 
+type Stopper = () => Promise<void> | void;
+const drainers: Stopper[] = [];
+
+/**
+ * Registers work to stop when the process shuts down, before the HTTP server waits for its open
+ * requests: long-lived responses (live update streams) end, background workers stop claiming work.
+ */
+export function onDrain(stop: Stopper) {
+  drainers.push(stop);
+}
+
+/** Runs every registered stopper (server/index.ts calls it first on SIGTERM). */
+export async function drain() {
+  await Promise.allSettled(drainers.map(async (stop) => stop()));
+}
+
 /** Closes the database (the postgres.js pool, or PGlite) once the HTTP server has stopped. */
 export async function shutdown() {
   await database().close();
