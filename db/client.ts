@@ -20,6 +20,11 @@ export type Executor = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   kind: 'postgres' | 'pglite';
+  /**
+   * LISTENs on a channel: `onPayload` gets each NOTIFY payload (sent by any connection, any app
+   * instance, delivered on commit). Resolves to the function that stops listening.
+   */
+  listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
   close: () => Promise<void>;
 }
 
@@ -38,13 +43,30 @@ export function openDatabase(options: { databaseUrl?: string; pgliteDir?: string
       onnotice: () => {},
     });
     const db = drizzlePostgres({ client, schema, logger }) as unknown as Database;
-    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: 'postgres',
+      // postgres.js keeps one dedicated connection for all LISTENs and re-listens after a reconnect.
+      listen: async (channel, onPayload) => {
+        const subscription = await client.listen(channel, onPayload);
+        return () => subscription.unlisten();
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   const dir = options.pgliteDir ?? './data/pglite';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
+    },
+    close: () => client.close(),
+  };
 }
 
 const globalForDb = globalThis as unknown as { __parcoursDb?: DatabaseHandle };

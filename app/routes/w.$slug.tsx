@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { LiveUpdates } from '~/lib/live';
 import type { WorkspaceData } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
 import { listWorkspacesForUser } from '~/server/workspaces.server';
@@ -79,7 +80,9 @@ export default function WorkspaceLayout() {
         </div>
       </aside>
       <main className="content" id="main">
-        <Outlet />
+        <LiveUpdates slug={workspace.slug}>
+          <Outlet />
+        </LiveUpdates>
       </main>
     </div>
   );

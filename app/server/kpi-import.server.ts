@@ -19,6 +19,7 @@ import {
 import type { ValueSource } from '~/domain/vocabulary';
 import { actorColumns, recordActivity, type Actor } from './activity.server';
 import { latestValues } from './kpi-values.server';
+import { announce } from './live.server';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const CHUNK = 1000;
@@ -204,6 +205,8 @@ async function writeChecked(workspaceId: string, actor: Actor, checked: Checked,
         action: 'imported',
         summary: `${p.created} new, ${p.updated} updated, ${p.unchanged} unchanged, ${p.targets} targets`,
       });
+      const kpiIds = [...checked.writes, ...checked.targetWrites].map((w) => w.kpiId);
+      await announce(tx, workspaceId, [...kpiIds.map((id) => `kpi:${id}` as const), 'figures']);
     });
   }
 }

@@ -8,6 +8,7 @@ import type { ValuePoint } from '~/domain/kpi';
 import { groupHistory } from '~/domain/value-history';
 import type { ValueSource } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
+import { announce } from './live.server';
 import { NOT_FOUND, ok, type Result } from './result.server';
 
 /** Every value of every KPI of a map (oldest first), grouped per KPI: one query. */
@@ -88,6 +89,7 @@ export async function recordKpiValue(
       action: input.replaceValueId ? 'updated' : 'created',
       summary: `${input.date}: ${input.value}`,
     });
+    await announce(tx, workspaceId, [`kpi:${kpiId}`, 'figures']);
     return ok();
   });
 }
@@ -100,6 +102,7 @@ export async function deleteKpiValue(workspaceId: string, actorId: string, kpiId
       .returning({ date: kpiValue.date, value: kpiValue.value });
     if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi_value', entityId: kpiId, action: 'deleted', summary: `${row.date}: ${row.value}` });
+    await announce(tx, workspaceId, [`kpi:${kpiId}`, 'figures']);
     return ok();
   });
 }

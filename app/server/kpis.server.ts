@@ -8,6 +8,7 @@ import { currentFromHistory, kpiStatus } from '~/domain/kpi';
 import type { ImpactMode, KpiStatus } from '~/domain/vocabulary';
 import type { KpiChipData } from '~/lib/kpi-chip';
 import { recordActivity } from './activity.server';
+import { announce } from './live.server';
 import { latestValues, listKpiValues, mapValueHistory } from './kpi-values.server';
 import { cellIds, lockMap, writePositions } from './map-positions.server';
 import { findOrCreateMeasure, getMeasure } from './measures.server';
@@ -169,6 +170,7 @@ export async function updateKpiSettings(
       return current ? stale(current) : NOT_FOUND;
     }
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'updated', summary: input.note.slice(0, 80) });
+    await announce(tx, workspaceId, [`kpi:${kpiId}`, 'figures']);
     return ok();
   });
 }
@@ -192,6 +194,7 @@ export async function deleteKpi(workspaceId: string, actorId: string, kpiId: str
       .from(measure)
       .where(and(eq(measure.workspaceId, workspaceId), eq(measure.id, row.measureId)));
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'deleted', summary: m?.name ?? '' });
+    await announce(tx, workspaceId, [`kpi:${kpiId}`, 'figures']);
     return ok();
   });
 }

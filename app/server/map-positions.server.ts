@@ -5,14 +5,19 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '#db/client';
 import { type card, journeyMap, type kpi, type lane, type stage } from '#db/schema';
 import { normalise, toPositions } from '~/domain/ordering';
+import { announce } from './live.server';
 
-/** Locks the map row until the transaction ends; null when the map is not in this workspace. */
+/**
+ * Locks the map row until the transaction ends, and tells the map's live viewers that it changes
+ * (heard when the transaction commits); null when the map is not in this workspace.
+ */
 export async function lockMap(tx: Transaction, workspaceId: string, mapId: string) {
   const [row] = await tx
     .select({ id: journeyMap.id, name: journeyMap.name })
     .from(journeyMap)
     .where(and(eq(journeyMap.id, mapId), eq(journeyMap.workspaceId, workspaceId)))
     .for('update');
+  if (row) await announce(tx, workspaceId, [`map:${mapId}`]);
   return row ?? null;
 }
 

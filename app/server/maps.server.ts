@@ -8,6 +8,7 @@ import { card, emotionPoint, journeyMap, kpi, lane, persona, stage } from '#db/s
 import { CARD_LANE_KINDS, type Channel, type LaneKind, type MapState } from '~/domain/vocabulary';
 import { moveAcross, moveWithin } from '~/domain/ordering';
 import { recordActivity } from './activity.server';
+import { announce } from './live.server';
 import { invalid, NOT_FOUND, ok, stale, type Result } from './result.server';
 import { listMapKpis } from './kpis.server';
 import { cellIds, lockMap, orderedIds, writePositions } from './map-positions.server';
@@ -173,6 +174,7 @@ export async function updateMap(
       return current ? stale(current) : NOT_FOUND;
     }
     await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: row.id, action: 'updated', summary: input.name });
+    await announce(tx, workspaceId, [`map:${row.id}`]);
     return ok();
   });
 }
@@ -482,6 +484,7 @@ export async function setEmotion(
       action: 'updated',
       summary: `${s.name}: ${input.score > 0 ? '+' : ''}${input.score}`,
     });
+    await announce(tx, workspaceId, [`map:${mapId}`]);
     return ok();
   });
 }
@@ -515,6 +518,7 @@ async function versionedUpdate<T extends typeof stage | typeof lane | typeof car
       return current ? stale(current) : NOT_FOUND;
     }
     await recordActivity(tx, { workspaceId, actorId: log.actorId, entityType: log.entityType, entityId: id, action: 'updated', summary: log.summary });
+    await announce(tx, workspaceId, [`map:${mapId}`]);
     return ok();
   });
 }

@@ -8,6 +8,7 @@ import { kpiStatus } from '~/domain/kpi';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
 import type { Locale, Trend } from '~/domain/vocabulary';
 import type { MeasureFilters, MeasureInput } from '~/lib/schemas/measures';
+import { announce } from './live.server';
 import { actorColumns, recordActivity, type Actor } from './activity.server';
 import { latestValues } from './kpi-values.server';
 import { NOT_FOUND, invalid, ok, stale, type Result } from './result.server';
@@ -235,6 +236,8 @@ export async function updateMeasure(
       }
       await replaceTouchpoints(tx, workspaceId, measureId, cards);
       await recordActivity(tx, { workspaceId, ...actorColumns(actor), entityType: 'measure', entityId: measureId, action: 'updated', summary: input.name });
+      // Its name, unit, trend and value show on every KPI placed from it, and in the figures.
+      await announce(tx, workspaceId, ['kpi:*', 'figures']);
       return ok(measureId);
     });
   } catch (error) {

@@ -10,6 +10,7 @@ import { currentFromHistory } from '~/domain/kpi';
 import { groupHistory } from '~/domain/value-history';
 import type { CostKind, ProjectStatus } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
+import { announce } from './live.server';
 import { listLinkedKpis, todayIso } from './business-cases.server';
 import { NOT_FOUND, invalid, ok, stale, type Result } from './result.server';
 
@@ -91,6 +92,7 @@ export async function createProject(workspaceId: string, actorId: string, input:
       })
       .returning({ id: project.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project', entityId: row!.id, action: 'created', summary: input.name });
+    await announce(tx, workspaceId, [`project:${row!.id}`, 'figures']);
     return ok(row!.id);
   });
 }
@@ -115,6 +117,7 @@ async function saveProject(
       return current ? stale(current) : NOT_FOUND;
     }
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project', entityId: projectId, action, summary: row.name });
+    await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
     return ok();
   });
 }
@@ -185,6 +188,7 @@ export async function addCost(workspaceId: string, actorId: string, projectId: s
       .values({ workspaceId, projectId, label: input.label, kind: input.kind, amount: input.amount, year: defaultYear(input) })
       .returning({ id: projectCost.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: row!.id, action: 'created', summary: `${name}: ${input.label}` });
+    await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
     return ok();
   });
 }
@@ -198,6 +202,7 @@ export async function updateCost(workspaceId: string, actorId: string, projectId
       .returning({ id: projectCost.id });
     if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: costId, action: 'updated', summary: input.label });
+    await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
     return ok();
   });
 }
@@ -210,6 +215,7 @@ export async function deleteCost(workspaceId: string, actorId: string, projectId
       .returning({ id: projectCost.id, label: projectCost.label });
     if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: costId, action: 'deleted', summary: row.label });
+    await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
     return ok();
   });
 }
@@ -237,6 +243,7 @@ export async function linkKpi(workspaceId: string, actorId: string, projectId: s
         .returning({ kpiId: projectKpi.kpiId });
       if (!row) return NOT_FOUND;
       await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'updated', summary: label });
+      await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
       return ok();
     }
     await tx
@@ -244,6 +251,7 @@ export async function linkKpi(workspaceId: string, actorId: string, projectId: s
       .values({ workspaceId, projectId, kpiId, share })
       .onConflictDoUpdate({ target: [projectKpi.projectId, projectKpi.kpiId], set: { share } });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'created', summary: label });
+    await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
     return ok();
   });
 }
@@ -264,6 +272,7 @@ export async function unlinkKpi(workspaceId: string, actorId: string, projectId:
     const name = await projectName(tx, workspaceId, projectId);
     const summary = `${name ?? ''}: ${target ? `${target.measureName} @ ${target.stageName}` : kpiId}`;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'deleted', summary });
+    await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
     return ok();
   });
 }

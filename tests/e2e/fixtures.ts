@@ -20,6 +20,8 @@ export interface OwnWorkspace {
   slug: string;
   name: string;
   owner: Account;
+  /** The owner's session cookie ("name=value"), for data made over HTTP during a test. */
+  cookie: string;
 }
 
 /** Puts a session cookie ("name=value") into the browser context, as a sign-in would have. */
@@ -49,7 +51,7 @@ async function createOwnWorkspace(baseURL: string) {
     if (!json) throw new Error(`the demo has no map "${mapName}"`);
     await importMapOverHttp(baseURL, cookie, slug, json);
   }
-  return { workspace: { slug, name, owner: account }, cookie };
+  return { workspace: { slug, name, owner: account, cookie }, cookie };
 }
 
 export const test = base.extend<{

@@ -1,19 +1,19 @@
 // The map editor page: header (name, persona, state, print and export), what went wrong with the
-// last change, the board, and the forms that add stages and lanes. It refreshes on window focus and
-// every 30 s, unless the user is in the middle of an edit or a drag.
+// last change, the board, and the forms that add stages and lanes. It reloads when a change to the
+// map or its KPIs is committed anywhere (live updates), once the user is not mid-edit or mid-drag.
 import { getFormProps, getInputProps, getSelectProps } from '@conform-to/react';
 import { Form, Link, useActionData, useFetcher, useRevalidator, useSubmit } from '@remix-run/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANE_KINDS } from '~/domain/vocabulary';
 import { AddLaneSchema, AddStageSchema, UpdateMapSchema } from '~/lib/schemas/maps';
+import { useLiveData } from '~/lib/live';
 import { useWorkspace } from '~/lib/workspace';
 import { Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
 import { MapBoard } from './map-board';
 import { MoveSubmitContext } from './move-context';
 import type { MapEditorData } from './types';
 
-const REFRESH_MS = 30_000;
 /** The printable area of an A4 landscape page with 8 mm margins, in CSS pixels. */
 const PAGE = { width: 1060, height: 730 };
 
@@ -61,20 +61,8 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
-  const revalidatorState = useRef(revalidator.state);
-  revalidatorState.current = revalidator.state;
-  useEffect(() => {
-    const refresh = () => {
-      if (document.visibilityState !== 'visible' || revalidatorState.current !== 'idle' || isEditing()) return;
-      revalidate.current();
-    };
-    const timer = setInterval(refresh, REFRESH_MS);
-    window.addEventListener('focus', refresh);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', refresh);
-    };
-  }, []);
+  const kpiIds = useMemo(() => editor.kpis.map((k) => k.id), [editor.kpis]);
+  useLiveData({ mapId: editor.map.id, kpiIds }, isEditing);
   useEffect(() => {
     window.addEventListener('beforeprint', fitForPrint);
     return () => window.removeEventListener('beforeprint', fitForPrint);

@@ -10,6 +10,7 @@ import { KpiProjects } from '~/components/projects/kpi-projects';
 import { annualImpact, currentFromHistory, kpiStatus } from '~/domain/kpi';
 import { npsFromAnswers, parseNpsAnswers } from '~/domain/nps';
 import { NpsSchema, kpiSettingsSchema, kpiValueSchema } from '~/lib/schemas/measures';
+import { useLiveData } from '~/lib/live';
 import { useWorkspace } from '~/lib/workspace';
 import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
@@ -124,6 +125,7 @@ export default function KpiSettingsPage() {
   const { kpi, projects, measure, values, today } = page;
   const actionData = useActionData<typeof action>();
   const { workspace, canEdit } = useWorkspace();
+  useLiveData({ kpiIds: [kpi.id] });
   return (
     <>
       <KpiHeader kpi={kpi} measure={measure} mapName={page.mapName} stageName={page.stageName} status={page.status} />

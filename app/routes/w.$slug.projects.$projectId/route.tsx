@@ -20,6 +20,7 @@ import {
   linkSchema,
   projectAssumptionsSchema,
 } from '~/lib/schemas/projects';
+import { useLiveData } from '~/lib/live';
 import { useWorkspace } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
 import { readForm } from '~/server/form.server';
@@ -138,6 +139,7 @@ export default function BusinessCaseRoute() {
   const base = `/w/${workspace.slug}`;
   const p = loaded.project;
   const whatIf = useWhatIf(p, loaded.costs, loaded.lines, locale);
+  useLiveData({ projectId: p.id, figures: true });
 
   return (
     <div className="business-case">

@@ -9,6 +9,7 @@ import { summaryQuery, summarySearch } from '~/lib/schemas/projects';
 import { requireMember } from '~/server/access.server';
 import { loadPortfolio } from '~/server/portfolio.server';
 import styles from '~/styles/projects.css?url';
+import { useLiveData } from '~/lib/live';
 import { useWorkspace } from '~/lib/workspace';
 import { SummaryFilters, type SortLabels } from './filters';
 import { RankingTable } from './ranking-table';
@@ -28,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function SummaryRoute() {
   const { totals, projects, topMeasures, warnings, counts, positiveNpv, query } = useLoaderData<typeof loader>();
   const { workspace } = useWorkspace();
+  useLiveData({ figures: true });
   const { t } = useTranslation('projects');
   const { t: tc } = useTranslation();
   const ratio = useRatio();
