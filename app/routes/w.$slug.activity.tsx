@@ -7,6 +7,7 @@ import { formatDateTime } from '~/lib/format';
 import { requireMember } from '~/server/access.server';
 import { ACTIVITY_PAGE_SIZE, listActivity } from '~/server/activity.server';
 import { useWorkspace } from '~/lib/workspace';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 const QuerySchema = z.object({ before: z.coerce.date().optional().catch(undefined) });
 
@@ -34,27 +35,29 @@ export default function ActivityRoute() {
         {entries.length === 0 ? (
           <p className="muted">{t('activity.empty')}</p>
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t('activity.when')}</th>
-                <th>{t('activity.who')}</th>
-                <th>{t('activity.what')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td className="small">{formatDateTime(e.at, workspace.locale)}</td>
-                  <td>{e.actorName ?? t('activity.someone')}</td>
-                  <td>
-                    <strong>{t(`activity.entity.${e.entityType}`, { defaultValue: e.entityType })}</strong>{' '}
-                    {t(`activity.action.${e.action}`, { defaultValue: e.action })}: {e.summary}
-                  </td>
+          <TableScroll>
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>{t('activity.when')}</th>
+                  <th>{t('activity.who')}</th>
+                  <th>{t('activity.what')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={e.id}>
+                    <td className="small">{formatDateTime(e.at, workspace.locale)}</td>
+                    <td>{e.actorName ?? t('activity.someone')}</td>
+                    <td>
+                      <strong>{t(`activity.entity.${e.entityType}`, { defaultValue: e.entityType })}</strong>{' '}
+                      {t(`activity.action.${e.action}`, { defaultValue: e.action })}: {e.summary}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {hasMore && last ? (
           <p style={{ marginTop: 12 }}>

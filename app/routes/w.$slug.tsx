@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import { Form, Link, NavLink, Outlet, useLoaderData, useLocation } from '@remix-run/react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LiveUpdates } from '~/lib/live';
 import type { WorkspaceData } from '~/lib/workspace';
@@ -30,53 +31,80 @@ export default function WorkspaceLayout() {
   const { workspace, role, user, workspaces } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/w/${workspace.slug}`;
+  // On a narrow screen the navigation hides behind a menu button; it closes after each navigation.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
         {t('nav.skipToContent')}
       </a>
-      <aside className="sidebar">
-        <Link to={base} className="brand">
-          <img src="/favicon.svg" alt="" width={22} height={22} /> {t('appName')}
-        </Link>
-        <details className="switcher">
-          <summary>
-            <span className="visually-hidden">{t('nav.switchWorkspace')}: </span>
-            {workspace.name}
-            <span className="role-badge">{t(`roles.${role}`)}</span>
-          </summary>
-          <ul>
-            {workspaces.map((w) => (
-              <li key={w.id}>
-                <Link to={`/w/${w.slug}`} aria-current={w.slug === workspace.slug ? 'true' : undefined}>
-                  {w.name}
-                </Link>
+      <aside className="sidebar" data-open={menuOpen || undefined}>
+        <div className="sidebar-top">
+          <Link to={base} className="brand">
+            <img src="/favicon.svg" alt="" width={22} height={22} /> {t('appName')}
+          </Link>
+          <a
+            href="#site-menu"
+            className="menu-button"
+            role="button"
+            aria-controls="site-menu"
+            aria-expanded={menuOpen}
+            onClick={(event) => {
+              event.preventDefault();
+              setMenuOpen((open) => !open);
+            }}
+            onKeyDown={(event) => {
+              // A button answers Space as well as Enter.
+              if (event.key !== ' ') return;
+              event.preventDefault();
+              setMenuOpen((open) => !open);
+            }}
+          >
+            {t('nav.menu')}
+          </a>
+        </div>
+        <div className="sidebar-menu" id="site-menu">
+          <details className="switcher">
+            <summary>
+              <span className="visually-hidden">{t('nav.switchWorkspace')}: </span>
+              {workspace.name}
+              <span className="role-badge">{t(`roles.${role}`)}</span>
+            </summary>
+            <ul>
+              {workspaces.map((w) => (
+                <li key={w.id}>
+                  <Link to={`/w/${w.slug}`} aria-current={w.slug === workspace.slug ? 'true' : undefined}>
+                    {w.name}
+                  </Link>
+                </li>
+              ))}
+              <li>
+                <Link to="/workspaces/new">+ {t('nav.newWorkspace')}</Link>
               </li>
-            ))}
-            <li>
-              <Link to="/workspaces/new">+ {t('nav.newWorkspace')}</Link>
-            </li>
-          </ul>
-        </details>
-        <nav aria-label={t('nav.mainNavigation')}>
-          <ul>
-            {NAV.map((item) => (
-              <li key={item}>
-                <NavLink to={item === 'home' ? base : `${base}/${item}`} end={item === 'home'}>
-                  {t(`nav.${item}`)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="user">
-          <Link to="/account">{user.displayName}</Link>
-          <div className="muted small" style={{ color: '#9fb7c4' }}>
-            {user.email}
+            </ul>
+          </details>
+          <nav aria-label={t('nav.mainNavigation')}>
+            <ul>
+              {NAV.map((item) => (
+                <li key={item}>
+                  <NavLink to={item === 'home' ? base : `${base}/${item}`} end={item === 'home'}>
+                    {t(`nav.${item}`)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="user">
+            <Link to="/account">{user.displayName}</Link>
+            <div className="muted small" style={{ color: '#9fb7c4' }}>
+              {user.email}
+            </div>
+            <Form method="post" action="/logout">
+              <button type="submit">{t('nav.signOut')}</button>
+            </Form>
           </div>
-          <Form method="post" action="/logout">
-            <button type="submit">{t('nav.signOut')}</button>
-          </Form>
         </div>
       </aside>
       <main className="content" id="main">

@@ -43,6 +43,24 @@ test('the main screens of the demo workspace have no serious accessibility viola
   expect(found).toEqual({});
 });
 
+test('at phone width the main screens, and the open menu, have no serious accessibility violation', async ({ page, signInAs }) => {
+  test.slow();
+  await signInAs('owner');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const base = `/w/${DEMO.slug}`;
+  const found: Record<string, string[]> = {};
+  for (const path of [base, `${base}/maps`, `${base}/measures`, `${base}/projects`, `${base}/summary`]) {
+    await page.goto(path);
+    const v = await violations(page);
+    if (v.length) found[path] = v;
+  }
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  const menu = await violations(page);
+  if (menu.length) found['open menu'] = menu;
+  expect(found).toEqual({});
+});
+
 test.describe('in French', () => {
   test.use({ locale: 'fr-FR' });
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BusinessCase, CaseWarning } from '~/domain/business-case';
 import { toFixedString } from '~/domain/decimal';
 import { formatMoney, formatNumber, formatPercent } from '~/lib/format';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 export interface Money {
   currency: string;
@@ -65,7 +66,7 @@ export function Headline({ businessCase, m }: { businessCase: BusinessCase; m: M
 export function YearTable({ businessCase, m }: { businessCase: BusinessCase; m: Money }) {
   const { t } = useTranslation('projects');
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data year-table">
         <caption className="visually-hidden">{t('years.caption')}</caption>
         <thead>
@@ -116,7 +117,7 @@ export function YearTable({ businessCase, m }: { businessCase: BusinessCase; m: 
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

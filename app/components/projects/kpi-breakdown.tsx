@@ -6,6 +6,7 @@ import type { KpiLine } from '~/domain/business-case';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '~/lib/format';
 import { useUnitLabel, useUnitOne } from '~/components/measures/unit';
 import type { Money } from './figures';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 export type BreakdownLine = Omit<KpiLine, 'history'>;
 
@@ -82,26 +83,28 @@ export function KpiBreakdown({ lines, m, startDate, today }: { lines: readonly B
   const { t } = useTranslation('projects');
   if (lines.length === 0) return <p className="muted">{t('breakdown.empty')}</p>;
   return (
-    <table className="data breakdown">
-      <thead>
-        <tr>
-          <th scope="col">{t('breakdown.plan')}</th>
-          <th scope="col">{t('breakdown.realised')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((line) => (
-          <tr key={line.kpiId}>
-            <td>
-              <KpiSentence line={line} m={m} />
-              <div className="muted small">{line.mapName}</div>
-            </td>
-            <td>
-              <RealisedText line={line} m={m} startDate={startDate} today={today} />
-            </td>
+    <TableScroll>
+      <table className="data breakdown">
+        <thead>
+          <tr>
+            <th scope="col">{t('breakdown.plan')}</th>
+            <th scope="col">{t('breakdown.realised')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.kpiId}>
+              <td>
+                <KpiSentence line={line} m={m} />
+                <div className="muted small">{line.mapName}</div>
+              </td>
+              <td>
+                <RealisedText line={line} m={m} startDate={startDate} today={today} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

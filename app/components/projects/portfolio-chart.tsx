@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { money, type Money } from './figures';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 export interface ChartProject {
   id: string;
@@ -80,29 +81,31 @@ export function PortfolioChart({ projects, years, m }: { projects: readonly Char
         <figcaption>{t('summary.chart.barsCaption')}</figcaption>
         <details className="chart-data" open>
           <summary>{t('summary.chart.data')}</summary>
-          <table className="data">
-            <caption className="visually-hidden">{t('summary.chart.barsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('summary.ranking.project')}</th>
-                <th scope="col" className="num">
-                  {t('summary.chart.benefit')}
-                </th>
-                <th scope="col" className="num">
-                  {t('summary.chart.cost')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {projects.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
-                  <td className="num">{money(p.totalBenefit, m)}</td>
-                  <td className="num">{money(p.totalCost, m)}</td>
+          <TableScroll>
+            <table className="data">
+              <caption className="visually-hidden">{t('summary.chart.barsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('summary.ranking.project')}</th>
+                  <th scope="col" className="num">
+                    {t('summary.chart.benefit')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('summary.chart.cost')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {projects.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">{p.name}</th>
+                    <td className="num">{money(p.totalBenefit, m)}</td>
+                    <td className="num">{money(p.totalCost, m)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </details>
       </figure>
       <figure>
@@ -112,25 +115,27 @@ export function PortfolioChart({ projects, years, m }: { projects: readonly Char
         <figcaption>{t('summary.chart.lineCaption')}</figcaption>
         <details className="chart-data" open>
           <summary>{t('summary.chart.data')}</summary>
-          <table className="data">
-            <caption className="visually-hidden">{t('summary.chart.lineCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('years.year')}</th>
-                <th scope="col" className="num">
-                  {t('summary.chart.cumulative')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {years.map((y) => (
-                <tr key={y.year}>
-                  <th scope="row">{y.year}</th>
-                  <td className="num">{money(y.cumulative, m)}</td>
+          <TableScroll>
+            <table className="data">
+              <caption className="visually-hidden">{t('summary.chart.lineCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('years.year')}</th>
+                  <th scope="col" className="num">
+                    {t('summary.chart.cumulative')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {years.map((y) => (
+                  <tr key={y.year}>
+                    <th scope="row">{y.year}</th>
+                    <td className="num">{money(y.cumulative, m)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </details>
       </figure>
     </div>

@@ -9,6 +9,7 @@ import { formatNumber } from '~/lib/format';
 import { KpiCsvImportSchema } from '~/lib/schemas/kpis';
 import { useWorkspace } from '~/lib/workspace';
 import type { checkCsvUpload } from '~/server/kpi-import.server';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 type Preview = Awaited<ReturnType<typeof checkCsvUpload>>['preview'];
 
@@ -34,25 +35,27 @@ export function ImportPreview({ preview, imported, csv }: { preview: Preview; im
           <p className="form-errors" role="alert">
             {t('import.invalid', { count: preview.errorCount })}
           </p>
-          <table className="data import-errors">
-            <caption className="visually-hidden">{t('import.errorsCaption')}</caption>
-            <thead>
-              <tr>
-                <th className="num">{t('import.line')}</th>
-                <th>{t('import.column')}</th>
-                <th>{t('import.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.errors.map((e, i) => (
-                <tr key={i}>
-                  <td className="num">{e.line || '—'}</td>
-                  <td>{e.column ?? '—'}</td>
-                  <td>{t(`import.error.${e.code}`, { value: e.value ?? '' })}</td>
+          <TableScroll>
+            <table className="data import-errors">
+              <caption className="visually-hidden">{t('import.errorsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th className="num">{t('import.line')}</th>
+                  <th>{t('import.column')}</th>
+                  <th>{t('import.problem')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {preview.errors.map((e, i) => (
+                  <tr key={i}>
+                    <td className="num">{e.line || '—'}</td>
+                    <td>{e.column ?? '—'}</td>
+                    <td>{t(`import.error.${e.code}`, { value: e.value ?? '' })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {preview.errorCount > preview.errors.length ? (
             <p className="muted">{t('import.moreErrors', { count: preview.errorCount - preview.errors.length })}</p>
           ) : null}

@@ -13,6 +13,7 @@ import { formatDate, formatNumber } from '~/lib/format';
 import { kpiValueSchema } from '~/lib/schemas/measures';
 import { useWorkspace } from '~/lib/workspace';
 import type { Answer, ValueRow } from './data';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 function useValueForm(id: string, intent: 'value' | 'current', rowId: string, answer: Answer, defaultValue: { date?: string; value?: string }) {
   const { workspace } = useWorkspace();
@@ -54,34 +55,36 @@ export function ValueHistory({ answer, canEdit, values, unit, today }: { answer:
       <h2 id="history-heading">{t('kpi.historyTitle', { count: values.length })}</h2>
       {values.length === 0 ? <p className="muted">{t('kpi.noValues')}</p> : null}
       {values.length > 0 ? (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>{t('kpi.date')}</th>
-              <th className="num">{t('kpi.value')}</th>
-              <th>{t('kpi.source')}</th>
-              {canEdit ? (
-                <th>
-                  <span className="visually-hidden">{t('kpi.actions')}</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {newestFirst.map((v) => (
-              <tr key={v.id}>
-                <td>{formatDate(v.date, workspace.locale)}</td>
-                <td className="num">{num(v.value)}</td>
-                <td>{t(`source.${v.source}`)}</td>
+        <TableScroll>
+          <table className="data">
+            <thead>
+              <tr>
+                <th>{t('kpi.date')}</th>
+                <th className="num">{t('kpi.value')}</th>
+                <th>{t('kpi.source')}</th>
                 {canEdit ? (
-                  <td>
-                    <ValueRowForms row={v} answer={answer} />
-                  </td>
+                  <th>
+                    <span className="visually-hidden">{t('kpi.actions')}</span>
+                  </th>
                 ) : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {newestFirst.map((v) => (
+                <tr key={v.id}>
+                  <td>{formatDate(v.date, workspace.locale)}</td>
+                  <td className="num">{num(v.value)}</td>
+                  <td>{t(`source.${v.source}`)}</td>
+                  {canEdit ? (
+                    <td>
+                      <ValueRowForms row={v} answer={answer} />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       {canEdit ? <AddValueForm answer={answer} today={today} /> : null}
     </section>

@@ -10,6 +10,7 @@ import { formatDate } from '~/lib/format';
 import { UpdateMapSchema } from '~/lib/schemas/maps';
 import { useWorkspace } from '~/lib/workspace';
 import type { listMaps } from '~/server/maps.server';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 type MapRow = Awaited<ReturnType<typeof listMaps>>[number];
 type Answer = { intent?: unknown; rowId?: unknown; status?: unknown; result?: unknown } | null | undefined;
@@ -37,43 +38,45 @@ export function MapTable({
       <section className="panel" aria-label={t('list.title')}>
         {maps.length === 0 ? <p className="muted">{archived ? t('list.noArchived') : t('list.empty')}</p> : null}
         {maps.length ? (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t('map.name')}</th>
-                <th>{t('map.persona')}</th>
-                <th>{t('map.state')}</th>
-                <th>{t('list.size')}</th>
-                <th>{t('list.updated')}</th>
-                {canEdit ? (
-                  <th>
-                    <span className="visually-hidden">{t('list.actions')}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {maps.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <Link to={`${base}/${m.id}`}>{m.name}</Link>
-                    {m.description ? <div className="muted small">{m.description}</div> : null}
-                  </td>
-                  <td>{m.personaName ?? <span className="muted">—</span>}</td>
-                  <td>
-                    <span className={`chip ${m.state === 'future' ? 'warn' : 'neutral'}`}>{t(`state.${m.state}`)}</span>
-                  </td>
-                  <td>{t('list.sizeValue', { stages: m.stageCount, cards: m.cardCount })}</td>
-                  <td>{formatDate(m.updatedAt, workspace.locale)}</td>
+          <TableScroll>
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>{t('map.name')}</th>
+                  <th>{t('map.persona')}</th>
+                  <th>{t('map.state')}</th>
+                  <th>{t('list.size')}</th>
+                  <th>{t('list.updated')}</th>
                   {canEdit ? (
-                    <td>
-                      <MapActions map={m} personas={personas} archived={archived} answer={answer} />
-                    </td>
+                    <th>
+                      <span className="visually-hidden">{t('list.actions')}</span>
+                    </th>
                   ) : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {maps.map((m) => (
+                  <tr key={m.id}>
+                    <td>
+                      <Link to={`${base}/${m.id}`}>{m.name}</Link>
+                      {m.description ? <div className="muted small">{m.description}</div> : null}
+                    </td>
+                    <td>{m.personaName ?? <span className="muted">—</span>}</td>
+                    <td>
+                      <span className={`chip ${m.state === 'future' ? 'warn' : 'neutral'}`}>{t(`state.${m.state}`)}</span>
+                    </td>
+                    <td>{t('list.sizeValue', { stages: m.stageCount, cards: m.cardCount })}</td>
+                    <td>{formatDate(m.updatedAt, workspace.locale)}</td>
+                    {canEdit ? (
+                      <td>
+                        <MapActions map={m} personas={personas} archived={archived} answer={answer} />
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : null}
       </section>
     </>

@@ -5,6 +5,7 @@ import { KpiStatusChip } from '~/components/kpis/kpi-chip';
 import type { measureWhereUsed } from '~/server/measures.server';
 import { formatNumber } from '~/lib/format';
 import { useWorkspace } from '~/lib/workspace';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 export function WhereUsed({ usedIn, unit }: { usedIn: Awaited<ReturnType<typeof measureWhereUsed>>; unit: string }) {
   const { t } = useTranslation('measures');
@@ -16,40 +17,42 @@ export function WhereUsed({ usedIn, unit }: { usedIn: Awaited<ReturnType<typeof 
       <h2 id="used-heading">{t('measure.whereUsed', { count: usedIn.length })}</h2>
       {usedIn.length === 0 ? <p className="muted">{t('measure.unused')}</p> : null}
       {usedIn.length > 0 ? (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>{t('measure.map')}</th>
-              <th>{t('measure.stage')}</th>
-              <th className="num">{t('kpi.current')}</th>
-              <th className="num">{t('kpi.target')}</th>
-              <th>{t('kpi.status')}</th>
-              <th>
-                <span className="visually-hidden">{t('kpi.settings')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {usedIn.map((u) => (
-              <tr key={u.kpiId}>
-                <td>
-                  <Link to={`${base}/maps/${u.mapId}`}>{u.mapName}</Link>
-                </td>
-                <td>{u.stageName}</td>
-                <td className="num">{num(u.current)}</td>
-                <td className="num">{num(u.target)}</td>
-                <td>
-                  <KpiStatusChip status={u.status} />
-                </td>
-                <td>
-                  <Link to={`${base}/maps/${u.mapId}/kpis/${u.kpiId}`} aria-label={t('measure.openKpi', { map: u.mapName, stage: u.stageName })}>
-                    {t('kpi.settings')}
-                  </Link>
-                </td>
+        <TableScroll>
+          <table className="data">
+            <thead>
+              <tr>
+                <th>{t('measure.map')}</th>
+                <th>{t('measure.stage')}</th>
+                <th className="num">{t('kpi.current')}</th>
+                <th className="num">{t('kpi.target')}</th>
+                <th>{t('kpi.status')}</th>
+                <th>
+                  <span className="visually-hidden">{t('kpi.settings')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {usedIn.map((u) => (
+                <tr key={u.kpiId}>
+                  <td>
+                    <Link to={`${base}/maps/${u.mapId}`}>{u.mapName}</Link>
+                  </td>
+                  <td>{u.stageName}</td>
+                  <td className="num">{num(u.current)}</td>
+                  <td className="num">{num(u.target)}</td>
+                  <td>
+                    <KpiStatusChip status={u.status} />
+                  </td>
+                  <td>
+                    <Link to={`${base}/maps/${u.mapId}/kpis/${u.kpiId}`} aria-label={t('measure.openKpi', { map: u.mapName, stage: u.stageName })}>
+                      {t('kpi.settings')}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </section>
   );

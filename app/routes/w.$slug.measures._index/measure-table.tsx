@@ -5,6 +5,7 @@ import { formatPerUnit, useUnitLabel, useUnitOne } from '~/components/measures/u
 import { valuePerUnit } from '~/domain/kpi';
 import type { HeartCategory, Trend } from '~/domain/vocabulary';
 import { useWorkspace } from '~/lib/workspace';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 export interface MeasureListRow {
   id: string;
@@ -32,49 +33,51 @@ export function MeasureTable({ measures, filtered }: { measures: readonly Measur
       <h2 id="list-heading">{t('library.count', { count: measures.length })}</h2>
       {measures.length === 0 ? <p className="muted">{filtered ? t('library.noMatch') : t('library.empty')}</p> : null}
       {measures.length > 0 ? (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>{t('fields.name')}</th>
-              <th>{t('fields.trend')}</th>
-              <th className="num">{t('fields.valuePerUnit')}</th>
-              <th>{t('fields.group')}</th>
-              <th>{t('fields.heartCategory')}</th>
-              <th>{t('fields.owner')}</th>
-              <th className="num">{t('library.usedBy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {measures.map((m) => {
-              const vpu = valuePerUnit(m.valueAmount, m.valueStep);
-              return (
-                <tr key={m.id}>
-                  <td>
-                    <Link to={`${base}/measures/${m.id}`}>{m.name}</Link> <span className="muted small">{unitLabel(m.unit)}</span>
-                    {m.archivedAt ? <span className="chip neutral">{t('archived')}</span> : null}
-                    {m.tags.length ? (
-                      <div className="tags">
-                        {m.tags.map((tag) => (
-                          <span key={tag} className="tag">
-                            {tag}
-                          </span>
-                        ))}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>{t(`trend.${m.trend}`)}</td>
-                  <td className="num">
-                    {vpu !== null ? t('library.perUnit', { amount: formatPerUnit(vpu, workspace.currency, workspace.locale), unit: unitOne(m.unit) }) : '—'}
-                  </td>
-                  <td>{m.group ?? ''}</td>
-                  <td>{m.heartCategory ? t(`heart.${m.heartCategory}`) : ''}</td>
-                  <td>{m.ownerName ?? ''}</td>
-                  <td className="num">{t('library.kpis', { count: m.usedBy })}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll>
+          <table className="data">
+            <thead>
+              <tr>
+                <th>{t('fields.name')}</th>
+                <th>{t('fields.trend')}</th>
+                <th className="num">{t('fields.valuePerUnit')}</th>
+                <th>{t('fields.group')}</th>
+                <th>{t('fields.heartCategory')}</th>
+                <th>{t('fields.owner')}</th>
+                <th className="num">{t('library.usedBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {measures.map((m) => {
+                const vpu = valuePerUnit(m.valueAmount, m.valueStep);
+                return (
+                  <tr key={m.id}>
+                    <td>
+                      <Link to={`${base}/measures/${m.id}`}>{m.name}</Link> <span className="muted small">{unitLabel(m.unit)}</span>
+                      {m.archivedAt ? <span className="chip neutral">{t('archived')}</span> : null}
+                      {m.tags.length ? (
+                        <div className="tags">
+                          {m.tags.map((tag) => (
+                            <span key={tag} className="tag">
+                              {tag}
+                            </span>
+                          ))}
+                        </div>
+                      ) : null}
+                    </td>
+                    <td>{t(`trend.${m.trend}`)}</td>
+                    <td className="num">
+                      {vpu !== null ? t('library.perUnit', { amount: formatPerUnit(vpu, workspace.currency, workspace.locale), unit: unitOne(m.unit) }) : '—'}
+                    </td>
+                    <td>{m.group ?? ''}</td>
+                    <td>{m.heartCategory ? t(`heart.${m.heartCategory}`) : ''}</td>
+                    <td>{m.ownerName ?? ''}</td>
+                    <td className="num">{t('library.kpis', { count: m.usedBy })}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </section>
   );

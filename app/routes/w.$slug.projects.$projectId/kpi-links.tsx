@@ -12,6 +12,7 @@ import type { NumberLocale } from '~/domain/decimal';
 import { formatPercent } from '~/lib/format';
 import { lastResultFor, type ActionReply } from '~/lib/action-result';
 import { UnlinkSchema, linkSchema, percentInput } from '~/lib/schemas/projects';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 /** A share form: `share` changes a linked KPI's share, `link` links a KPI found by the picker. */
 function ShareForm({
@@ -61,57 +62,59 @@ export function LinkedKpis({ lines, locale, reply }: { lines: readonly KpiLineDa
   const navigation = useNavigation();
   if (lines.length === 0) return <p className="muted">{t('links.empty')}</p>;
   return (
-    <table className="data">
-      <thead>
-        <tr>
-          <th scope="col">{t('links.kpi')}</th>
-          <th scope="col">{t('links.share')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('links.unlink')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((l) => {
-          const name = t('breakdown.kpiAt', { measure: l.measureName, stage: l.stageName });
-          return (
-            <tr key={l.kpiId}>
-              <td>
-                {name} <span className="muted small">· {l.mapName}</span>
-                {l.warnings.includes('double_counting') ? (
-                  <>
-                    {' '}
-                    <span className="chip warn">{t('links.totalShare', { total: formatPercent(l.totalShare, locale, 1) })}</span>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                <ShareForm
-                  key={l.share}
-                  intent="share"
-                  kpiId={l.kpiId}
-                  share={percentInput(l.share, locale)}
-                  label={t('links.shareOf', { kpi: name })}
-                  locale={locale}
-                  reply={reply}
-                >
-                  <button type="submit" className="secondary small" disabled={navigation.state === 'submitting'}>
-                    {t('links.saveShare')}
-                  </button>
-                </ShareForm>
-              </td>
-              <td>
-                <ButtonForm id={`unlink-${l.kpiId}`} schema={UnlinkSchema} fields={{ intent: 'unlink', kpiId: l.kpiId }}>
-                  <button type="submit" className="danger small" aria-label={t('links.unlinkOf', { kpi: name })}>
-                    {t('links.unlink')}
-                  </button>
-                </ButtonForm>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">{t('links.kpi')}</th>
+            <th scope="col">{t('links.share')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('links.unlink')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => {
+            const name = t('breakdown.kpiAt', { measure: l.measureName, stage: l.stageName });
+            return (
+              <tr key={l.kpiId}>
+                <td>
+                  {name} <span className="muted small">· {l.mapName}</span>
+                  {l.warnings.includes('double_counting') ? (
+                    <>
+                      {' '}
+                      <span className="chip warn">{t('links.totalShare', { total: formatPercent(l.totalShare, locale, 1) })}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <ShareForm
+                    key={l.share}
+                    intent="share"
+                    kpiId={l.kpiId}
+                    share={percentInput(l.share, locale)}
+                    label={t('links.shareOf', { kpi: name })}
+                    locale={locale}
+                    reply={reply}
+                  >
+                    <button type="submit" className="secondary small" disabled={navigation.state === 'submitting'}>
+                      {t('links.saveShare')}
+                    </button>
+                  </ShareForm>
+                </td>
+                <td>
+                  <ButtonForm id={`unlink-${l.kpiId}`} schema={UnlinkSchema} fields={{ intent: 'unlink', kpiId: l.kpiId }}>
+                    <button type="submit" className="danger small" aria-label={t('links.unlinkOf', { kpi: name })}>
+                      {t('links.unlink')}
+                    </button>
+                  </ButtonForm>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -18,6 +18,7 @@ import { listMembers } from '~/server/workspaces.server';
 import styles from '~/styles/projects.css?url';
 import { useWorkspace } from '~/lib/workspace';
 import { NewProjectForm } from './new-project-form';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -82,54 +83,56 @@ export default function ProjectsRoute() {
         {projects.length === 0 ? (
           <p className="muted">{archived ? t('list.noArchived') : t('list.empty')}</p>
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.name')}</th>
-                <th scope="col">{t('fields.status')}</th>
-                <th scope="col">{t('fields.owner')}</th>
-                <th scope="col">{t('fields.startDate')}</th>
-                <th scope="col" className="num">
-                  {t('list.kpis')}
-                </th>
-                <th scope="col" className="num">
-                  {t('assumptions.horizon')}
-                </th>
-                {archived ? null : (
-                  <>
-                    <th scope="col" className="num">
-                      {t('figures.npv')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('figures.roi')}
-                    </th>
-                  </>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {projects.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`${base}/projects/${p.id}`}>{p.name}</Link>
-                  </td>
-                  <td>
-                    <StatusChip status={p.status} />
-                  </td>
-                  <td>{p.ownerName ?? <span className="muted">{t('noOwner')}</span>}</td>
-                  <td>{p.startDate ? formatDate(p.startDate, workspace.locale) : <span className="muted">—</span>}</td>
-                  <td className="num">{p.kpiCount}</td>
-                  <td className="num">{t('list.years', { count: p.horizonYears })}</td>
+          <TableScroll>
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('fields.name')}</th>
+                  <th scope="col">{t('fields.status')}</th>
+                  <th scope="col">{t('fields.owner')}</th>
+                  <th scope="col">{t('fields.startDate')}</th>
+                  <th scope="col" className="num">
+                    {t('list.kpis')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('assumptions.horizon')}
+                  </th>
                   {archived ? null : (
                     <>
-                      <td className="num">{money(p.npv, { currency: workspace.currency, locale: workspace.locale })}</td>
-                      <td className="num">{ratio(p.roi, workspace.locale)}</td>
+                      <th scope="col" className="num">
+                        {t('figures.npv')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('figures.roi')}
+                      </th>
                     </>
                   )}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {projects.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link to={`${base}/projects/${p.id}`}>{p.name}</Link>
+                    </td>
+                    <td>
+                      <StatusChip status={p.status} />
+                    </td>
+                    <td>{p.ownerName ?? <span className="muted">{t('noOwner')}</span>}</td>
+                    <td>{p.startDate ? formatDate(p.startDate, workspace.locale) : <span className="muted">—</span>}</td>
+                    <td className="num">{p.kpiCount}</td>
+                    <td className="num">{t('list.years', { count: p.horizonYears })}</td>
+                    {archived ? null : (
+                      <>
+                        <td className="num">{money(p.npv, { currency: workspace.currency, locale: workspace.locale })}</td>
+                        <td className="num">{ratio(p.roi, workspace.locale)}</td>
+                      </>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
 

@@ -10,6 +10,7 @@ import { ROLES, type Role } from '~/domain/vocabulary';
 import { lastResultFor, type ActionReply } from '~/lib/action-result';
 import { LeaveSchema, MemberRoleSchema, RemoveMemberSchema } from '~/lib/schemas/workspace';
 import { useWorkspace } from '~/lib/workspace';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 interface Member {
   userId: string;
@@ -53,47 +54,49 @@ export function Members({ members, reply }: { members: readonly Member[]; reply?
   return (
     <section className="panel" aria-labelledby="members-heading">
       <h2 id="members-heading">{t('settings.members')}</h2>
-      <table className="data">
-        <thead>
-          <tr>
-            <th>{t('settings.name')}</th>
-            <th>{t('fields.email')}</th>
-            <th>{t('fields.role')}</th>
-            {isOwner ? (
-              <th>
-                <span className="visually-hidden">{t('actions.edit')}</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.userId}>
-              <td>
-                {m.displayName} {m.userId === user.id ? <span className="muted">({t('settings.you')})</span> : null}
-              </td>
-              <td>{m.email}</td>
-              <td>{isOwner ? <RoleForm member={m} reply={reply} /> : t(`roles.${m.role}`)}</td>
+      <TableScroll>
+        <table className="data">
+          <thead>
+            <tr>
+              <th>{t('settings.name')}</th>
+              <th>{t('fields.email')}</th>
+              <th>{t('fields.role')}</th>
               {isOwner ? (
-                <td>
-                  {m.userId !== user.id ? (
-                    <ButtonForm
-                      id={`remove-${m.userId}`}
-                      schema={RemoveMemberSchema}
-                      fields={{ intent: 'remove', userId: m.userId }}
-                      confirm={t('settings.removeConfirm', { name: m.displayName })}
-                    >
-                      <button type="submit" className="danger small">
-                        {t('settings.remove')}
-                      </button>
-                    </ButtonForm>
-                  ) : null}
-                </td>
+                <th>
+                  <span className="visually-hidden">{t('actions.edit')}</span>
+                </th>
               ) : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId}>
+                <td>
+                  {m.displayName} {m.userId === user.id ? <span className="muted">({t('settings.you')})</span> : null}
+                </td>
+                <td>{m.email}</td>
+                <td>{isOwner ? <RoleForm member={m} reply={reply} /> : t(`roles.${m.role}`)}</td>
+                {isOwner ? (
+                  <td>
+                    {m.userId !== user.id ? (
+                      <ButtonForm
+                        id={`remove-${m.userId}`}
+                        schema={RemoveMemberSchema}
+                        fields={{ intent: 'remove', userId: m.userId }}
+                        confirm={t('settings.removeConfirm', { name: m.displayName })}
+                      >
+                        <button type="submit" className="danger small">
+                          {t('settings.remove')}
+                        </button>
+                      </ButtonForm>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {refused ? <FormErrors errors={[refused]} /> : null}
       <div style={{ marginTop: 12 }}>
         <ButtonForm id="leave" schema={LeaveSchema} fields={{ intent: 'leave' }} confirm={t('settings.leaveConfirm')}>

@@ -16,6 +16,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '~/server/api-toke
 import { readForm } from '~/server/form.server';
 import { badRequest } from '~/server/http.server';
 import { valueOr404 } from '~/server/result.server';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 export const meta: MetaFunction = () => [{ title: 'API · Parcours' }];
 
@@ -91,42 +92,44 @@ export default function ApiTokensRoute() {
         {tokens.length === 0 ? (
           <p className="muted">{t('none')}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>{t('name')}</th>
-                <th>{t('scope')}</th>
-                <th>{t('creator')}</th>
-                <th>{t('created')}</th>
-                <th>{t('lastUsed')}</th>
-                <th>{t('expires')}</th>
-                <th>
-                  <span className="visually-hidden">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <td>{token.name}</td>
-                  <td>{t(`scopes.${token.scope}`)}</td>
-                  <td>{token.creatorName ?? '—'}</td>
-                  <td>{formatDate(token.createdAt, workspace.locale)}</td>
-                  <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, workspace.locale) : t('never')}</td>
-                  <td>{token.expiresAt ? formatDate(token.expiresAt, workspace.locale) : t('noExpiry')}</td>
-                  <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="tokenId" value={token.id} />
-                      <button type="submit" className="link" aria-label={t('revokeNamed', { name: token.name })}>
-                        {t('revoke')}
-                      </button>
-                    </Form>
-                  </td>
+          <TableScroll>
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('name')}</th>
+                  <th>{t('scope')}</th>
+                  <th>{t('creator')}</th>
+                  <th>{t('created')}</th>
+                  <th>{t('lastUsed')}</th>
+                  <th>{t('expires')}</th>
+                  <th>
+                    <span className="visually-hidden">{t('actions')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {tokens.map((token) => (
+                  <tr key={token.id}>
+                    <td>{token.name}</td>
+                    <td>{t(`scopes.${token.scope}`)}</td>
+                    <td>{token.creatorName ?? '—'}</td>
+                    <td>{formatDate(token.createdAt, workspace.locale)}</td>
+                    <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, workspace.locale) : t('never')}</td>
+                    <td>{token.expiresAt ? formatDate(token.expiresAt, workspace.locale) : t('noExpiry')}</td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="tokenId" value={token.id} />
+                        <button type="submit" className="link" aria-label={t('revokeNamed', { name: token.name })}>
+                          {t('revoke')}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </>

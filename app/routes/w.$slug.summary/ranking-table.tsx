@@ -7,6 +7,7 @@ import { formatNumber } from '~/lib/format';
 import { summarySearch, type summaryQuery } from '~/lib/schemas/projects';
 import type { loadPortfolio } from '~/server/portfolio.server';
 import type { SortLabels } from './filters';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 type SummaryQuery = ReturnType<typeof summaryQuery>;
 type Portfolio = Awaited<ReturnType<typeof loadPortfolio>>;
@@ -38,7 +39,7 @@ export function RankingTable({ projects, counts, query, sortLabel, m, base }: Ra
       {projects.length === 0 ? (
         <p className="muted">{counts.all === 0 ? t('summary.noProjects') : t('summary.noneWithStatus')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data ranking">
             <thead>
               <tr>
@@ -82,7 +83,7 @@ export function RankingTable({ projects, counts, query, sortLabel, m, base }: Ra
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { money, type Money } from '~/components/projects/figures';
 import type { loadPortfolio } from '~/server/portfolio.server';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 type TopMeasure = Awaited<ReturnType<typeof loadPortfolio>>['topMeasures'][number];
 
@@ -15,30 +16,32 @@ export function TopMeasures({ topMeasures, m, base }: { topMeasures: TopMeasure[
       {topMeasures.length === 0 ? (
         <p className="muted">{t('summary.measures.empty')}</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('summary.measures.measure')}</th>
-              <th scope="col" className="num">
-                {t('summary.measures.value')}
-              </th>
-              <th scope="col" className="num">
-                {t('summary.measures.projects')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {topMeasures.map((mv) => (
-              <tr key={mv.measureId}>
-                <th scope="row">
-                  <Link to={`${base}/measures/${mv.measureId}`}>{mv.measureName}</Link>
+        <TableScroll>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('summary.measures.measure')}</th>
+                <th scope="col" className="num">
+                  {t('summary.measures.value')}
                 </th>
-                <td className="num">{money(mv.value, m)}</td>
-                <td className="num">{mv.projectCount}</td>
+                <th scope="col" className="num">
+                  {t('summary.measures.projects')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {topMeasures.map((mv) => (
+                <tr key={mv.measureId}>
+                  <th scope="row">
+                    <Link to={`${base}/measures/${mv.measureId}`}>{mv.measureName}</Link>
+                  </th>
+                  <td className="num">{money(mv.value, m)}</td>
+                  <td className="num">{mv.projectCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );
