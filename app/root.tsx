@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { PendingFeedback } from '~/components/ui/pending';
 import { useNonce } from '~/lib/nonce';
 import { getSignedIn } from '~/server/auth.server';
 import { i18nServer } from '~/server/i18n.server';
@@ -61,7 +62,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  return (
+    <>
+      <PendingFeedback />
+      <Outlet />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

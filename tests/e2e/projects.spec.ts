@@ -35,8 +35,7 @@ test('a project manager creates a project, links two KPIs of a map, adds costs a
   await addCost.getByLabel('Amount').fill('20 000');
   await addCost.getByRole('button', { name: 'Add the cost' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Cost line added.' })).toBeVisible();
-  // The add form starts again empty once the page has the new cost line (it is keyed on the count):
-  // typing before that would go into a form about to be replaced.
+  // The add form clears what it sent once the line is saved.
   await expect(page.getByRole('form', { name: 'Cost Développement' })).toBeVisible();
   await addCost.getByLabel('Label').fill('Exploitation');
   await addCost.getByLabel('Kind').selectOption('recurring');

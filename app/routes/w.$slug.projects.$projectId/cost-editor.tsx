@@ -3,14 +3,14 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { Form } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { money, type Money } from '~/components/projects/figures';
 import { ButtonForm } from '~/components/ui/button-form';
 import { FieldErrors, FormErrors } from '~/components/ui/field';
 import type { NumberLocale } from '~/domain/decimal';
 import { COST_KINDS, type CostKind } from '~/domain/vocabulary';
-import { lastResultFor, type ActionReply } from '~/lib/action-result';
+import { answerFor, lastResultFor, type ActionReply } from '~/lib/action-result';
 import { DeleteCostSchema, costSchema } from '~/lib/schemas/projects';
 
 export interface CostRow {
@@ -75,8 +75,41 @@ function CostForm({ id, cost, locale, reply, children }: { id: string; cost?: Co
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onSubmit',
   });
+  const formProps = getFormProps(form);
+  // The add form stays mounted: once the line it sent is saved, only the fields still holding what
+  // was sent are cleared, so anything typed while the server answered is kept.
+  const element = useRef<HTMLFormElement>(null);
+  const sent = useRef<FormData | null>(null);
+  const saved = cost ? undefined : answerFor(reply, 'addCost', 'new');
+  const savedAnswer = saved?.status === 'done' ? saved : undefined;
+  useEffect(() => {
+    if (!savedAnswer) return;
+    const fields = element.current?.elements;
+    const values = sent.current;
+    sent.current = null;
+    if (!fields || !values) return;
+    for (const [name, blank] of [
+      ['label', ''],
+      ['amount', ''],
+      ['year', ''],
+      ['kind', 'one_off'],
+    ] as const) {
+      const field = fields.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+      if (field && field.value === String(values.get(name) ?? '')) field.value = blank;
+    }
+  }, [savedAnswer]);
   return (
-    <Form method="post" className="row" {...getFormProps(form)} aria-label={cost ? t('costs.editOf', { label: cost.label }) : t('costs.add')}>
+    <Form
+      method="post"
+      className="row"
+      {...formProps}
+      ref={element}
+      onSubmit={(event) => {
+        if (!cost) sent.current = new FormData(event.currentTarget);
+        formProps.onSubmit(event);
+      }}
+      aria-label={cost ? t('costs.editOf', { label: cost.label }) : t('costs.add')}
+    >
       <input type="hidden" name="intent" value={cost ? 'updateCost' : 'addCost'} />
       {cost ? <input type="hidden" name="costId" value={cost.id} /> : null}
       <FormErrors errors={form.errors} />
@@ -110,8 +143,7 @@ export function CostEditor({ costs, locale, m, reply }: { costs: readonly CostRo
         );
       })}
       <h3>{t('costs.add')}</h3>
-      {/* Keyed by the number of lines so that a saved cost empties the form, and a refused one keeps it. */}
-      <CostForm key={costs.length} id={`cost-new-${costs.length}`} locale={locale} reply={reply}>
+      <CostForm id="cost-new" locale={locale} reply={reply}>
         <button type="submit">{t('costs.addButton')}</button>
       </CostForm>
       <p className="field-hint">{t('costs.hint')}</p>
