@@ -2,7 +2,7 @@
 // the import (validate every row, then write everything in one transaction, or nothing).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '#db/client';
-import { journeyMap, kpi, kpiValue, measure, stage } from '#db/schema';
+import { journeyMap, kpi, kpiValue, measure, stage, workspace } from '#db/schema';
 import { dec, type NumberLocale } from '~/domain/decimal';
 import {
   parseKpiCsv,
@@ -97,7 +97,10 @@ interface Checked {
 }
 
 async function checkImport(workspaceId: string, text: string, locale: NumberLocale): Promise<Checked> {
-  const parsed = parseKpiCsv(text);
+  return checkParsed(workspaceId, parseKpiCsv(text), locale);
+}
+
+async function checkParsed(workspaceId: string, parsed: ParsedKpiCsv, locale: NumberLocale): Promise<Checked> {
   const empty = { rows: parsed.rows.length, values: 0, skipped: 0, created: 0, updated: 0, unchanged: 0, targets: 0 };
   if (parsed.errors.length) return { preview: { ...empty, errors: parsed.errors }, writes: [], targetWrites: [] };
   return checkRecords(workspaceId, parsed.rows, locale);
@@ -226,6 +229,22 @@ export async function applyKpiValueBatch(
   if (checked.preview.errors.length) return { written: false, preview: checked.preview };
   await writeChecked(workspaceId, actor, checked, 'api');
   return { written: true, preview: checked.preview };
+}
+
+/**
+ * The API's batch sent as CSV: the import page's file format, parser and checks (numbers read in the
+ * workspace's format, errors on the file's lines with the header as line 1, a target column sets
+ * targets), written like a JSON batch with source 'api'. All or nothing. A file of more than
+ * `maxRows` rows is refused before any check (`tooMany`).
+ */
+export async function applyKpiValueCsv(workspaceId: string, actor: Actor, text: string, maxRows: number) {
+  const parsed = parseKpiCsv(text);
+  if (parsed.rows.length > maxRows) return { written: false, tooMany: true, preview: null } as const;
+  const [row] = await db.select({ locale: workspace.locale }).from(workspace).where(eq(workspace.id, workspaceId));
+  const checked = await checkParsed(workspaceId, parsed, row?.locale ?? 'en');
+  if (checked.preview.errors.length) return { written: false, tooMany: false, preview: checked.preview } as const;
+  await writeChecked(workspaceId, actor, checked, 'api');
+  return { written: true, tooMany: false, preview: checked.preview } as const;
 }
 
 /** Errors listed in a preview; the count says how many more there are. */
