@@ -127,3 +127,11 @@ export async function exportMapsOverHttp(baseURL: string, cookie: string, slug: 
   }
   return byName;
 }
+
+/** An API token made by the workspace's owner on the settings page, as a person would; returns its secret. */
+export async function createApiTokenOverHttp(baseURL: string, cookie: string, slug: string, name: string, scope: 'read' | 'read_write' = 'read_write') {
+  const res = await postForm(baseURL, `/w/${slug}/settings/api`, { intent: 'create', name, scope, expiresOn: '' }, { cookie });
+  const secret = /pk_[A-Za-z0-9_-]{43}/.exec(res.body)?.[0];
+  if (res.status !== 200 || !secret) throw new Error(`token creation answered ${res.status}`);
+  return secret;
+}
