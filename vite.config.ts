@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { vitePlugin as remix } from '@remix-run/dev';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import tsconfigPaths from 'vite-tsconfig-paths';
 import remixConfig from './remix.config.js';
 
@@ -9,9 +11,41 @@ declare module '@remix-run/node' {
   }
 }
 
+/**
+ * `redoc/bundles/redoc.standalone.js?url` (the /api/docs page) in the production build: the file as
+ * one fingerprinted asset, except that its attribution logo, which it would fetch from Redocly's CDN,
+ * becomes an inline image, since the pages' Content-Security-Policy allows no other origin. The dev
+ * server (no CSP there) serves the file as it is.
+ */
+function redocStandalone(): Plugin {
+  const request = 'redoc/bundles/redoc.standalone.js?url';
+  const id = '\0redoc-standalone-url';
+  return {
+    name: 'parcours:redoc-standalone',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: (source) => (source === request ? id : null),
+    load(loaded, options) {
+      if (loaded !== id) return null;
+      // The server renders the page without the script: only the browser needs the address.
+      if (options?.ssr) return 'export default "";';
+      const file = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
+      const logo = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
+      const source = readFileSync(file, 'utf8');
+      if (!source.includes(logo)) throw new Error(`redoc.standalone.js no longer names ${logo}: check what it fetches`);
+      const ref = this.emitFile({
+        type: 'asset',
+        name: 'redoc.standalone.js',
+        source: source.replaceAll(logo, 'data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E'),
+      });
+      return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+    },
+  };
+}
+
 export default defineConfig({
   server: { port: 3000 },
-  plugins: [remix(remixConfig), tsconfigPaths()],
+  plugins: [redocStandalone(), remix(remixConfig), tsconfigPaths()],
   ssr: {
     // Native / wasm packages stay external so Node loads them as they are.
     external: ['@node-rs/argon2', '@electric-sql/pglite', 'postgres'],

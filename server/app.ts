@@ -15,9 +15,10 @@ import type { RequestContext } from '../app/server/request-context.server';
 export const FORM_BODY_LIMIT = 64 * 1024;
 export const UPLOAD_BODY_LIMIT = 6 * 1024 * 1024;
 const UPLOAD_ROUTES = /^\/w\/[^/]+\/(?:kpis\/(?:import|check)|maps|maps\/[^/]+\/kpis\/[^/]+)(?:\.data)?$/;
-/** The public API: Bearer tokens, JSON bodies, no cookies. The batch of KPI values takes 6 MB. */
+/** The public API: Bearer tokens, JSON bodies, no cookies. The batch of KPI values takes 6 MB, as JSON or CSV. */
 const API_PREFIX = '/api/';
 const API_UPLOAD_ROUTES = /^\/api\/v1\/kpi-values$/;
+const API_CSV_ROUTES = /^\/api\/v1\/kpi-values$/;
 const isApi = (c: AppContext) => new URL(c.req.url).pathname.startsWith(API_PREFIX);
 
 /** Content types a browser form (or Remix's fetchers) can send. */
@@ -87,9 +88,11 @@ function sameOrigin(trustProxy: boolean): MiddlewareHandler<{ Variables: Variabl
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD') return next();
     // The API authenticates with a Bearer token, never a cookie (they are dropped below), so another
-    // site cannot borrow a person's session there: no origin to check, but JSON only.
+    // site cannot borrow a person's session there: no origin to check, but JSON only (and the CSV
+    // template where a route reads it).
     if (isApi(c)) {
       const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+      if (type === 'text/csv' && API_CSV_ROUTES.test(new URL(c.req.url).pathname)) return next();
       if (type !== 'application/json') return plain(c, 415, 'Unsupported media type: send application/json.');
       return next();
     }

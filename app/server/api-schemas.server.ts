@@ -116,7 +116,17 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), pointer: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          pointer: z.string(),
+          message: z.string(),
+          line: z.number().int().optional().openapi({ description: 'For a CSV body: the line of the file (the header is line 1)' }),
+          column: z.string().optional().openapi({ description: 'For a CSV body: the column' }),
+        }),
+      )
+      .optional(),
   })
   .openapi('Problem');
 
@@ -187,6 +197,13 @@ export const KpiDetailSchema = KpiSchema.extend({
   }),
   values: z.array(z.object({ date: z.string(), value: Decimal, source: z.enum(VALUE_SOURCES) })),
 }).openapi('KpiDetail');
+
+/** The batch as the KPI CSV template (the import page's format and checks). */
+export const KpiValueCsvSchema = z.string().openapi({
+  description:
+    "The KPI CSV template as the import page reads it: a header naming the columns (`kpi_id`, `date` and `value` at least; `map`, `stage`, `measure`, `unit`, `target` as the template has them), comma or semicolon separated, numbers in the workspace's format. A row names its KPI by `kpi_id`, or leaves it empty and gives `map`, `stage` and `measure`; a `target` sets the KPI's target as an import does. Errors name the line of the file (the header is line 1).",
+  example: 'kpi_id,map,stage,measure,unit,date,value,target\n,Onboarding,Sign-up,NPS,pts,2025-06-30,42.5,\n',
+});
 
 export const KpiValueBatchResultSchema = z
   .object({ received: z.number().int(), new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() })
@@ -320,7 +337,7 @@ function op(config: Omit<RouteConfig, 'responses'> & { ok: z.ZodTypeAny; okStatu
         : status === 413
           ? 'Body too large'
           : status === 415
-            ? 'Send application/json'
+            ? `Send ${Object.keys(rest.request?.body?.content ?? { 'application/json': null }).join(' or ')}`
             : status === 422
               ? 'Idempotency-Key reused with another request'
               : status === 409
@@ -378,10 +395,11 @@ op({
   method: 'post',
   path: '/api/v1/kpi-values',
   summary: 'Record a batch of KPI values, each naming its KPI by id or by map, stage and measure (all or nothing; same date replaces)',
+  description: `Up to ${MAX_BATCH_VALUES} values, as JSON or as the KPI CSV template (\`text/csv\`). Either way every row is checked first and nothing is written unless all are valid; a value for a date the KPI already has replaces it. An \`Idempotency-Key\` replays the first answer for 24 hours.`,
   scope: 'read_write',
   request: {
     headers: z.object({ 'Idempotency-Key': z.string().max(255).optional() }),
-    body: { content: { 'application/json': { schema: KpiValueBatchSchema } } },
+    body: { content: { 'application/json': { schema: KpiValueBatchSchema }, 'text/csv': { schema: KpiValueCsvSchema } } },
   },
   ok: KpiValueBatchResultSchema,
   extra: [413, 415, 422],

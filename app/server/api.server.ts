@@ -20,6 +20,9 @@ export interface ProblemIssue {
   path: string;
   pointer: string;
   message: string;
+  /** For a CSV body: the file's line (the header is line 1) and column, as the import page shows them. */
+  line?: number;
+  column?: string;
 }
 
 const TITLES: Record<number, string> = {
@@ -91,16 +94,31 @@ export function parseParams<S extends z.ZodTypeAny>(params: unknown, schema: S):
   return parsed.data;
 }
 
+/** The body's media type, lower case, without parameters (`text/csv; charset=utf-8` -> `text/csv`). */
+export function bodyType(request: Request) {
+  return request.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase() ?? null;
+}
+
+async function readBodyText(request: Request, limit: number) {
+  if (Number(request.headers.get('Content-Length') ?? '0') > limit) throw problem(413, `The body is larger than ${limit} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > limit) throw problem(413, `The body is larger than ${limit} bytes.`);
+  return text;
+}
+
+/** Reads a text/csv body under the limit (413 over it); 415 for another type. */
+export async function readCsvBody(request: Request, limit: number) {
+  if (bodyType(request) !== 'text/csv') throw problem(415, 'Send the body as text/csv.');
+  return readBodyText(request, limit);
+}
+
 /**
  * Reads the JSON body (the HTTP edge already refused other types and oversized bodies; this holds
  * when the action is reached another way): 415, 413, 400 for broken JSON, 400 with field paths.
  */
 export async function readJsonBody<S extends z.ZodTypeAny>(request: Request, schema: S, limit: number): Promise<{ text: string; value: z.output<S> }> {
-  const type = request.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') throw problem(415, 'Send the body as application/json.');
-  if (Number(request.headers.get('Content-Length') ?? '0') > limit) throw problem(413, `The body is larger than ${limit} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > limit) throw problem(413, `The body is larger than ${limit} bytes.`);
+  if (bodyType(request) !== 'application/json') throw problem(415, 'Send the body as application/json.');
+  const text = await readBodyText(request, limit);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

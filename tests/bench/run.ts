@@ -3,11 +3,13 @@
 // with the large map, see bench-lib.ts) and hands it to each script. Bounded; local only.
 //   npm run bench                  200 requests per target, 20 drops
 //   npm run bench -- --smoke       a quick check that everything runs: 20 requests, 2 drops
+//   npm run bench -- --check       exits 1 when a script with a budget is over it (kpi-values.ts: 3 s)
 import { spawnSync } from 'node:child_process';
 import { BASE, createBenchData } from './bench-lib';
 
 const smoke = process.argv.includes('--smoke');
-const scripts = ['tests/bench/map-page.ts', 'tests/bench/map-drop.ts'];
+const check = process.argv.includes('--check');
+const scripts = ['tests/bench/map-page.ts', 'tests/bench/map-drop.ts', 'tests/bench/kpi-values.ts'];
 
 const data = await createBenchData();
 console.log(`# data: ${BASE}${data.mapPath} (workspace ${data.slug})`);
@@ -17,6 +19,7 @@ const env = {
   BENCH_COOKIE: data.cookie,
   BENCH_SLUG: data.slug,
   BENCH_MAP_PATH: data.mapPath,
+  ...(check ? { BENCH_CHECK: '1' } : {}),
   ...(smoke ? { BENCH_N: process.env.BENCH_N ?? '20', BENCH_DROPS: process.env.BENCH_DROPS ?? '2' } : {}),
 };
 let failed = false;

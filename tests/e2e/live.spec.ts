@@ -11,7 +11,7 @@ async function markDocument(page: Page) {
 const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __loaded?: string }).__loaded === 'this document');
 
 test('a map open in the browser shows KPI values posted to the API without a reload', async ({ page, ownWorkspace, baseURL }) => {
-  const secret = await createApiTokenOverHttp(baseURL!, ownWorkspace.cookie, ownWorkspace.slug);
+  const secret = await createApiTokenOverHttp(baseURL!, ownWorkspace.cookie, ownWorkspace.slug, 'Live e2e');
   await page.goto(`/w/${ownWorkspace.slug}/maps`);
   await page.getByRole('link', { name: DEMO_MAPS.purchase }).click();
   await expect(page.getByRole('heading', { level: 1, name: DEMO_MAPS.purchase })).toBeVisible();

@@ -1,5 +1,5 @@
 // The public API at the HTTP edge, over real HTTP against the production build: /api/ takes JSON
-// with a Bearer token and no Origin (pages still refuse both), cookies never authenticate there,
+// (and the batch of values CSV) with a Bearer token and no Origin (pages still refuse both), cookies never authenticate there,
 // the batch route takes up to 6 MB and the rest 64 KB, and the log never shows a token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OWNER, signInOverHttp, startBuiltServer, type BuiltServer } from '../support/built-server';
@@ -48,6 +48,39 @@ describe('the edge rules for /api/', () => {
     const withCookie = await server.http('/api/v1/measures', { cookie });
     expect(withCookie.status).toBe(401);
     expect(withCookie.headers.get('Content-Type')).toBe('application/problem+json');
+  });
+
+  it('the batch of values also takes text/csv (the KPI template), with no Origin; no other /api/ route does', async () => {
+    const csv = `kpi_id,map,stage,measure,unit,date,value,target\n${kpiId},,,,,2025-11-30,7,\n`;
+    const res = await server.http('/api/v1/kpi-values', { method: 'POST', origin: null, headers: { ...bearer(), 'Content-Type': 'text/csv' }, body: csv });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual({ received: 1, new: 1, changed: 0, unchanged: 0 });
+    const bad = await server.http('/api/v1/kpi-values', {
+      method: 'POST',
+      origin: null,
+      headers: { ...bearer(), 'Content-Type': 'text/csv; charset=utf-8' },
+      body: csv.replace(',7,', ',seven,'),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(JSON.parse(bad.text).errors).toEqual([expect.objectContaining({ line: 2, column: 'value', message: 'bad_number' })]);
+    for (const path of ['/api/v1/measures', '/api/v1/kpi-values/extra']) {
+      const other = await server.http(path, { method: 'POST', origin: null, headers: { ...bearer(), 'Content-Type': 'text/csv' }, body: csv });
+      expect(other.status, path).toBe(415);
+    }
+    const plain = await server.http('/api/v1/kpi-values', { method: 'POST', origin: null, headers: { ...bearer(), 'Content-Type': 'text/plain' }, body: csv });
+    expect(plain.status).toBe(415);
+    // A cookie never stands for the token, whatever the body.
+    const withCookie = await server.http('/api/v1/kpi-values', { method: 'POST', origin: null, headers: { 'Content-Type': 'text/csv' }, body: csv, cookie });
+    expect(withCookie.status).toBe(401);
+    const tooBig = await server.http('/api/v1/kpi-values', {
+      method: 'POST',
+      origin: null,
+      headers: { ...bearer(), 'Content-Type': 'text/csv' },
+      body: `kpi_id,date,value\n${'x'.repeat(6 * 1024 * 1024 + 10)}`,
+      chunked: true,
+    });
+    expect(tooBig.status).toBe(413);
   });
 
   it('body limits: 6 MB for the batch, 64 KB elsewhere under /api/ (chunked too)', async () => {

@@ -113,14 +113,6 @@ export async function importMapOverHttp(baseURL: string, cookie: string, slug: s
   return new URL(location, baseURL).pathname;
 }
 
-/** Creates an API token on the workspace's settings page, as its owner would; returns the secret. */
-export async function createApiTokenOverHttp(baseURL: string, cookie: string, slug: string, scope: 'read' | 'read_write' = 'read_write') {
-  const answer = await postForm(baseURL, `/w/${slug}/settings/api`, { intent: 'create', name: `Token ${Date.now()}`, scope, expiresOn: '' }, { cookie });
-  const secret = /pk_[A-Za-z0-9_-]{43}/.exec(answer.body)?.[0];
-  if (answer.status !== 200 || !secret) throw new Error(`creating a token answered ${answer.status}`);
-  return secret;
-}
-
 /** The JSON exports of a workspace's maps, by map name. */
 export async function exportMapsOverHttp(baseURL: string, cookie: string, slug: string): Promise<Map<string, string>> {
   const list = await fetch(new URL(`/w/${slug}/maps`, baseURL), { headers: { Cookie: cookie } });
@@ -134,4 +126,12 @@ export async function exportMapsOverHttp(baseURL: string, cookie: string, slug: 
     byName.set((JSON.parse(json) as { map: { name: string } }).map.name, json);
   }
   return byName;
+}
+
+/** An API token made by the workspace's owner on the settings page, as a person would; returns its secret. */
+export async function createApiTokenOverHttp(baseURL: string, cookie: string, slug: string, name: string, scope: 'read' | 'read_write' = 'read_write') {
+  const res = await postForm(baseURL, `/w/${slug}/settings/api`, { intent: 'create', name, scope, expiresOn: '' }, { cookie });
+  const secret = /pk_[A-Za-z0-9_-]{43}/.exec(res.body)?.[0];
+  if (res.status !== 200 || !secret) throw new Error(`token creation answered ${res.status}`);
+  return secret;
 }

@@ -66,7 +66,11 @@ export default function ApiTokensRoute() {
           <h1>{t('title')}</h1>
           <p>{t('lead')}</p>
         </div>
-        <Link to={`/w/${workspace.slug}/settings`}>{t('backToSettings')}</Link>
+        <div className="row">
+          {/* A full page load: the reference is a page of its own, outside the workspace. */}
+          <a href="/api/docs">{t('docsLink')}</a>
+          <Link to={`/w/${workspace.slug}/settings`}>{t('backToSettings')}</Link>
+        </div>
       </div>
       {reply?.secret ? (
         <section className="panel" role="status" aria-labelledby="secret-heading">
