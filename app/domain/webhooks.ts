@@ -3,7 +3,7 @@
 // outbox and the HTTP sending are in app/server/webhooks*.server.ts.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
-import type { KpiStatus, ValueSource, WebhookEvent } from './vocabulary';
+import type { KpiStatus, ProjectStatus, ValueSource, WebhookEvent } from './vocabulary';
 
 export const WEBHOOK_USER_AGENT = 'Parcours-Webhooks/1';
 /** A try that has not answered within this time failed. */
@@ -178,7 +178,7 @@ export const PROJECT_CHANGES = ['details', 'assumptions', 'archived', 'restored'
 export type ProjectChange = (typeof PROJECT_CHANGES)[number];
 
 export interface ProjectUpdatedData {
-  project: { id: string; name: string };
+  project: { id: string; name: string; status: ProjectStatus; archived: boolean };
   change: ProjectChange;
 }
 
