@@ -19,6 +19,7 @@ import {
 import type { ValueSource } from '~/domain/vocabulary';
 import { actorColumns, recordActivity, type Actor } from './activity.server';
 import { latestValues } from './kpi-values.server';
+import { kpiWebhookEvents } from './webhook-events.server';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const CHUNK = 1000;
@@ -178,6 +179,7 @@ export async function applyKpiImport(workspaceId: string, actorId: string, text:
 async function writeChecked(workspaceId: string, actor: Actor, checked: Checked, source: ValueSource) {
   if (checked.writes.length || checked.targetWrites.length) {
     await db.transaction(async (tx) => {
+      const webhooks = await kpiWebhookEvents(tx, workspaceId, [...checked.writes.map((v) => v.kpiId), ...checked.targetWrites.map((t) => t.kpiId)]);
       for (let i = 0; i < checked.writes.length; i += CHUNK) {
         await tx
           .insert(kpiValue)
@@ -204,6 +206,10 @@ async function writeChecked(workspaceId: string, actor: Actor, checked: Checked,
         action: 'imported',
         summary: `${p.created} new, ${p.updated} updated, ${p.unchanged} unchanged, ${p.targets} targets`,
       });
+      await webhooks.written(
+        source,
+        checked.writes.map((v) => ({ kpiId: v.kpiId, date: v.date, value: v.value })),
+      );
     });
   }
 }

@@ -12,6 +12,7 @@ import type { CostKind, ProjectStatus } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
 import { listLinkedKpis, todayIso } from './business-cases.server';
 import { NOT_FOUND, invalid, ok, stale, type Result } from './result.server';
+import { enqueueProjectUpdated } from './webhook-events.server';
 
 export interface ProjectDetailsInput {
   name: string;
@@ -115,6 +116,12 @@ async function saveProject(
       return current ? stale(current) : NOT_FOUND;
     }
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project', entityId: projectId, action, summary: row.name });
+    await enqueueProjectUpdated(
+      tx,
+      workspaceId,
+      projectId,
+      action === 'archived' || action === 'restored' ? action : 'horizonYears' in values ? 'assumptions' : 'details',
+    );
     return ok();
   });
 }
@@ -185,6 +192,7 @@ export async function addCost(workspaceId: string, actorId: string, projectId: s
       .values({ workspaceId, projectId, label: input.label, kind: input.kind, amount: input.amount, year: defaultYear(input) })
       .returning({ id: projectCost.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: row!.id, action: 'created', summary: `${name}: ${input.label}` });
+    await enqueueProjectUpdated(tx, workspaceId, projectId, 'costs');
     return ok();
   });
 }
@@ -198,6 +206,7 @@ export async function updateCost(workspaceId: string, actorId: string, projectId
       .returning({ id: projectCost.id });
     if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: costId, action: 'updated', summary: input.label });
+    await enqueueProjectUpdated(tx, workspaceId, projectId, 'costs');
     return ok();
   });
 }
@@ -210,6 +219,7 @@ export async function deleteCost(workspaceId: string, actorId: string, projectId
       .returning({ id: projectCost.id, label: projectCost.label });
     if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: costId, action: 'deleted', summary: row.label });
+    await enqueueProjectUpdated(tx, workspaceId, projectId, 'costs');
     return ok();
   });
 }
@@ -237,6 +247,7 @@ export async function linkKpi(workspaceId: string, actorId: string, projectId: s
         .returning({ kpiId: projectKpi.kpiId });
       if (!row) return NOT_FOUND;
       await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'updated', summary: label });
+      await enqueueProjectUpdated(tx, workspaceId, projectId, 'kpis');
       return ok();
     }
     await tx
@@ -244,6 +255,7 @@ export async function linkKpi(workspaceId: string, actorId: string, projectId: s
       .values({ workspaceId, projectId, kpiId, share })
       .onConflictDoUpdate({ target: [projectKpi.projectId, projectKpi.kpiId], set: { share } });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'created', summary: label });
+    await enqueueProjectUpdated(tx, workspaceId, projectId, 'kpis');
     return ok();
   });
 }
@@ -264,6 +276,7 @@ export async function unlinkKpi(workspaceId: string, actorId: string, projectId:
     const name = await projectName(tx, workspaceId, projectId);
     const summary = `${name ?? ''}: ${target ? `${target.measureName} @ ${target.stageName}` : kpiId}`;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'deleted', summary });
+    await enqueueProjectUpdated(tx, workspaceId, projectId, 'kpis');
     return ok();
   });
 }

@@ -46,7 +46,7 @@ describe('retry schedule', () => {
   it('tries at least 5 times over at least an hour: at once, then 1, 5, 15, 30 and 60 minutes after each failure', () => {
     expect(RETRY_DELAYS_SECONDS).toEqual([0, 60, 300, 900, 1800, 3600]);
     expect(MAX_ATTEMPTS).toBeGreaterThanOrEqual(5);
-    expect(RETRY_DELAYS_SECONDS.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3600);
+    expect(RETRY_DELAYS_SECONDS.reduce<number>((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3600);
     expect(after(1)).toBe('2025-06-30T12:01:00.000Z');
     expect(after(2)).toBe('2025-06-30T12:05:00.000Z');
     expect(after(3)).toBe('2025-06-30T12:15:00.000Z');
