@@ -47,10 +47,12 @@ class RefusedAddressError extends Error {
   code = 'EREFUSEDADDRESS';
 }
 
-/** A `lookup` for node:net that fails when a resolved address may not be reached. */
-export function guardedLookup(allowPrivate: boolean): LookupFunction {
+export type DnsLookup = (hostname: string, options: dns.LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+
+/** A `lookup` for node:net that fails when a resolved address may not be reached (`base` resolves; tests pass their own). */
+export function guardedLookup(allowPrivate: boolean, base: DnsLookup = dns.lookup): LookupFunction {
   return ((hostname: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) => {
-    dns.lookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    base(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error);
       const refused = addresses.find((a) => !isAllowedAddress(a.address, allowPrivate));
       if (refused || addresses.length === 0) {
@@ -73,7 +75,7 @@ export function postWebhook(
   target: string,
   body: string,
   headers: Record<string, string>,
-  options: { allowPrivate: boolean; timeoutMs?: number; signal?: AbortSignal },
+  options: { allowPrivate: boolean; timeoutMs?: number; signal?: AbortSignal; lookup?: DnsLookup },
 ): Promise<PostOutcome> {
   const checked = checkWebhookUrl(target, options.allowPrivate);
   if (!checked.ok) return Promise.resolve({ error: `refused: ${checked.problem === 'privateAddress' ? 'private address' : `URL (${checked.problem})`}` });
@@ -92,7 +94,7 @@ export function postWebhook(
       {
         method: 'POST',
         headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
-        lookup: guardedLookup(options.allowPrivate),
+        lookup: guardedLookup(options.allowPrivate, options.lookup),
         agent: false,
         signal: options.signal,
       },

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { db as defaultDb, type Database } from '#db/client';
 import { webhook, webhookAttempt, webhookDelivery } from '#db/schema';
 import { isDelivered, nextAttemptAt, signatureHeader, WEBHOOK_TIMEOUT_MS, WEBHOOK_USER_AGENT } from '~/domain/webhooks';
-import { allowPrivateTargets, postWebhook, type PostOutcome } from './webhook-target.server';
+import { allowPrivateTargets, postWebhook, type DnsLookup, type PostOutcome } from './webhook-target.server';
 
 export interface WebhookWorkerOptions {
   db?: Database;
@@ -19,6 +19,8 @@ export interface WebhookWorkerOptions {
   leaseMs?: number;
   pollMs?: number;
   timeoutMs?: number;
+  /** The resolver under the connect-time address check (tests stand in for DNS). */
+  lookup?: DnsLookup;
 }
 
 export interface WebhookWorker {
@@ -101,7 +103,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
       'Parcours-Delivery': d.id,
       'Parcours-Signature': signatureHeader(d.secret, Math.floor(startedAt.getTime() / 1000), d.body),
     };
-    const outcome: PostOutcome = await postWebhook(d.url, d.body, headers, { allowPrivate, timeoutMs, signal: abort.signal });
+    const outcome: PostOutcome = await postWebhook(d.url, d.body, headers, { allowPrivate, timeoutMs, signal: abort.signal, lookup: options.lookup });
     const durationMs = Math.round(performance.now() - started);
     if ('error' in outcome && outcome.error === 'aborted') {
       // Stopped mid-try (shutdown): not a try of the receiver's; the delivery is free for the next worker.

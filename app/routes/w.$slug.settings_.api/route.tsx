@@ -65,7 +65,10 @@ export default function ApiTokensRoute() {
           <h1>{t('title')}</h1>
           <p>{t('lead')}</p>
         </div>
-        <Link to={`/w/${workspace.slug}/settings`}>{t('backToSettings')}</Link>
+        <nav className="row" aria-label={t('common:nav.settings')}>
+          <Link to={`/w/${workspace.slug}/settings`}>{t('backToSettings')}</Link>
+          <Link to={`/w/${workspace.slug}/settings/webhooks`}>{t('webhooks:settingsLink')}</Link>
+        </nav>
       </div>
       {reply?.secret ? (
         <section className="panel" role="status" aria-labelledby="secret-heading">
