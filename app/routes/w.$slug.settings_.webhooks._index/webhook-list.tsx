@@ -4,9 +4,9 @@ import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '~/lib/format';
 import { useWorkspace } from '~/lib/workspace';
-import type { loader } from './route';
+import type { listWebhooks } from '~/server/webhooks.server';
 
-type Webhook = Awaited<ReturnType<typeof loader>>['webhooks'][number];
+type Webhook = Awaited<ReturnType<typeof listWebhooks>>[number];
 
 function RowAction({ webhookId, intent, label, name }: { webhookId: string; intent: string; label: string; name: string }) {
   return (
