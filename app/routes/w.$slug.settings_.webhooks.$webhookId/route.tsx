@@ -19,11 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!id.success) throw notFound();
   const found = await getWebhook(workspace.id, id.data);
   if (!found) throw notFound();
-  return { webhook: found, deliveries: await listDeliveries(workspace.id, found.id) };
+  return { webhook: found, deliveries: await listDeliveries(workspace.id, found.id), logSize: DELIVERY_LOG_SIZE };
 }
 
 export default function WebhookDeliveriesRoute() {
-  const { webhook, deliveries } = useLoaderData<typeof loader>();
+  const { webhook, deliveries, logSize } = useLoaderData<typeof loader>();
   const { workspace } = useWorkspace();
   const { t } = useTranslation('webhooks');
   const when = (d: Date | string) => formatDateTime(d, workspace.locale);
@@ -35,7 +35,7 @@ export default function WebhookDeliveriesRoute() {
           <p>
             <code>{webhook.url}</code> · {webhook.enabled ? t('enabled') : t('disabled')}
           </p>
-          <p>{t('deliveriesLead', { count: DELIVERY_LOG_SIZE })}</p>
+          <p>{t('deliveriesLead', { count: logSize })}</p>
         </div>
         <Link to={`/w/${workspace.slug}/settings/webhooks`}>{t('backToWebhooks')}</Link>
       </div>
