@@ -47,7 +47,11 @@ class RefusedAddressError extends Error {
   code = 'EREFUSEDADDRESS';
 }
 
-export type DnsLookup = (hostname: string, options: dns.LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type DnsLookup = (
+  hostname: string,
+  options: dns.LookupAllOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /** A `lookup` for node:net that fails when a resolved address may not be reached (`base` resolves; tests pass their own). */
 export function guardedLookup(allowPrivate: boolean, base: DnsLookup = dns.lookup): LookupFunction {
