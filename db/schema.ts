@@ -2,10 +2,12 @@
 // carries workspace_id so every query can filter by it; money and measure values are numeric.
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   date,
   foreignKey,
   index,
   integer,
+  json,
   jsonb,
   numeric,
   pgEnum,
@@ -33,6 +35,7 @@ import {
   ROLES,
   TRENDS,
   VALUE_SOURCES,
+  WEBHOOK_DELIVERY_STATUSES,
 } from './vocabulary';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -486,5 +489,89 @@ export const projectKpi = pgTable(
     uniqueIndex('project_kpi_pk').on(t.projectId, t.kpiId),
     index('project_kpi_kpi_idx').on(t.kpiId),
     index('project_kpi_workspace_idx').on(t.workspaceId),
+  ],
+);
+
+// ---------------------------------------------------------------- webhooks
+
+/** An owner's subscription: events of the workspace POSTed to a URL, signed with the secret. */
+export const webhook = pgTable(
+  'webhook',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    url: text('url').notNull(),
+    /** A subset of WEBHOOK_EVENTS. */
+    events: text('events').array().notNull(),
+    /** The HMAC-SHA256 key, shown to the owner once (and after a rotation); the worker needs it in clear. */
+    secret: text('secret').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('webhook_workspace_idx').on(t.workspaceId), unique('webhook_workspace_id_key').on(t.workspaceId, t.id)],
+);
+
+export const webhookDeliveryStatusEnum = pgEnum('webhook_delivery_status', WEBHOOK_DELIVERY_STATUSES);
+
+/**
+ * The outbox: one row per event and subscribed webhook, written in the transaction of the change.
+ * The worker claims due rows (status pending, next_attempt_at passed, no live lease) with FOR UPDATE
+ * SKIP LOCKED and a lease (locked_until), so several instances never send one row twice at once.
+ */
+export const webhookDelivery = pgTable(
+  'webhook_delivery',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    webhookId: uuid('webhook_id').notNull(),
+    event: text('event').notNull(),
+    /** The body as sent (json keeps the text and key order of the enqueued document). */
+    payload: json('payload').notNull(),
+    status: webhookDeliveryStatusEnum('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    foreignKey({
+      name: 'webhook_delivery_webhook_same_workspace_fk',
+      columns: [t.workspaceId, t.webhookId],
+      foreignColumns: [webhook.workspaceId, webhook.id],
+    }).onDelete('cascade'),
+    unique('webhook_delivery_workspace_id_key').on(t.workspaceId, t.id),
+    // The worker's claim: due pending rows in order.
+    index('webhook_delivery_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
+    // The delivery log and the list's last status: a webhook's rows, newest first.
+    index('webhook_delivery_log_idx').on(t.webhookId, t.createdAt),
+  ],
+);
+
+/** One row per try of a delivery: when, how long, the HTTP status or the error. */
+export const webhookAttempt = pgTable(
+  'webhook_attempt',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    deliveryId: uuid('delivery_id').notNull(),
+    attempt: integer('attempt').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    httpStatus: smallint('http_status'),
+    error: text('error'),
+    succeeded: boolean('succeeded').notNull(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'webhook_attempt_delivery_same_workspace_fk',
+      columns: [t.workspaceId, t.deliveryId],
+      foreignColumns: [webhookDelivery.workspaceId, webhookDelivery.id],
+    }).onDelete('cascade'),
+    uniqueIndex('webhook_attempt_delivery_idx').on(t.deliveryId, t.attempt),
   ],
 );

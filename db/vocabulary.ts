@@ -86,3 +86,13 @@ export type CostKind = (typeof COST_KINDS)[number];
 /** What an API token may do: read everything of its workspace, or also write KPI values. */
 export const API_SCOPES = ['read', 'read_write'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
+
+// ---------------------------------------------------------------- webhooks
+
+/** The events a webhook may subscribe to (webhook.events holds a subset; `ping` is only sent on request). */
+export const WEBHOOK_EVENTS = ['kpi.values_changed', 'kpi.status_changed', 'project.updated'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** pgEnum webhook_delivery_status: waiting for its next try, delivered, or given up after the last try. */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];

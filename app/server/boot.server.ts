@@ -1,8 +1,10 @@
-// Start-up: apply the committed migrations, then create the demo workspace on an empty database.
+// Start-up: apply the committed migrations, create the demo workspace on an empty database, start
+// the webhook delivery worker (stopped on drain).
 import { database } from '#db/client';
 import { migrateDatabase } from '#db/migrate';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIfEmpty } from './demo/index.server';
 import { env } from './env.server';
+import { startWebhookWorker } from './webhook-worker.server';
 
 let booted: Promise<void> | undefined;
 
@@ -18,6 +20,9 @@ export function boot() {
       if (created) console.log('Parcours: demo workspace "Demo Telecom" created.');
       console.log(`Parcours: demo sign-in: ${DEMO_USERS.owner.email} / ${DEMO_PASSWORD}`);
     }
+    // Webhook deliveries wait in the database; this process sends its share until it drains.
+    const worker = startWebhookWorker();
+    onDrain(() => worker.stop());
   })();
   return booted;
 }

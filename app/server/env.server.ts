@@ -24,6 +24,8 @@ const EnvSchema = DatabaseEnvSchema.extend({
       .max(65535, 'must be a port number')
       .default(3000),
   ),
+  /** "true" lets webhooks reach http:// URLs and private, loopback and link-local addresses (local testing only). */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.preprocess(emptyAsUnset, flag.default('false')),
   /** The interface to listen on; unset listens on every interface. */
   HOST: z.preprocess(emptyAsUnset, z.string().optional()),
 }).transform((e) => ({ ...e, SEED_DEMO: e.SEED_DEMO ?? (e.NODE_ENV === 'production' ? 'false' : 'true') }));

@@ -20,6 +20,7 @@ import type { ValueSource } from '~/domain/vocabulary';
 import { actorColumns, recordActivity, type Actor } from './activity.server';
 import { latestValues } from './kpi-values.server';
 import { announce } from './live.server';
+import { kpiWebhookEvents } from './webhook-events.server';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const CHUNK = 1000;
@@ -205,6 +206,7 @@ async function upsertValues(tx: Tx, workspaceId: string, writes: readonly KpiCsv
 async function writeChecked(workspaceId: string, actor: Actor, checked: Checked, source: ValueSource) {
   if (checked.writes.length || checked.targetWrites.length) {
     await db.transaction(async (tx) => {
+      const webhooks = await kpiWebhookEvents(tx, workspaceId, [...checked.writes.map((v) => v.kpiId), ...checked.targetWrites.map((t) => t.kpiId)]);
       if (checked.writes.length) await upsertValues(tx, workspaceId, checked.writes, source);
       for (const t of checked.targetWrites) {
         await tx
@@ -223,6 +225,10 @@ async function writeChecked(workspaceId: string, actor: Actor, checked: Checked,
       });
       const kpiIds = [...checked.writes, ...checked.targetWrites].map((w) => w.kpiId);
       await announce(tx, workspaceId, [...kpiIds.map((id) => `kpi:${id}` as const), 'figures']);
+      await webhooks.written(
+        source,
+        checked.writes.map((v) => ({ kpiId: v.kpiId, date: v.date, value: v.value })),
+      );
     });
   }
 }

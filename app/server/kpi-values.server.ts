@@ -10,6 +10,7 @@ import type { ValueSource } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
 import { announce } from './live.server';
 import { NOT_FOUND, ok, type Result } from './result.server';
+import { kpiWebhookEvents } from './webhook-events.server';
 
 /** Every value of every KPI of a map (oldest first), grouped per KPI: one query. */
 export async function mapValueHistory(workspaceId: string, mapId: string, executor: Executor = db) {
@@ -67,12 +68,15 @@ export async function recordKpiValue(
       .from(kpi)
       .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
     if (!owned) return NOT_FOUND;
+    const webhooks = await kpiWebhookEvents(tx, workspaceId, [kpiId]);
+    let movedFrom: string | null = null;
     if (input.replaceValueId) {
       const removed = await tx
         .delete(kpiValue)
         .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpiValue.kpiId, kpiId), eq(kpiValue.id, input.replaceValueId)))
-        .returning({ id: kpiValue.id });
+        .returning({ id: kpiValue.id, date: kpiValue.date });
       if (removed.length === 0) return NOT_FOUND;
+      if (removed[0]!.date !== input.date) movedFrom = removed[0]!.date;
     }
     await tx
       .insert(kpiValue)
@@ -90,12 +94,15 @@ export async function recordKpiValue(
       summary: `${input.date}: ${input.value}`,
     });
     await announce(tx, workspaceId, [`kpi:${kpiId}`, 'figures']);
+    const changes = [...(movedFrom ? [{ kpiId, date: movedFrom, value: null }] : []), { kpiId, date: input.date, value: input.value }];
+    await webhooks.written(input.source ?? 'manual', changes);
     return ok();
   });
 }
 
 export async function deleteKpiValue(workspaceId: string, actorId: string, kpiId: string, valueId: string): Promise<Result> {
   return db.transaction(async (tx) => {
+    const webhooks = await kpiWebhookEvents(tx, workspaceId, [kpiId]);
     const [row] = await tx
       .delete(kpiValue)
       .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpiValue.kpiId, kpiId), eq(kpiValue.id, valueId)))
@@ -103,6 +110,7 @@ export async function deleteKpiValue(workspaceId: string, actorId: string, kpiId
     if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi_value', entityId: kpiId, action: 'deleted', summary: `${row.date}: ${row.value}` });
     await announce(tx, workspaceId, [`kpi:${kpiId}`, 'figures']);
+    await webhooks.written('manual', [{ kpiId, date: row.date, value: null }]);
     return ok();
   });
 }

@@ -13,6 +13,7 @@ import { recordActivity } from './activity.server';
 import { announce } from './live.server';
 import { listLinkedKpis, todayIso } from './business-cases.server';
 import { NOT_FOUND, invalid, ok, stale, type Result } from './result.server';
+import { enqueueProjectUpdated } from './webhook-events.server';
 
 export interface ProjectDetailsInput {
   name: string;
@@ -118,6 +119,12 @@ async function saveProject(
     }
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project', entityId: projectId, action, summary: row.name });
     await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
+    await enqueueProjectUpdated(
+      tx,
+      workspaceId,
+      projectId,
+      action === 'archived' || action === 'restored' ? action : 'horizonYears' in values ? 'assumptions' : 'details',
+    );
     return ok();
   });
 }
@@ -189,6 +196,7 @@ export async function addCost(workspaceId: string, actorId: string, projectId: s
       .returning({ id: projectCost.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: row!.id, action: 'created', summary: `${name}: ${input.label}` });
     await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
+    await enqueueProjectUpdated(tx, workspaceId, projectId, 'costs');
     return ok();
   });
 }
@@ -203,6 +211,7 @@ export async function updateCost(workspaceId: string, actorId: string, projectId
     if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: costId, action: 'updated', summary: input.label });
     await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
+    await enqueueProjectUpdated(tx, workspaceId, projectId, 'costs');
     return ok();
   });
 }
@@ -216,6 +225,7 @@ export async function deleteCost(workspaceId: string, actorId: string, projectId
     if (!row) return NOT_FOUND;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_cost', entityId: costId, action: 'deleted', summary: row.label });
     await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
+    await enqueueProjectUpdated(tx, workspaceId, projectId, 'costs');
     return ok();
   });
 }
@@ -244,6 +254,7 @@ export async function linkKpi(workspaceId: string, actorId: string, projectId: s
       if (!row) return NOT_FOUND;
       await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'updated', summary: label });
       await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
+      await enqueueProjectUpdated(tx, workspaceId, projectId, 'kpis');
       return ok();
     }
     await tx
@@ -252,6 +263,7 @@ export async function linkKpi(workspaceId: string, actorId: string, projectId: s
       .onConflictDoUpdate({ target: [projectKpi.projectId, projectKpi.kpiId], set: { share } });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'created', summary: label });
     await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
+    await enqueueProjectUpdated(tx, workspaceId, projectId, 'kpis');
     return ok();
   });
 }
@@ -273,6 +285,7 @@ export async function unlinkKpi(workspaceId: string, actorId: string, projectId:
     const summary = `${name ?? ''}: ${target ? `${target.measureName} @ ${target.stageName}` : kpiId}`;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'deleted', summary });
     await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
+    await enqueueProjectUpdated(tx, workspaceId, projectId, 'kpis');
     return ok();
   });
 }

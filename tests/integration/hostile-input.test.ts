@@ -61,6 +61,12 @@ function cases(file: string, w: World): Case[] {
       { form: { intent: 'create', name: 'Warehouse', scope: 'read_write', expiresOn: '' } },
       { form: { intent: 'revoke', tokenId: '00000000-0000-4000-8000-000000000000' } },
     ],
+    'w.$slug.settings_.webhooks._index.tsx': [
+      { form: { intent: 'create', url: 'https://93.184.216.34/parcours', events: 'kpi.values_changed' } },
+      { form: { intent: 'test', webhookId: '00000000-0000-4000-8000-000000000000' } },
+      { form: { intent: 'rotate', webhookId: '00000000-0000-4000-8000-000000000000' } },
+      { form: { intent: 'delete', webhookId: '00000000-0000-4000-8000-000000000000' } },
+    ],
     'w.$slug.settings.tsx': [
       { form: { intent: 'settings', version: '1', name: 'Renamed', currency: 'EUR', locale: 'en' } },
       { form: { intent: 'invite', email: 'new@example.com', role: 'editor' } },

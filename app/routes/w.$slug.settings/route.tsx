@@ -92,7 +92,7 @@ export default function SettingsRoute() {
       {isOwner ? <Invitations invitations={invitations} reply={actionData} /> : null}
       {isOwner ? (
         <p>
-          <Link to="api">{t('api:settingsLink')}</Link>
+          <Link to="api">{t('api:settingsLink')}</Link> · <Link to="webhooks">{t('webhooks:settingsLink')}</Link>
         </p>
       ) : null}
     </>

@@ -66,11 +66,12 @@ export default function ApiTokensRoute() {
           <h1>{t('title')}</h1>
           <p>{t('lead')}</p>
         </div>
-        <div className="row">
+        <nav className="row" aria-label={t('common:nav.settings')}>
+          <Link to={`/w/${workspace.slug}/settings`}>{t('backToSettings')}</Link>
+          <Link to={`/w/${workspace.slug}/settings/webhooks`}>{t('webhooks:settingsLink')}</Link>
           {/* A full page load: the reference is a page of its own, outside the workspace. */}
           <a href="/api/docs">{t('docsLink')}</a>
-          <Link to={`/w/${workspace.slug}/settings`}>{t('backToSettings')}</Link>
-        </div>
+        </nav>
       </div>
       {reply?.secret ? (
         <section className="panel" role="status" aria-labelledby="secret-heading">
