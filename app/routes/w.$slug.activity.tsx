@@ -51,7 +51,12 @@ export default function ActivityRoute() {
                     <td>{e.actorName ?? t('activity.someone')}</td>
                     <td>
                       <strong>{t(`activity.entity.${e.entityType}`, { defaultValue: e.entityType })}</strong>{' '}
-                      {t(`activity.action.${e.action}`, { defaultValue: e.action })}: {e.summary}
+                      {t(`activity.action.${e.action}`, {
+                        defaultValue: e.action,
+                        // French agrees the participle with the entity: "Mesure créée", "Projet créé".
+                        context: t(`grammar.gender.${e.entityType}`, { defaultValue: '' }) || undefined,
+                      })}
+                      {t('punctuation.colon')} {e.summary}
                     </td>
                   </tr>
                 ))}

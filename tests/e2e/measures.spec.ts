@@ -122,14 +122,14 @@ test('the CSV template comes back filled in: preview, then import, and the same 
 
   await page.getByLabel('CSV file').setInputFiles(file);
   await page.getByRole('button', { name: 'Check the file' }).click();
-  await expect(page.getByTestId('import-summary')).toContainText('2 new, 0 updated, 0 unchanged');
+  await expect(page.getByTestId('import-summary')).toContainText('New: 2, updated: 0, unchanged: 0');
   await page.getByRole('button', { name: 'Import 2 values' }).click();
   await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible();
-  await expect(page.getByTestId('import-summary')).toContainText('Imported: 2 new, 0 updated, 0 unchanged');
+  await expect(page.getByTestId('import-summary')).toContainText('Imported. New: 2, updated: 0, unchanged: 0');
 
   await page.getByLabel('CSV file').setInputFiles(file);
   await page.getByRole('button', { name: 'Check the file' }).click();
-  await expect(page.getByTestId('import-summary')).toContainText('0 new, 0 updated, 2 unchanged');
+  await expect(page.getByTestId('import-summary')).toContainText('New: 0, updated: 0, unchanged: 2');
 
   // A wrong row: every problem by line and column, and no import button.
   await page.getByLabel('CSV file').setInputFiles({ ...file, buffer: Buffer.from([header, fill(first!, '2020-02-30', 'abc')].join('\n')) });
@@ -181,8 +181,8 @@ test.describe('without JavaScript', () => {
     row[6] = '7';
     await page.getByLabel('CSV file').setInputFiles({ name: 'v.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${row.join(',')}`) });
     await page.getByRole('button', { name: 'Check the file' }).click();
-    await expect(page.getByTestId('import-summary')).toContainText('1 new, 0 updated, 0 unchanged');
+    await expect(page.getByTestId('import-summary')).toContainText('New: 1, updated: 0, unchanged: 0');
     await page.getByRole('button', { name: 'Import 1 value' }).click();
-    await expect(page.getByTestId('import-summary')).toContainText('Imported: 1 new');
+    await expect(page.getByTestId('import-summary')).toContainText('Imported. New: 1');
   });
 });

@@ -18,7 +18,10 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 // i18next plural forms differ by language (French has no "_one"-only rule differences we rely on).
-const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+// Context variants (French agrees participles: "créé" / "créée") exist where a language needs them,
+// and `grammar.*` holds facts of one language (the gender of its nouns).
+const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '').replace(/_(female|male)$/, '');
+const sharedKeys = (keys: Iterable<string>) => new Set([...keys].filter((k) => !k.startsWith('grammar.')).map(baseKey));
 
 const namespaces = readdirSync(path.join(root, 'en')).filter((f) => f.endsWith('.json'));
 
@@ -27,8 +30,8 @@ describe.each(namespaces)('locale namespace %s', (file) => {
   const fr = flatten(JSON.parse(readFileSync(path.join(root, 'fr', file), 'utf8')));
 
   it('has the same keys in English and French', () => {
-    const enKeys = new Set([...en.keys()].map(baseKey));
-    const frKeys = new Set([...fr.keys()].map(baseKey));
+    const enKeys = sharedKeys(en.keys());
+    const frKeys = sharedKeys(fr.keys());
     expect([...enKeys].filter((k) => !frKeys.has(k))).toEqual([]);
     expect([...frKeys].filter((k) => !enKeys.has(k))).toEqual([]);
   });
@@ -42,5 +45,24 @@ describe.each(namespaces)('locale namespace %s', (file) => {
 
   it('has no empty text', () => {
     expect([...en.entries(), ...fr.entries()].filter(([, text]) => text.trim() === '').map(([k]) => k)).toEqual([]);
+  });
+});
+
+// French typography: a no-break space (U+00A0, or the narrow U+202F) before : ; ! ? so that the
+// sign never starts a line and never sticks to the word; none before , or .
+describe.each(namespaces)('French typography in %s', (file) => {
+  const fr = flatten(JSON.parse(readFileSync(path.join(root, 'fr', file), 'utf8')));
+  it('puts a no-break space before : ; ! ? and no plain space', () => {
+    const wrong = [...fr.entries()]
+      .filter(([, text]) => {
+        // Placeholders, URLs and times are not prose.
+        const prose = text
+          .replace(/{{[^}]*}}/g, 'X')
+          .replace(/https?:\/\/\S*/g, 'URL')
+          .replace(/\d:\d/g, '0');
+        return /[^\u00a0\u202f\s][:;!?]|\s[:;!?]/.test(prose.replace(/[\u00a0\u202f][:;!?]/g, ''));
+      })
+      .map(([key, text]) => `${key}: ${text}`);
+    expect(wrong).toEqual([]);
   });
 });

@@ -4,8 +4,10 @@ import { Link } from '@remix-run/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiStatus } from '~/domain/vocabulary';
+import { useUnitLabel } from '~/components/measures/unit';
 import { formatNumber } from '~/lib/format';
 import type { KpiChipData } from '~/lib/kpi-chip';
+import { useWorkspace } from '~/lib/workspace';
 
 const STATUS_TONE: Record<KpiStatus, string> = { met: 'good', on_track: 'good', off_track: 'bad', no_trend: 'neutral' };
 
@@ -16,6 +18,8 @@ export const KpiStatusChip = memo(function KpiStatusChip({ status }: { status: K
 
 export const KpiChip = memo(function KpiChip({ kpi, href, locale }: { kpi: KpiChipData; href: string; locale: string }) {
   const { t } = useTranslation('measures');
+  const { workspace } = useWorkspace();
+  const unit = useUnitLabel(workspace.currency)(kpi.unit);
   const value = (v: string | null) => (v === null ? '—' : formatNumber(v, locale));
   return (
     <Link to={href} className={`kpi-chip${kpi.archived ? ' archived' : ''}`} aria-label={t('chip.label', { name: kpi.measureName })}>
@@ -24,7 +28,8 @@ export const KpiChip = memo(function KpiChip({ kpi, href, locale }: { kpi: KpiCh
         {kpi.archived ? <span className="muted"> ({t('chip.archived')})</span> : null}
       </span>
       <span className="kpi-chip-values">
-        {value(kpi.current)} {kpi.unit} → {value(kpi.target)}
+        {value(kpi.current)}
+        {unit ? `\u00a0${unit}` : ''} → {value(kpi.target)}
       </span>
       <KpiStatusChip status={kpi.status} />
     </Link>

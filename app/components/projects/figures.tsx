@@ -31,10 +31,11 @@ export function useRatio() {
   return (value: string | null, locale: string) => (value === null ? t('figures.notApplicable') : formatPercent(value, locale, 1));
 }
 
+/** "13.0 months" / "13,0 mois": a phrase of the reader's language, its number written the same way. */
 export function usePayback() {
-  const { t } = useTranslation('projects');
-  return (months: string | null, locale: string) =>
-    months === null ? t('figures.notWithinHorizon') : t('figures.months', { months: formatOneDecimal(toFixedString(months, 1), locale) });
+  const { t, i18n } = useTranslation('projects');
+  return (months: string | null) =>
+    months === null ? t('figures.notWithinHorizon') : t('figures.months', { months: formatOneDecimal(toFixedString(months, 1), i18n.language) });
 }
 
 export function Headline({ businessCase, m }: { businessCase: BusinessCase; m: Money }) {
@@ -49,7 +50,7 @@ export function Headline({ businessCase, m }: { businessCase: BusinessCase; m: M
     [t('figures.roi'), ratio(businessCase.roi, m.locale)],
     [t('figures.npv'), money(businessCase.npv, m), 'npv'],
     [t('figures.roiPv'), ratio(businessCase.roiPv, m.locale)],
-    [t('figures.payback'), payback(businessCase.paybackMonths, m.locale)],
+    [t('figures.payback'), payback(businessCase.paybackMonths)],
   ];
   return (
     <dl className="headline-figures" aria-live="polite">

@@ -22,6 +22,7 @@ export function ImportPreview({ preview, imported, csv }: { preview: Preview; im
       <h2 id="preview-heading">{imported ? t('import.doneTitle') : t('import.previewTitle')}</h2>
       <p role="status" data-testid="import-summary">
         {t(imported ? 'import.done' : preview.errorCount > 0 ? 'import.rowsChecked' : 'import.summary', {
+          count: preview.rows,
           rows: n(preview.rows),
           created: n(preview.created),
           updated: n(preview.updated),

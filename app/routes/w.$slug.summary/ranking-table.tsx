@@ -75,7 +75,7 @@ export function RankingTable({ projects, counts, query, sortLabel, m, base }: Ra
                   <td className="num">{money(p.totalCost, m)}</td>
                   <td className="num">{money(p.npv, m)}</td>
                   <td className="num">{ratio(p.roi, m.locale)}</td>
-                  <td className="num">{payback(p.paybackMonths, m.locale)}</td>
+                  <td className="num">{payback(p.paybackMonths)}</td>
                   <td className="num">
                     {p.warningCount > 0 ? <span className="chip warn">{formatNumber(p.warningCount, m.locale)}</span> : <span className="chip good">0</span>}
                   </td>

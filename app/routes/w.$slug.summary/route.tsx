@@ -45,7 +45,7 @@ export default function SummaryRoute() {
     [t('summary.totals.net'), money(totals.netBenefit, m)],
     [t('figures.npv'), money(totals.npv, m)],
     [t('figures.roi'), ratio(totals.roi, m.locale)],
-    [t('figures.payback'), payback(totals.paybackMonths, m.locale)],
+    [t('figures.payback'), payback(totals.paybackMonths)],
     [t('figures.runRate'), money(totals.runRateBenefit, m)],
   ];
 
