@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AuthCard } from '~/components/auth-card';
@@ -11,6 +11,9 @@ import { changePassword, requireUser } from '~/server/auth.server';
 import { badRequest } from '~/server/http.server';
 import { updateProfile } from '~/server/users.server';
 import { listWorkspacesForUser } from '~/server/workspaces.server';
+import { pageTitle } from '~/lib/page-title';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);

@@ -7,10 +7,11 @@ import { Link } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import redocUrl from 'redoc/bundles/redoc.standalone.js?url';
+import { pageTitle } from '~/lib/page-title';
 
 const OPENAPI_URL = '/api/v1/openapi.json';
 
-export const meta: MetaFunction = () => [{ title: 'API reference · Parcours' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'apiDocs');
 
 interface RedocGlobal {
   init(specUrl: string, options: Record<string, unknown>, element: HTMLElement, callback?: (error?: Error) => void): void;

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AuthCard } from '~/components/auth-card';
@@ -6,6 +6,9 @@ import { getSignedIn, requireUser, throttledResponse } from '~/server/auth.serve
 import { clientAddressOf } from '~/server/request-context.server';
 import { hit, INVITATION_PER_ADDRESS, undo } from '~/server/throttle.server';
 import { acceptInvitation, findUsableInvitation } from '~/server/workspaces.server';
+import { pageTitle } from '~/lib/page-title';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invite');
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = params.token ?? '';

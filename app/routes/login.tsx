@@ -12,8 +12,9 @@ import { assertSameOrigin } from '~/server/http.server';
 import { clientAddressOf } from '~/server/request-context.server';
 import { DEMO_PASSWORD, DEMO_USERS } from '~/server/demo/context.server';
 import { readForm } from '~/server/form.server';
+import { pageTitle } from '~/lib/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · Parcours' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'login');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSignedIn(request)) throw redirect('/');

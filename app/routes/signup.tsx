@@ -13,8 +13,9 @@ import { clientAddressOf } from '~/server/request-context.server';
 import { hit, SIGN_UP_PER_ADDRESS } from '~/server/throttle.server';
 import { i18nServer } from '~/server/i18n.server';
 import { readForm } from '~/server/form.server';
+import { pageTitle } from '~/lib/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Create an account · Parcours' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'signup');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSignedIn(request)) throw redirect('/');

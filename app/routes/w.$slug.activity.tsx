@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -8,6 +8,9 @@ import { requireMember } from '~/server/access.server';
 import { ACTIVITY_PAGE_SIZE, listActivity } from '~/server/activity.server';
 import { useWorkspace } from '~/lib/workspace';
 import { TableScroll } from '~/components/ui/table-scroll';
+import { pageTitle } from '~/lib/page-title';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'activity');
 
 const QuerySchema = z.object({ before: z.coerce.date().optional().catch(undefined) });
 

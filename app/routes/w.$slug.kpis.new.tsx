@@ -2,13 +2,16 @@
 // and created in the library when missing (name). The add box posts here through a fetcher (js=1,
 // answered with data); without JavaScript the plain form lands back on the map.
 import { parseWithZod } from '@conform-to/zod';
-import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { KpiCellSchema, PlaceKpiSchema } from '~/lib/schemas/kpis';
 import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { notFound } from '~/server/http.server';
 import { placeKpi } from '~/server/kpis.server';
 import { replyInvalid, valueOr404 } from '~/server/result.server';
+import { pageTitle } from '~/lib/page-title';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'kpiNew');
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMember(request, params.slug, 'editor');

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AuthCard } from '~/components/auth-card';
@@ -10,6 +10,9 @@ import { NewWorkspaceSchema } from '~/lib/schemas/workspace';
 import { readForm } from '~/server/form.server';
 import { requireUser } from '~/server/auth.server';
 import { createWorkspace, listWorkspacesForUser } from '~/server/workspaces.server';
+import { pageTitle } from '~/lib/page-title';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'newWorkspace');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);

@@ -90,5 +90,17 @@ test.describe('in French', () => {
       expect(response?.status(), path).toBe(200);
       await expect(page.getByRole('heading', { level: 1 }).first(), path).toContainText(heading);
     }
+    // Each page's title names the page, in French, then the workspace.
+    const titles = {
+      [`${base}/maps`]: 'Parcours clients · Demo Telecom · Parcours',
+      [`${base}/measures`]: 'Mesures · Demo Telecom · Parcours',
+      [`${base}/summary`]: 'Synthèse ROI · Demo Telecom · Parcours',
+      [`${base}/settings`]: 'Paramètres · Demo Telecom · Parcours',
+      '/account': 'Votre compte · Parcours',
+    };
+    for (const [path, title] of Object.entries(titles)) {
+      await page.goto(path);
+      await expect(page, path).toHaveTitle(title);
+    }
   });
 });

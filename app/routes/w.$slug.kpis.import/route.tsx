@@ -1,7 +1,7 @@
 // CSV import of KPI values, in two steps that work without JavaScript: upload -> preview (every
 // error by line and column; nothing written), then confirm -> everything in one transaction. With
 // JavaScript the upload goes through XMLHttpRequest to the check route, to show its progress.
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,9 @@ import measuresStyles from '~/styles/measures.css?url';
 import { ImportPreview } from './import-preview';
 import { UploadForm, useUploadWithProgress } from './upload-form';
 import { readCsvUpload, refusedUpload } from './upload.server';
+import { pageTitle } from '~/lib/page-title';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'kpiImport');
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: measuresStyles }];
 

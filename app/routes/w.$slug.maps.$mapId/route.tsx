@@ -41,10 +41,11 @@ import {
 } from '~/server/maps.server';
 import { reply, replyInvalid, type Result } from '~/server/result.server';
 import journeyStyles from '~/styles/journey.css?url';
+import { pageTitle } from '~/lib/page-title';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: journeyStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.map.name} · Parcours` : 'Parcours' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'maps', data?.map.name);
 
 const MapIdSchema = z.string().uuid();
 

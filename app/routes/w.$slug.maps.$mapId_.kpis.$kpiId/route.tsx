@@ -2,7 +2,7 @@
 // baseline and target, the value history (one value per date, one form per row), the annual
 // financial impact with its formula in words, the NPS helper for point-based measures, and deletion.
 import { parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -24,6 +24,9 @@ import { DeleteKpi, KpiFigures, KpiHeader } from './kpi-figures';
 import { NpsHelper } from './nps-helper';
 import { SettingsForm } from './settings-form';
 import { SetCurrentForm, ValueHistory } from './value-history';
+import { pageTitle } from '~/lib/page-title';
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'kpi', data ? `${data.measure.name} (${data.stageName})` : null);
 
 // A stale save (409) reloads the data so the form shows the current content (errors skip revalidation by default).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;

@@ -1,7 +1,7 @@
 // The maps list: create (blank or from a template), import a JSON export, edit a map's settings,
 // duplicate, archive and restore, delete with confirmation.
 import { parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -18,6 +18,9 @@ import { invalid, reply, replyInvalid } from '~/server/result.server';
 import journeyStyles from '~/styles/journey.css?url';
 import { CreateMap } from './create-map';
 import { MapTable } from './map-table';
+import { pageTitle } from '~/lib/page-title';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'maps');
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: journeyStyles }];
 

@@ -1,7 +1,7 @@
 // One measure: its definition and financial value, every map and stage where it is used (current,
 // target, status), the edit form (versioned), archive / restore, and delete when unused.
 import { parseWithZod } from '@conform-to/zod';
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -21,6 +21,9 @@ import measuresStyles from '~/styles/measures.css?url';
 import { MeasureDefinition } from './definition';
 import { ManageMeasure } from './manage';
 import { WhereUsed } from './where-used';
+import { pageTitle } from '~/lib/page-title';
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'measures', data?.measure.name);
 
 // A stale save (409) reloads the data so the form shows the current content (errors skip revalidation by default).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;

@@ -1,7 +1,7 @@
 // The measure library: search and filters (GET query), the measures with their financial value and
 // use, a form for a new measure and the starter catalogue.
 import { parseWithZod } from '@conform-to/zod';
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -19,6 +19,9 @@ import { listMembers } from '~/server/workspaces.server';
 import measuresStyles from '~/styles/measures.css?url';
 import { MeasureFilters } from './filters';
 import { MeasureTable } from './measure-table';
+import { pageTitle } from '~/lib/page-title';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'measures');
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: measuresStyles }];
 

@@ -1,6 +1,6 @@
 // Personas: who the journey maps are about (name, description, goals, frustrations).
 import { parseWithZod } from '@conform-to/zod';
-import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -12,6 +12,9 @@ import { badRequest } from '~/server/http.server';
 import { createPersona, deletePersona, listPersonas, updatePersona } from '~/server/personas.server';
 import { reply, replyInvalid } from '~/server/result.server';
 import { PersonaForm, PersonaView } from './persona-form';
+import { pageTitle } from '~/lib/page-title';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'personas');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);

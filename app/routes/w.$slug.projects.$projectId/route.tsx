@@ -37,6 +37,7 @@ import { CaseHeader } from './header';
 import { KpiPicker, LinkedKpis } from './kpi-links';
 import { useWhatIf } from './use-what-if';
 import { WhatIf } from './what-if';
+import { pageTitle } from '~/lib/page-title';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -44,7 +45,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 // revalidation by default).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.name} · Parcours` : 'Parcours' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'projects', data?.project.name);
 
 function projectIdOf(params: Record<string, string | undefined>) {
   const parsed = IdSchema.safeParse(params.projectId);

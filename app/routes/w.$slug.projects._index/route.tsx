@@ -1,7 +1,7 @@
 // The projects of a workspace (live or archived) with their headline figures, and the form for a
 // new project.
 import { parseWithZod } from '@conform-to/zod';
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -19,6 +19,9 @@ import styles from '~/styles/projects.css?url';
 import { useWorkspace } from '~/lib/workspace';
 import { NewProjectForm } from './new-project-form';
 import { TableScroll } from '~/components/ui/table-scroll';
+import { pageTitle } from '~/lib/page-title';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'projects');
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

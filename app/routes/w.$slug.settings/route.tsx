@@ -1,7 +1,7 @@
 // Workspace settings: the general settings (owners edit, others read), the members with their roles,
 // leaving, and invitations (owners). Each form posts an `intent`; any member may leave.
 import { parseWithZod } from '@conform-to/zod';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -15,6 +15,9 @@ import * as workspaces from '~/server/workspaces.server';
 import { Invitations } from './invitations';
 import { Members } from './members';
 import { WorkspaceForm } from './workspace-form';
+import { pageTitle } from '~/lib/page-title';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'settings');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request, params.slug);

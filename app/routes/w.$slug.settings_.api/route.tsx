@@ -17,8 +17,9 @@ import { readForm } from '~/server/form.server';
 import { badRequest } from '~/server/http.server';
 import { valueOr404 } from '~/server/result.server';
 import { TableScroll } from '~/components/ui/table-scroll';
+import { pageTitle } from '~/lib/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'API · Parcours' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'apiTokens');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug, 'owner');

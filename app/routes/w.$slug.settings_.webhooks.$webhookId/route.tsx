@@ -10,8 +10,9 @@ import { useWorkspace } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
 import { notFound } from '~/server/http.server';
 import { DELIVERY_LOG_SIZE, getWebhook, listDeliveries } from '~/server/webhooks.server';
+import { pageTitle } from '~/lib/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Webhook deliveries · Parcours' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'webhookLog');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug, 'owner');

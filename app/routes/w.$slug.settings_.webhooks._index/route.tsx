@@ -15,8 +15,9 @@ import { valueOr404 } from '~/server/result.server';
 import { createWebhook, deleteWebhook, listWebhooks, rotateWebhookSecret, sendTestEvent, setWebhookEnabled } from '~/server/webhooks.server';
 import { CreateWebhookForm } from './create-form';
 import { WebhookList } from './webhook-list';
+import { pageTitle } from '~/lib/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Webhooks · Parcours' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'webhooks');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug, 'owner');

@@ -14,10 +14,11 @@ import { useWorkspace } from '~/lib/workspace';
 import { SummaryFilters, type SortLabels } from './filters';
 import { RankingTable } from './ranking-table';
 import { TopMeasures } from './top-measures';
+import { pageTitle } from '~/lib/page-title';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export const meta: MetaFunction = () => [{ title: 'ROI · Parcours' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'summary');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
