@@ -35,6 +35,12 @@ export default function WorkspaceLayout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
   useEffect(() => setMenuOpen(false), [pathname]);
+  // Opened before the scripts ran (the #site-menu link): the toggle takes over, open.
+  useEffect(() => {
+    if (window.location.hash !== '#site-menu') return;
+    setMenuOpen(true);
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }, []);
   return (
     <div className="shell">
       <a href="#main" className="skip-link">

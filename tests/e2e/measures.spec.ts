@@ -145,13 +145,14 @@ test('two people edit the same KPI: the second save is refused with the current 
   await page.getByRole('link', { name: MAP, exact: true }).click();
   await kpiCell(page, 'Activation').getByRole('link', { name: 'CSAT: open KPI settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /KPI: CSAT/ })).toBeVisible();
+  // The first person is typing (a live update waits while a field has focus), the second saves.
+  await page.getByLabel('What it represents here').fill('Ma version, partie d’une page périmée');
   const other = await context.newPage();
   await other.goto(page.url());
   await other.getByLabel('What it represents here').fill('Enquête envoyée 24 h après l’activation.');
   await other.getByRole('button', { name: 'Save the settings' }).click();
   await expect(other.getByText('Saved.')).toBeVisible();
 
-  await page.getByLabel('What it represents here').fill('Ma version, partie d’une page périmée');
   await page.getByRole('button', { name: 'Save the settings' }).click();
   await expect(page.getByRole('alert')).toContainText('Someone else saved this in the meantime');
   await expect(page.getByLabel('What it represents here')).toHaveValue('Enquête envoyée 24 h après l’activation.');

@@ -61,7 +61,10 @@ test('on a phone the navigation opens from the menu button, leads to a section a
   const menu = page.getByRole('button', { name: 'Menu' });
   await expect(nav).toBeHidden();
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  // Before the scripts run the button is a link to #site-menu (which opens it too); wait for them.
+  await page.waitForLoadState('networkidle');
   await menu.press('Enter');
+  await expect(nav).toBeVisible();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
   await nav.getByRole('link', { name: 'ROI summary' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Executive ROI summary' })).toBeVisible();
