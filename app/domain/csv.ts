@@ -27,17 +27,33 @@ export function unescapeCsvText(cell: string): string {
 export interface CsvOptions {
   /** Starts the file with a byte-order mark so that Excel reads UTF-8. */
   bom?: boolean;
+  /**
+   * The reader's conventions: French spreadsheets split columns on ';' and read '12,5' as a number,
+   * so a French export uses both. Default: ',' and '12.5'.
+   */
+  locale?: 'en' | 'fr';
   newline?: '\r\n' | '\n';
   /** Ends the file with a newline. */
   finalNewline?: boolean;
 }
 
-/** The rows as one CSV text, every cell through escapeCsvCell. */
+/** A number as a spreadsheet reads it: no trailing zeros ("42.000000" -> "42"), the locale's decimal mark. */
+function numberCell(cell: string, locale: 'en' | 'fr') {
+  const trimmed = /[.]\d*$/.test(cell) && !/[eE]/.test(cell) ? cell.replace(/0+$/, '').replace(/[.]$/, '') : cell;
+  return locale === 'fr' ? trimmed.replace('.', ',') : trimmed;
+}
+
+/** The rows as one CSV text, every cell through escapeCsvCell; numbers written for the reader's locale. */
 export function toCsv(rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
   const newline = options.newline ?? '\r\n';
+  const locale = options.locale ?? 'en';
+  const cell = (value: CsvCell) => {
+    const text = escapeCsvCell(value);
+    return typeof value === 'number' || PLAIN_NUMBER.test(text) ? numberCell(text, locale) : text;
+  };
   const text = Papa.unparse(
-    rows.map((row) => row.map(escapeCsvCell)),
-    { newline, escapeFormulae: false },
+    rows.map((row) => row.map(cell)),
+    { newline, delimiter: locale === 'fr' ? ';' : ',', escapeFormulae: false },
   );
   return `${options.bom ? '\uFEFF' : ''}${text}${options.finalNewline ? newline : ''}`;
 }

@@ -209,5 +209,5 @@ export function planImport(values: readonly KpiCsvValue[], stored: ReadonlyMap<s
 
 /** The template / export file: a header and one row per record (text cells escaped, see csv.ts). */
 export function toKpiCsv(records: readonly KpiCsvRecord[]): string {
-  return toCsv([[...KPI_CSV_COLUMNS], ...records.map((r) => KPI_CSV_COLUMNS.map((c) => r[c]))], { newline: '\n', finalNewline: true });
+  return toCsv([[...KPI_CSV_COLUMNS], ...records.map((r) => KPI_CSV_COLUMNS.map((c) => r[c]))], { newline: '\n', finalNewline: true, bom: true });
 }

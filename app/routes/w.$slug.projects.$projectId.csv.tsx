@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     caseCsvLabels(t),
   );
-  return new Response(toCsv(rows, { bom: true }), {
+  return new Response(toCsv(rows, { bom: true, locale: (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en' }), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${csvFileName(p.name)}.csv"`,

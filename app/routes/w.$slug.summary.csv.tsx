@@ -13,11 +13,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = summaryQuery(new URL(request.url).searchParams);
   const portfolio = await loadPortfolio(workspace.id, query);
   const t = await i18nServer.getFixedT(request, ['projects', 'common']);
-  return new Response(toCsv(summaryCsvRows(portfolio, summaryCsvLabels(t)), { bom: true }), {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="roi-summary-${workspace.slug}.csv"`,
-      'Cache-Control': 'private, no-store',
+  return new Response(
+    toCsv(summaryCsvRows(portfolio, summaryCsvLabels(t)), { bom: true, locale: (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en' }),
+    {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="roi-summary-${workspace.slug}.csv"`,
+        'Cache-Control': 'private, no-store',
+      },
     },
-  });
+  );
 }

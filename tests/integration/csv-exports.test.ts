@@ -82,3 +82,28 @@ describe('CSV exports and formula injection', () => {
     expect(preview.data.preview).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
   });
 });
+
+describe("CSV exports in the reader's locale", () => {
+  it('a French reader gets ";" columns, French headers and comma decimals; an English reader "," and dots', async () => {
+    const { ws, project } = await setup();
+    const french = await makeUser({ locale: 'fr' });
+    const english = await makeUser({ locale: 'en' });
+    const { addMember } = await import('../support/factories');
+    await addMember(ws.id, french, 'viewer');
+    await addMember(ws.id, english, 'viewer');
+    const params = { slug: ws.slug, projectId: project.id };
+    const path = `/w/${ws.slug}/projects/${project.id}/csv`;
+    const fr = await call(projectCsv.loader, { request: request(path, { user: french }), params });
+    const en = await call(projectCsv.loader, { request: request(path, { user: english }), params });
+    const frText = String(fr.data);
+    const frCells = Papa.parse<string[]>(frText.replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true }).data;
+    const enCells = Papa.parse<string[]>(String(en.data).replace(/^\uFEFF/, ''), { delimiter: ',', skipEmptyLines: true }).data;
+    // Same table, one cell per column in both files.
+    expect(frCells.map((r) => r.length)).toEqual(enCells.map((r) => r.length));
+    expect(frCells[0]![0]).not.toBe(enCells[0]![0]);
+    const decimals = (cells: string[][]) => cells.flat().filter((c) => /^-?\d+[.,]\d+$/.test(c));
+    expect(decimals(frCells).length).toBeGreaterThan(0);
+    expect(decimals(frCells).every((c) => c.includes(','))).toBe(true);
+    expect(decimals(enCells).every((c) => c.includes('.'))).toBe(true);
+  });
+});

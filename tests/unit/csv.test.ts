@@ -70,3 +70,19 @@ describe('KPI CSV round trip', () => {
     expect(parseKpiCsv(text).rows[0]!.record).toEqual(record);
   });
 });
+
+describe("CSV for the reader's locale", () => {
+  const rows = [
+    ['Projet', 'VAN', 'ROI'],
+    ['Relances, proactives', '125000.50', 0.25],
+    ['=HYPERLINK("x")', '-12.000', '1e3'],
+  ];
+  it('a French file splits columns on ";" and writes decimals with a comma, so French Excel opens it as columns', () => {
+    expect(toCsv(rows, { locale: 'fr', newline: '\n' })).toBe(
+      ['Projet;VAN;ROI', 'Relances, proactives;125000,5;0,25', `"'=HYPERLINK(""x"")";-12;1e3`].join('\n'),
+    );
+  });
+  it('an English file keeps "," and "." and also drops trailing zeros', () => {
+    expect(toCsv(rows, { newline: '\n' })).toBe(['Projet,VAN,ROI', '"Relances, proactives",125000.5,0.25', `"'=HYPERLINK(""x"")",-12,1e3`].join('\n'));
+  });
+});

@@ -125,7 +125,8 @@ describe('toKpiCsv', () => {
       target: '7',
     };
     const csv = toKpiCsv([record]);
-    expect(csv.split('\n')[0]).toBe('kpi_id,map,stage,measure,unit,date,value,target');
+    // A byte-order mark first, so that Excel reads the accents as UTF-8.
+    expect(csv.split('\n')[0]).toBe('\uFEFFkpi_id,map,stage,measure,unit,date,value,target');
     expect(parseKpiCsv(csv).rows[0]!.record).toEqual(record);
   });
 });
@@ -150,5 +151,12 @@ describe('resolveKpiPlaces', () => {
       { line: 4, column: 'measure', code: 'unknown_place', value: 'Nowhere / Support / NPS' },
       { line: 5, column: 'measure', code: 'ambiguous_place', value: 'Twice / Here / NPS' },
     ]);
+  });
+});
+
+describe('the template and export for a spreadsheet', () => {
+  it('write stored decimals without trailing zeros ("42.000000" -> "42")', () => {
+    const csv = toKpiCsv([{ kpi_id: A, map: 'M', stage: 'S', measure: 'NPS', unit: 'pts', date: '2026-01-31', value: '31.500000', target: '42.000000' }]);
+    expect(csv.split('\n')[1]).toBe(`${A},M,S,NPS,pts,2026-01-31,31.5,42`);
   });
 });
