@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function WorkspaceHome() {
   const { maps, projectsByStatus, memberCount, kpiHealth, topProjects } = useLoaderData<typeof loader>();
-  const { workspace, role } = useWorkspace();
+  const { workspace, role, canEdit } = useWorkspace();
   const { t } = useTranslation();
   const base = `/w/${workspace.slug}`;
   return (
@@ -34,6 +34,7 @@ export default function WorkspaceHome() {
           </p>
         </div>
       </div>
+      {maps.length === 0 ? <GettingStarted base={base} canEdit={canEdit} /> : null}
       <div className="grid-3">
         <section className="panel" aria-labelledby="maps-heading">
           <h2 id="maps-heading">{t('home.recentMaps')}</h2>
@@ -53,7 +54,8 @@ export default function WorkspaceHome() {
           <ul>
             {projectsByStatus.map((p) => (
               <li key={p.status}>
-                {t(`projectStatus.${p.status}`)}: <strong>{p.n}</strong>
+                {t(`projectStatus.${p.status}`)}
+                {t('punctuation.colon')} <strong>{p.n}</strong>
               </li>
             ))}
           </ul>
@@ -62,6 +64,31 @@ export default function WorkspaceHome() {
         </section>
       </div>
     </>
+  );
+}
+
+/** An empty workspace leads somewhere: the three steps from a blank workspace to a business case. */
+function GettingStarted({ base, canEdit }: { base: string; canEdit: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel getting-started" aria-labelledby="start-heading">
+      <h2 id="start-heading">{t('home.start.title')}</h2>
+      {canEdit ? (
+        <ol>
+          <li>
+            <Link to={`${base}/maps`}>{t('home.start.map')}</Link> <span className="muted">{t('home.start.mapHint')}</span>
+          </li>
+          <li>
+            <Link to={`${base}/measures`}>{t('home.start.measures')}</Link> <span className="muted">{t('home.start.measuresHint')}</span>
+          </li>
+          <li>
+            <Link to={`${base}/projects`}>{t('home.start.project')}</Link> <span className="muted">{t('home.start.projectHint')}</span>
+          </li>
+        </ol>
+      ) : (
+        <p className="muted">{t('home.start.viewer')}</p>
+      )}
+    </section>
   );
 }
 

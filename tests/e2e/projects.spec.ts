@@ -14,6 +14,9 @@ test('a project manager creates a project, links two KPIs of a map, adds costs a
   await page.getByRole('button', { name: 'Create the project' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
   await expect(page.getByText('No KPI linked yet: link the KPIs this project will move.')).toBeVisible();
+  // A new project shows what to do, not "Payback 0.0 months".
+  await expect(page.getByText(/^Nothing to compute yet: link the KPIs/)).toBeVisible();
+  await expect(page.getByText('Payback', { exact: true })).toHaveCount(0);
 
   // Link two KPIs found by the map's name.
   await page.getByLabel('Search KPIs by measure, map or stage').fill(MAP);
@@ -70,6 +73,10 @@ test('an executive (viewer) opens the summary and a business case, with no edit 
   await expect(page.getByRole('link', { name: 'Self-service onboarding' })).toBeVisible();
   await page.goto(`/w/${DEMO.slug}/summary`);
   await expect(page.getByRole('heading', { name: 'Executive ROI summary' })).toBeVisible();
+  // The first screen (1440 x 900) holds the portfolio NPV, the warnings in words and the chart.
+  await expect(page.getByRole('region', { name: 'Portfolio totals' }).getByText('NPV', { exact: true })).toBeInViewport();
+  await expect(page.getByText(/projects? needs? attention/)).toBeInViewport();
+  await expect(page.getByRole('heading', { name: 'Benefit, cost and cash flow' })).toBeInViewport();
   const ranking = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: '#' }) });
   await expect(ranking.getByRole('link', { name: 'Self-service onboarding' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Portfolio totals' }).getByText('Investment')).toBeVisible();
@@ -91,7 +98,7 @@ test('an executive (viewer) opens the summary and a business case, with no edit 
   // The worked example of DESIGN.md, to the cent, in the workspace's French format.
   const headline = page.getByRole('region', { name: 'Business case' });
   await expect(headline.locator('.figure', { has: page.getByText('NPV', { exact: true }) }).locator('dd')).toHaveText(/^171\s307,73\s€$/);
-  await expect(headline.locator('.figure', { has: page.getByText('Payback', { exact: true }) }).locator('dd')).toHaveText('13,0 months');
+  await expect(headline.locator('.figure', { has: page.getByText('Payback', { exact: true }) }).locator('dd')).toHaveText('13.0 months');
   await expect(page.getByText('NPS at Onboarding: 32 → 42 pts (+10) × 5 000 €/pt × 100 % = 50 000 € a year', { exact: false })).toBeVisible();
   // Viewers may try a what-if, but cannot save it.
   await page.getByLabel('Confidence (%)').fill('100');

@@ -9,6 +9,7 @@ export function HeadlinePanel({
   changed,
   realisedTotal,
   started,
+  empty,
   m,
 }: {
   businessCase: BusinessCase;
@@ -16,6 +17,8 @@ export function HeadlinePanel({
   changed: boolean;
   realisedTotal: string | null;
   started: boolean;
+  /** No KPI linked and no cost yet: there is nothing to compute. */
+  empty: boolean;
   m: Money;
 }) {
   const { t } = useTranslation('projects');
@@ -27,7 +30,7 @@ export function HeadlinePanel({
           {t('whatIf.unsaved')}
         </p>
       ) : null}
-      <Headline businessCase={businessCase} m={m} />
+      {empty ? <p className="muted">{t('emptyCase')}</p> : <Headline businessCase={businessCase} m={m} />}
       {realisedTotal !== null && started ? (
         <p>{t('realised.total', { amount: money(realisedTotal, m), plan: money(businessCase.runRateBenefit, m) })}</p>
       ) : null}

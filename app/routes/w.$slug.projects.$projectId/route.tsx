@@ -158,6 +158,7 @@ export default function BusinessCaseRoute() {
         changed={whatIf.changed}
         realisedTotal={loaded.realisedTotal}
         started={(p.startDate ?? '') <= loaded.today}
+        empty={loaded.lines.length === 0 && loaded.costs.length === 0}
         m={m}
       />
 

@@ -40,15 +40,16 @@ export default function SummaryRoute() {
   const sortLabel: SortLabels = { npv: t('figures.npv'), roi: t('figures.roi'), payback: t('figures.payback'), benefit: t('figures.totalBenefit') };
   const chartProjects = useMemo(() => projects.map((p) => ({ id: p.id, name: p.name, totalBenefit: p.totalBenefit, totalCost: p.totalCost })), [projects]);
 
+  // The portfolio NPV leads; the other figures follow it.
   const figures: [string, string][] = [
     [t('summary.totals.investment'), money(totals.totalCost, m)],
     [t('summary.totals.benefits'), money(totals.totalBenefit, m)],
     [t('summary.totals.net'), money(totals.netBenefit, m)],
-    [t('figures.npv'), money(totals.npv, m)],
     [t('figures.roi'), ratio(totals.roi, m.locale)],
     [t('figures.payback'), payback(totals.paybackMonths)],
     [t('figures.runRate'), money(totals.runRateBenefit, m)],
   ];
+  const flagged = warnings.length;
 
   return (
     <div className="summary">
@@ -69,43 +70,68 @@ export default function SummaryRoute() {
         </div>
       </div>
 
-      <SummaryFilters query={query} sortLabel={sortLabel} />
-
-      <section className="panel" aria-labelledby="totals-heading">
-        <h2 id="totals-heading">{query.status ? t('summary.totalsFor', { status: tc(`projectStatus.${query.status}`) }) : t('summary.totalsTitle')}</h2>
-        <dl className="headline-figures">
-          {figures.map(([label, value]) => (
-            <div key={label} className="figure">
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-
-      <RankingTable projects={projects} counts={counts} query={query} sortLabel={sortLabel} m={m} base={base} />
-
-      {projects.length > 0 ? (
-        <section className="panel" aria-labelledby="chart-heading">
-          <h2 id="chart-heading">{t('summary.chart.title')}</h2>
-          <PortfolioChart projects={chartProjects} years={totals.years} m={m} />
+      {counts.all === 0 ? (
+        <section className="panel" aria-labelledby="empty-heading">
+          <h2 id="empty-heading">{t('summary.emptyTitle')}</h2>
+          <p>{t('summary.emptyLead')}</p>
+          <Link className="button" to={`${base}/projects`}>
+            {t('summary.emptyAction')}
+          </Link>
         </section>
-      ) : null}
+      ) : (
+        <>
+          <section className="panel" aria-labelledby="totals-heading">
+            <h2 id="totals-heading">{query.status ? t('summary.totalsFor', { status: tc(`projectStatus.${query.status}`) }) : t('summary.totalsTitle')}</h2>
+            <div className="lead-figure">
+              <span className="lead-label">{t('figures.npv')}</span>
+              <span className="lead-value">{money(totals.npv, m)}</span>
+            </div>
+            <dl className="headline-figures">
+              {figures.map(([label, value]) => (
+                <div key={label} className="figure">
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+            <p className={flagged ? 'notice warn' : 'muted'}>
+              {flagged ? (
+                <>
+                  {t('summary.attention', { count: flagged })} <a href="#summary-warnings-heading">{t('summary.seeWarnings')}</a>
+                </>
+              ) : (
+                t('summary.noAttention')
+              )}
+            </p>
+          </section>
 
-      <TopMeasures topMeasures={topMeasures} m={m} base={base} />
+          <SummaryFilters query={query} sortLabel={sortLabel} />
 
-      <section className="panel" aria-labelledby="summary-warnings-heading">
-        <h2 id="summary-warnings-heading">{t('warnings.title')}</h2>
-        {warnings.length === 0 ? <p className="muted">{t('warnings.none')}</p> : null}
-        {warnings.map((w) => (
-          <div key={w.projectId} className="project-warnings">
-            <h3>
-              <Link to={`${base}/projects/${w.projectId}`}>{w.projectName}</Link>
-            </h3>
-            <WarningList warnings={w.warnings} locale={workspace.locale} />
-          </div>
-        ))}
-      </section>
+          {projects.length > 0 ? (
+            <section className="panel" aria-labelledby="chart-heading">
+              <h2 id="chart-heading">{t('summary.chart.title')}</h2>
+              <PortfolioChart projects={chartProjects} years={totals.years} m={m} />
+            </section>
+          ) : null}
+
+          <RankingTable projects={projects} counts={counts} query={query} sortLabel={sortLabel} m={m} base={base} />
+
+          <section className="panel" aria-labelledby="summary-warnings-heading">
+            <h2 id="summary-warnings-heading">{t('warnings.title')}</h2>
+            {warnings.length === 0 ? <p className="muted">{t('warnings.none')}</p> : null}
+            {warnings.map((w) => (
+              <div key={w.projectId} className="project-warnings">
+                <h3>
+                  <Link to={`${base}/projects/${w.projectId}`}>{w.projectName}</Link>
+                </h3>
+                <WarningList warnings={w.warnings} locale={workspace.locale} />
+              </div>
+            ))}
+          </section>
+
+          <TopMeasures topMeasures={topMeasures} m={m} base={base} />
+        </>
+      )}
     </div>
   );
 }
