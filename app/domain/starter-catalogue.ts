@@ -425,3 +425,9 @@ export const STARTER_CATALOGUE: readonly StarterMeasure[] = ROWS.map(([key, en, 
   family,
   group,
 }));
+
+/**
+ * The four a new workspace starts with, as the walkthrough does (seed 003): acquisition (new
+ * customers), perception (NPS, CSAT) and retention (churn). The form ticks these, not all 31.
+ */
+export const RECOMMENDED_STARTER_KEYS: readonly string[] = ['new_customers', 'nps', 'csat', 'churn_rate'];

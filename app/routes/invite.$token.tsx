@@ -62,8 +62,8 @@ export default function InviteRoute() {
         <>
           <p className="muted">{t('invite.signInFirst', { email: loaderData.email })}</p>
           <p className="row">
-            <InviteLink to="login" label={t('landing.signIn')} />
-            <InviteLink to="signup" label={t('landing.signUp')} secondary />
+            <InviteLink to="login" label={t('landing.signIn')} email={loaderData.email} />
+            <InviteLink to="signup" label={t('landing.signUp')} email={loaderData.email} secondary />
           </p>
         </>
       ) : null}
@@ -86,11 +86,12 @@ export default function InviteRoute() {
   );
 }
 
-function InviteLink({ to, label, secondary }: { to: 'login' | 'signup'; label: string; secondary?: boolean }) {
-  // Signing in or up comes back to this invitation to accept it.
+function InviteLink({ to, label, email, secondary }: { to: 'login' | 'signup'; label: string; email: string; secondary?: boolean }) {
+  // Signing in or up comes back to this invitation to accept it, with the invited e-mail filled in.
   const { pathname } = useLocation();
+  const search = new URLSearchParams({ redirectTo: pathname, email });
   return (
-    <Link className={secondary ? 'button secondary' : 'button'} to={`/${to}?redirectTo=${encodeURIComponent(pathname)}`}>
+    <Link className={secondary ? 'button secondary' : 'button'} to={`/${to}?${search}`}>
       {label}
     </Link>
   );

@@ -57,6 +57,8 @@ export default function LoginRoute() {
   const [form, fields] = useForm({
     id: 'login',
     lastResult,
+    // An invitation link names the invited e-mail.
+    defaultValue: { email: searchParams.get('email') ?? '' },
     constraint: getZodConstraint(LoginSchema),
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),

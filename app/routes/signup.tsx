@@ -56,6 +56,8 @@ export default function SignupRoute() {
   const [form, fields] = useForm({
     id: 'signup',
     lastResult,
+    // An invitation link names the invited e-mail.
+    defaultValue: { email: searchParams.get('email') ?? '' },
     constraint: getZodConstraint(SignupSchema),
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),

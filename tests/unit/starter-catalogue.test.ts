@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
+import { RECOMMENDED_STARTER_KEYS, STARTER_CATALOGUE } from '~/domain/starter-catalogue';
 import { FAMILIES, HEART_CATEGORIES, TRENDS, UNITS, type Trend } from '~/domain/vocabulary';
 
 describe('starter catalogue', () => {
@@ -49,5 +49,12 @@ describe('starter catalogue', () => {
       ['deliverability', '%', 'up'],
     ];
     for (const [key, unit, trend] of expected) expect(byKey[key], key).toMatchObject({ unit, trend });
+  });
+});
+
+describe('the recommended starter set', () => {
+  it('is the four measures the walkthrough starts with, all in the catalogue', () => {
+    const names = RECOMMENDED_STARTER_KEYS.map((key) => STARTER_CATALOGUE.find((m) => m.key === key)?.name.en);
+    expect(names).toEqual(['New customers', 'NPS', 'CSAT', 'Churn rate']);
   });
 });

@@ -1,10 +1,10 @@
-// "Add standard measures": the starter catalogue as checkboxes (all checked by default), added in
-// one step; names already in the library are shown as such and skipped.
+// "Add standard measures": the starter catalogue as checkboxes (the recommended four checked), added
+// in one step; names already in the library are shown as such and skipped.
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
+import { RECOMMENDED_STARTER_KEYS, STARTER_CATALOGUE } from '~/domain/starter-catalogue';
 import type { Locale } from '~/domain/vocabulary';
 import { StarterSchema } from '~/lib/schemas/measures';
 
@@ -26,7 +26,13 @@ export function StarterCatalogueForm({ locale, taken, result }: { locale: Locale
           {STARTER_CATALOGUE.map((m) => (
             <li key={m.key}>
               <label>
-                <input type="checkbox" name="keys" value={m.key} defaultChecked={!takenSet.has(m.key)} disabled={takenSet.has(m.key)} />{' '}
+                <input
+                  type="checkbox"
+                  name="keys"
+                  value={m.key}
+                  defaultChecked={RECOMMENDED_STARTER_KEYS.includes(m.key) && !takenSet.has(m.key)}
+                  disabled={takenSet.has(m.key)}
+                />{' '}
                 <strong>{m.name[locale]}</strong> <span className="muted small">({t(`trend.${m.trend}`)})</span>
                 {takenSet.has(m.key) ? <span className="muted small"> · {t('starter.already')}</span> : null}
                 <br />

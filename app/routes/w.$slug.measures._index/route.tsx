@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MeasureLibrary() {
   const { measures, options, members, total, starterTaken, touchpoints, filters } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { workspace, canEdit } = useWorkspace();
+  const { workspace, canEdit, user } = useWorkspace();
   const { t } = useTranslation('measures');
   const [searchParams] = useSearchParams();
   const base = `/w/${workspace.slug}`;
@@ -92,10 +92,6 @@ export default function MeasureLibrary() {
         </section>
       ) : null}
 
-      <MeasureFilters filters={filters} groups={options.groups} tags={options.tags} members={members} />
-
-      <MeasureTable measures={measures} filtered={filtered} />
-
       {canEdit ? (
         <section className="panel" aria-labelledby="new-heading">
           <details open={actionData?.intent === 'create'}>
@@ -107,7 +103,7 @@ export default function MeasureLibrary() {
             <MeasureForm
               id="new-measure"
               intent="create"
-              defaults={{ trend: 'up', unit: 'count', impactType: 'revenue' }}
+              defaults={{ trend: 'up', unit: 'count', impactType: 'revenue', ownerId: user.id }}
               lastResult={lastResultFor(actionData, 'create')}
               locale={workspace.locale}
               currency={workspace.currency}
@@ -119,6 +115,10 @@ export default function MeasureLibrary() {
           </details>
         </section>
       ) : null}
+
+      <MeasureFilters filters={filters} groups={options.groups} tags={options.tags} members={members} />
+
+      <MeasureTable measures={measures} filtered={filtered} />
 
       {canEdit && total > 0 ? (
         <section className="panel" aria-labelledby="starter-heading">
