@@ -442,7 +442,7 @@ export async function setEmotion(
   workspaceId: string,
   actorId: string,
   mapId: string,
-  input: { laneId: string; stageId: string; score: number; version?: number },
+  input: { laneId: string; stageId: string; score?: number; version?: number },
 ): Promise<Result<undefined, unknown>> {
   return db.transaction(async (tx) => {
     const [l] = await tx
@@ -456,18 +456,34 @@ export async function setEmotion(
     if (!l || !s) return NOT_FOUND;
     if (l.kind !== 'emotions') return invalid('laneId', 'maps.notAnEmotionLane');
     const cell = and(eq(emotionPoint.workspaceId, workspaceId), eq(emotionPoint.laneId, input.laneId), eq(emotionPoint.stageId, input.stageId));
+    if (input.score === undefined) {
+      // Clearing: the point goes if it is still the version the person saw; no point, nothing to do.
+      if (input.version === undefined) return ok();
+      const [removed] = await tx
+        .delete(emotionPoint)
+        .where(and(cell, eq(emotionPoint.version, input.version)))
+        .returning({ id: emotionPoint.id });
+      if (!removed) {
+        const [current] = await tx.select(emotionColumns).from(emotionPoint).where(cell);
+        return current ? stale(current) : ok();
+      }
+      await recordActivity(tx, { workspaceId, actorId, entityType: 'emotion', entityId: removed.id, action: 'deleted', summary: s.name });
+      await announce(tx, workspaceId, [`map:${mapId}`]);
+      return ok();
+    }
+    const score = input.score;
     let id: string | undefined;
     if (input.version === undefined) {
       const [row] = await tx
         .insert(emotionPoint)
-        .values({ workspaceId, mapId, laneId: input.laneId, stageId: input.stageId, score: input.score })
+        .values({ workspaceId, mapId, laneId: input.laneId, stageId: input.stageId, score })
         .onConflictDoNothing()
         .returning({ id: emotionPoint.id });
       id = row?.id;
     } else {
       const [row] = await tx
         .update(emotionPoint)
-        .set({ score: input.score, version: sql`${emotionPoint.version} + 1` })
+        .set({ score, version: sql`${emotionPoint.version} + 1` })
         .where(and(cell, eq(emotionPoint.version, input.version)))
         .returning({ id: emotionPoint.id });
       id = row?.id;
@@ -482,7 +498,7 @@ export async function setEmotion(
       entityType: 'emotion',
       entityId: id,
       action: 'updated',
-      summary: `${s.name}: ${input.score > 0 ? '+' : ''}${input.score}`,
+      summary: `${s.name}: ${score > 0 ? '+' : ''}${score}`,
     });
     await announce(tx, workspaceId, [`map:${mapId}`]);
     return ok();

@@ -405,6 +405,26 @@ describe('map editor', () => {
     expect(points.map((p) => [p.score, p.version])).toEqual([[2, 2]]);
   });
 
+  it('clears an emotion score ("No score") at the version seen; an older version is refused', async () => {
+    const { owner, editor, ws } = await setup();
+    const mapId = await createMap(owner, ws);
+    await act(owner, ws, mapId, { intent: 'addStage', name: 'A' });
+    await act(owner, ws, mapId, { intent: 'addLane', kind: 'emotions', name: 'Émotions' });
+    const data = (await load(owner, ws, mapId)).data;
+    const [emo] = data.lanes;
+    const s = data.stages[0];
+    await act(owner, ws, mapId, { intent: 'setEmotion', laneId: emo.id, stageId: s.id, score: -1 });
+    await act(editor, ws, mapId, { intent: 'setEmotion', laneId: emo.id, stageId: s.id, score: 1, version: 1 });
+    // Cleared by someone who saw version 1: refused with the current score.
+    const stale = await act(owner, ws, mapId, { intent: 'setEmotion', laneId: emo.id, stageId: s.id, score: '', version: 1 });
+    expect(stale.status).toBe(409);
+    expect(await db.select().from(emotionPoint).where(eq(emotionPoint.mapId, mapId))).toHaveLength(1);
+    const cleared = await act(owner, ws, mapId, { intent: 'setEmotion', laneId: emo.id, stageId: s.id, score: '', version: 2 });
+    expect(cleared.status).toBe(200);
+    expect(await db.select().from(emotionPoint).where(eq(emotionPoint.mapId, mapId))).toEqual([]);
+    expect((await load(owner, ws, mapId)).data.emotions).toEqual([]);
+  });
+
   it('reads a map in the same number of queries whatever its size', async () => {
     const { owner, ws } = await setup();
     const small = await createMap(owner, ws, { template: 'subscription' });

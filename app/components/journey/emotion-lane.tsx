@@ -38,7 +38,8 @@ export const EmotionCells = memo(function EmotionCells({
 
   const scoreOf = (stageId: string): number | null => {
     if (draft[stageId] !== undefined) return draft[stageId]!;
-    if (pendingStage === stageId && pendingScore !== null && pendingScore !== undefined) return Number(pendingScore);
+    // A score being saved shows at once; an empty one is a score being cleared.
+    if (pendingStage === stageId && typeof pendingScore === 'string') return pendingScore === '' ? null : Number(pendingScore);
     return points.get(stageId)?.score ?? null;
   };
 
@@ -216,13 +217,10 @@ function EmotionSelect({
         {...select}
         aria-label={t('emotion.selectFor', { stage: stage.name })}
         value={score === null ? '' : String(score)}
-        onChange={(e) => {
-          if (e.target.value !== '') e.currentTarget.form?.requestSubmit();
-        }}
+        onChange={(e) => e.currentTarget.form?.requestSubmit()}
       >
-        <option value="" disabled>
-          {t('emotion.none')}
-        </option>
+        {/* "No score" clears a score once set. */}
+        <option value="">{t('emotion.none')}</option>
         {SCORES.map((v) => (
           <option key={v} value={v}>
             {v > 0 ? '+' : ''}

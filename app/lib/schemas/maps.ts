@@ -104,7 +104,8 @@ export const SetEmotionSchema = z.object({
   intent: z.literal('setEmotion'),
   laneId: id,
   stageId: id,
-  score: z.coerce.number({ invalid_type_error: 'field.integer' }).int('field.integer').min(-2, 'field.range').max(2, 'field.range'),
+  /** Absent (the "No score" choice) clears the stage's score. */
+  score: z.coerce.number({ invalid_type_error: 'field.integer' }).int('field.integer').min(-2, 'field.range').max(2, 'field.range').optional(),
   version: version.optional(),
 });
 
