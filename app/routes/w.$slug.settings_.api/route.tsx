@@ -3,7 +3,7 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Field, SelectField } from '~/components/ui/field';
@@ -18,6 +18,7 @@ import { badRequest } from '~/server/http.server';
 import { valueOr404 } from '~/server/result.server';
 import { TableScroll } from '~/components/ui/table-scroll';
 import { pageTitle } from '~/lib/page-title';
+import { IntegrationsHeader, SecretOnce } from '~/components/settings/integrations';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'apiTokens');
 
@@ -62,25 +63,8 @@ export default function ApiTokensRoute() {
   });
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('lead')}</p>
-        </div>
-        <nav className="row" aria-label={t('common:nav.settings')}>
-          <Link to={`/w/${workspace.slug}/settings`}>{t('backToSettings')}</Link>
-          <Link to={`/w/${workspace.slug}/settings/webhooks`}>{t('webhooks:settingsLink')}</Link>
-          {/* A full page load: the reference is a page of its own, outside the workspace. */}
-          <a href="/api/docs">{t('docsLink')}</a>
-        </nav>
-      </div>
-      {reply?.secret ? (
-        <section className="panel" role="status" aria-labelledby="secret-heading">
-          <h2 id="secret-heading">{t('secretTitle')}</h2>
-          <p>{t('secretOnce')}</p>
-          <input readOnly aria-label={t('secretLabel')} value={reply.secret} onFocus={(e) => e.currentTarget.select()} />
-        </section>
-      ) : null}
+      <IntegrationsHeader title={t('title')} lead={t('lead')} page="api" />
+      {reply?.secret ? <SecretOnce secret={reply.secret} title={t('secretTitle')} once={t('secretOnce')} label={t('secretLabel')} /> : null}
       <section className="panel" aria-labelledby="create-heading">
         <h2 id="create-heading">{t('create')}</h2>
         <Form method="post" {...getFormProps(form)} className="row">

@@ -3,11 +3,10 @@
 // A folder named settings_ so the page is /w/:slug/settings/webhooks without nesting in settings.
 import { parseWithZod } from '@conform-to/zod';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CreateWebhookSchema, WebhookRowSchema } from '~/lib/schemas/webhooks';
-import { useWorkspace } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
 import { readForm } from '~/server/form.server';
 import { badRequest } from '~/server/http.server';
@@ -16,6 +15,7 @@ import { createWebhook, deleteWebhook, listWebhooks, rotateWebhookSecret, sendTe
 import { CreateWebhookForm } from './create-form';
 import { WebhookList } from './webhook-list';
 import { pageTitle } from '~/lib/page-title';
+import { IntegrationsHeader, SecretOnce } from '~/components/settings/integrations';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'webhooks');
 
@@ -68,27 +68,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function WebhooksRoute() {
   const { webhooks } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { workspace } = useWorkspace();
   const { t } = useTranslation('webhooks');
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('lead')}</p>
-        </div>
-        <nav className="row" aria-label={t('common:nav.settings')}>
-          <Link to={`/w/${workspace.slug}/settings`}>{t('backToSettings')}</Link>
-          <Link to={`/w/${workspace.slug}/settings/api`}>{t('apiTokens')}</Link>
-        </nav>
-      </div>
-      {reply?.secret ? (
-        <section className="panel" role="status" aria-labelledby="secret-heading">
-          <h2 id="secret-heading">{t('secretTitle')}</h2>
-          <p>{t('secretOnce')}</p>
-          <input readOnly aria-label={t('secretLabel')} value={reply.secret} onFocus={(e) => e.currentTarget.select()} />
-        </section>
-      ) : null}
+      <IntegrationsHeader title={t('title')} lead={t('lead')} page="webhooks" />
+      {reply?.secret ? <SecretOnce secret={reply.secret} title={t('secretTitle')} once={t('secretOnce')} label={t('secretLabel')} /> : null}
       {reply?.message ? (
         <p className="panel" role="status">
           {reply.message === 'testQueued' ? t('testQueued') : t(`errors:${reply.message}`)}
