@@ -130,6 +130,18 @@ export function resolveKpiPlaces(rows: ParsedKpiCsv['rows'], places: readonly Kp
   return { rows: resolved, errors };
 }
 
+/**
+ * A date cell as ISO (yyyy-mm-dd). ISO is read in every language; a French file may also write
+ * dd/mm/yyyy (as French Excel does). Anything else comes back as typed, to be refused as bad_date.
+ */
+export function csvDate(cell: string, locale: NumberLocale): string {
+  const text = cell.trim();
+  const french = locale === 'fr' ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text) : null;
+  if (!french) return text;
+  const [, d, m, y] = french as unknown as [string, string, string, string];
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
 export function validateKpiRows(rows: ParsedKpiCsv['rows'], options: { locale: NumberLocale; knownKpiIds: ReadonlySet<string> }): ValidatedKpiCsv {
   const values: KpiCsvValue[] = [];
   const targets = new Map<string, string>();
@@ -139,6 +151,7 @@ export function validateKpiRows(rows: ParsedKpiCsv['rows'], options: { locale: N
   let skipped = 0;
   for (const { line, record } of rows) {
     const kpiId = record.kpi_id.toLowerCase();
+    const date = csvDate(record.date, options.locale);
     const rowErrors: KpiCsvError[] = [];
     if (!options.knownKpiIds.has(kpiId)) rowErrors.push({ line, column: 'kpi_id', code: 'unknown_kpi', value: record.kpi_id });
     let value: string | null = null;
@@ -147,9 +160,9 @@ export function validateKpiRows(rows: ParsedKpiCsv['rows'], options: { locale: N
       if ('error' in read) rowErrors.push({ line, column: 'value', code: read.error, value: record.value });
       else value = read.value;
     }
-    if (record.date !== '' && !isIsoDate(record.date)) rowErrors.push({ line, column: 'date', code: 'bad_date', value: record.date });
-    if (record.date === '' && record.value !== '') rowErrors.push({ line, column: 'date', code: 'missing_date' });
-    if (record.date !== '' && record.value === '') rowErrors.push({ line, column: 'value', code: 'missing_value' });
+    if (record.date !== '' && !isIsoDate(date)) rowErrors.push({ line, column: 'date', code: 'bad_date', value: record.date });
+    if (date === '' && record.value !== '') rowErrors.push({ line, column: 'date', code: 'missing_date' });
+    if (date !== '' && record.value === '') rowErrors.push({ line, column: 'value', code: 'missing_value' });
     if (record.target !== '') {
       const read = readCsvNumber(record.target, options.locale);
       if ('error' in read) rowErrors.push({ line, column: 'target', code: read.error, value: record.target });
@@ -160,8 +173,8 @@ export function validateKpiRows(rows: ParsedKpiCsv['rows'], options: { locale: N
         targetLine.set(kpiId, line);
       }
     }
-    if (record.date !== '' && isIsoDate(record.date)) {
-      const key = `${kpiId}|${record.date}`;
+    if (date !== '' && isIsoDate(date)) {
+      const key = `${kpiId}|${date}`;
       const first = seen.get(key);
       if (first !== undefined) rowErrors.push({ line, column: 'date', code: 'duplicate', value: String(first) });
       else seen.set(key, line);
@@ -170,8 +183,8 @@ export function validateKpiRows(rows: ParsedKpiCsv['rows'], options: { locale: N
       errors.push(...rowErrors);
       continue;
     }
-    if (record.date === '' && record.value === '') skipped++;
-    else values.push({ line, kpiId, date: record.date, value: value! });
+    if (date === '' && record.value === '') skipped++;
+    else values.push({ line, kpiId, date, value: value! });
   }
   return { values, targets, skipped, errors };
 }

@@ -98,6 +98,19 @@ test('an executive (viewer) opens the summary and a business case, with no edit 
   // The worked example of DESIGN.md, to the cent, in the workspace's French format.
   const headline = page.getByRole('region', { name: 'Business case' });
   await expect(headline.locator('.figure', { has: page.getByText('NPV', { exact: true }) }).locator('dd')).toHaveText(/^171\s307,73\s€$/);
+  // Beside NPV, the two present values it is the difference of.
+  const euros = async (label: string) =>
+    Number(
+      (
+        await headline
+          .locator('.figure', { has: page.getByText(label, { exact: true }) })
+          .locator('dd')
+          .innerText()
+      )
+        .replace(/[^\d,-]/g, '')
+        .replace(',', '.'),
+    );
+  expect((await euros('PV of benefits')) - (await euros('PV of costs'))).toBeCloseTo(171307.73, 2);
   await expect(headline.locator('.figure', { has: page.getByText('Payback', { exact: true }) }).locator('dd')).toHaveText('13.0 months');
   await expect(page.getByText('NPS at Onboarding: 32 → 42 pts (+10) × 5 000 €/pt × 100 % = 50 000 € a year', { exact: false })).toBeVisible();
   // Viewers may try a what-if, but cannot save it.

@@ -23,6 +23,21 @@ describe('isIsoDate', () => {
   ])('%s -> %s', (s, ok) => expect(isIsoDate(s)).toBe(ok));
 });
 
+describe('dates of a French file', () => {
+  it('a French file may write dd/mm/yyyy (as French Excel does); an English one must write ISO', () => {
+    const csv = ['kpi_id;date;value', `${A};01/12/2026;31,5`, `${B};2026-11-30;12`, `${A};31/02/2026;1`].join('\n');
+    const fr = check(csv, 'fr');
+    expect(fr.values.map((v) => [v.date, v.value])).toEqual([
+      ['2026-12-01', '31.5'],
+      ['2026-11-30', '12'],
+    ]);
+    // 31 February does not exist: refused with what was typed.
+    expect(fr.errors).toEqual([{ line: 4, column: 'date', code: 'bad_date', value: '31/02/2026' }]);
+    const en = check(['kpi_id,date,value', `${A},01/12/2026,31.5`].join('\n'), 'en');
+    expect(en.errors).toEqual([{ line: 2, column: 'date', code: 'bad_date', value: '01/12/2026' }]);
+  });
+});
+
 describe('readCsvNumber', () => {
   it.each([
     ['8.5', 'fr', '8.5'],

@@ -48,6 +48,8 @@ export function Headline({ businessCase, m }: { businessCase: BusinessCase; m: M
     [t('figures.totalCost'), money(businessCase.totalCost, m)],
     [t('figures.netBenefit'), money(businessCase.netBenefit, m)],
     [t('figures.roi'), ratio(businessCase.roi, m.locale)],
+    [t('figures.pvBenefit'), money(businessCase.pvBenefit, m)],
+    [t('figures.pvCost'), money(businessCase.pvCost, m)],
     [t('figures.npv'), money(businessCase.npv, m), 'npv'],
     [t('figures.roiPv'), ratio(businessCase.roiPv, m.locale)],
     [t('figures.payback'), payback(businessCase.paybackMonths)],
