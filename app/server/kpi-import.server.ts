@@ -90,7 +90,11 @@ export interface ImportPreview {
   unchanged: number;
   targets: number;
   errors: KpiCsvError[];
+  /** The first values the import writes, as the file names their KPIs, for the person to check. */
+  sample: { line: number; map: string; stage: string; measure: string; date: string; value: string; change: 'new' | 'changed' }[];
 }
+
+const SAMPLE_ROWS = 10;
 
 interface Checked {
   preview: ImportPreview;
@@ -104,7 +108,7 @@ async function checkImport(workspaceId: string, text: string, locale: NumberLoca
 
 async function checkParsed(workspaceId: string, parsed: ParsedKpiCsv, locale: NumberLocale): Promise<Checked> {
   const empty = { rows: parsed.rows.length, values: 0, skipped: 0, created: 0, updated: 0, unchanged: 0, targets: 0 };
-  if (parsed.errors.length) return { preview: { ...empty, errors: parsed.errors }, writes: [], targetWrites: [] };
+  if (parsed.errors.length) return { preview: { ...empty, errors: parsed.errors, sample: [] }, writes: [], targetWrites: [] };
   return checkRecords(workspaceId, parsed.rows, locale);
 }
 
@@ -137,6 +141,7 @@ async function checkRecords(workspaceId: string, given: ParsedKpiCsv['rows'], lo
     for (const r of rows) stored.set(valueKey(r.kpiId, r.date), r.value);
   }
   const plan = planImport(validated.values, stored);
+  const byLine = new Map(records.map((r) => [r.line, r.record]));
   const targetWrites = [...validated.targets]
     .filter(([id, target]) => {
       const before = known.get(id);
@@ -153,6 +158,11 @@ async function checkRecords(workspaceId: string, given: ParsedKpiCsv['rows'], lo
       unchanged: plan.unchanged,
       targets: targetWrites.length,
       errors: [...places.errors, ...validated.errors].sort((a, b) => a.line - b.line),
+      sample: plan.writes.slice(0, SAMPLE_ROWS).map((v) => {
+        const record = byLine.get(v.line);
+        const change = stored.has(valueKey(v.kpiId, v.date)) ? ('changed' as const) : ('new' as const);
+        return { line: v.line, map: record?.map ?? '', stage: record?.stage ?? '', measure: record?.measure ?? '', date: v.date, value: v.value, change };
+      }),
     },
     writes: plan.writes,
     targetWrites,

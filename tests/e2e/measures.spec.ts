@@ -125,6 +125,11 @@ test('the CSV template comes back filled in: preview, then import, and the same 
   await page.getByLabel('CSV file').setInputFiles(file);
   await page.getByRole('button', { name: 'Check the file' }).click();
   await expect(page.getByTestId('import-summary')).toContainText('New: 2, updated: 0, unchanged: 0');
+  // The preview lists what it will write, by the names in the file, before anything is written.
+  const sample = page.getByRole('table', { name: 'The first 2 values it writes' });
+  await expect(sample.getByRole('row')).toHaveCount(3);
+  await expect(sample).toContainText('12,5');
+  await expect(sample.getByRole('cell', { name: 'new', exact: true })).toHaveCount(2);
   await page.getByRole('button', { name: 'Import 2 values' }).click();
   await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible();
   await expect(page.getByTestId('import-summary')).toContainText('Imported. New: 2, updated: 0, unchanged: 0');

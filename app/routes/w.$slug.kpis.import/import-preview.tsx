@@ -5,7 +5,7 @@ import { parseWithZod } from '@conform-to/zod';
 import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormErrors } from '~/components/ui/field';
-import { formatNumber } from '~/lib/format';
+import { formatDate, formatNumber } from '~/lib/format';
 import { KpiCsvImportSchema } from '~/lib/schemas/kpis';
 import { useWorkspace } from '~/lib/workspace';
 import type { checkCsvUpload } from '~/server/kpi-import.server';
@@ -61,6 +61,35 @@ export function ImportPreview({ preview, imported, csv }: { preview: Preview; im
             <p className="muted">{t('import.moreErrors', { count: preview.errorCount - preview.errors.length })}</p>
           ) : null}
         </>
+      ) : null}
+      {preview.errorCount === 0 && preview.sample.length > 0 ? (
+        <TableScroll>
+          <table className="data import-sample">
+            <caption>{t(imported ? 'import.sampleDone' : 'import.sample', { count: preview.sample.length })}</caption>
+            <thead>
+              <tr>
+                <th className="num">{t('import.line')}</th>
+                <th>{t('import.measure')}</th>
+                <th>{t('import.where')}</th>
+                <th>{t('import.date')}</th>
+                <th className="num">{t('import.value')}</th>
+                <th>{t('import.change')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.sample.map((row) => (
+                <tr key={row.line}>
+                  <td className="num">{row.line}</td>
+                  <td>{row.measure || '—'}</td>
+                  <td>{[row.map, row.stage].filter(Boolean).join(' · ') || '—'}</td>
+                  <td>{formatDate(row.date, workspace.locale)}</td>
+                  <td className="num">{formatNumber(row.value, workspace.locale)}</td>
+                  <td>{t(`import.changeKind.${row.change}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       {csv ? <ConfirmForm csv={csv} count={preview.created + preview.updated} /> : null}
     </section>
