@@ -6,7 +6,7 @@ import { db } from '#db/client';
 import { journeyMap, kpi, measure, persona, stage } from '#db/schema';
 import { annualImpact, currentFromHistory, kpiStatus } from '~/domain/kpi';
 import type { ProjectStatus } from '~/domain/vocabulary';
-import { latestValues, listKpiValues } from './kpi-values.server';
+import { latestValues, listKpiValues } from './kpi-history.server';
 import type { Actor } from './activity.server';
 import { mapSummaryColumns } from './maps.server';
 import { createMeasure, getMeasure, measureSummaryColumns, measureTouchpoints, measureWhereUsed, updateMeasure } from './measures.server';

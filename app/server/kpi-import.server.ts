@@ -18,7 +18,7 @@ import {
 } from '~/domain/kpi-csv';
 import type { ValueSource } from '~/domain/vocabulary';
 import { actorColumns, recordActivity, type Actor } from './activity.server';
-import { latestValues } from './kpi-values.server';
+import { latestValues } from './kpi-history.server';
 import { announce } from './live.server';
 import { kpiWebhookEvents } from './webhook-events.server';
 

@@ -9,7 +9,7 @@ import type { ImpactMode, KpiStatus } from '~/domain/vocabulary';
 import type { KpiChipData } from '~/lib/kpi-chip';
 import { recordActivity } from './activity.server';
 import { announce } from './live.server';
-import { latestValues, listKpiValues, mapValueHistory } from './kpi-values.server';
+import { latestValues, listKpiValues, mapValueHistory } from './kpi-history.server';
 import { cellIds, lockMap, writePositions } from './map-positions.server';
 import { findOrCreateMeasure, getMeasure } from './measures.server';
 import { NOT_FOUND, ok, stale, type Result } from './result.server';

@@ -10,7 +10,7 @@ import type { Locale, Trend } from '~/domain/vocabulary';
 import type { MeasureFilters, MeasureInput } from '~/lib/schemas/measures';
 import { announce } from './live.server';
 import { actorColumns, recordActivity, type Actor } from './activity.server';
-import { latestValues } from './kpi-values.server';
+import { latestValues } from './kpi-history.server';
 import { NOT_FOUND, invalid, ok, stale, type Result } from './result.server';
 
 /** Postgres unique violation, whichever driver (postgres.js, PGlite) and wrapper raised it. */

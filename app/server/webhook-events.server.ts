@@ -4,9 +4,9 @@
 // which events anyone listens to (1), then, only when someone does, the KPIs' places and statuses
 // before (2) and after (2) the write.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '#db/client';
-import { journeyMap, kpi, kpiValue, measure, project, stage, webhook, webhookDelivery } from '#db/schema';
+import { journeyMap, kpi, measure, project, stage, webhook, webhookDelivery } from '#db/schema';
 import { currentFromHistory, kpiStatus } from '~/domain/kpi';
 import type { KpiStatus, ValueSource, WebhookEvent } from '~/domain/vocabulary';
 import {
@@ -19,7 +19,7 @@ import {
   type ProjectUpdatedData,
   type WebhookEventType,
 } from '~/domain/webhooks';
-import { groupHistory } from '~/domain/value-history';
+import { latestValues } from './kpi-history.server';
 
 /** The body of a delivery: the envelope as JSON text, stored as is so every try sends the same bytes. */
 export const eventBody = (type: WebhookEventType, workspaceId: string, data: unknown, now = new Date()) =>
@@ -66,28 +66,9 @@ async function kpiFacts(executor: Executor, workspaceId: string, kpiIds: string[
     .where(and(eq(kpi.workspaceId, workspaceId), inArray(kpi.id, kpiIds)));
 }
 
-/**
- * The newest two values of each KPI, what a status needs: one query. (kpi-values.server's
- * latestValues does the same, but that module enqueues through this one and cannot be imported.)
- */
-async function newestTwoValues(executor: Executor, workspaceId: string, kpiIds: string[]) {
-  if (kpiIds.length === 0) return groupHistory([]);
-  const ranked = executor
-    .select({
-      kpiId: kpiValue.kpiId,
-      date: kpiValue.date,
-      value: kpiValue.value,
-      rank: sql<number>`row_number() over (partition by ${kpiValue.kpiId} order by ${kpiValue.date} desc)`.as('rank'),
-    })
-    .from(kpiValue)
-    .where(and(eq(kpiValue.workspaceId, workspaceId), inArray(kpiValue.kpiId, kpiIds)))
-    .as('ranked');
-  return groupHistory(await executor.select().from(ranked).where(lte(ranked.rank, 2)).orderBy(asc(ranked.kpiId), asc(ranked.date)));
-}
-
 /** The status of each KPI as the chips and the summary compute it (domain kpiStatus): two queries. */
 async function kpiStatuses(executor: Executor, workspaceId: string, kpiIds: string[]) {
-  const [facts, latest] = await Promise.all([kpiFacts(executor, workspaceId, kpiIds), newestTwoValues(executor, workspaceId, kpiIds)]);
+  const [facts, latest] = await Promise.all([kpiFacts(executor, workspaceId, kpiIds), latestValues(workspaceId, kpiIds, 2, executor)]);
   const statuses = new Map<string, KpiStatus>();
   const places = new Map<string, KpiPlace>();
   for (const f of facts) {
