@@ -2,7 +2,7 @@
 // (and the batch of values CSV) with a Bearer token and no Origin (pages still refuse both), cookies never authenticate there,
 // the batch route takes up to 6 MB and the rest 64 KB, and the log never shows a token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_OWNER, signInOverHttp, startBuiltServer, type BuiltServer } from '../support/built-server';
+import { demoOwnerWithToken, startBuiltServer, type BuiltServer } from '../support/built-server';
 
 let server: BuiltServer;
 let cookie: string;
@@ -12,13 +12,8 @@ let kpiId: string;
 
 beforeAll(async () => {
   server = await startBuiltServer();
-  cookie = await signInOverHttp(server, DEMO_OWNER.email, DEMO_OWNER.password, '127.0.0.12');
-  const home = await server.http('/', { cookie });
-  slug = /\/w\/([^/"?]+)/.exec(home.headers.get('location') ?? home.text)?.[1] ?? '';
   // The owner makes a token through the settings page, as a person would.
-  const created = await server.http(`/w/${slug}/settings/api`, { form: { intent: 'create', name: 'HTTP test', scope: 'read_write', expiresOn: '' }, cookie });
-  expect(created.status).toBe(200);
-  secret = /pk_[A-Za-z0-9_-]{43}/.exec(created.text)?.[0] ?? '';
+  ({ cookie, slug, secret } = await demoOwnerWithToken(server, '127.0.0.12', 'HTTP test'));
   expect(secret).not.toBe('');
   const kpis = await server.http('/api/v1/kpis?limit=1', { headers: { Authorization: `Bearer ${secret}` } });
   kpiId = JSON.parse(kpis.text).data[0].id;

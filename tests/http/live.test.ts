@@ -3,7 +3,7 @@
 // within 2 s, and SIGTERM ends open streams so the server still stops at once.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_OWNER, signInOverHttp, startBuiltServer, type BuiltServer } from '../support/built-server';
+import { DEMO_OWNER, demoOwnerWithToken, signInOverHttp, startBuiltServer, type BuiltServer } from '../support/built-server';
 
 let server: BuiltServer;
 let cookie: string;
@@ -13,11 +13,7 @@ let kpiId: string;
 
 beforeAll(async () => {
   server = await startBuiltServer();
-  cookie = await signInOverHttp(server, DEMO_OWNER.email, DEMO_OWNER.password, '127.0.0.13');
-  const home = await server.http('/', { cookie });
-  slug = /\/w\/([^/"?]+)/.exec(home.headers.get('location') ?? home.text)?.[1] ?? '';
-  const created = await server.http(`/w/${slug}/settings/api`, { form: { intent: 'create', name: 'Live test', scope: 'read_write', expiresOn: '' }, cookie });
-  secret = /pk_[A-Za-z0-9_-]{43}/.exec(created.text)?.[0] ?? '';
+  ({ cookie, slug, secret } = await demoOwnerWithToken(server, '127.0.0.13', 'Live test'));
   const kpis = await server.http('/api/v1/kpis?limit=1', { headers: { Authorization: `Bearer ${secret}` } });
   kpiId = JSON.parse(kpis.text).data[0].id;
 });

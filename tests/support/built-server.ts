@@ -193,3 +193,14 @@ export async function signInOverHttp(server: BuiltServer, email: string, passwor
 }
 
 export const DEMO_OWNER = { email: 'demo@parcours.app', password: 'parcours-demo' };
+
+/** The demo owner signed in (from `localAddress`), the demo workspace's slug, and a read_write API token made on its settings page. */
+export async function demoOwnerWithToken(server: BuiltServer, localAddress: string, tokenName: string) {
+  const cookie = await signInOverHttp(server, DEMO_OWNER.email, DEMO_OWNER.password, localAddress);
+  const home = await server.http('/', { cookie });
+  const slug = /\/w\/([^/"?]+)/.exec(home.headers.get('location') ?? home.text)?.[1] ?? '';
+  const created = await server.http(`/w/${slug}/settings/api`, { form: { intent: 'create', name: tokenName, scope: 'read_write', expiresOn: '' }, cookie });
+  const secret = /pk_[A-Za-z0-9_-]{43}/.exec(created.text)?.[0] ?? '';
+  if (created.status !== 200 || !secret) throw new Error(`creating a token answered ${created.status}`);
+  return { cookie, slug, secret };
+}
