@@ -11,6 +11,25 @@ export { isIsoDate };
 export const KPI_CSV_COLUMNS = ['kpi_id', 'map', 'stage', 'measure', 'unit', 'date', 'value', 'target'] as const;
 export type KpiCsvColumn = (typeof KPI_CSV_COLUMNS)[number];
 export type KpiCsvRecord = Record<KpiCsvColumn, string>;
+
+/**
+ * The header a reader sees, in the reader's language: a French file says "valeur" and "cible". Both
+ * languages' names are read back on import (without case or accents), whatever the workspace.
+ */
+export const KPI_CSV_HEADERS: Record<NumberLocale, Record<KpiCsvColumn, string>> = {
+  en: { kpi_id: 'kpi_id', map: 'map', stage: 'stage', measure: 'measure', unit: 'unit', date: 'date', value: 'value', target: 'target' },
+  fr: { kpi_id: 'id_kpi', map: 'parcours', stage: 'étape', measure: 'mesure', unit: 'unité', date: 'date', value: 'valeur', target: 'cible' },
+};
+
+const headerKey = (name: string) =>
+  name
+    .trim()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+const COLUMN_BY_HEADER = new Map<string, KpiCsvColumn>(
+  Object.values(KPI_CSV_HEADERS).flatMap((names) => KPI_CSV_COLUMNS.map((c) => [headerKey(names[c]), c] as const)),
+);
 const TEXT_COLUMNS: ReadonlySet<string> = new Set<KpiCsvColumn>(['map', 'stage', 'measure', 'unit']);
 
 export type KpiCsvErrorCode =
@@ -53,18 +72,24 @@ export function readCsvNumber(cell: string, locale: NumberLocale): { value: stri
 export interface ParsedKpiCsv {
   rows: { line: number; record: KpiCsvRecord }[];
   errors: KpiCsvError[];
+  /**
+   * 'fr' when the file separates its columns with ';': spreadsheets that do so write decimal commas
+   * ('1,234' is then 1.234, not 1234). Null: read numbers in the workspace's locale.
+   */
+  numberLocale: NumberLocale | null;
 }
 
-/** Reads the file (comma or semicolon separated, with a header row naming the columns). */
+/** Reads the file (comma or semicolon separated, with a header row naming the columns in English or French). */
 export function parseKpiCsv(text: string): ParsedKpiCsv {
   const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
+  const numberLocale = result.meta.delimiter === ';' ? 'fr' : null;
   const table = result.data;
   const headerIndex = table.findIndex((cells) => cells.some((c) => c.trim() !== ''));
-  if (headerIndex < 0) return { rows: [], errors: [{ line: 0, column: null, code: 'empty_file' }] };
-  const header = table[headerIndex]!.map((c) => c.trim().toLowerCase());
+  if (headerIndex < 0) return { rows: [], errors: [{ line: 0, column: null, code: 'empty_file' }], numberLocale };
+  const header = table[headerIndex]!.map((c) => COLUMN_BY_HEADER.get(headerKey(c)) ?? null);
   const missing = (['kpi_id', 'date', 'value'] as const).filter((c) => !header.includes(c));
   if (missing.length) {
-    return { rows: [], errors: missing.map((column) => ({ line: headerIndex + 1, column, code: 'missing_column' as const })) };
+    return { rows: [], errors: missing.map((column) => ({ line: headerIndex + 1, column, code: 'missing_column' as const })), numberLocale };
   }
   const rows: ParsedKpiCsv['rows'] = [];
   for (let i = headerIndex + 1; i < table.length; i++) {
@@ -72,15 +97,15 @@ export function parseKpiCsv(text: string): ParsedKpiCsv {
     if (cells.every((c) => c.trim() === '')) continue;
     const record = Object.fromEntries(KPI_CSV_COLUMNS.map((c) => [c, ''])) as KpiCsvRecord;
     header.forEach((name, j) => {
-      if (!(KPI_CSV_COLUMNS as readonly string[]).includes(name)) return;
+      if (name === null) return;
       const cell = (cells[j] ?? '').trim();
       // Names were written with a leading quote when they could start a formula (toKpiCsv).
-      record[name as KpiCsvColumn] = TEXT_COLUMNS.has(name) ? unescapeCsvText(cell) : cell;
+      record[name] = TEXT_COLUMNS.has(name) ? unescapeCsvText(cell) : cell;
     });
     rows.push({ line: i + 1, record });
   }
-  if (rows.length === 0) return { rows, errors: [{ line: 0, column: null, code: 'empty_file' }] };
-  return { rows, errors: [] };
+  if (rows.length === 0) return { rows, errors: [{ line: 0, column: null, code: 'empty_file' }], numberLocale };
+  return { rows, errors: [], numberLocale };
 }
 
 export interface ValidatedKpiCsv {
@@ -220,7 +245,12 @@ export function planImport(values: readonly KpiCsvValue[], stored: ReadonlyMap<s
   return { writes, created, updated, unchanged };
 }
 
-/** The template / export file: a header and one row per record (text cells escaped, see csv.ts). */
-export function toKpiCsv(records: readonly KpiCsvRecord[]): string {
-  return toCsv([[...KPI_CSV_COLUMNS], ...records.map((r) => KPI_CSV_COLUMNS.map((c) => r[c]))], { newline: '\n', finalNewline: true, bom: true });
+/**
+ * The template / export file in the reader's conventions: a header in their language and one row per
+ * record (text cells escaped, numbers with the locale's decimal mark and ';' columns in French, see
+ * csv.ts). Dates stay ISO, which every spreadsheet reads as a date.
+ */
+export function toKpiCsv(records: readonly KpiCsvRecord[], locale: NumberLocale = 'en'): string {
+  const header = KPI_CSV_COLUMNS.map((c) => KPI_CSV_HEADERS[locale][c]);
+  return toCsv([header, ...records.map((r) => KPI_CSV_COLUMNS.map((c) => r[c]))], { newline: '\n', finalNewline: true, bom: true, locale });
 }

@@ -28,3 +28,21 @@ export const i18nServer = new RemixI18Next({
   },
   i18next: { ...i18nConfig, resources },
 });
+
+const UNIT_NAME_KEYS: Record<string, string> = { pts: 'pts', '%': 'percent', count: 'count', seconds: 'seconds', minutes: 'minutes', days: 'days' };
+
+/**
+ * How a file is written for the person downloading it: their language (headers, ';' and decimal
+ * commas in French) and measure units by their name in that language ("secondes"); the currency unit
+ * is the workspace's currency, free-text units stay as typed.
+ */
+export async function fileReader(request: Request, currency: string) {
+  const locale = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en';
+  const t = await i18nServer.getFixedT(locale, 'measures');
+  const unitName = (unit: string) => {
+    if (unit === 'currency') return currency;
+    const key = UNIT_NAME_KEYS[unit];
+    return key ? t(`unitNames.${key}`) : unit;
+  };
+  return { locale, unitName } as const;
+}

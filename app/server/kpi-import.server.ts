@@ -44,8 +44,14 @@ async function workspaceKpis(workspaceId: string) {
     .orderBy(asc(journeyMap.name), asc(stage.position), asc(kpi.position));
 }
 
+/** How the file is written for its reader: their language's headers, separator and decimal mark, unit names. */
+export interface KpiCsvReader {
+  locale: NumberLocale;
+  unitName: (unit: string) => string;
+}
+
 /** The template: one row per KPI, date and value left for the user to fill in. */
-export async function kpiTemplateCsv(workspaceId: string) {
+export async function kpiTemplateCsv(workspaceId: string, reader: KpiCsvReader) {
   const rows = await workspaceKpis(workspaceId);
   return toKpiCsv(
     rows.map<KpiCsvRecord>((r) => ({
@@ -53,16 +59,17 @@ export async function kpiTemplateCsv(workspaceId: string) {
       map: r.mapName,
       stage: r.stageName,
       measure: r.measureName,
-      unit: r.unit,
+      unit: reader.unitName(r.unit),
       date: '',
       value: '',
       target: r.target ?? '',
     })),
+    reader.locale,
   );
 }
 
 /** Current values (newest by date) in the template's format: re-importing it changes nothing. */
-export async function kpiExportCsv(workspaceId: string) {
+export async function kpiExportCsv(workspaceId: string, reader: KpiCsvReader) {
   const [rows, latest] = await Promise.all([workspaceKpis(workspaceId), latestValues(workspaceId, null, 1)]);
   return toKpiCsv(
     rows.map<KpiCsvRecord>((r) => {
@@ -72,12 +79,13 @@ export async function kpiExportCsv(workspaceId: string) {
         map: r.mapName,
         stage: r.stageName,
         measure: r.measureName,
-        unit: r.unit,
+        unit: reader.unitName(r.unit),
         date: current?.date ?? '',
         value: current?.value ?? '',
         target: r.target ?? '',
       };
     }),
+    reader.locale,
   );
 }
 
@@ -109,7 +117,8 @@ async function checkImport(workspaceId: string, text: string, locale: NumberLoca
 async function checkParsed(workspaceId: string, parsed: ParsedKpiCsv, locale: NumberLocale): Promise<Checked> {
   const empty = { rows: parsed.rows.length, values: 0, skipped: 0, created: 0, updated: 0, unchanged: 0, targets: 0 };
   if (parsed.errors.length) return { preview: { ...empty, errors: parsed.errors, sample: [] }, writes: [], targetWrites: [] };
-  return checkRecords(workspaceId, parsed.rows, locale);
+  // A ';' file comes from a spreadsheet that writes decimal commas, whatever the workspace's language.
+  return checkRecords(workspaceId, parsed.rows, parsed.numberLocale ?? locale);
 }
 
 /** Checks rows (read from a file, or sent to the API) against the workspace's KPIs and stored values. */

@@ -67,6 +67,30 @@ describe('CSV template and export', () => {
     const again = await upload(s, exported.data as string, 'import');
     expect(again.data.preview).toMatchObject({ created: 0, updated: 0, unchanged: 1, skipped: 1 });
   });
+
+  it('a French reader gets French headers, ";" columns and decimal commas, and the filled-in file imports into an English workspace', async () => {
+    const owner = await makeUser({ locale: 'fr' });
+    const ws = await makeWorkspace(owner, { locale: 'en' });
+    const fixture = await makeMapWithKpiLane(ws.id);
+    const placed = await placeKpi(ws.id, owner.id, { mapId: fixture.map.id, laneId: fixture.lane.id, stageId: fixture.stages[0]!.id }, { name: 'Handling time' });
+    if (placed.status !== 'ok') throw new Error('placing failed');
+    const template = await call(templateRoute.loader, { request: request(`/w/${ws.slug}/kpis/template`, { user: owner }), params: { slug: ws.slug } });
+    const text = template.data as string;
+    const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, delimiter: ';', skipEmptyLines: true });
+    expect(parsed.meta.fields).toEqual(['id_kpi', 'parcours', 'étape', 'mesure', 'unité', 'date', 'valeur', 'cible']);
+    expect(parsed.data[0]).toMatchObject({ id_kpi: placed.value.kpiId, mesure: 'Handling time' });
+    expect(parsed.data[0]!['unité']).not.toMatch(/^(count|pts|seconds)$/);
+    // Filled in as French Excel saves it: dd/mm/yyyy and a decimal comma. 1 234,5 is read as 1234.5.
+    const filled = text.replace(/;;;$/m, `;01/12/2026;1 234,5;`);
+    const form = new FormData();
+    form.set('intent', 'import');
+    form.set('file', new File([filled], 'valeurs.csv', { type: 'text/csv' }));
+    const imported = await call(importRoute.action, { request: request(`/w/${ws.slug}/kpis/import`, { user: owner, body: form }), params: { slug: ws.slug } });
+    expect(imported.data.preview).toMatchObject({ created: 1, errorCount: 0 });
+    const [stored] = await db.select({ date: kpiValue.date, value: kpiValue.value }).from(kpiValue).where(eq(kpiValue.workspaceId, ws.id));
+    expect(stored).toMatchObject({ date: '2026-12-01' });
+    expect(Number(stored!.value)).toBe(1234.5);
+  });
 });
 
 describe('CSV import', () => {

@@ -144,6 +144,29 @@ describe('toKpiCsv', () => {
     expect(csv.split('\n')[0]).toBe('\uFEFFkpi_id,map,stage,measure,unit,date,value,target');
     expect(parseKpiCsv(csv).rows[0]!.record).toEqual(record);
   });
+
+  it('writes a French file for a French reader (French headers, ";" and decimal commas) that reads back the same', () => {
+    const record: KpiCsvRecord = { kpi_id: A, map: 'Parcours', stage: 'Étape 1', measure: 'NPS', unit: 'points', date: '2026-12-01', value: '42.500000', target: '1234.5' };
+    const csv = toKpiCsv([record], 'fr');
+    const [header, line] = csv.split('\n');
+    expect(header).toBe('\uFEFFid_kpi;parcours;étape;mesure;unité;date;valeur;cible');
+    // Trailing zeros dropped, decimal commas: French Excel opens each value as a number in its column.
+    expect(line).toBe(`${A};Parcours;Étape 1;NPS;points;2026-12-01;42,5;1234,5`);
+    const parsed = parseKpiCsv(csv);
+    expect(parsed.numberLocale).toBe('fr');
+    expect(parsed.rows[0]!.record).toEqual({ ...record, value: '42,5', target: '1234,5' });
+    // Read in an English workspace, the ';' file still means 1234.5, not 12345.
+    const validated = validateKpiRows(parsed.rows, { locale: parsed.numberLocale ?? 'en', knownKpiIds: new Set([A]) });
+    expect(validated.values[0]!.value).toBe('42.5');
+    expect(validated.targets.get(A)).toBe('1234.5');
+  });
+
+  it('reads headers in either language, without case or accents', () => {
+    const parsed = parseKpiCsv(`ID_KPI,Etape,Valeur,DATE\n${A},Support,3,2026-01-02\n`);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.numberLocale).toBeNull();
+    expect(parsed.rows[0]!.record).toMatchObject({ kpi_id: A, stage: 'Support', value: '3', date: '2026-01-02' });
+  });
 });
 
 describe('resolveKpiPlaces', () => {

@@ -5,6 +5,8 @@ import { parseWithZod } from '@conform-to/zod';
 import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormErrors } from '~/components/ui/field';
+import { KPI_CSV_HEADERS } from '~/domain/kpi-csv';
+import { isLanguage } from '~/lib/i18n';
 import { formatDate, formatNumber } from '~/lib/format';
 import { KpiCsvImportSchema } from '~/lib/schemas/kpis';
 import { useWorkspace } from '~/lib/workspace';
@@ -14,9 +16,11 @@ import { TableScroll } from '~/components/ui/table-scroll';
 type Preview = Awaited<ReturnType<typeof checkCsvUpload>>['preview'];
 
 export function ImportPreview({ preview, imported, csv }: { preview: Preview; imported: boolean; csv: string | null }) {
-  const { t } = useTranslation('measures');
+  const { t, i18n } = useTranslation('measures');
   const { workspace } = useWorkspace();
   const n = (v: number) => formatNumber(v, workspace.locale);
+  // Columns by the header the reader's template has ("valeur" in French).
+  const headers = KPI_CSV_HEADERS[isLanguage(i18n.language) ? i18n.language : 'en'];
   return (
     <section className="panel" aria-labelledby="preview-heading">
       <h2 id="preview-heading">{imported ? t('import.doneTitle') : t('import.previewTitle')}</h2>
@@ -50,7 +54,7 @@ export function ImportPreview({ preview, imported, csv }: { preview: Preview; im
                 {preview.errors.map((e, i) => (
                   <tr key={i}>
                     <td className="num">{e.line || '—'}</td>
-                    <td>{e.column ?? '—'}</td>
+                    <td>{e.column ? headers[e.column] : '—'}</td>
                     <td>{t(`import.error.${e.code}`, { value: e.value ?? '' })}</td>
                   </tr>
                 ))}
