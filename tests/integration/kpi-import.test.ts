@@ -72,7 +72,12 @@ describe('CSV template and export', () => {
     const owner = await makeUser({ locale: 'fr' });
     const ws = await makeWorkspace(owner, { locale: 'en' });
     const fixture = await makeMapWithKpiLane(ws.id);
-    const placed = await placeKpi(ws.id, owner.id, { mapId: fixture.map.id, laneId: fixture.lane.id, stageId: fixture.stages[0]!.id }, { name: 'Handling time' });
+    const placed = await placeKpi(
+      ws.id,
+      owner.id,
+      { mapId: fixture.map.id, laneId: fixture.lane.id, stageId: fixture.stages[0]!.id },
+      { name: 'Handling time' },
+    );
     if (placed.status !== 'ok') throw new Error('placing failed');
     const template = await call(templateRoute.loader, { request: request(`/w/${ws.slug}/kpis/template`, { user: owner }), params: { slug: ws.slug } });
     const text = template.data as string;

@@ -146,7 +146,16 @@ describe('toKpiCsv', () => {
   });
 
   it('writes a French file for a French reader (French headers, ";" and decimal commas) that reads back the same', () => {
-    const record: KpiCsvRecord = { kpi_id: A, map: 'Parcours', stage: 'Étape 1', measure: 'NPS', unit: 'points', date: '2026-12-01', value: '42.500000', target: '1234.5' };
+    const record: KpiCsvRecord = {
+      kpi_id: A,
+      map: 'Parcours',
+      stage: 'Étape 1',
+      measure: 'NPS',
+      unit: 'points',
+      date: '2026-12-01',
+      value: '42.500000',
+      target: '1234.5',
+    };
     const csv = toKpiCsv([record], 'fr');
     const [header, line] = csv.split('\n');
     expect(header).toBe('\uFEFFid_kpi;parcours;étape;mesure;unité;date;valeur;cible');

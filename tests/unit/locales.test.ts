@@ -23,6 +23,43 @@ const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].ma
 const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '').replace(/_(female|male)$/, '');
 const sharedKeys = (keys: Iterable<string>) => new Set([...keys].filter((k) => !k.startsWith('grammar.')).map(baseKey));
 
+// Texts French writes exactly as English does (names, acronyms, words both languages share). Any other
+// French text equal to its English one is a string left untranslated.
+const SAME_IN_BOTH = new Set([
+  'Parcours',
+  'English',
+  'Français',
+  'Menu',
+  'Business case',
+  'Description',
+  'Actions',
+  'Net',
+  'Total',
+  'Date',
+  'Source',
+  'ROI',
+  'KPI',
+  '{{count}} KPI',
+  'API',
+  'HTTP {{status}}',
+  'Webhooks',
+  'Personas',
+  'Persona',
+  'Invitation',
+  'Invitations',
+  'Web',
+  'Chat',
+  'positive',
+  'Frustrations',
+  'Engagement',
+  'Adoption',
+  'points',
+  'pts',
+  'minutes',
+  'min',
+  'NPS, Onboarding, Support…',
+]);
+
 const namespaces = readdirSync(path.join(root, 'en')).filter((f) => f.endsWith('.json'));
 
 describe.each(namespaces)('locale namespace %s', (file) => {
@@ -41,6 +78,13 @@ describe.each(namespaces)('locale namespace %s', (file) => {
       .filter(([key, text]) => fr.has(key) && placeholders(text).join() !== placeholders(fr.get(key)!).join())
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
+  });
+
+  it('translates every text French does not write as English does', () => {
+    const untranslated = [...fr.entries()].filter(
+      ([key, text]) => en.get(key) === text && /[A-Za-z]{3,}/.test(text.replace(/{{[^}]*}}/g, '')) && !SAME_IN_BOTH.has(text),
+    );
+    expect(untranslated.map(([key, text]) => `${key}: ${text}`)).toEqual([]);
   });
 
   it('has no empty text', () => {

@@ -8,6 +8,7 @@ import { Field, FieldErrors, FormErrors, SelectField } from '~/components/ui/fie
 import { valuePerUnit } from '~/domain/kpi';
 import { FAMILIES, HEART_CATEGORIES, IMPACT_TYPES, TRENDS, UNITS, type Locale } from '~/domain/vocabulary';
 import { measureSchema } from '~/lib/schemas/measures';
+import { canonicalUnit, isKnownUnit, unitNameKey } from '~/domain/units';
 import { formatPerUnit, useUnitLabel, useUnitOne } from './unit';
 
 export interface MeasureFormDefaults {
@@ -78,6 +79,8 @@ export function MeasureForm({
 }) {
   const { t } = useTranslation('measures');
   const unitLabel = useUnitLabel(currency);
+  // Known units show by their name in the reader's language; the action reads the name back as its key.
+  const unitInputName = (unit: string | undefined) => (unit !== undefined && isKnownUnit(unit) ? t(`unitNames.${unitNameKey(unit)}`) : unit);
   const unitOne = useUnitOne(currency);
   const schema = measureSchema(locale);
   const [form, fields] = useForm<MeasureFormShape>({
@@ -101,7 +104,7 @@ export function MeasureForm({
   });
   const amount = fields.valueAmount.value;
   const step = fields.valueStep.value;
-  const unit = fields.unit.value ?? defaults.unit ?? '';
+  const unit = canonicalUnit(fields.unit.value ?? defaults.unit ?? '');
   // Live hint "= 5,000 € per pt" from what is typed (parsed by the schema, computed by the domain).
   const parsed = schema.safeParse({ name: 'x', unit: unit || 'x', trend: 'up', valueAmount: amount, valueStep: step });
   const vpu = parsed.success ? valuePerUnit(parsed.data.valueAmount, parsed.data.valueStep) : null;
@@ -119,15 +122,13 @@ export function MeasureForm({
           <input
             id={fields.unit.id}
             name={fields.unit.name}
-            defaultValue={fields.unit.initialValue}
+            defaultValue={unitInputName(fields.unit.initialValue)}
             list={`${id}-units`}
             aria-describedby={`${id}-unit-hint`}
           />
           <datalist id={`${id}-units`}>
             {UNITS.map((u) => (
-              <option key={u} value={u}>
-                {t(`unitNames.${u === '%' ? 'percent' : u}`)}
-              </option>
+              <option key={u} value={t(`unitNames.${unitNameKey(u)}`)} />
             ))}
           </datalist>
           <p className="field-hint" id={`${id}-unit-hint`}>

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { NumberLocale } from '~/domain/decimal';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
+import { canonicalUnit } from '~/domain/units';
 import { FAMILIES, HEART_CATEGORIES, IMPACT_MODES, IMPACT_TYPES, TRENDS } from '~/domain/vocabulary';
 import { decimalField, IsoDateSchema, nameSchema, UuidSchema, valueStepField, VersionSchema } from '~/domain/fields';
 
@@ -31,7 +32,7 @@ export function measureFields(locale: NumberLocale) {
   return z.object({
     name: MeasureNameSchema,
     description: z.string().trim().max(4000, 'field.tooLong').default(''),
-    unit: nameSchema(30),
+    unit: nameSchema(30).transform(canonicalUnit),
     trend: z.enum(TRENDS, choose),
     valueAmount: decimalField(locale),
     valueStep: valueStepField(locale),
