@@ -87,6 +87,16 @@ describe.each(namespaces)('locale namespace %s', (file) => {
     expect(untranslated.map(([key, text]) => `${key}: ${text}`)).toEqual([]);
   });
 
+  it('gives every counted message its plural forms, and counts other numbers through a counted phrase', () => {
+    // "{{count}} stages" needs "_one"/"_other" (CLDR rules through Intl.PluralRules: French 0 and 1 are
+    // singular). A second number in one message ("1 étape · 3 cartes") is passed in already counted,
+    // from a plural key of its own, never as a bare number before a noun.
+    for (const messages of [en, fr]) {
+      const singular = [...messages.entries()].filter(([key, text]) => text.includes('{{count}}') && !/_(zero|one|two|few|many|other)$/.test(key));
+      expect(singular.map(([key]) => key)).toEqual([]);
+    }
+  });
+
   it('has no empty text', () => {
     expect([...en.entries(), ...fr.entries()].filter(([, text]) => text.trim() === '').map(([k]) => k)).toEqual([]);
   });

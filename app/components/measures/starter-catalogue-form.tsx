@@ -17,7 +17,7 @@ export function StarterCatalogueForm({ locale, taken, result }: { locale: Locale
       <input type="hidden" name="intent" value="starter" />
       {result ? (
         <p className="notice" role="status">
-          {t('starter.done', { added: result.added, skipped: result.skipped })}
+          {t('starter.done', { added: t('starter.added', { count: result.added }), skipped: t('starter.skipped', { count: result.skipped }) })}
         </p>
       ) : null}
       <fieldset>

@@ -17,11 +17,14 @@ export function money(value: string | null, m: Money) {
   return value === null ? '—' : formatMoney(value, m.currency, m.locale, m.fractionDigits ?? 0);
 }
 
-const oneDecimal = new Map<string, Intl.NumberFormat>();
-/** "13,0" rather than "13": payback reads with exactly one decimal. */
-function formatOneDecimal(value: string, locale: string) {
-  let format = oneDecimal.get(locale);
-  if (!format) oneDecimal.set(locale, (format = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })));
+const inMonths = new Map<string, Intl.NumberFormat>();
+/** "13.0 months" / "13,0 mois": Intl's month unit, with exactly one decimal, in one language. */
+function formatMonths(value: string, locale: string) {
+  let format = inMonths.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'unit', unit: 'month', unitDisplay: 'long', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    inMonths.set(locale, format);
+  }
   return format.format(value as unknown as number);
 }
 
@@ -34,8 +37,7 @@ export function useRatio() {
 /** "13.0 months" / "13,0 mois": a phrase of the reader's language, its number written the same way. */
 export function usePayback() {
   const { t, i18n } = useTranslation('projects');
-  return (months: string | null) =>
-    months === null ? t('figures.notWithinHorizon') : t('figures.months', { months: formatOneDecimal(toFixedString(months, 1), i18n.language) });
+  return (months: string | null) => (months === null ? t('figures.notWithinHorizon') : formatMonths(toFixedString(months, 1), i18n.language));
 }
 
 export function Headline({ businessCase, m }: { businessCase: BusinessCase; m: Money }) {

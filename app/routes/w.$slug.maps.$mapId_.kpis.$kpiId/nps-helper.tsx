@@ -38,10 +38,10 @@ export function NpsHelper({ answer, today }: { answer: Answer; today: string }) 
         <p className="notice" role="status">
           {t('nps.recorded', {
             nps: formatNumber(nps.nps.nps ?? '0', workspace.locale, 1),
-            total: nps.nps.total,
-            promoters: nps.nps.promoters,
-            passives: nps.nps.passives,
-            detractors: nps.nps.detractors,
+            answers: t('nps.answers', { count: nps.nps.total }),
+            promoters: t('nps.promoters', { count: nps.nps.promoters }),
+            passives: t('nps.passives', { count: nps.nps.passives }),
+            detractors: t('nps.detractors', { count: nps.nps.detractors }),
           })}
         </p>
       ) : null}

@@ -41,7 +41,10 @@ export function CreateMap({
             field={fields.template}
             options={[
               { value: '', label: t('list.blank') },
-              ...templates.map((tp) => ({ value: tp.id, label: t('list.templateOption', { name: tp.name, count: tp.stages }) })),
+              ...templates.map((tp) => ({
+                value: tp.id,
+                label: t('list.templateOption', { name: tp.name, stages: t('list.stageCount', { count: tp.stages }) }),
+              })),
             ]}
           />
           <SelectField

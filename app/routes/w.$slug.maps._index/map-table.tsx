@@ -65,7 +65,9 @@ export function MapTable({
                     <td>
                       <span className={`chip ${m.state === 'future' ? 'warn' : 'neutral'}`}>{t(`state.${m.state}`)}</span>
                     </td>
-                    <td>{t('list.sizeValue', { stages: m.stageCount, cards: m.cardCount })}</td>
+                    <td>
+                      {t('list.sizeValue', { stages: t('list.stageCount', { count: m.stageCount }), cards: t('list.cardCount', { count: m.cardCount }) })}
+                    </td>
                     <td>{formatDate(m.updatedAt, workspace.locale)}</td>
                     {canEdit ? (
                       <td>
@@ -100,7 +102,13 @@ function MapActions({ map: m, personas, archived, answer }: { map: MapRow; perso
       <details className="edit delete">
         <summary aria-label={t('list.deleteNamed', { name: m.name })}>{t('list.delete')}</summary>
         <Form method="post" className="stack">
-          <p>{t('list.deleteConfirmText', { name: m.name, stages: m.stageCount, cards: m.cardCount })}</p>
+          <p>
+            {t('list.deleteConfirmText', {
+              name: m.name,
+              stages: t('list.stageCount', { count: m.stageCount }),
+              cards: t('list.cardCount', { count: m.cardCount }),
+            })}
+          </p>
           <input type="hidden" name="intent" value="delete" />
           <input type="hidden" name="mapId" value={m.id} />
           <button type="submit" className="danger small">
