@@ -1,8 +1,8 @@
-// The executive ROI summary: one roll-up of every non-archived project of a workspace. Four queries
+// The executive ROI summary: one roll-up of every non-archived project of a workspace. Five queries
 // whatever the portfolio size (the projects, then at once their costs, their linked KPIs with their
-// measures and the newest value of each linked KPI); every business case is then computed in memory
-// with the domain code.
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+// measures, the newest value of each linked KPI and each link's value at its project's start, for the
+// realised benefit); every business case is then computed in memory with the domain code.
+import { and, asc, desc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { db } from '#db/client';
 import { kpi, kpiValue, project, projectCost, projectKpi, user } from '#db/schema';
 import {
@@ -11,6 +11,7 @@ import {
   portfolioTotals,
   projectCase,
   rankProjects,
+  realisedTotal,
   topMeasures,
   type BusinessCaseCost,
   type LinkedKpi,
@@ -50,6 +51,16 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
     .limit(1)
     .as('newest_value');
 
+  // Each link's baseline: the KPI's newest value on or before its project's start (one backward probe).
+  const valueAtStart = db
+    .select({ date: kpiValue.date, value: kpiValue.value })
+    .from(kpiValue)
+    .innerJoin(kpi, eq(kpi.id, kpiValue.kpiId))
+    .where(and(eq(kpiValue.kpiId, projectKpi.kpiId), eq(kpi.workspaceId, workspaceId), lte(kpiValue.date, project.startDate)))
+    .orderBy(desc(kpiValue.date))
+    .limit(1)
+    .as('value_at_start');
+
   const projects = await db
     .select({
       id: project.id,
@@ -66,7 +77,7 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
     .leftJoin(user, eq(user.id, project.ownerId))
     .where(liveProjects)
     .orderBy(asc(project.name));
-  const [costs, links, newest] = await Promise.all([
+  const [costs, links, newest, baselines] = await Promise.all([
     db
       .select({ projectId: projectCost.projectId, kind: projectCost.kind, amount: projectCost.amount, year: projectCost.year })
       .from(projectCost)
@@ -80,7 +91,14 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
     // Only the newest value of each linked KPI, one index probe per KPI (kpi_value_kpi_date_idx):
     // a lateral LIMIT 1 keeps this fast even when table statistics are stale (PGlite never analyses).
     db.select({ kpiId: linkedKpis.kpiId, date: newestValue.date, value: newestValue.value }).from(linkedKpis).crossJoinLateral(newestValue),
+    db
+      .select({ projectId: projectKpi.projectId, kpiId: projectKpi.kpiId, date: valueAtStart.date, value: valueAtStart.value })
+      .from(projectKpi)
+      .innerJoin(project, eq(project.id, projectKpi.projectId))
+      .crossJoinLateral(valueAtStart)
+      .where(and(eq(projectKpi.workspaceId, workspaceId), liveProjects, isNotNull(project.startDate))),
   ]);
+  const baselineOf = new Map(baselines.map((b) => [`${b.projectId}|${b.kpiId}`, { date: b.date, value: b.value }]));
 
   const current = new Map(newest.map((v) => [v.kpiId, v]));
   const sharesOf = groupBy(links, (l) => l.kpiId);
@@ -94,6 +112,8 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
       current: value?.value ?? null,
       lastValueDate: value?.date ?? null,
       totalShare: shareSums.get(l.kpiId) ?? l.share,
+      // Enough history for the realised benefit: the value at the project's start and the newest one.
+      history: [baselineOf.get(`${l.projectId}|${l.kpiId}`), value].filter((v): v is { date: string; value: string } => v !== undefined),
     };
     let list = linksOf.get(l.projectId);
     if (!list) linksOf.set(l.projectId, (list = []));
@@ -111,6 +131,8 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
     return { ...p, lines, businessCase, warnings: caseWarnings(lines, businessCase) };
   });
   const ranked = rankProjects(shown, options.sort);
+  // What the linked KPIs have moved so far (a yearly amount), beside the run-rate the cases plan.
+  const realised = shown.map((p) => realisedTotal(p.lines)).filter((a): a is string => a !== null);
 
   return {
     totals: portfolioTotals(shown.map((p) => p.businessCase)),
@@ -132,6 +154,10 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
     })),
     topMeasures: topMeasures(shown.map((p) => ({ projectId: p.id, lines: p.lines }))),
     warnings: ranked.filter((p) => p.warnings.length > 0).map((p) => ({ projectId: p.id, projectName: p.name, warnings: p.warnings })),
+    topByNpv: rankProjects(shown, 'npv')
+      .slice(0, 3)
+      .map((p) => ({ id: p.id, name: p.name, npv: p.businessCase.npv })),
+    realisedBenefit: realised.length ? toDecimalString(sum(...realised)) : null,
     counts: { all: projects.length, shown: shown.length },
     positiveNpv: shown.filter((p) => dec(p.businessCase.npv).gt(0)).length,
   };

@@ -53,6 +53,10 @@ describe('executive ROI summary', () => {
     const sso = res.data.projects.find((p: { name: string }) => p.name === 'Self-service onboarding');
     expect(toFixedString(sso.npv, 2)).toBe('171307.73');
     expect(res.data.totals.npv).toBe(toDecimalString(dec(sso.npv).plus(chat.npv)));
+    // Realised so far, as the business case counts it: NPS 30 -> 32 (10,000) and churn 9 -> 8.5 at 50 %
+    // (30,000); the chatbot has no start date, so nothing realised there.
+    expect(res.data.realisedBenefit).toBe('40000');
+    expect(res.data.topByNpv.map((p: { name: string }) => p.name)).toEqual(['Self-service onboarding', 'Chatbot']);
     expect(res.data.topMeasures.map((m: { measureName: string; value: string }) => [m.measureName, m.value])).toEqual([
       ['Taux de churn', '198000'],
       ['NPS', '50000'],

@@ -9,7 +9,20 @@ export interface TopProject {
   npv: string;
 }
 
-export function TopProjects({ projects, slug, currency, locale }: { projects: readonly TopProject[]; slug: string; currency: string; locale: string }) {
+export function TopProjects({
+  projects,
+  slug,
+  currency,
+  locale,
+  summaryLink = true,
+}: {
+  projects: readonly TopProject[];
+  slug: string;
+  currency: string;
+  locale: string;
+  /** The link to the whole ranking (not on the summary itself). */
+  summaryLink?: boolean;
+}) {
   const { t } = useTranslation('projects');
   if (projects.length === 0) return null;
   return (
@@ -22,9 +35,11 @@ export function TopProjects({ projects, slug, currency, locale }: { projects: re
           </li>
         ))}
       </ol>
-      <p>
-        <Link to={`/w/${slug}/summary`}>{t('list.summary')} →</Link>
-      </p>
+      {summaryLink ? (
+        <p>
+          <Link to={`/w/${slug}/summary`}>{t('list.summary')} →</Link>
+        </p>
+      ) : null}
     </>
   );
 }

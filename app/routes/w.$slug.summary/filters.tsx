@@ -13,7 +13,7 @@ export function SummaryFilters({ query, sortLabel }: { query: SummaryQuery; sort
   const { t } = useTranslation('projects');
   const { t: tc } = useTranslation();
   return (
-    <Form method="get" className="row panel filters no-print" aria-label={t('summary.filters')}>
+    <Form method="get" className="row filters summary-toolbar no-print" role="search" aria-label={t('summary.filters')}>
       <div className="field">
         <label htmlFor="summary-status">{t('fields.status')}</label>
         <select id="summary-status" name="status" defaultValue={query.status ?? ''}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { WarningList, money, usePayback, useRatio } from '~/components/projects/figures';
 import { PortfolioChart } from '~/components/projects/portfolio-chart';
+import { TopProjects } from '~/components/projects/top-projects';
 import { summaryQuery, summarySearch } from '~/lib/schemas/projects';
 import { requireMember } from '~/server/access.server';
 import { loadPortfolio } from '~/server/portfolio.server';
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function SummaryRoute() {
-  const { totals, projects, topMeasures, warnings, counts, positiveNpv, query } = useLoaderData<typeof loader>();
+  const { totals, projects, topMeasures, topByNpv, realisedBenefit, warnings, counts, positiveNpv, query } = useLoaderData<typeof loader>();
   const { workspace } = useWorkspace();
   useLiveData({ figures: true });
   const { t } = useTranslation('projects');
@@ -70,6 +71,8 @@ export default function SummaryRoute() {
         </div>
       </div>
 
+      {counts.all > 0 ? <SummaryFilters query={query} sortLabel={sortLabel} /> : null}
+
       {counts.all === 0 ? (
         <section className="panel" aria-labelledby="empty-heading">
           <h2 id="empty-heading">{t('summary.emptyTitle')}</h2>
@@ -82,9 +85,21 @@ export default function SummaryRoute() {
         <>
           <section className="panel" aria-labelledby="totals-heading">
             <h2 id="totals-heading">{query.status ? t('summary.totalsFor', { status: tc(`projectStatus.${query.status}`) }) : t('summary.totalsTitle')}</h2>
-            <div className="lead-figure">
-              <span className="lead-label">{t('figures.npv')}</span>
-              <span className="lead-value">{money(totals.npv, m)}</span>
+            <div className="summary-lead">
+              <div>
+                <div className="lead-figure">
+                  <span className="lead-label">{t('figures.npv')}</span>
+                  <span className="lead-value">{money(totals.npv, m)}</span>
+                </div>
+                <p className="realised-line">
+                  {realisedBenefit === null
+                    ? t('summary.noRealised')
+                    : t('realised.total', { amount: money(realisedBenefit, m), plan: t('realised.amount', { amount: money(totals.runRateBenefit, m) }) })}
+                </p>
+              </div>
+              <div className="summary-top">
+                <TopProjects projects={topByNpv} slug={workspace.slug} currency={m.currency} locale={m.locale} summaryLink={false} />
+              </div>
             </div>
             <dl className="headline-figures">
               {figures.map(([label, value]) => (
@@ -104,8 +119,6 @@ export default function SummaryRoute() {
               )}
             </p>
           </section>
-
-          <SummaryFilters query={query} sortLabel={sortLabel} />
 
           {projects.length > 0 ? (
             <section className="panel" aria-labelledby="chart-heading">
