@@ -70,6 +70,12 @@ export default function ProjectsRoute() {
           <p>{t('list.lead')}</p>
         </div>
         <div className="row">
+          {/* The form sits below the list: on a phone, several screens down. */}
+          {canEdit ? (
+            <a className="button" href="#new-project-heading">
+              {t('list.new')}
+            </a>
+          ) : null}
           <Link className="button secondary" to={`${base}/summary`}>
             {t('list.summary')}
           </Link>
