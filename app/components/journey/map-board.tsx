@@ -31,7 +31,7 @@ import { EmotionCells } from './emotion-lane';
 import { AddCardForm, LaneRow, SortableCard, SortableKpi, StageHeader, type DragData, type Holdings } from './items';
 import { useMoveSubmit } from './move-context';
 import type { MoveOption } from './move-menu';
-import { stageAnchor, StageIndex } from './stage-pager';
+import { stageAnchor, StageIndex, useStageInAddress } from './stage-pager';
 import { cellKey, type CardData, type EmotionData, type LaneData, type MapEditorData, type StageData } from './types';
 
 export const COLUMN_WIDTH = 220;
@@ -89,6 +89,7 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
   // Handles appear once the page is hydrated: a handle that cannot be dragged yet would mislead.
   const hydrated = useHydrated();
   const canDrag = canEdit && hydrated;
+  useStageInAddress();
 
   const stageById = useMemo(() => new Map(editor.stages.map((s) => [s.id, s])), [editor.stages]);
   const laneById = useMemo(() => new Map(editor.lanes.map((l) => [l.id, l])), [editor.lanes]);

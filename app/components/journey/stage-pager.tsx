@@ -2,10 +2,27 @@
 // strip that snaps to each one. These are its plain links: each stage's pager names the stages
 // before and after it, and a list leads to any stage. They are anchors, so they work before
 // JavaScript and a stage can be linked to (#stage-<id>); on a wide screen they are not shown.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StageData } from './types';
 
 export const stageAnchor = (stageId: string) => `stage-${stageId}`;
+
+/**
+ * A reload keeps #stage-<id> in the address, but the page's scroll is restored instead of going to
+ * it, and the map's strip starts at the first stage: bring that stage back into the strip, without
+ * moving the page.
+ */
+export function useStageInAddress() {
+  useEffect(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    const stage = id.startsWith('stage-') ? document.getElementById(id) : null;
+    const strip = stage?.closest<HTMLElement>('.map-scroll');
+    if (!stage || !strip) return;
+    const margin = parseFloat(getComputedStyle(stage).scrollMarginLeft) || 0;
+    strip.scrollLeft += stage.getBoundingClientRect().left - strip.getBoundingClientRect().left - strip.clientLeft - margin;
+  }, []);
+}
 
 export function StagePager({
   stage,
