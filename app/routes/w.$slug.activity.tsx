@@ -39,7 +39,7 @@ export default function ActivityRoute() {
           <p className="muted">{t('activity.empty')}</p>
         ) : (
           <TableScroll>
-            <table className="data">
+            <table className="data records">
               <thead>
                 <tr>
                   <th>{t('activity.when')}</th>
@@ -50,9 +50,11 @@ export default function ActivityRoute() {
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id}>
-                    <td className="small">{formatDateTime(e.at, workspace.locale)}</td>
-                    <td>{e.actorName ?? t('activity.someone')}</td>
-                    <td>
+                    <td className="small" data-label={t('activity.when')}>
+                      {formatDateTime(e.at, workspace.locale)}
+                    </td>
+                    <td data-label={t('activity.who')}>{e.actorName ?? t('activity.someone')}</td>
+                    <td className="record-name">
                       <strong>{t(`activity.entity.${e.entityType}`, { defaultValue: e.entityType })}</strong>{' '}
                       {t(`activity.action.${e.action}`, {
                         defaultValue: e.action,

@@ -54,6 +54,12 @@ test('at phone width the main screens, and the open menu, have no serious access
     const v = await violations(page);
     if (v.length) found[path] = v;
   }
+  // The map, one stage at a time with its pager.
+  await page.goto(`${base}/maps`);
+  await page.getByRole('link', { name: "Souscription d'un abonnement mobile" }).click();
+  await page.waitForLoadState('networkidle');
+  const mapViolations = await violations(page);
+  if (mapViolations.length) found['map editor'] = mapViolations;
   await page.getByRole('button', { name: 'Menu' }).click();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
   const menu = await violations(page);

@@ -117,7 +117,7 @@ export const EmotionCells = memo(function EmotionCells({
   };
 
   return (
-    <div role="cell" className="emotion-cells" style={{ gridColumn: `2 / span ${Math.max(stages.length, 1)}` }}>
+    <div role="cell" className="emotion-cells">
       <svg
         className="emotion-curve"
         width={stages.length * columnWidth}
@@ -155,7 +155,7 @@ export const EmotionCells = memo(function EmotionCells({
           />
         ))}
       </svg>
-      <div className="emotion-values" style={{ gridTemplateColumns: `repeat(${stages.length}, ${columnWidth}px)` }}>
+      <div className="emotion-values">
         {stages.map((s) => {
           const score = scoreOf(s.id);
           return canEdit ? (

@@ -13,6 +13,7 @@ import { AddCardSchema, DeleteSchema, UpdateCardSchema, UpdateLaneSchema, Update
 import { Labelled, UnshownErrors, useEditorForm } from './editor-form';
 import { Expandable } from './expandable';
 import { MoveMenu, type MoveOption } from './move-menu';
+import { stageAnchor, StagePager } from './stage-pager';
 import type { CardData, LaneData, StageData } from './types';
 
 export type DragData =
@@ -101,6 +102,7 @@ function DraggableCard(props: CardProps) {
 
 function CardShell({
   card,
+  stageId,
   canEdit,
   touchpoint,
   moveOptions,
@@ -117,16 +119,26 @@ function CardShell({
           <CardContent card={card} />
         </div>
       </div>
-      {canEdit ? <CardTools card={card} touchpoint={touchpoint} moveOptions={moveOptions} /> : null}
+      {canEdit ? <CardTools card={card} stageId={stageId} touchpoint={touchpoint} moveOptions={moveOptions} /> : null}
     </li>
   );
 }
 
-const CardTools = memo(function CardTools({ card, touchpoint, moveOptions }: { card: CardData; touchpoint: boolean; moveOptions: MoveOption[] }) {
+const CardTools = memo(function CardTools({
+  card,
+  stageId,
+  touchpoint,
+  moveOptions,
+}: {
+  card: CardData;
+  stageId: string;
+  touchpoint: boolean;
+  moveOptions: MoveOption[];
+}) {
   return (
     <div className="item-tools">
-      <MoveMenu intent="moveCard" id={card.id} label={card.title} options={moveOptions} />
-      <CardEditor card={card} touchpoint={touchpoint} />
+      <MoveMenu intent="moveCard" id={card.id} label={card.title} options={moveOptions} anchor={stageAnchor(stageId)} />
+      <CardEditor card={card} stageId={stageId} touchpoint={touchpoint} />
     </div>
   );
 });
@@ -174,10 +186,17 @@ function CardFields({ fields, touchpoint }: { fields: CardFieldset; touchpoint: 
 
 const CARD_FIELDS = ['title', 'description', 'channel', 'system'] as const;
 
-function CardEditor({ card, touchpoint }: { card: CardData; touchpoint: boolean }) {
+function CardEditor({ card, stageId, touchpoint }: { card: CardData; stageId: string; touchpoint: boolean }) {
   const { t } = useTranslation('maps');
   return (
-    <Expandable param="edit" id={card.id} closeWhen={card.version} label={t('actions.edit')} ariaLabel={t('card.editNamed', { name: card.title })}>
+    <Expandable
+      param="edit"
+      id={card.id}
+      closeWhen={card.version}
+      label={t('actions.edit')}
+      ariaLabel={t('card.editNamed', { name: card.title })}
+      anchor={stageAnchor(stageId)}
+    >
       {() => (
         <>
           <CardEditForm card={card} touchpoint={touchpoint} />
@@ -257,7 +276,14 @@ function DeleteForm({
 export function AddCardForm({ laneId, stageId, touchpoint, where }: { laneId: string; stageId: string; touchpoint: boolean; where: string }) {
   const { t } = useTranslation('maps');
   return (
-    <Expandable param="add" id={`${laneId}:${stageId}`} label={`+ ${t('card.add')}`} ariaLabel={t('card.addIn', { where })} className="add-card">
+    <Expandable
+      param="add"
+      id={`${laneId}:${stageId}`}
+      label={`+ ${t('card.add')}`}
+      ariaLabel={t('card.addIn', { where })}
+      className="add-card"
+      anchor={stageAnchor(stageId)}
+    >
       {() => <AddCardFields laneId={laneId} stageId={stageId} touchpoint={touchpoint} />}
     </Expandable>
   );
@@ -320,7 +346,7 @@ export const SortableKpi = memo(function SortableKpi({
       </div>
       {canEdit ? (
         <div className="item-tools">
-          <MoveMenu intent="moveKpi" id={kpi.id} label={kpi.measureName} options={moveOptions} />
+          <MoveMenu intent="moveKpi" id={kpi.id} label={kpi.measureName} options={moveOptions} anchor={stageAnchor(stageId)} />
         </div>
       ) : null}
     </li>
@@ -377,6 +403,10 @@ export const StageHeader = memo(function StageHeader({
   canDrag,
   holdings,
   moveOptions,
+  index,
+  count,
+  prev,
+  next,
 }: {
   stage: StageData;
   canEdit: boolean;
@@ -384,6 +414,11 @@ export const StageHeader = memo(function StageHeader({
   canDrag: boolean;
   holdings: Holdings;
   moveOptions: MoveOption[];
+  /** Where the stage stands, for the pager shown on a phone. */
+  index: number;
+  count: number;
+  prev: StageData | null;
+  next: StageData | null;
 }) {
   const { t } = useTranslation('maps');
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
@@ -391,30 +426,43 @@ export const StageHeader = memo(function StageHeader({
     data: { type: 'stage' } satisfies DragData,
     disabled: !canDrag,
   });
+  // The column's head: the pager (shown on a phone) above the stage's own header, which holds only
+  // what the stage is and its tools.
   return (
     <div
       ref={setNodeRef}
       role="columnheader"
-      className={`stage-header${isDragging ? ' dragging' : ''}`}
+      id={stageAnchor(stage.id)}
+      className={`stage-head${isDragging ? ' dragging' : ''}`}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       data-stage-id={stage.id}
     >
-      <div className="card-body">
-        {canDrag ? <DragHandle labelKey="dnd.dragStage" name={stage.name} attributes={attributes} listeners={listeners} /> : null}
-        <div>
-          <h3 className="stage-name">{stage.name}</h3>
-          {stage.description ? <p className="muted small">{stage.description}</p> : null}
+      <StagePager stage={stage} index={index} count={count} prev={prev} next={next} />
+      <div className="stage-header">
+        <div className="card-body">
+          {canDrag ? <DragHandle labelKey="dnd.dragStage" name={stage.name} attributes={attributes} listeners={listeners} /> : null}
+          <div>
+            <h3 className="stage-name">{stage.name}</h3>
+            {stage.description ? <p className="muted small">{stage.description}</p> : null}
+          </div>
         </div>
+        {canEdit ? (
+          <div className="item-tools">
+            <MoveMenu intent="moveStage" id={stage.id} label={stage.name} options={moveOptions} anchor={stageAnchor(stage.id)} />
+            <Expandable
+              param="edit"
+              id={stage.id}
+              closeWhen={stage.version}
+              label={t('actions.edit')}
+              ariaLabel={t('stage.editNamed', { name: stage.name })}
+              anchor={stageAnchor(stage.id)}
+            >
+              {() => <StageEditForm stage={stage} />}
+            </Expandable>
+            <DeleteWithContents intent="deleteStage" id={stage.id} name={stage.name} holdings={holdings} label={t('stage.delete')} />
+          </div>
+        ) : null}
       </div>
-      {canEdit ? (
-        <div className="item-tools">
-          <MoveMenu intent="moveStage" id={stage.id} label={stage.name} options={moveOptions} />
-          <Expandable param="edit" id={stage.id} closeWhen={stage.version} label={t('actions.edit')} ariaLabel={t('stage.editNamed', { name: stage.name })}>
-            {() => <StageEditForm stage={stage} />}
-          </Expandable>
-          <DeleteWithContents intent="deleteStage" id={stage.id} name={stage.name} holdings={holdings} label={t('stage.delete')} />
-        </div>
-      ) : null}
     </div>
   );
 });

@@ -31,6 +31,7 @@ import { EmotionCells } from './emotion-lane';
 import { AddCardForm, LaneRow, SortableCard, SortableKpi, StageHeader, type DragData, type Holdings } from './items';
 import { useMoveSubmit } from './move-context';
 import type { MoveOption } from './move-menu';
+import { stageAnchor, StageIndex, useStageInAddress } from './stage-pager';
 import { cellKey, type CardData, type EmotionData, type LaneData, type MapEditorData, type StageData } from './types';
 
 export const COLUMN_WIDTH = 220;
@@ -88,6 +89,7 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
   // Handles appear once the page is hydrated: a handle that cannot be dragged yet would mislead.
   const hydrated = useHydrated();
   const canDrag = canEdit && hydrated;
+  useStageInAddress();
 
   const stageById = useMemo(() => new Map(editor.stages.map((s) => [s.id, s])), [editor.stages]);
   const laneById = useMemo(() => new Map(editor.lanes.map((l) => [l.id, l])), [editor.lanes]);
@@ -201,8 +203,8 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
   };
 
   const stageOptions = (s: StageData, i: number): MoveOption[] => [
-    ...(i > 0 ? [{ label: t('move.left'), value: String(i - 1) }] : []),
-    ...(i < stages.length - 1 ? [{ label: t('move.right'), value: String(i + 1) }] : []),
+    ...(i > 0 ? [{ label: t('move.left'), value: String(i - 1), anchor: stageAnchor(s.id) }] : []),
+    ...(i < stages.length - 1 ? [{ label: t('move.right'), value: String(i + 1), anchor: stageAnchor(s.id) }] : []),
   ];
   const laneOptions = (i: number): MoveOption[] => [
     ...(i > 0 ? [{ label: t('move.up'), value: String(i - 1) }] : []),
@@ -221,8 +223,14 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
       onDragCancel={() => setActive(null)}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
     >
+      <StageIndex stages={stages} />
       <div className="map-scroll" data-dragging={active ? 'true' : undefined}>
-        <div role="table" className="map-grid" aria-label={t('editor.gridLabel')} style={{ ['--grid-columns' as string]: gridColumns }}>
+        <div
+          role="table"
+          className="map-grid"
+          aria-label={t('editor.gridLabel')}
+          style={{ ['--grid-columns' as string]: gridColumns, ['--stage-count' as string]: Math.max(stages.length, 1) }}
+        >
           {phases.some((p) => p.phase) ? (
             <div role="row" className="phase-row">
               <div role="columnheader" className="corner" />
@@ -246,6 +254,10 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
                   canDrag={canDrag}
                   holdings={holdings.byStage.get(s.id) ?? none}
                   moveOptions={stageOptions(s, i)}
+                  index={i}
+                  count={stages.length}
+                  prev={neighbours.get(s.id)!.prev}
+                  next={neighbours.get(s.id)!.next}
                 />
               ))}
             </SortableContext>
@@ -329,10 +341,11 @@ export function phaseGroups(stages: readonly { phase: string | null }[]) {
 
 function cellMoveOptions(stageId: string, index: number, count: number, n: Neighbours): MoveOption[] {
   const options: MoveOption[] = [];
-  if (index > 0) options.push({ label: n.labels.up, value: `${stageId}:${index - 1}` });
-  if (index < count - 1) options.push({ label: n.labels.down, value: `${stageId}:${index + 1}` });
-  if (n.prev) options.push({ label: n.labels.toPrev, value: `${n.prev.id}:9999` });
-  if (n.next) options.push({ label: n.labels.toNext, value: `${n.next.id}:9999` });
+  const here = stageAnchor(stageId);
+  if (index > 0) options.push({ label: n.labels.up, value: `${stageId}:${index - 1}`, anchor: here });
+  if (index < count - 1) options.push({ label: n.labels.down, value: `${stageId}:${index + 1}`, anchor: here });
+  if (n.prev) options.push({ label: n.labels.toPrev, value: `${n.prev.id}:9999`, anchor: stageAnchor(n.prev.id) });
+  if (n.next) options.push({ label: n.labels.toNext, value: `${n.next.id}:9999`, anchor: stageAnchor(n.next.id) });
   return options;
 }
 

@@ -1,6 +1,7 @@
 // The non-drag way to move anything: a small menu of buttons in one form post, so it works with the
 // keyboard and without JavaScript. It is a Conform form checked with MoveMenuSchema, as the action
-// parses it; with JavaScript the editor saves it like a drop (a fetcher, optimistic).
+// parses it; with JavaScript the editor saves it like a drop (a fetcher, optimistic). Without it, the
+// page comes back scrolled to where the thing went (on a phone, the stage it was moved to).
 import { getFormProps } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import { memo } from 'react';
@@ -14,15 +15,29 @@ export interface MoveOption {
   label: string;
   /** The submitted value: an index for stages and lanes, "stageId:index" for cards and KPIs. */
   value: string;
+  /** The element id the page scrolls to after the move, when it is a plain form post. */
+  anchor?: string;
 }
 
 type MoveIntent = 'moveStage' | 'moveLane' | 'moveCard' | 'moveKpi';
 
-export const MoveMenu = memo(function MoveMenu({ intent, id, label, options }: { intent: MoveIntent; id: string; label: string; options: MoveOption[] }) {
+export const MoveMenu = memo(function MoveMenu({
+  intent,
+  id,
+  label,
+  options,
+  anchor,
+}: {
+  intent: MoveIntent;
+  id: string;
+  label: string;
+  options: MoveOption[];
+  anchor?: string;
+}) {
   const { t } = useTranslation('maps');
   if (options.length === 0) return null;
   return (
-    <Expandable param="move" id={id} label={t('move.menu')} ariaLabel={t('move.menuFor', { name: label })} className="move-menu">
+    <Expandable param="move" id={id} label={t('move.menu')} ariaLabel={t('move.menuFor', { name: label })} className="move-menu" anchor={anchor}>
       {(close) => <MoveMenuForm intent={intent} id={id} options={options} close={close} />}
     </Expandable>
   );
@@ -56,7 +71,14 @@ function MoveMenuForm({ intent, id, options, close }: { intent: MoveIntent; id: 
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="id" value={id} />
       {options.map((o) => (
-        <button key={o.value + o.label} type="submit" name={name} value={o.value} className="secondary small">
+        <button
+          key={o.value + o.label}
+          type="submit"
+          name={name}
+          value={o.value}
+          className="secondary small"
+          formAction={o.anchor ? `#${o.anchor}` : undefined}
+        >
           {o.label}
         </button>
       ))}

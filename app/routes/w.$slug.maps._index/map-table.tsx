@@ -39,7 +39,7 @@ export function MapTable({
         {maps.length === 0 ? <p className="muted">{archived ? t('list.noArchived') : t('list.empty')}</p> : null}
         {maps.length ? (
           <TableScroll>
-            <table className="data">
+            <table className="data records">
               <thead>
                 <tr>
                   <th>{t('map.name')}</th>
@@ -57,20 +57,20 @@ export function MapTable({
               <tbody>
                 {maps.map((m) => (
                   <tr key={m.id}>
-                    <td>
+                    <td className="record-name">
                       <Link to={`${base}/${m.id}`}>{m.name}</Link>
                       {m.description ? <div className="muted small">{m.description}</div> : null}
                     </td>
-                    <td>{m.personaName ?? <span className="muted">—</span>}</td>
-                    <td>
+                    <td data-label={t('map.persona')}>{m.personaName ?? <span className="muted">—</span>}</td>
+                    <td data-label={t('map.state')}>
                       <span className={`chip ${m.state === 'future' ? 'warn' : 'neutral'}`}>{t(`state.${m.state}`)}</span>
                     </td>
-                    <td>
+                    <td data-label={t('list.size')}>
                       {t('list.sizeValue', { stages: t('list.stageCount', { count: m.stageCount }), cards: t('list.cardCount', { count: m.cardCount }) })}
                     </td>
-                    <td>{formatDate(m.updatedAt, workspace.locale)}</td>
+                    <td data-label={t('list.updated')}>{formatDate(m.updatedAt, workspace.locale)}</td>
                     {canEdit ? (
-                      <td>
+                      <td className="record-actions">
                         <MapActions map={m} personas={personas} archived={archived} answer={answer} />
                       </td>
                     ) : null}

@@ -18,7 +18,7 @@ export function WhereUsed({ usedIn, unit }: { usedIn: Awaited<ReturnType<typeof 
       {usedIn.length === 0 ? <p className="muted">{t('measure.unused')}</p> : null}
       {usedIn.length > 0 ? (
         <TableScroll>
-          <table className="data">
+          <table className="data records">
             <thead>
               <tr>
                 <th>{t('measure.map')}</th>
@@ -34,16 +34,20 @@ export function WhereUsed({ usedIn, unit }: { usedIn: Awaited<ReturnType<typeof 
             <tbody>
               {usedIn.map((u) => (
                 <tr key={u.kpiId}>
-                  <td>
+                  <td className="record-name">
                     <Link to={`${base}/maps/${u.mapId}`}>{u.mapName}</Link>
                   </td>
-                  <td>{u.stageName}</td>
-                  <td className="num">{num(u.current)}</td>
-                  <td className="num">{num(u.target)}</td>
-                  <td>
+                  <td data-label={t('measure.stage')}>{u.stageName}</td>
+                  <td className="num" data-label={t('kpi.current')}>
+                    {num(u.current)}
+                  </td>
+                  <td className="num" data-label={t('kpi.target')}>
+                    {num(u.target)}
+                  </td>
+                  <td data-label={t('kpi.status')}>
                     <KpiStatusChip status={u.status} />
                   </td>
-                  <td>
+                  <td className="record-actions">
                     <Link to={`${base}/maps/${u.mapId}/kpis/${u.kpiId}`} aria-label={t('measure.openKpi', { map: u.mapName, stage: u.stageName })}>
                       {t('kpi.settings')}
                     </Link>

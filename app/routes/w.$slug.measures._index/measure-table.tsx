@@ -34,7 +34,7 @@ export function MeasureTable({ measures, filtered }: { measures: readonly Measur
       {measures.length === 0 ? <p className="muted">{filtered ? t('library.noMatch') : t('library.empty')}</p> : null}
       {measures.length > 0 ? (
         <TableScroll>
-          <table className="data">
+          <table className="data records">
             <thead>
               <tr>
                 <th>{t('fields.name')}</th>
@@ -51,7 +51,7 @@ export function MeasureTable({ measures, filtered }: { measures: readonly Measur
                 const vpu = valuePerUnit(m.valueAmount, m.valueStep);
                 return (
                   <tr key={m.id}>
-                    <td>
+                    <td className="record-name">
                       <Link to={`${base}/measures/${m.id}`}>{m.name}</Link> <span className="muted small">{unitLabel(m.unit)}</span>
                       {m.archivedAt ? <span className="chip neutral">{t('archived')}</span> : null}
                       {m.tags.length ? (
@@ -64,14 +64,16 @@ export function MeasureTable({ measures, filtered }: { measures: readonly Measur
                         </div>
                       ) : null}
                     </td>
-                    <td>{t(`trend.${m.trend}`)}</td>
-                    <td className="num">
+                    <td data-label={t('fields.trend')}>{t(`trend.${m.trend}`)}</td>
+                    <td className="num" data-label={t('fields.valuePerUnit')}>
                       {vpu !== null ? t('library.perUnit', { amount: formatPerUnit(vpu, workspace.currency, workspace.locale), unit: unitOne(m.unit) }) : '—'}
                     </td>
-                    <td>{m.group ?? ''}</td>
-                    <td>{m.heartCategory ? t(`heart.${m.heartCategory}`) : ''}</td>
-                    <td>{m.ownerName ?? ''}</td>
-                    <td className="num">{t('library.kpis', { count: m.usedBy })}</td>
+                    <td data-label={t('fields.group')}>{m.group}</td>
+                    <td data-label={t('fields.heartCategory')}>{m.heartCategory ? t(`heart.${m.heartCategory}`) : null}</td>
+                    <td data-label={t('fields.owner')}>{m.ownerName}</td>
+                    <td className="num" data-label={t('library.usedBy')}>
+                      {t('library.kpis', { count: m.usedBy })}
+                    </td>
                   </tr>
                 );
               })}

@@ -63,7 +63,7 @@ export function LinkedKpis({ lines, locale, reply }: { lines: readonly KpiLineDa
   if (lines.length === 0) return <p className="muted">{t('links.empty')}</p>;
   return (
     <TableScroll>
-      <table className="data">
+      <table className="data records">
         <thead>
           <tr>
             <th scope="col">{t('links.kpi')}</th>
@@ -78,7 +78,7 @@ export function LinkedKpis({ lines, locale, reply }: { lines: readonly KpiLineDa
             const name = t('breakdown.kpiAt', { measure: l.measureName, stage: l.stageName });
             return (
               <tr key={l.kpiId}>
-                <td>
+                <td className="record-name">
                   {name} <span className="muted small">· {l.mapName}</span>
                   {l.warnings.includes('double_counting') ? (
                     <>
@@ -87,7 +87,7 @@ export function LinkedKpis({ lines, locale, reply }: { lines: readonly KpiLineDa
                     </>
                   ) : null}
                 </td>
-                <td>
+                <td data-label={t('links.share')}>
                   <ShareForm
                     key={l.share}
                     intent="share"
@@ -102,7 +102,7 @@ export function LinkedKpis({ lines, locale, reply }: { lines: readonly KpiLineDa
                     </button>
                   </ShareForm>
                 </td>
-                <td>
+                <td className="record-actions">
                   <ButtonForm id={`unlink-${l.kpiId}`} schema={UnlinkSchema} fields={{ intent: 'unlink', kpiId: l.kpiId }}>
                     <button type="submit" className="danger small" aria-label={t('links.unlinkOf', { kpi: name })}>
                       {t('links.unlink')}

@@ -70,6 +70,12 @@ export default function ProjectsRoute() {
           <p>{t('list.lead')}</p>
         </div>
         <div className="row">
+          {/* The form sits below the list: on a phone, several screens down. */}
+          {canEdit ? (
+            <a className="button" href="#new-project-heading">
+              {t('list.new')}
+            </a>
+          ) : null}
           <Link className="button secondary" to={`${base}/summary`}>
             {t('list.summary')}
           </Link>
@@ -87,7 +93,7 @@ export default function ProjectsRoute() {
           <p className="muted">{archived ? t('list.noArchived') : t('list.empty')}</p>
         ) : (
           <TableScroll>
-            <table className="data">
+            <table className="data records">
               <thead>
                 <tr>
                   <th scope="col">{t('fields.name')}</th>
@@ -115,20 +121,28 @@ export default function ProjectsRoute() {
               <tbody>
                 {projects.map((p) => (
                   <tr key={p.id}>
-                    <td>
+                    <td className="record-name">
                       <Link to={`${base}/projects/${p.id}`}>{p.name}</Link>
                     </td>
-                    <td>
+                    <td data-label={t('fields.status')}>
                       <StatusChip status={p.status} />
                     </td>
-                    <td>{p.ownerName ?? <span className="muted">{t('noOwner')}</span>}</td>
-                    <td>{p.startDate ? formatDate(p.startDate, workspace.locale) : <span className="muted">—</span>}</td>
-                    <td className="num">{p.kpiCount}</td>
-                    <td className="num">{t('list.years', { count: p.horizonYears })}</td>
+                    <td data-label={t('fields.owner')}>{p.ownerName ?? <span className="muted">{t('noOwner')}</span>}</td>
+                    <td data-label={t('fields.startDate')}>{p.startDate ? formatDate(p.startDate, workspace.locale) : <span className="muted">—</span>}</td>
+                    <td className="num" data-label={t('list.kpis')}>
+                      {p.kpiCount}
+                    </td>
+                    <td className="num" data-label={t('assumptions.horizon')}>
+                      {t('list.years', { count: p.horizonYears })}
+                    </td>
                     {archived ? null : (
                       <>
-                        <td className="num">{money(p.npv, { currency: workspace.currency, locale: workspace.locale })}</td>
-                        <td className="num">{ratio(p.roi, workspace.locale)}</td>
+                        <td className="num" data-label={t('figures.npv')}>
+                          {money(p.npv, { currency: workspace.currency, locale: workspace.locale })}
+                        </td>
+                        <td className="num" data-label={t('figures.roi')}>
+                          {ratio(p.roi, workspace.locale)}
+                        </td>
                       </>
                     )}
                   </tr>

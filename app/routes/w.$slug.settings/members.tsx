@@ -55,7 +55,7 @@ export function Members({ members, reply }: { members: readonly Member[]; reply?
     <section className="panel" aria-labelledby="members-heading">
       <h2 id="members-heading">{t('settings.members')}</h2>
       <TableScroll>
-        <table className="data">
+        <table className="data records">
           <thead>
             <tr>
               <th>{t('settings.name')}</th>
@@ -71,13 +71,13 @@ export function Members({ members, reply }: { members: readonly Member[]; reply?
           <tbody>
             {members.map((m) => (
               <tr key={m.userId}>
-                <td>
+                <td className="record-name">
                   {m.displayName} {m.userId === user.id ? <span className="muted">({t('settings.you')})</span> : null}
                 </td>
-                <td>{m.email}</td>
-                <td>{isOwner ? <RoleForm member={m} reply={reply} /> : t(`roles.${m.role}`)}</td>
+                <td data-label={t('fields.email')}>{m.email}</td>
+                <td data-label={t('fields.role')}>{isOwner ? <RoleForm member={m} reply={reply} /> : t(`roles.${m.role}`)}</td>
                 {isOwner ? (
-                  <td>
+                  <td className="record-actions">
                     {m.userId !== user.id ? (
                       <ButtonForm
                         id={`remove-${m.userId}`}

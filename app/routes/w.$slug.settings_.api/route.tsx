@@ -83,7 +83,7 @@ export default function ApiTokensRoute() {
           <p className="muted">{t('none')}</p>
         ) : (
           <TableScroll>
-            <table>
+            <table className="data records">
               <thead>
                 <tr>
                   <th>{t('name')}</th>
@@ -100,13 +100,13 @@ export default function ApiTokensRoute() {
               <tbody>
                 {tokens.map((token) => (
                   <tr key={token.id}>
-                    <td>{token.name}</td>
-                    <td>{t(`scopes.${token.scope}`)}</td>
-                    <td>{token.creatorName ?? '—'}</td>
-                    <td>{formatDate(token.createdAt, workspace.locale)}</td>
-                    <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, workspace.locale) : t('never')}</td>
-                    <td>{token.expiresAt ? formatDate(token.expiresAt, workspace.locale) : t('noExpiry')}</td>
-                    <td>
+                    <td className="record-name">{token.name}</td>
+                    <td data-label={t('scope')}>{t(`scopes.${token.scope}`)}</td>
+                    <td data-label={t('creator')}>{token.creatorName ?? '—'}</td>
+                    <td data-label={t('created')}>{formatDate(token.createdAt, workspace.locale)}</td>
+                    <td data-label={t('lastUsed')}>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, workspace.locale) : t('never')}</td>
+                    <td data-label={t('expires')}>{token.expiresAt ? formatDate(token.expiresAt, workspace.locale) : t('noExpiry')}</td>
+                    <td className="record-actions">
                       <Form method="post">
                         <input type="hidden" name="intent" value="revoke" />
                         <input type="hidden" name="tokenId" value={token.id} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '~/lib/format';
 import { useWorkspace } from '~/lib/workspace';
 import type { listWebhooks } from '~/server/webhooks.server';
+import { TableScroll } from '~/components/ui/table-scroll';
 
 type Webhook = Awaited<ReturnType<typeof listWebhooks>>[number];
 
@@ -29,50 +30,54 @@ export function WebhookList({ webhooks }: { webhooks: readonly Webhook[] }) {
       {webhooks.length === 0 ? (
         <p className="muted">{t('none')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('url')}</th>
-              <th>{t('events')}</th>
-              <th>{t('creator')}</th>
-              <th>{t('created')}</th>
-              <th>{t('lastDelivery')}</th>
-              <th>{t('state')}</th>
-              <th>
-                <span className="visually-hidden">{t('actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {webhooks.map((w) => (
-              <tr key={w.id}>
-                <td>
-                  <code>{w.url}</code>
-                </td>
-                <td>{w.events.map((e) => t(`eventNames.${e}`)).join(', ')}</td>
-                <td>{w.creatorName ?? '—'}</td>
-                <td>{formatDate(w.createdAt, workspace.locale)}</td>
-                <td>{w.lastStatus && w.lastAt ? `${t(`statuses.${w.lastStatus}`)} · ${formatDateTime(w.lastAt, workspace.locale)}` : t('noDelivery')}</td>
-                <td>{w.enabled ? t('enabled') : t('disabled')}</td>
-                <td>
-                  <div className="row">
-                    <Link to={`/w/${workspace.slug}/settings/webhooks/${w.id}`} aria-label={t('logNamed', { url: w.url })}>
-                      {t('log')}
-                    </Link>
-                    {w.enabled ? <RowAction webhookId={w.id} intent="test" label={t('test')} name={t('testNamed', { url: w.url })} /> : null}
-                    {w.enabled ? (
-                      <RowAction webhookId={w.id} intent="disable" label={t('disable')} name={t('disableNamed', { url: w.url })} />
-                    ) : (
-                      <RowAction webhookId={w.id} intent="enable" label={t('enable')} name={t('enableNamed', { url: w.url })} />
-                    )}
-                    <RowAction webhookId={w.id} intent="rotate" label={t('rotate')} name={t('rotateNamed', { url: w.url })} />
-                    <RowAction webhookId={w.id} intent="delete" label={t('delete')} name={t('deleteNamed', { url: w.url })} />
-                  </div>
-                </td>
+        <TableScroll>
+          <table className="data records">
+            <thead>
+              <tr>
+                <th>{t('url')}</th>
+                <th>{t('events')}</th>
+                <th>{t('creator')}</th>
+                <th>{t('created')}</th>
+                <th>{t('lastDelivery')}</th>
+                <th>{t('state')}</th>
+                <th>
+                  <span className="visually-hidden">{t('actions')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {webhooks.map((w) => (
+                <tr key={w.id}>
+                  <td className="record-name">
+                    <code>{w.url}</code>
+                  </td>
+                  <td data-label={t('events')}>{w.events.map((e) => t(`eventNames.${e}`)).join(', ')}</td>
+                  <td data-label={t('creator')}>{w.creatorName ?? '—'}</td>
+                  <td data-label={t('created')}>{formatDate(w.createdAt, workspace.locale)}</td>
+                  <td data-label={t('lastDelivery')}>
+                    {w.lastStatus && w.lastAt ? `${t(`statuses.${w.lastStatus}`)} · ${formatDateTime(w.lastAt, workspace.locale)}` : t('noDelivery')}
+                  </td>
+                  <td data-label={t('state')}>{w.enabled ? t('enabled') : t('disabled')}</td>
+                  <td className="record-actions">
+                    <div className="row">
+                      <Link to={`/w/${workspace.slug}/settings/webhooks/${w.id}`} aria-label={t('logNamed', { url: w.url })}>
+                        {t('log')}
+                      </Link>
+                      {w.enabled ? <RowAction webhookId={w.id} intent="test" label={t('test')} name={t('testNamed', { url: w.url })} /> : null}
+                      {w.enabled ? (
+                        <RowAction webhookId={w.id} intent="disable" label={t('disable')} name={t('disableNamed', { url: w.url })} />
+                      ) : (
+                        <RowAction webhookId={w.id} intent="enable" label={t('enable')} name={t('enableNamed', { url: w.url })} />
+                      )}
+                      <RowAction webhookId={w.id} intent="rotate" label={t('rotate')} name={t('rotateNamed', { url: w.url })} />
+                      <RowAction webhookId={w.id} intent="delete" label={t('delete')} name={t('deleteNamed', { url: w.url })} />
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -40,7 +40,7 @@ export function RankingTable({ projects, counts, query, sortLabel, m, base }: Ra
         <p className="muted">{counts.all === 0 ? t('summary.noProjects') : t('summary.noneWithStatus')}</p>
       ) : (
         <TableScroll>
-          <table className="data ranking">
+          <table className="data ranking records">
             <thead>
               <tr>
                 <th scope="col" className="num">
@@ -63,20 +63,32 @@ export function RankingTable({ projects, counts, query, sortLabel, m, base }: Ra
             <tbody>
               {projects.map((p, i) => (
                 <tr key={p.id}>
-                  <td className="num">{i + 1}</td>
-                  <th scope="row">
+                  <td className="num" data-label={t('summary.ranking.rank')}>
+                    {i + 1}
+                  </td>
+                  <th scope="row" className="record-name">
                     <Link to={`${base}/projects/${p.id}`}>{p.name}</Link>
                     <div className="muted small">{t('summary.ranking.kpis', { count: p.kpiCount })}</div>
                   </th>
-                  <td>
+                  <td data-label={t('fields.status')}>
                     <StatusChip status={p.status} />
                   </td>
-                  <td className="num">{money(p.totalBenefit, m)}</td>
-                  <td className="num">{money(p.totalCost, m)}</td>
-                  <td className="num">{money(p.npv, m)}</td>
-                  <td className="num">{ratio(p.roi, m.locale)}</td>
-                  <td className="num">{payback(p.paybackMonths)}</td>
-                  <td className="num">
+                  <td className="num" data-label={sortLabel.benefit}>
+                    {money(p.totalBenefit, m)}
+                  </td>
+                  <td className="num" data-label={t('figures.totalCost')}>
+                    {money(p.totalCost, m)}
+                  </td>
+                  <td className="num" data-label={sortLabel.npv}>
+                    {money(p.npv, m)}
+                  </td>
+                  <td className="num" data-label={sortLabel.roi}>
+                    {ratio(p.roi, m.locale)}
+                  </td>
+                  <td className="num" data-label={sortLabel.payback}>
+                    {payback(p.paybackMonths)}
+                  </td>
+                  <td className="num" data-label={t('warnings.title')}>
                     {p.warningCount > 0 ? <span className="chip warn">{formatNumber(p.warningCount, m.locale)}</span> : <span className="chip good">0</span>}
                   </td>
                 </tr>

@@ -17,7 +17,7 @@ export function TopMeasures({ topMeasures, m, base }: { topMeasures: TopMeasure[
         <p className="muted">{t('summary.measures.empty')}</p>
       ) : (
         <TableScroll>
-          <table className="data">
+          <table className="data records">
             <thead>
               <tr>
                 <th scope="col">{t('summary.measures.measure')}</th>
@@ -32,11 +32,15 @@ export function TopMeasures({ topMeasures, m, base }: { topMeasures: TopMeasure[
             <tbody>
               {topMeasures.map((mv) => (
                 <tr key={mv.measureId}>
-                  <th scope="row">
+                  <th scope="row" className="record-name">
                     <Link to={`${base}/measures/${mv.measureId}`}>{mv.measureName}</Link>
                   </th>
-                  <td className="num">{money(mv.value, m)}</td>
-                  <td className="num">{mv.projectCount}</td>
+                  <td className="num" data-label={t('summary.measures.value')}>
+                    {money(mv.value, m)}
+                  </td>
+                  <td className="num" data-label={t('summary.measures.projects')}>
+                    {mv.projectCount}
+                  </td>
                 </tr>
               ))}
             </tbody>
