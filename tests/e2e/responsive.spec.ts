@@ -121,10 +121,15 @@ async function expectCards(table: Locator) {
   }
 }
 
-/** The control is on the screen, whole, once scrolled to (up and down only). */
+/** Scrolls the page up or down to the element, and nothing sideways (no box it sits in either). */
+async function scrollDownTo(element: Locator) {
+  await element.evaluate((e) => window.scrollBy(0, e.getBoundingClientRect().top - 120));
+}
+
+/** The control is on the screen, whole, once the page is scrolled down to it. */
 async function expectInReach(control: Locator) {
   await expect(control).toBeVisible();
-  await control.scrollIntoViewIfNeeded();
+  await scrollDownTo(control);
   await expect(control).toBeInViewport({ ratio: 1 });
 }
 
@@ -189,7 +194,7 @@ test('at 390 px the map shows one stage at a time with its lanes stacked; the pa
 
   // One stage on the screen, whole; the next one is off it, beside.
   const touchpoints = cell('Points de contact', 'Découverte');
-  await touchpoints.scrollIntoViewIfNeeded();
+  await scrollDownTo(touchpoints);
   await expect(touchpoints).toBeInViewport({ ratio: 1 });
   await expect(cell('Points de contact', 'Comparaison')).not.toBeInViewport();
   await expect(page.getByText('Stage 1 of 7')).toBeVisible();
@@ -232,7 +237,7 @@ test('at 390 px a sideways swipe on the map comes to rest on a whole stage', asy
   await page.goto(`/w/${DEMO.slug}/maps`);
   await page.getByRole('link', { name: DEMO_MAPS.purchase }).click();
   const strip = page.locator('.map-scroll');
-  await strip.scrollIntoViewIfNeeded();
+  await scrollDownTo(strip);
   await strip.evaluate((el) => el.scrollBy({ left: 130 }));
   await expect.poll(() => strip.evaluate((el) => el.scrollLeft / el.clientWidth)).toBe(1);
   await expect(page.getByText('Stage 2 of 7')).toBeInViewport();
