@@ -206,6 +206,8 @@ export async function deleteMap(workspaceId: string, actorId: string, mapId: str
 
 // ---------------------------------------------------------------- positions
 
+const sameOrder = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
 /** Moves a stage (column) or a lane (row) to `toIndex` among its map's siblings. */
 export async function moveAxis(workspaceId: string, actorId: string, mapId: string, kind: 'stage' | 'lane', id: string, toIndex: number): Promise<Result> {
   const table = kind === 'stage' ? stage : lane;
@@ -213,7 +215,10 @@ export async function moveAxis(workspaceId: string, actorId: string, mapId: stri
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
     const ids = await orderedIds(tx, table, workspaceId, mapId);
     if (!ids.includes(id)) return NOT_FOUND;
-    await writePositions(tx, table, workspaceId, moveWithin(ids, id, toIndex));
+    const order = moveWithin(ids, id, toIndex);
+    // Already there (a move sent again after a reload): nothing to write, nothing to log.
+    if (sameOrder(order, ids)) return ok();
+    await writePositions(tx, table, workspaceId, order);
     const [row] = await tx
       .select({ name: table.name })
       .from(table)
@@ -230,7 +235,11 @@ export async function moveAxis(workspaceId: string, actorId: string, mapId: stri
   });
 }
 
-/** Moves a card or a KPI inside its cell or to another stage of the same lane. */
+/**
+ * Moves a card or a KPI inside its cell or to another stage of the same lane. The target is absolute
+ * (stage and index), so the same move sent twice lands in the same place; the second is a success
+ * that changes nothing.
+ */
 export async function moveCellItem(
   workspaceId: string,
   actorId: string,
@@ -252,7 +261,10 @@ export async function moveCellItem(
     if (!item || !target) return NOT_FOUND;
     const from = await cellIds(tx, table, workspaceId, item.laneId, item.stageId);
     if (item.stageId === target.id) {
-      await writePositions(tx, table, workspaceId, moveWithin(from, item.id, input.toIndex));
+      const order = moveWithin(from, item.id, input.toIndex);
+      // Already there (a move sent again after a reload): nothing to write, nothing to log.
+      if (sameOrder(order, from)) return ok();
+      await writePositions(tx, table, workspaceId, order);
     } else {
       const to = await cellIds(tx, table, workspaceId, item.laneId, target.id);
       const moved = moveAcross(from, to, item.id, input.toIndex);

@@ -232,7 +232,13 @@ export async function deleteCost(workspaceId: string, actorId: string, projectId
 
 // ---------------------------------------------------------------- KPI links
 
-/** Links a KPI (or changes its share). Not found when the project or the KPI is not in the workspace. */
+const ALREADY_LINKED = invalid('', 'projects.alreadyLinked', { conflict: true });
+
+/**
+ * Links a KPI to a project with a share, or (`onlyExisting`) changes the share of an existing link.
+ * Not found when the project or the KPI is not in the workspace; a KPI the project already counts on
+ * is refused (409), its share left as it was: the share is changed on the business case.
+ */
 export async function linkKpi(workspaceId: string, actorId: string, projectId: string, kpiId: string, share: string, onlyExisting = false): Promise<Result> {
   return db.transaction(async (tx) => {
     const name = await projectName(tx, workspaceId, projectId);
@@ -257,10 +263,12 @@ export async function linkKpi(workspaceId: string, actorId: string, projectId: s
       await enqueueProjectUpdated(tx, workspaceId, projectId, 'kpis');
       return ok();
     }
-    await tx
+    const [created] = await tx
       .insert(projectKpi)
       .values({ workspaceId, projectId, kpiId, share })
-      .onConflictDoUpdate({ target: [projectKpi.projectId, projectKpi.kpiId], set: { share } });
+      .onConflictDoNothing({ target: [projectKpi.projectId, projectKpi.kpiId] })
+      .returning({ kpiId: projectKpi.kpiId });
+    if (!created) return ALREADY_LINKED;
     await recordActivity(tx, { workspaceId, actorId, entityType: 'project_kpi', entityId: projectId, action: 'created', summary: label });
     await announce(tx, workspaceId, [`project:${projectId}`, 'figures']);
     await enqueueProjectUpdated(tx, workspaceId, projectId, 'kpis');
@@ -292,12 +300,19 @@ export async function unlinkKpi(workspaceId: string, actorId: string, projectId:
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export const KPI_SEARCH_LIMIT = 50;
+/** The KPI picker shows this many KPIs at first, and this many more each time it is asked. */
+export const KPI_PICKER_PAGE = 20;
+export const KPI_PICKER_MAX = 500;
 
-/** KPIs of the workspace whose measure, map or stage name contains `q`: one query. */
-export async function searchKpis(workspaceId: string, q: string) {
-  const pattern = `%${escapeLike(q.trim())}%`;
-  return db
+/**
+ * The KPI picker in one query: the KPIs of the workspace's live maps by map, stage and measure, the
+ * first `limit` of them, and how many there are. With words, only those whose measure, map or stage
+ * name contains them.
+ */
+export async function browseKpis(workspaceId: string, q: string, limit: number = KPI_PICKER_PAGE) {
+  const words = q.trim();
+  const pattern = `%${escapeLike(words)}%`;
+  const rows = await db
     .select({
       kpiId: kpi.id,
       measureName: measure.name,
@@ -305,6 +320,7 @@ export async function searchKpis(workspaceId: string, q: string) {
       stageName: stage.name,
       mapId: journeyMap.id,
       mapName: journeyMap.name,
+      total: sql<number>`(count(*) over ())::int`,
     })
     .from(kpi)
     .innerJoin(measure, eq(measure.id, kpi.measureId))
@@ -314,11 +330,12 @@ export async function searchKpis(workspaceId: string, q: string) {
       and(
         eq(kpi.workspaceId, workspaceId),
         isNull(journeyMap.archivedAt),
-        or(ilike(measure.name, pattern), ilike(journeyMap.name, pattern), ilike(stage.name, pattern)),
+        words ? or(ilike(measure.name, pattern), ilike(journeyMap.name, pattern), ilike(stage.name, pattern)) : undefined,
       ),
     )
-    .orderBy(asc(journeyMap.name), asc(stage.position), asc(measure.name))
-    .limit(KPI_SEARCH_LIMIT);
+    .orderBy(asc(journeyMap.name), asc(journeyMap.id), asc(stage.position), asc(measure.name), asc(kpi.id))
+    .limit(Math.min(Math.max(limit, 1), KPI_PICKER_MAX));
+  return { results: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
 /** The projects a KPI is linked to, for the KPI's settings page. */
@@ -332,6 +349,16 @@ export async function listProjectsForKpi(workspaceId: string, kpiId: string) {
 }
 
 export type KpiProject = Awaited<ReturnType<typeof listProjectsForKpi>>[number];
+
+/** The live projects a KPI could be linked to (those not counting on it yet), for its settings page. */
+export async function listProjectsToLink(workspaceId: string, kpiId: string) {
+  return db
+    .select({ id: project.id, name: project.name, status: project.status })
+    .from(project)
+    .leftJoin(projectKpi, and(eq(projectKpi.projectId, project.id), eq(projectKpi.kpiId, kpiId), eq(projectKpi.workspaceId, workspaceId)))
+    .where(and(eq(project.workspaceId, workspaceId), isNull(project.archivedAt), isNull(projectKpi.kpiId)))
+    .orderBy(asc(project.name), asc(project.id));
+}
 
 // ---------------------------------------------------------------- business case
 

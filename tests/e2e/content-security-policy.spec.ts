@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO, expect, test } from './fixtures';
+import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
 
 // The Content-Security-Policy of server/app.ts is strict (scripts from our origin or with the
 // page's nonce). This walks the screens a browser hydrates, charts included, and fails on any
@@ -26,6 +26,11 @@ test('the main screens hydrate under the Content-Security-Policy with no violati
   await page.waitForLoadState('networkidle');
   await signInAs('owner');
   const base = `/w/${DEMO.slug}`;
+  // The map editor, as an editor: it runs an inline script of its own before drawing the map.
+  await page.goto(`${base}/maps`);
+  await page.getByRole('link', { name: DEMO_MAPS.purchase }).click();
+  await expect(page.getByRole('button', { name: /^Move the card / }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
   for (const path of [base, `${base}/maps`, `${base}/measures`, `${base}/projects`, `${base}/settings`, `${base}/summary`]) {
     const response = await page.goto(path);
     expect(response?.headers()['content-security-policy'], path).toContain("'nonce-");

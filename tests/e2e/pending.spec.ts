@@ -37,5 +37,9 @@ test('a slow save: busy button, progress bar, no double post, and typing meanwhi
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await expect(addCost.getByLabel('Label')).toHaveValue('Exploitation');
   await expect(addCost.getByLabel('Amount')).toHaveValue('');
+  // Still there once the page has reloaded its data (the text used to vanish 300-700 ms after the line showed).
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(800);
+  await expect(addCost.getByLabel('Label')).toHaveValue('Exploitation');
   expect(posts).toBe(1);
 });

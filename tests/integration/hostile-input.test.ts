@@ -122,6 +122,7 @@ function cases(file: string, w: World): Case[] {
       { form: { intent: 'current', value: '33' } },
       { form: { intent: 'delete-value', valueId: w.value.id } },
       { form: { intent: 'nps', date: '2025-04-30', answers: '10 9 8 3' } },
+      { form: { intent: 'linkProject', projectId: w.spareProject.id, share: '50' } },
       { form: { intent: 'delete' } },
     ],
     'w.$slug.measures._index.tsx': [

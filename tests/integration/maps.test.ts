@@ -298,6 +298,49 @@ describe('map editor', () => {
     expect(moves.length).toBe(5);
   });
 
+  it('a move sent again (after a reload cut its answer short) is a success that changes and logs nothing', async () => {
+    const { owner, ws } = await setup();
+    const mapId = await createMap(owner, ws);
+    for (const name of ['A', 'B']) await act(owner, ws, mapId, { intent: 'addStage', name });
+    await act(owner, ws, mapId, { intent: 'addLane', kind: 'actions', name: 'L' });
+    let data = (await load(owner, ws, mapId)).data;
+    const [a, b] = data.stages as { id: string }[];
+    const laneId = data.lanes[0].id;
+    for (const title of ['1', '2']) await act(owner, ws, mapId, { intent: 'addCard', laneId, stageId: a!.id, title });
+    await act(owner, ws, mapId, { intent: 'addCard', laneId, stageId: b!.id, title: 'b1' });
+    data = (await load(owner, ws, mapId)).data;
+    const id = (title: string) => data.cards.find((x: { title: string }) => x.title === title).id;
+    const moved = async () =>
+      (
+        await db
+          .select()
+          .from(activity)
+          .where(and(eq(activity.workspaceId, ws.id), eq(activity.action, 'moved')))
+      ).length;
+
+    // The move menu's "to the next stage" (index 9999), then the same move again.
+    const move = { intent: 'moveCard', id: id('1'), toStageId: b!.id, toIndex: 9999 };
+    expect((await act(owner, ws, mapId, move)).status).toBe(200);
+    const after = { a: await cellOrder(laneId, a!.id), b: await cellOrder(laneId, b!.id) };
+    expect(after.b.map((x) => x.title)).toEqual(['b1', '1']);
+    const again = await act(owner, ws, mapId, move);
+    expect(again.status).toBe(200);
+    expect(again.data).toMatchObject({ intent: 'moveCard', status: 'done' });
+    expect({ a: await cellOrder(laneId, a!.id), b: await cellOrder(laneId, b!.id) }).toEqual(after);
+    expect(await moved()).toBe(1);
+    // Same for a reorder inside a cell and for a stage.
+    expect((await act(owner, ws, mapId, { intent: 'moveCard', id: id('b1'), toStageId: b!.id, toIndex: 1 })).status).toBe(200);
+    expect((await act(owner, ws, mapId, { intent: 'moveCard', id: id('b1'), toStageId: b!.id, toIndex: 1 })).status).toBe(200);
+    expect((await cellOrder(laneId, b!.id)).map((x) => [x.title, x.position])).toEqual([
+      ['1', 0],
+      ['b1', 1],
+    ]);
+    expect((await act(owner, ws, mapId, { intent: 'moveStage', id: b!.id, toIndex: 0 })).status).toBe(200);
+    expect((await act(owner, ws, mapId, { intent: 'moveStage', id: b!.id, toIndex: 0 })).status).toBe(200);
+    expect((await load(owner, ws, mapId)).data.stages.map((s: { id: string }) => s.id)).toEqual([b!.id, a!.id]);
+    expect(await moved()).toBe(3);
+  });
+
   it('keeps every cell a clean 0..n-1 sequence under 20 concurrent moves', async () => {
     const { owner, ws } = await setup();
     const mapId = await createMap(owner, ws);

@@ -179,7 +179,13 @@ describe('business case', () => {
     expect(costs!.n).toBe(2);
     // The search never returns another workspace's KPIs.
     const search = await loadCase(owner, ws.slug, example.project.id, '?q=NPS');
-    expect(search.data.search.results.map((r: { kpiId: string }) => r.kpiId)).toEqual([example.kpis.nps.id]);
+    expect(search.data.picker.results.map((r: { kpiId: string }) => r.kpiId)).toEqual([example.kpis.nps.id]);
+    const all = await loadCase(owner, ws.slug, example.project.id);
+    expect(all.data.picker.results.map((r: { kpiId: string }) => r.kpiId).sort()).toEqual(
+      Object.values(example.kpis)
+        .map((k) => k.id)
+        .sort(),
+    );
   });
 
   it('refuses bad input with 400 beside the field and writes nothing', async () => {
@@ -283,9 +289,9 @@ describe('business case', () => {
     expect(await listProjectsForKpi(ws.id, example.kpis.aht.id)).toEqual([]);
     // Searching by map name, stage name or measure name; linking from the results with a share.
     const byStage = await loadCase(editor, ws.slug, id, '?q=support');
-    expect(byStage.data.search.results.map((r: { kpiId: string }) => r.kpiId)).toEqual([example.kpis.aht.id]);
+    expect(byStage.data.picker.results.map((r: { kpiId: string }) => r.kpiId)).toEqual([example.kpis.aht.id]);
     const byMap = await loadCase(editor, ws.slug, id, '?q=parcours%20client');
-    expect(byMap.data.search.results).toHaveLength(3);
+    expect(byMap.data.picker.results).toHaveLength(3);
     expect((await post(editor, ws.slug, id, { intent: 'link', kpiId: example.kpis.aht.id, share: '50' })).status).toBe(200);
     res = await loadCase(editor, ws.slug, id);
     expect(res.data.businessCase.runRateBenefit).toBe('236000');

@@ -1,7 +1,7 @@
 // One workspace with a row of every kind an action can name (map, stage, lanes, card, emotion point,
-// measure, KPI with a value, persona, project with a cost and a linked KPI, invitation), and a second
-// workspace whose ids must stay out of reach. Written directly, so hostile-input tests do not depend
-// on the code they attack.
+// measure, KPI with a value, persona, project with a cost and a linked KPI, a project without links,
+// invitation), and a second workspace whose ids must stay out of reach. Written directly, so
+// hostile-input tests do not depend on the code they attack.
 import { count, eq } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { activity, card, emotionPoint, invitation, kpi, kpiValue, lane, measure, persona, project, projectCost, projectKpi } from '../../db/schema';
@@ -36,6 +36,8 @@ export async function makeWorld() {
     .values({ workspaceId: ws.id, projectId: aProject!.id, label: 'Build', kind: 'one_off', amount: '1000', year: 0 })
     .returning();
   await db.insert(projectKpi).values({ workspaceId: ws.id, projectId: aProject!.id, kpiId: aKpi!.id, share: '1' });
+  // A project the KPI is not linked to yet, for the KPI page's link form.
+  const [spareProject] = await db.insert(project).values({ workspaceId: ws.id, name: 'Chatbot' }).returning();
   const [anInvitation] = await db
     .insert(invitation)
     .values({ workspaceId: ws.id, email: 'guest@example.com', role: 'viewer', tokenHash: `hash-${ws.id}`, expiresAt: new Date(Date.now() + 86_400_000) })
@@ -57,6 +59,7 @@ export async function makeWorld() {
     value: aValue!,
     persona: aPersona!,
     project: aProject!,
+    spareProject: spareProject!,
     cost: aCost!,
     invitation: anInvitation!,
     foreignMapId: other.map.id,

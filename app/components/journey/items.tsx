@@ -3,7 +3,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { Form } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KpiChip } from '~/components/kpis/kpi-chip';
@@ -333,6 +333,7 @@ export const SortableKpi = memo(function SortableKpi({
   locale: string;
   moveOptions: MoveOption[];
 }) {
+  const { t } = useTranslation('maps');
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: kpi.id,
     data: { type: 'kpi', laneId: kpi.laneId, stageId } satisfies DragData,
@@ -347,6 +348,10 @@ export const SortableKpi = memo(function SortableKpi({
       {canEdit ? (
         <div className="item-tools">
           <MoveMenu intent="moveKpi" id={kpi.id} label={kpi.measureName} options={moveOptions} anchor={stageAnchor(stageId)} />
+          {/* The KPI page's link form (projects count on a KPI through it). */}
+          <Link to={`${href}#link-project`} aria-label={t('kpiTools.linkToProjectOf', { name: kpi.measureName })}>
+            {t('kpiTools.linkToProject')}
+          </Link>
         </div>
       ) : null}
     </li>

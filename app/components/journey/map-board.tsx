@@ -82,7 +82,22 @@ const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
 const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
 const KEYBOARD_OPTIONS = { coordinateGetter: keyboardCoordinates };
 
-export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: MapEditorData; canEdit: boolean; slug: string; locale: string; action: string }) {
+export function MapBoard({
+  editor,
+  canEdit,
+  slug,
+  locale,
+  action,
+  restored = NO_MOVES,
+}: {
+  editor: MapEditorData;
+  canEdit: boolean;
+  slug: string;
+  locale: string;
+  action: string;
+  /** Moves sent before a reload and not answered then, shown until their new save is under way. */
+  restored?: readonly { form: FormData }[];
+}) {
   const { t } = useTranslation('maps');
   const submitMove = useMoveSubmit();
   const dndId = useId();
@@ -109,6 +124,10 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
   const fetchers = useFetchers();
   const laneOf = useCallback((id: string) => cardById.get(id)?.laneId ?? kpiById.get(id)?.laneId, [cardById, kpiById]);
   const pending: Move[] = [];
+  for (const r of restored) {
+    const move = moveFromForm(r.form, laneOf);
+    if (move) pending.push(move);
+  }
   for (const f of fetchers) {
     if (!f.formData) continue;
     const move = moveFromForm(f.formData, laneOf);
@@ -322,6 +341,7 @@ export function MapBoard({ editor, canEdit, slug, locale, action }: { editor: Ma
 }
 
 const EMPTY: string[] = [];
+const NO_MOVES: readonly { form: FormData }[] = [];
 const EMPTY_POINTS: ReadonlyMap<string, EmotionData> = new Map();
 
 function Overlay({ label, type }: { label: string; type: DragData['type'] }) {

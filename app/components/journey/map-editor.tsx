@@ -2,17 +2,20 @@
 // last change, the board, and the forms that add stages and lanes. It reloads when a change to the
 // map or its KPIs is committed anywhere (live updates), once the user is not mid-edit or mid-drag.
 import { getFormProps, getInputProps, getSelectProps } from '@conform-to/react';
-import { Form, Link, useActionData, useFetcher, useRevalidator, useSubmit } from '@remix-run/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Form, Link, useActionData, useFetcher, useRevalidator } from '@remix-run/react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANE_KINDS } from '~/domain/vocabulary';
 import { AddLaneSchema, AddStageSchema, UpdateMapSchema } from '~/lib/schemas/maps';
 import { useLiveData } from '~/lib/live';
+import { useNonce } from '~/lib/nonce';
 import { useWorkspace } from '~/lib/workspace';
 import { Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
 import { MapBoard } from './map-board';
 import { MoveSubmitContext } from './move-context';
+import { hideWhilePendingScript } from './pending-moves';
 import type { MapEditorData } from './types';
+import { useMoveSaver } from './use-move-saver';
 
 /** The printable area of an A4 landscape page with 8 mm margins, in CSS pixels. */
 const PAGE = { width: 1060, height: 730 };
@@ -40,22 +43,13 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
   const { t: te } = useTranslation('errors');
   const { workspace, canEdit } = useWorkspace();
   const actionData = useActionData<EditorAnswer>();
+  const nonce = useNonce();
   const action = `/w/${workspace.slug}/maps/${editor.map.id}`;
 
   // Each move gets its own fetcher key so saves in flight do not cancel each other; the last one is
-  // watched to report a refusal.
-  const submit = useSubmit();
-  const [moveKey, setMoveKey] = useState('move:none');
+  // watched to report a refusal. Moves not answered before a reload are shown and sent again.
+  const { submitMove, lastKey: moveKey, restored } = useMoveSaver(editor.map.id, action);
   const lastMove = useFetcher<EditorAnswer>({ key: moveKey });
-  const sequence = useRef(0);
-  const submitMove = useCallback(
-    (form: FormData) => {
-      const key = `move:${Date.now()}:${sequence.current++}`;
-      setMoveKey(key);
-      submit(form, { method: 'post', action, navigate: false, fetcherKey: key, preventScrollReset: true });
-    },
-    [submit, action],
-  );
   const moveError = lastMove.state === 'idle' ? refusal(lastMove.data) : undefined;
 
   const revalidator = useRevalidator();
@@ -152,8 +146,12 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
         ) : null}
       </div>
 
+      {canEdit ? (
+        // Runs before the grid is drawn: hides it while moves from before a reload are waiting.
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: hideWhilePendingScript(editor.map.id) }} />
+      ) : null}
       <MoveSubmitContext.Provider value={submitMove}>
-        <MapBoard editor={editor} canEdit={canEdit} slug={workspace.slug} locale={workspace.locale} action={action} />
+        <MapBoard editor={editor} canEdit={canEdit} slug={workspace.slug} locale={workspace.locale} action={action} restored={restored} />
       </MoveSubmitContext.Provider>
 
       {canEdit ? (

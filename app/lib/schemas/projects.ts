@@ -93,11 +93,24 @@ export function costSchema(locale: NumberLocale) {
 
 export const DeleteCostSchema = z.object({ intent: z.literal('deleteCost'), costId: IdSchema });
 
+/** The attribution share of a link, typed as a percentage (100 % when left out). */
+const shareField = (locale: NumberLocale) => percentField(locale, 0, 100).default('100');
+
+/** Linking a KPI from the business case (`link`), or changing a linked KPI's share (`share`). */
 export function linkSchema(locale: NumberLocale) {
   return z.object({
     intent: z.enum(['link', 'share']),
     kpiId: IdSchema,
-    share: percentField(locale, 0, 100).default('100'),
+    share: shareField(locale),
+  });
+}
+
+/** Linking the KPI of its settings page to a project: the same link, asked from the other side. */
+export function linkProjectSchema(locale: NumberLocale) {
+  return z.object({
+    intent: z.literal('linkProject'),
+    projectId: z.string({ required_error: 'field.choose' }).uuid('field.choose'),
+    share: shareField(locale),
   });
 }
 

@@ -6,10 +6,11 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { KpiProjects } from '~/components/projects/kpi-projects';
+import { KpiProjects, LinkToProject } from '~/components/projects/kpi-projects';
 import { annualImpact, currentFromHistory, kpiStatus } from '~/domain/kpi';
 import { npsFromAnswers, parseNpsAnswers } from '~/domain/nps';
 import { NpsSchema, kpiSettingsSchema, kpiValueSchema } from '~/lib/schemas/measures';
+import { linkProjectSchema } from '~/lib/schemas/projects';
 import { useLiveData } from '~/lib/live';
 import { useWorkspace } from '~/lib/workspace';
 import { readForm } from '~/server/form.server';
@@ -17,7 +18,7 @@ import { requireMember } from '~/server/access.server';
 import { badRequest, notFound } from '~/server/http.server';
 import { deleteKpiValue, recordKpiValue } from '~/server/kpi-values.server';
 import { deleteKpi, findKpi, getKpiSettings, updateKpiSettings } from '~/server/kpis.server';
-import { listProjectsForKpi } from '~/server/projects.server';
+import { linkKpi, listProjectsForKpi, listProjectsToLink } from '~/server/projects.server';
 import { invalid, reply, replyInvalid, valueOr404 } from '~/server/result.server';
 import measuresStyles from '~/styles/measures.css?url';
 import { DeleteKpi, KpiFigures, KpiHeader } from './kpi-figures';
@@ -40,15 +41,19 @@ const MAX_NPS_FILE = 2 * 1024 * 1024;
 const today = () => new Date().toISOString().slice(0, 10);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workspace } = await requireMember(request, params.slug);
+  const { workspace, role } = await requireMember(request, params.slug);
   const ids = ParamsSchema.safeParse(params);
   if (!ids.success) throw notFound();
   const { kpi, measure, values, mapName, stageName } = valueOr404(await getKpiSettings(workspace.id, ids.data.kpiId, ids.data.mapId));
   const current = currentFromHistory(values);
-  const projects = await listProjectsForKpi(workspace.id, ids.data.kpiId);
+  const [projects, projectsToLink] = await Promise.all([
+    listProjectsForKpi(workspace.id, ids.data.kpiId),
+    role === 'viewer' ? [] : listProjectsToLink(workspace.id, ids.data.kpiId),
+  ]);
   const { trend, valueAmount, valueStep } = measure;
   return {
     projects,
+    projectsToLink,
     kpi,
     measure,
     mapName,
@@ -114,6 +119,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const recorded = reply(intent, await recordKpiValue(workspace.id, user.id, kpiId, { date: s.value.date, value: nps.nps }), s);
       return data({ ...recorded.data, nps }, recorded.init ?? undefined);
     }
+    case 'linkProject': {
+      const s = parseWithZod(formData, { schema: linkProjectSchema(locale) });
+      if (s.status !== 'success') return replyInvalid(intent, s);
+      return reply(intent, await linkKpi(workspace.id, user.id, s.value.projectId, kpiId, s.value.share), s);
+    }
     case 'delete': {
       valueOr404(await deleteKpi(workspace.id, user.id, kpiId));
       return redirect(`/w/${workspace.slug}/maps/${mapId}`);
@@ -133,7 +143,9 @@ export default function KpiSettingsPage() {
     <>
       <KpiHeader kpi={kpi} measure={measure} mapName={page.mapName} stageName={page.stageName} status={page.status} />
       <KpiFigures kpi={kpi} measure={measure} values={values} current={page.current} status={page.status} impact={page.impact} />
-      <KpiProjects kpiId={kpi.id} projects={projects} slug={workspace.slug} locale={workspace.locale} />
+      <KpiProjects kpiId={kpi.id} projects={projects} slug={workspace.slug} locale={workspace.locale}>
+        {canEdit ? <LinkToProject projects={page.projectsToLink} slug={workspace.slug} locale={workspace.locale} answer={actionData} /> : null}
+      </KpiProjects>
       {canEdit ? <SetCurrentForm answer={actionData} today={today} /> : null}
       <ValueHistory answer={actionData} canEdit={canEdit} values={values} unit={measure.unit} today={today} />
       {canEdit ? <SettingsForm key={kpi.version} answer={actionData} kpi={kpi} /> : null}

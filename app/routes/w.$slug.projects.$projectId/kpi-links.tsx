@@ -1,8 +1,8 @@
-// The KPIs linked to a project with their shares (one Conform form per line), and the KPI picker
-// (a GET search; a link form per result). Editors only; every form works before JavaScript loads.
+// The KPIs linked to a project with their shares (one Conform form per line), and the share form the
+// KPI picker (kpi-picker.tsx) links with. Editors only; every form works before JavaScript loads.
 import { getFormProps, getInputProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { Form, Link, useNavigation } from '@remix-run/react';
+import { Form, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonForm } from '~/components/ui/button-form';
@@ -15,7 +15,7 @@ import { UnlinkSchema, linkSchema, percentInput } from '~/lib/schemas/projects';
 import { TableScroll } from '~/components/ui/table-scroll';
 
 /** A share form: `share` changes a linked KPI's share, `link` links a KPI found by the picker. */
-function ShareForm({
+export function ShareForm({
   intent,
   kpiId,
   share,
@@ -115,80 +115,5 @@ export function LinkedKpis({ lines, locale, reply }: { lines: readonly KpiLineDa
         </tbody>
       </table>
     </TableScroll>
-  );
-}
-
-export interface SearchResult {
-  kpiId: string;
-  measureName: string;
-  unit: string;
-  stageName: string;
-  mapId: string;
-  mapName: string;
-}
-
-export function KpiPicker({
-  q,
-  results,
-  linkedIds,
-  base,
-  locale,
-  reply,
-}: {
-  q: string;
-  results: readonly SearchResult[];
-  linkedIds: ReadonlySet<string>;
-  base: string;
-  locale: NumberLocale;
-  reply?: ActionReply;
-}) {
-  const { t } = useTranslation('projects');
-  return (
-    <div className="kpi-picker">
-      {/* A GET form: the search works without JavaScript and the URL can be shared. */}
-      <Form method="get" className="row" role="search" preventScrollReset>
-        <div className="field">
-          <label htmlFor="kpi-search">{t('picker.label')}</label>
-          <input id="kpi-search" name="q" type="search" defaultValue={q} placeholder={t('picker.placeholder')} />
-        </div>
-        <div className="field actions">
-          <button type="submit" className="secondary">
-            {t('picker.search')}
-          </button>
-        </div>
-      </Form>
-      {q ? (
-        results.length === 0 ? (
-          <p className="muted" role="status">
-            {t('picker.none', { q })}
-          </p>
-        ) : (
-          <ul className="picker-results" aria-label={t('picker.results', { count: results.length })}>
-            {results.map((r) => {
-              const name = t('breakdown.kpiAt', { measure: r.measureName, stage: r.stageName });
-              return (
-                <li key={r.kpiId}>
-                  <span>
-                    {name}{' '}
-                    <span className="muted small">
-                      · <Link to={`${base}/maps/${r.mapId}`}>{r.mapName}</Link>
-                    </span>
-                  </span>
-                  {linkedIds.has(r.kpiId) ? (
-                    <span className="chip neutral">{t('picker.linked')}</span>
-                  ) : (
-                    <ShareForm intent="link" kpiId={r.kpiId} share="100" label={t('links.shareOf', { kpi: name })} locale={locale} reply={reply}>
-                      <button type="submit" className="small" aria-label={t('picker.linkOf', { kpi: name })}>
-                        {t('picker.link')}
-                      </button>
-                    </ShareForm>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )
-      ) : null}
-    </div>
   );
 }

@@ -34,7 +34,8 @@ import { CostEditor } from './cost-editor';
 import { DetailsForm } from './details-form';
 import { HeadlinePanel } from './headline';
 import { CaseHeader } from './header';
-import { KpiPicker, LinkedKpis } from './kpi-links';
+import { LinkedKpis } from './kpi-links';
+import { KpiPicker } from './kpi-picker';
 import { useWhatIf } from './use-what-if';
 import { WhatIf } from './what-if';
 import { pageTitle } from '~/lib/page-title';
@@ -53,22 +54,32 @@ function projectIdOf(params: Record<string, string | undefined>) {
   return parsed.data;
 }
 
-/** The KPI picker's search words: trimmed, at most 100 characters, anything else ignored. */
-const KpiSearchQuerySchema = z.object({
+/** The KPI picker's words (trimmed, at most 100 characters) and how many KPIs it shows; anything else ignored. */
+const KpiPickerQuerySchema = z.object({
   q: z
     .string()
     .trim()
     .transform((q) => q.slice(0, 100))
     .catch(''),
+  shown: z.coerce.number().int().min(projects.KPI_PICKER_PAGE).max(projects.KPI_PICKER_MAX).catch(projects.KPI_PICKER_PAGE),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request, params.slug);
   const businessCase = valueOr404(await projects.loadBusinessCase(workspace.id, projectIdOf(params)));
-  const { q } = KpiSearchQuerySchema.parse({ q: new URL(request.url).searchParams.get('q') ?? '' });
+  const url = new URL(request.url);
+  const { q, shown } = KpiPickerQuerySchema.parse({ q: url.searchParams.get('q') ?? '', shown: url.searchParams.get('shown') ?? undefined });
   const canEdit = role !== 'viewer';
-  const [results, members] = await Promise.all([canEdit && q ? projects.searchKpis(workspace.id, q) : [], canEdit ? listMembers(workspace.id) : []]);
-  return { ...businessCase, search: { q, results }, members: members.map((mb) => ({ id: mb.userId, name: mb.displayName })) };
+  const [picker, members] = await Promise.all([
+    canEdit ? projects.browseKpis(workspace.id, q, shown) : { results: [], total: 0 },
+    canEdit ? listMembers(workspace.id) : [],
+  ]);
+  return {
+    ...businessCase,
+    picker: { q, shown, ...picker },
+    pickerStep: projects.KPI_PICKER_PAGE,
+    members: members.map((mb) => ({ id: mb.userId, name: mb.displayName })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -173,8 +184,8 @@ export default function BusinessCaseRoute() {
             <LinkedKpis lines={loaded.lines} locale={locale} reply={actionData} />
             <h3>{t('picker.title')}</h3>
             <KpiPicker
-              q={loaded.search.q}
-              results={loaded.search.results}
+              page={loaded.picker}
+              step={loaded.pickerStep}
               linkedIds={new Set(loaded.lines.map((l) => l.kpiId))}
               base={base}
               locale={locale}
