@@ -8,6 +8,8 @@ test('a slow save: busy button, progress bar, no double post, and typing meanwhi
   await page.getByLabel('Name').fill('Projet lent');
   await page.getByRole('button', { name: 'Create the project' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Projet lent');
+  // On a busy machine the page may still be hydrating: a click then posts the plain form (no busy state).
+  await page.waitForLoadState('networkidle');
 
   let posts = 0;
   await page.route(
