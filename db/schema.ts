@@ -93,6 +93,9 @@ export const workspace = pgTable('workspace', {
   slug: text('slug').notNull().unique(),
   currency: text('currency').notNull().default('EUR'),
   locale: localeEnum('locale').notNull().default('en'),
+  /** IANA time zone in which times are shown (validated against Intl on input). Workspaces made
+   * before it existed keep UTC, the zone their times were shown in until then. */
+  timeZone: text('time_zone').notNull().default('UTC'),
   version: version(),
   createdAt: createdAt(),
 });

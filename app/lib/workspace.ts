@@ -8,7 +8,8 @@ import type { Locale, Role } from '~/domain/vocabulary';
 export const WORKSPACE_ROUTE_ID = 'routes/w.$slug';
 
 export interface WorkspaceData {
-  workspace: { id: string; name: string; slug: string; currency: string; locale: Locale };
+  /** timeZone: the IANA zone every time of the workspace is shown in, on the server and in the browser alike. */
+  workspace: { id: string; name: string; slug: string; currency: string; locale: Locale; timeZone: string };
   role: Role;
   user: { id: string; displayName: string; email: string };
   workspaces: { id: string; name: string; slug: string; role: Role }[];

@@ -18,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       slug: workspace.slug,
       currency: workspace.currency,
       locale: workspace.locale,
+      timeZone: workspace.timeZone,
     },
     role,
     user: { id: user.id, displayName: user.displayName, email: user.email },

@@ -2,11 +2,13 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthCard } from '~/components/auth-card';
 import { Field, SelectField } from '~/components/ui/field';
 import { CURRENCIES } from '~/lib/format';
 import { NewWorkspaceSchema } from '~/lib/schemas/workspace';
+import { TIME_ZONES, defaultTimeZone } from '~/lib/time-zone';
 import { readForm } from '~/server/form.server';
 import { requireUser } from '~/server/auth.server';
 import { createWorkspace, listWorkspacesForUser } from '~/server/workspaces.server';
@@ -16,7 +18,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'newWorksp
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
-  return { workspaces: await listWorkspacesForUser(user.id), locale: user.locale ?? 'en' };
+  const locale = user.locale ?? 'en';
+  return { workspaces: await listWorkspacesForUser(user.id), locale, timeZone: defaultTimeZone(locale), timeZones: TIME_ZONES };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,18 +31,25 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewWorkspaceRoute() {
-  const { workspaces, locale } = useLoaderData<typeof loader>();
+  const { workspaces, locale, timeZone, timeZones } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: 'new-workspace',
     lastResult,
-    defaultValue: { currency: 'EUR', locale },
+    defaultValue: { currency: 'EUR', locale, timeZone },
     constraint: getZodConstraint(NewWorkspaceSchema),
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewWorkspaceSchema }),
   });
+  // Once the page runs in the browser, the creator's own zone is a better guess (when this server knows it).
+  const { update } = form;
+  const timeZoneName = fields.timeZone.name;
+  useEffect(() => {
+    const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (own !== timeZone && timeZones.includes(own)) update({ name: timeZoneName, value: own });
+  }, [timeZone, timeZones, update, timeZoneName]);
   return (
     <AuthCard title={t('workspaces.newTitle')}>
       <p className="muted">{t('workspaces.newLead')}</p>
@@ -54,6 +64,7 @@ export default function NewWorkspaceRoute() {
             { value: 'fr', label: t('languages.fr') },
           ]}
         />
+        <SelectField label={t('fields.timeZone')} field={fields.timeZone} options={timeZones.map((zone) => ({ value: zone, label: zone }))} />
         <button type="submit" disabled={navigation.state === 'submitting'}>
           {t('workspaces.create')}
         </button>

@@ -19,7 +19,7 @@ export async function listWorkspacesForUser(userId: string) {
     .orderBy(asc(workspace.name));
 }
 
-export async function createWorkspace(userId: string, input: { name: string; currency: string; locale: Locale }) {
+export async function createWorkspace(userId: string, input: { name: string; currency: string; locale: Locale; timeZone?: string }) {
   const base = slugify(input.name);
   return db.transaction(async (tx) => {
     const taken = await tx
@@ -29,7 +29,10 @@ export async function createWorkspace(userId: string, input: { name: string; cur
     const used = new Set(taken.map((t) => t.slug));
     let slug = base;
     for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
-    const [created] = await tx.insert(workspace).values({ name: input.name.trim(), slug, currency: input.currency, locale: input.locale }).returning();
+    const [created] = await tx
+      .insert(workspace)
+      .values({ name: input.name.trim(), slug, currency: input.currency, locale: input.locale, timeZone: input.timeZone })
+      .returning();
     await tx.insert(membership).values({ workspaceId: created!.id, userId, role: 'owner' });
     await recordActivity(tx, {
       workspaceId: created!.id,
@@ -46,18 +49,18 @@ export async function createWorkspace(userId: string, input: { name: string; cur
 export async function updateWorkspaceSettings(
   workspaceId: string,
   actorId: string,
-  input: { name: string; currency: string; locale: Locale; version: number },
+  input: { name: string; currency: string; locale: Locale; timeZone: string; version: number },
 ) {
   return db.transaction(async (tx) => {
     // A save based on an old version is refused with the current settings.
     const [updated] = await tx
       .update(workspace)
-      .set({ name: input.name.trim(), currency: input.currency, locale: input.locale, version: sql`${workspace.version} + 1` })
+      .set({ name: input.name.trim(), currency: input.currency, locale: input.locale, timeZone: input.timeZone, version: sql`${workspace.version} + 1` })
       .where(and(eq(workspace.id, workspaceId), eq(workspace.version, input.version)))
       .returning();
     if (!updated) {
       const [current] = await tx
-        .select({ name: workspace.name, currency: workspace.currency, locale: workspace.locale, version: workspace.version })
+        .select({ name: workspace.name, currency: workspace.currency, locale: workspace.locale, timeZone: workspace.timeZone, version: workspace.version })
         .from(workspace)
         .where(eq(workspace.id, workspaceId));
       return current ? stale(current) : NOT_FOUND;
@@ -68,7 +71,7 @@ export async function updateWorkspaceSettings(
       entityType: 'workspace',
       entityId: workspaceId,
       action: 'updated',
-      summary: `${updated.name} · ${updated.currency} · ${updated.locale}`,
+      summary: `${updated.name} · ${updated.currency} · ${updated.locale} · ${updated.timeZone}`,
     });
     return ok(updated);
   });

@@ -56,7 +56,7 @@ function cases(file: string, w: World): Case[] {
       // Last: a hostile new password that happens to be valid changes it, and later ones are refused.
       { form: { intent: 'password', currentPassword: w.owner.password, newPassword: w.owner.password } },
     ],
-    'workspaces.new.tsx': [{ form: { name: 'Second', currency: 'EUR', locale: 'fr' } }],
+    'workspaces.new.tsx': [{ form: { name: 'Second', currency: 'EUR', locale: 'fr', timeZone: 'Europe/Paris' } }],
     'w.$slug.settings_.api.tsx': [
       { form: { intent: 'create', name: 'Warehouse', scope: 'read_write', expiresOn: '' } },
       { form: { intent: 'revoke', tokenId: '00000000-0000-4000-8000-000000000000' } },
@@ -68,7 +68,7 @@ function cases(file: string, w: World): Case[] {
       { form: { intent: 'delete', webhookId: '00000000-0000-4000-8000-000000000000' } },
     ],
     'w.$slug.settings.tsx': [
-      { form: { intent: 'settings', version: '1', name: 'Renamed', currency: 'EUR', locale: 'en' } },
+      { form: { intent: 'settings', version: '1', name: 'Renamed', currency: 'EUR', locale: 'en', timeZone: 'Europe/Paris' } },
       { form: { intent: 'invite', email: 'new@example.com', role: 'editor' } },
       { form: { intent: 'role', userId: w.owner.id, role: 'owner' } },
       { form: { intent: 'remove', userId: w.stranger.id } },

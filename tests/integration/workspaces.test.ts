@@ -10,6 +10,7 @@ import * as layout from '~/routes/w.$slug';
 import * as newWorkspace from '~/routes/workspaces.new';
 import * as healthz from '~/routes/healthz';
 import { addMember, call, makeUser, makeWorkspace, request } from '../support/factories';
+import errorsEn from '~/locales/en/errors.json';
 
 async function setup() {
   const owner = await makeUser();
@@ -26,6 +27,7 @@ const settingsForm = (ws: { name: string; version: number }, overrides: Record<s
   name: ws.name,
   currency: 'EUR',
   locale: 'en',
+  timeZone: 'UTC',
   version: String(ws.version),
   ...overrides,
 });
@@ -61,6 +63,47 @@ describe('workspaces', () => {
     expect(res.data.result.error.currency).toEqual(['field.currency']);
     const [row] = await db.select().from(workspace).where(eq(workspace.id, ws.id));
     expect(row!.name).toBe('Acme Telecom');
+  });
+
+  it('saves the time zone the layout then hands to every page, and a new workspace takes the one its form sent', async () => {
+    const { owner, ws } = await setup();
+    expect(ws.timeZone).toBe('UTC');
+    const res = await call(settings.action, {
+      request: request(`/w/${ws.slug}/settings`, { user: owner, form: settingsForm(ws, { timeZone: 'Europe/Paris' }) }),
+      params: { slug: ws.slug },
+    });
+    expect(res.status).toBe(200);
+    const page = await call(layout.loader, { request: request(`/w/${ws.slug}`, { user: owner }), params: { slug: ws.slug } });
+    expect(page.data.workspace.timeZone).toBe('Europe/Paris');
+
+    const created = await call(newWorkspace.action, {
+      request: request('/workspaces/new', { user: owner, form: { name: 'Équipe Montréal', currency: 'CAD', locale: 'fr', timeZone: 'America/Toronto' } }),
+    });
+    expect(created.status).toBe(302);
+    const [row] = await db.select().from(workspace).where(eq(workspace.slug, 'equipe-montreal'));
+    expect(row!.timeZone).toBe('America/Toronto');
+  });
+
+  it.each([
+    ['Mars/Olympus_Mons', 'field.timeZone'],
+    ['europe/paris', 'field.timeZone'],
+    ['+02:00', 'field.timeZone'],
+    ['Europe/Paris; drop table workspace', 'field.timeZone'],
+    ['', 'field.required'],
+  ])('refuses the time zone %j with a 400 and a message beside the field, and writes nothing', async (timeZone, message) => {
+    const { owner, ws } = await setup();
+    const activityBefore = await db.select({ n: count() }).from(activity).where(eq(activity.workspaceId, ws.id));
+    const res = await call(settings.action, {
+      request: request(`/w/${ws.slug}/settings`, { user: owner, form: settingsForm(ws, { timeZone, name: 'Renamed' }) }),
+      params: { slug: ws.slug },
+    });
+    expect(res.status).toBe(400);
+    expect(res.data.result.error.timeZone).toEqual([message]);
+    expect(errorsEn.field[message.slice('field.'.length) as keyof typeof errorsEn.field]).toBeTruthy();
+    const [row] = await db.select().from(workspace).where(eq(workspace.id, ws.id));
+    expect(row).toMatchObject({ name: 'Acme Telecom', timeZone: 'UTC', version: ws.version });
+    const activityAfter = await db.select({ n: count() }).from(activity).where(eq(activity.workspaceId, ws.id));
+    expect(activityAfter).toEqual(activityBefore);
   });
 
   it('owners change settings; a save based on an old version is refused and changes nothing', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOCALES, ROLES } from '~/domain/vocabulary';
 import { EmailSchema } from './auth';
 import { nameSchema, UuidSchema, VersionSchema } from '~/domain/fields';
+import { isTimeZone } from '~/lib/time-zone';
 
 // ISO 4217 codes known to this runtime's Intl (Node and every current browser).
 const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
@@ -12,6 +13,9 @@ export const CurrencySchema = z
   .toUpperCase()
   .refine((code) => ISO_CURRENCIES.has(code), 'field.currency');
 
+/** An IANA time zone name that Intl knows (Europe/Paris, America/Montreal, UTC...). */
+export const TimeZoneSchema = z.string({ required_error: 'field.required' }).trim().refine(isTimeZone, 'field.timeZone');
+
 export const WorkspaceLocaleSchema = z.enum(LOCALES, { errorMap: () => ({ message: 'field.choose' }) });
 export const RoleSchema = z.enum(ROLES, { errorMap: () => ({ message: 'field.choose' }) });
 
@@ -21,10 +25,13 @@ export const NewWorkspaceSchema = z.object({
   name: WorkspaceNameSchema,
   currency: CurrencySchema,
   locale: WorkspaceLocaleSchema,
+  // The form always sends one; a client that does not gets UTC, which it can change in the settings.
+  timeZone: TimeZoneSchema.default('UTC'),
 });
 
 export const WorkspaceSettingsSchema = NewWorkspaceSchema.extend({
   intent: z.literal('settings'),
+  timeZone: TimeZoneSchema,
   version: VersionSchema,
 });
 

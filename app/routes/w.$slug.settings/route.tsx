@@ -6,6 +6,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { InviteSchema, LeaveSchema, MemberRoleSchema, RemoveMemberSchema, RevokeInvitationSchema, WorkspaceSettingsSchema } from '~/lib/schemas/workspace';
+import { TIME_ZONES } from '~/lib/time-zone';
 import { useWorkspace } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
 import { readForm } from '~/server/form.server';
@@ -26,9 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     role === 'owner' ? workspaces.listPendingInvitations(workspace.id) : Promise.resolve([]),
   ]);
   return {
-    settings: { name: workspace.name, currency: workspace.currency, locale: workspace.locale, version: workspace.version },
+    settings: { name: workspace.name, currency: workspace.currency, locale: workspace.locale, timeZone: workspace.timeZone, version: workspace.version },
     members,
     invitations,
+    // The zones this server accepts, so that the select the server renders is the one the browser hydrates.
+    timeZones: role === 'owner' ? TIME_ZONES : [],
   };
 }
 
@@ -78,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SettingsRoute() {
-  const { settings, members, invitations } = useLoaderData<typeof loader>();
+  const { settings, members, invitations, timeZones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { isOwner } = useWorkspace();
   const { t } = useTranslation();
@@ -90,7 +93,7 @@ export default function SettingsRoute() {
           {!isOwner ? <p>{t('settings.readOnly')}</p> : null}
         </div>
       </div>
-      <WorkspaceForm settings={settings} reply={actionData} />
+      <WorkspaceForm settings={settings} timeZones={timeZones} reply={actionData} />
       <Members members={members} reply={actionData} />
       {isOwner ? <Invitations invitations={invitations} reply={actionData} /> : null}
       {isOwner ? (

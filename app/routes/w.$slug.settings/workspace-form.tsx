@@ -10,7 +10,15 @@ import { CURRENCIES } from '~/lib/format';
 import { WorkspaceSettingsSchema } from '~/lib/schemas/workspace';
 import { useWorkspace } from '~/lib/workspace';
 
-export function WorkspaceForm({ settings, reply }: { settings: { name: string; currency: string; locale: Locale; version: number }; reply?: ActionReply }) {
+export interface WorkspaceSettings {
+  name: string;
+  currency: string;
+  locale: Locale;
+  timeZone: string;
+  version: number;
+}
+
+export function WorkspaceForm({ settings, timeZones, reply }: { settings: WorkspaceSettings; timeZones: readonly string[]; reply?: ActionReply }) {
   const { isOwner } = useWorkspace();
   const { t } = useTranslation();
   const mine = answerFor(reply, 'settings');
@@ -46,6 +54,7 @@ export function WorkspaceForm({ settings, reply }: { settings: { name: string; c
                 { value: 'fr', label: t('languages.fr') },
               ]}
             />
+            <SelectField label={t('fields.timeZone')} field={fields.timeZone} options={timeZones.map((zone) => ({ value: zone, label: zone }))} />
           </div>
           <button type="submit">{t('settings.save')}</button>
         </Form>
@@ -57,6 +66,8 @@ export function WorkspaceForm({ settings, reply }: { settings: { name: string; c
           <dd>{settings.currency}</dd>
           <dt>{t('fields.workspaceLocale')}</dt>
           <dd>{t(`languages.${settings.locale}`)}</dd>
+          <dt>{t('fields.timeZone')}</dt>
+          <dd>{settings.timeZone}</dd>
         </dl>
       )}
     </section>

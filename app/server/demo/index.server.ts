@@ -31,7 +31,10 @@ export async function seedDemo(db: Database) {
       await tx.insert(user).values({ id, email: u.email, displayName: u.displayName, passwordHash, locale: null });
       users[key] = id;
     }
-    const [ws] = await tx.insert(workspace).values({ name: 'Demo Telecom', slug: 'demo-telecom', currency: 'EUR', locale: 'fr' }).returning();
+    const [ws] = await tx
+      .insert(workspace)
+      .values({ name: 'Demo Telecom', slug: 'demo-telecom', currency: 'EUR', locale: 'fr', timeZone: 'Europe/Paris' })
+      .returning();
     const workspaceId = ws!.id;
     await tx.insert(membership).values(
       (Object.keys(DEMO_USERS) as (keyof typeof DEMO_USERS)[]).map((key) => ({
