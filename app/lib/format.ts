@@ -34,23 +34,43 @@ export function formatPercent(fraction: Numeric, locale: string, maximumFraction
   return numberFormat(locale, { style: 'percent', maximumFractionDigits }).format(asIntl(fraction));
 }
 
-export function formatDate(value: string | Date, locale: string, style: 'medium' | 'short' | 'long' = 'medium') {
-  const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: typeof value === 'string' && value.length === 10 ? 'UTC' : undefined }).format(date);
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
-export function formatDateTime(value: string | Date, locale: string) {
-  // UTC, and said so, so that the server render and the browser agree. (dateStyle cannot be
-  // combined with timeZoneName, hence the explicit fields.)
-  return new Intl.DateTimeFormat(locale, {
+/** A calendar date ('2026-03-29': a value's date, a target date, a project start) as the locale
+ * writes it. It is the same day wherever it is read, so no time zone applies. */
+export function formatDate(isoDate: string, locale: string, style: 'medium' | 'short' | 'long' = 'medium') {
+  return dateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}
+
+// Instants (a time something happened) are shown in the workspace's time zone, passed explicitly
+// so that the server render and the browser agree whatever zone either of them runs in.
+
+/** The day on which an instant falls in the workspace's time zone. */
+export function formatDayOf(instant: string | Date, locale: string, timeZone: string, style: 'medium' | 'short' | 'long' = 'medium') {
+  return dateTimeFormat(locale, { dateStyle: style, timeZone }).format(new Date(instant));
+}
+
+/** An instant with its time, in the workspace's time zone, and said so ("UTC+2"). (dateStyle cannot
+ * be combined with timeZoneName, hence the explicit fields.) */
+export function formatDateTime(instant: string | Date, locale: string, timeZone: string) {
+  return dateTimeFormat(locale, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'UTC',
+    timeZone,
     timeZoneName: 'short',
-  }).format(new Date(value));
+  }).format(new Date(instant));
 }
 
 export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD', 'JPY', 'SEK', 'NOK', 'DKK', 'PLN', 'AUD'] as const;

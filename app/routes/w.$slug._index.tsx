@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { KpiHealthPanel } from '~/components/kpis/kpi-health';
-import { formatDate } from '~/lib/format';
+import { formatDayOf } from '~/lib/format';
 import { requireMember } from '~/server/access.server';
 import { workspaceOverview } from '~/server/home.server';
 import { topProjectsByNpv } from '~/server/portfolio.server';
@@ -42,7 +42,8 @@ export default function WorkspaceHome() {
           <ul>
             {maps.map((m) => (
               <li key={m.id}>
-                <Link to={`${base}/maps/${m.id}`}>{m.name}</Link> <span className="muted small">{formatDate(m.updatedAt, workspace.locale)}</span>
+                <Link to={`${base}/maps/${m.id}`}>{m.name}</Link>{' '}
+                <span className="muted small">{formatDayOf(m.updatedAt, workspace.locale, workspace.timeZone)}</span>
               </li>
             ))}
           </ul>

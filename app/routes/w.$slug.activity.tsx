@@ -51,7 +51,7 @@ export default function ActivityRoute() {
                 {entries.map((e) => (
                   <tr key={e.id}>
                     <td className="small" data-label={t('activity.when')}>
-                      {formatDateTime(e.at, workspace.locale)}
+                      {formatDateTime(e.at, workspace.locale, workspace.timeZone)}
                     </td>
                     <td data-label={t('activity.who')}>{e.actorName ?? t('activity.someone')}</td>
                     <td className="record-name">

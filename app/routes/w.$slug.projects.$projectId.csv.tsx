@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { businessCaseCsvRows } from '~/domain/business-case';
 import { csvFileName, toCsv } from '~/domain/csv';
 import { IdSchema } from '~/lib/schemas/projects';
+import { todayIn } from '~/lib/time-zone';
 import { requireMember } from '~/server/access.server';
 import { caseCsvLabels } from '~/server/business-cases.server';
 import { i18nServer } from '~/server/i18n.server';
@@ -12,7 +13,7 @@ import { valueOr404 } from '~/server/result.server';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   const projectId = IdSchema.safeParse(params.projectId);
-  const loaded = valueOr404(projectId.success ? await loadBusinessCase(workspace.id, projectId.data) : { status: 'notFound' });
+  const loaded = valueOr404(projectId.success ? await loadBusinessCase(workspace.id, projectId.data, todayIn(workspace.timeZone)) : { status: 'notFound' });
   const t = await i18nServer.getFixedT(request, 'projects');
   const p = loaded.project;
   const rows = businessCaseCsvRows(

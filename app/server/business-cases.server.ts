@@ -3,11 +3,16 @@
 // headings in the reader's language. The arithmetic is app/domain/business-case/.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db } from '#db/client';
-import { journeyMap, kpi, measure, projectKpi, stage } from '#db/schema';
+import { journeyMap, kpi, measure, projectKpi, stage, workspace } from '#db/schema';
+import { todayIn } from '~/lib/time-zone';
 import { CASE_CSV_KEYS, SUMMARY_CSV_COLUMNS, type CaseCsvLabels, type SummaryCsvLabels } from '~/domain/business-case';
 
-/** Today as the server sees it (UTC), for staleness of KPI values. */
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today in the workspace's time zone (for staleness of KPI values and whether a project started),
+ * for callers that hold only its id (the API); pages pass todayIn(workspace.timeZone). */
+export async function workspaceToday(workspaceId: string) {
+  const [row] = await db.select({ timeZone: workspace.timeZone }).from(workspace).where(eq(workspace.id, workspaceId));
+  return todayIn(row?.timeZone ?? 'UTC');
+}
 
 /**
  * The KPIs linked to the given projects of the workspace, with what their impact needs: one query

@@ -20,7 +20,7 @@ import {
 import { dec, sum, toDecimalString } from '~/domain/decimal';
 import { groupBy } from '~/domain/group-by';
 import type { ProjectStatus } from '~/domain/vocabulary';
-import { listLinkedKpis, todayIso } from './business-cases.server';
+import { listLinkedKpis, workspaceToday } from './business-cases.server';
 
 export interface PortfolioOptions {
   sort: RankKey;
@@ -29,7 +29,7 @@ export interface PortfolioOptions {
 }
 
 export async function loadPortfolio(workspaceId: string, options: PortfolioOptions) {
-  const today = options.today ?? todayIso();
+  const today = options.today ?? (await workspaceToday(workspaceId));
   const liveProjects = and(eq(project.workspaceId, workspaceId), isNull(project.archivedAt));
   // The workspace's KPIs linked to a live project; their newest value is then one backward probe of
   // kpi_value_kpi_date_idx each (LATERAL ... LIMIT 1). The tenancy filter of values goes through

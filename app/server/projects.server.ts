@@ -11,7 +11,7 @@ import { groupHistory } from '~/domain/value-history';
 import type { CostKind, ProjectStatus } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
 import { announce } from './live.server';
-import { listLinkedKpis, todayIso } from './business-cases.server';
+import { listLinkedKpis, workspaceToday } from './business-cases.server';
 import { NOT_FOUND, invalid, ok, stale, type Result } from './result.server';
 import { enqueueProjectUpdated } from './webhook-events.server';
 
@@ -367,9 +367,10 @@ export async function listProjectsToLink(workspaceId: string, kpiId: string) {
  * its costs, its linked KPIs (with measure, stage and map), their values, and their shares across
  * all non-archived projects. Not found when the project is not in the workspace.
  */
-export async function loadBusinessCase(workspaceId: string, projectId: string, today = todayIso()) {
+export async function loadBusinessCase(workspaceId: string, projectId: string, todayInZone?: string) {
   const row = await getProject(workspaceId, projectId);
   if (!row) return NOT_FOUND;
+  const today = todayInZone ?? (await workspaceToday(workspaceId));
   // The project's KPIs, checked to be the workspace's own. Values are read through their KPI, filtered
   // by workspace on kpi: with kpi_value.workspace_id in the filter instead, stale statistics (PGlite
   // never analyses) let the planner AND in the whole workspace index per KPI.

@@ -4,7 +4,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/client';
-import { activity, apiToken, kpi, kpiValue, throttle } from '../../db/schema';
+import { activity, apiToken, kpi, kpiValue, throttle, workspace } from '../../db/schema';
 import * as kpiValuesRoute from '~/routes/api.v1.kpi-values';
 import * as kpiRoute from '~/routes/api.v1.kpis.$id';
 import * as kpisRoute from '~/routes/api.v1.kpis';
@@ -95,6 +95,22 @@ describe('API tokens', () => {
     expect(past.status).toBe(400);
     const expired = await createApiToken(s.ws.id, s.owner.id, { name: 'Expired', scope: 'read', expiresAt: new Date(Date.now() - 1000) });
     expect((await call(measuresRoute.loader, { request: api('/api/v1/measures', { token: expired.secret }) })).status).toBe(401);
+  });
+
+  it('a token valid until a day works to the end of that day in the workspace’s time zone', async () => {
+    const s = await setup();
+    await db.update(workspace).set({ timeZone: 'Europe/Paris' }).where(eq(workspace.id, s.ws.id));
+    const created = await call(settingsRoute.action, {
+      request: request(`/w/${s.ws.slug}/settings/api`, {
+        user: s.owner,
+        form: { intent: 'create', name: 'Until summer', scope: 'read', expiresOn: '2099-06-30' },
+      }),
+      params: { slug: s.ws.slug },
+    });
+    expect(created.status).toBe(200);
+    const [row] = await db.select().from(apiToken).where(eq(apiToken.name, 'Until summer'));
+    // Midnight in Paris in summer is 22:00 UTC.
+    expect(row!.expiresAt!.toISOString()).toBe('2099-06-30T21:59:59.999Z');
   });
 });
 

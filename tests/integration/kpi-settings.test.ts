@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../db/client';
-import { activity, kpi, kpiValue, measure } from '../../db/schema';
+import { activity, kpi, kpiValue, measure, workspace } from '../../db/schema';
 import * as settingsRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId/route';
 import * as home from '~/routes/w.$slug._index';
 import { placeKpi } from '~/server/kpis.server';
@@ -95,6 +95,20 @@ describe('KPI settings', () => {
       .from(activity)
       .where(and(eq(activity.workspaceId, s.ws.id), eq(activity.entityType, 'kpi_value')));
     expect(log.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('dates "set the current value" with today in the workspace’s time zone, not the server’s', async () => {
+    const s = await setup('fr');
+    await db.update(workspace).set({ timeZone: 'Europe/Paris' }).where(eq(workspace.id, s.ws.id));
+    // 00:30 on 29 March in Paris is still 28 March in UTC.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-28T23:30:00Z') });
+    try {
+      expect((await s.load()).data.today).toBe('2026-03-29');
+      expect((await s.post({ intent: 'current', value: '40' })).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await values(s.kpiId)).map((r) => r.date)).toEqual(['2026-03-29']);
   });
 
   it('answers a value-history row with that row’s id, so its error shows beside the row and not under "add a value"', async () => {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IsoDateSchema, nameSchema, UuidSchema } from '~/domain/fields';
 import { API_SCOPES } from '~/domain/vocabulary';
+import { endOfDayInZone } from '~/lib/time-zone';
 
 export const CreateApiTokenSchema = z.object({
   intent: z.literal('create'),
@@ -13,5 +14,5 @@ export const CreateApiTokenSchema = z.object({
 
 export const RevokeApiTokenSchema = z.object({ intent: z.literal('revoke'), tokenId: UuidSchema });
 
-/** The first moment after the last valid day (UTC). */
-export const expiryInstant = (expiresOn: string | undefined) => (expiresOn ? new Date(`${expiresOn}T23:59:59.999Z`) : null);
+/** The last moment of the last valid day, in the workspace's time zone. */
+export const expiryInstant = (expiresOn: string | undefined, timeZone: string) => (expiresOn ? endOfDayInZone(expiresOn, timeZone) : null);

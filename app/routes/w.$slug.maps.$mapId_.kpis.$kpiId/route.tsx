@@ -12,6 +12,7 @@ import { npsFromAnswers, parseNpsAnswers } from '~/domain/nps';
 import { NpsSchema, kpiSettingsSchema, kpiValueSchema } from '~/lib/schemas/measures';
 import { linkProjectSchema } from '~/lib/schemas/projects';
 import { useLiveData } from '~/lib/live';
+import { todayIn } from '~/lib/time-zone';
 import { useWorkspace } from '~/lib/workspace';
 import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
@@ -38,8 +39,6 @@ const ParamsSchema = z.object({ mapId: z.string().uuid(), kpiId: z.string().uuid
 const ValueIdSchema = z.object({ valueId: z.string().uuid() });
 const MAX_NPS_FILE = 2 * 1024 * 1024;
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request, params.slug);
   const ids = ParamsSchema.safeParse(params);
@@ -62,7 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     current,
     status: kpiStatus({ current, target: kpi.targetValue, trend, history: values }),
     impact: annualImpact({ mode: kpi.impactMode, manualAmount: kpi.manualAmount, current, target: kpi.targetValue, trend, valueAmount, valueStep }),
-    today: today(),
+    // "Today" of the workspace: a value set at 00:30 in Paris is dated that day, not the day before (UTC).
+    today: todayIn(workspace.timeZone),
   };
 }
 
@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const extra = { rowId: typeof valueId === 'string' && valueId ? valueId.slice(0, 40) : 'new' };
       const s = parseWithZod(formData, { schema: kpiValueSchema(locale) });
       if (s.status !== 'success') return replyInvalid(intent, s, extra);
-      const date = intent === 'current' ? today() : s.value.date;
+      const date = intent === 'current' ? todayIn(workspace.timeZone) : s.value.date;
       if (!date) return reply(intent, invalid('date', 'field.required'), s, extra);
       const input = { date, value: s.value.value!, replaceValueId: s.value.valueId };
       return reply(intent, await recordKpiValue(workspace.id, user.id, kpiId, input), s, extra);

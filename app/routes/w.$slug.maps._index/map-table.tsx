@@ -6,7 +6,7 @@ import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FieldErrors, FormErrors } from '~/components/ui/field';
 import { answerFor, lastResultFor } from '~/lib/action-result';
-import { formatDate } from '~/lib/format';
+import { formatDayOf } from '~/lib/format';
 import { UpdateMapSchema } from '~/lib/schemas/maps';
 import { useWorkspace } from '~/lib/workspace';
 import type { listMaps } from '~/server/maps.server';
@@ -68,7 +68,7 @@ export function MapTable({
                     <td data-label={t('list.size')}>
                       {t('list.sizeValue', { stages: t('list.stageCount', { count: m.stageCount }), cards: t('list.cardCount', { count: m.cardCount }) })}
                     </td>
-                    <td data-label={t('list.updated')}>{formatDate(m.updatedAt, workspace.locale)}</td>
+                    <td data-label={t('list.updated')}>{formatDayOf(m.updatedAt, workspace.locale, workspace.timeZone)}</td>
                     {canEdit ? (
                       <td className="record-actions">
                         <MapActions map={m} personas={personas} archived={archived} answer={answer} />

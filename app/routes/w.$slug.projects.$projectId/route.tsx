@@ -21,6 +21,7 @@ import {
   projectAssumptionsSchema,
 } from '~/lib/schemas/projects';
 import { useLiveData } from '~/lib/live';
+import { todayIn } from '~/lib/time-zone';
 import { useWorkspace } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
 import { readForm } from '~/server/form.server';
@@ -66,7 +67,7 @@ const KpiPickerQuerySchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request, params.slug);
-  const businessCase = valueOr404(await projects.loadBusinessCase(workspace.id, projectIdOf(params)));
+  const businessCase = valueOr404(await projects.loadBusinessCase(workspace.id, projectIdOf(params), todayIn(workspace.timeZone)));
   const url = new URL(request.url);
   const { q, shown } = KpiPickerQuerySchema.parse({ q: url.searchParams.get('q') ?? '', shown: url.searchParams.get('shown') ?? undefined });
   const canEdit = role !== 'viewer';

@@ -12,6 +12,7 @@ import { readForm } from '~/server/form.server';
 import { requireMember } from '~/server/access.server';
 import { badRequest } from '~/server/http.server';
 import { loadPortfolio } from '~/server/portfolio.server';
+import { todayIn } from '~/lib/time-zone';
 import { createProject, listProjects } from '~/server/projects.server';
 import { reply, replyInvalid } from '~/server/result.server';
 import { listMembers } from '~/server/workspaces.server';
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listProjects(workspace.id, { archived }),
     role !== 'viewer' ? listMembers(workspace.id) : [],
     // Live projects show their headline figures, from the summary's roll-up (fixed queries).
-    archived ? null : loadPortfolio(workspace.id, { sort: 'npv' }),
+    archived ? null : loadPortfolio(workspace.id, { sort: 'npv', today: todayIn(workspace.timeZone) }),
   ]);
   const figures = new Map((portfolio?.projects ?? []).map((p) => [p.id, { npv: p.npv, roi: p.roi }]));
   return {

@@ -8,7 +8,7 @@ import { ButtonForm } from '~/components/ui/button-form';
 import { Field, SelectField } from '~/components/ui/field';
 import { ROLES, type Role } from '~/domain/vocabulary';
 import { answerFor, type ActionReply } from '~/lib/action-result';
-import { formatDate } from '~/lib/format';
+import { formatDayOf } from '~/lib/format';
 import { InviteSchema, RevokeInvitationSchema } from '~/lib/schemas/workspace';
 import { useWorkspace } from '~/lib/workspace';
 
@@ -50,7 +50,7 @@ export function Invitations({
         {invitations.map((inv) => (
           <li key={inv.id}>
             {inv.email} · {t(`roles.${inv.role}`)} ·{' '}
-            <span className="muted">{t('settings.expires', { date: formatDate(inv.expiresAt, workspace.locale) })}</span>{' '}
+            <span className="muted">{t('settings.expires', { date: formatDayOf(inv.expiresAt, workspace.locale, workspace.timeZone) })}</span>{' '}
             <ButtonForm id={`revoke-${inv.id}`} schema={RevokeInvitationSchema} fields={{ intent: 'revoke', invitationId: inv.id }}>
               <button type="submit" className="link">
                 {t('settings.revoke')}

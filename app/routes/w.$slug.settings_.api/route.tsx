@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Field, SelectField } from '~/components/ui/field';
 import { API_SCOPES } from '~/domain/vocabulary';
-import { formatDate, formatDateTime } from '~/lib/format';
+import { formatDateTime, formatDayOf } from '~/lib/format';
 import { CreateApiTokenSchema, expiryInstant, RevokeApiTokenSchema } from '~/lib/schemas/api-tokens';
 import { useWorkspace } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: CreateApiTokenSchema });
     if (submission.status !== 'success') return data({ intent, result: submission.reply(), secret: null }, { status: 400 });
     const { name, scope, expiresOn } = submission.value;
-    const created = await createApiToken(workspace.id, user.id, { name, scope, expiresAt: expiryInstant(expiresOn) });
+    const created = await createApiToken(workspace.id, user.id, { name, scope, expiresAt: expiryInstant(expiresOn, workspace.timeZone) });
     // The secret travels once, in this answer; only its hash is stored.
     return data({ intent, result: submission.reply({ resetForm: true }), secret: created.secret }, { headers: { 'Cache-Control': 'no-store' } });
   }
@@ -103,9 +103,9 @@ export default function ApiTokensRoute() {
                     <td className="record-name">{token.name}</td>
                     <td data-label={t('scope')}>{t(`scopes.${token.scope}`)}</td>
                     <td data-label={t('creator')}>{token.creatorName ?? '—'}</td>
-                    <td data-label={t('created')}>{formatDate(token.createdAt, workspace.locale)}</td>
-                    <td data-label={t('lastUsed')}>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, workspace.locale) : t('never')}</td>
-                    <td data-label={t('expires')}>{token.expiresAt ? formatDate(token.expiresAt, workspace.locale) : t('noExpiry')}</td>
+                    <td data-label={t('created')}>{formatDayOf(token.createdAt, workspace.locale, workspace.timeZone)}</td>
+                    <td data-label={t('lastUsed')}>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, workspace.locale, workspace.timeZone) : t('never')}</td>
+                    <td data-label={t('expires')}>{token.expiresAt ? formatDayOf(token.expiresAt, workspace.locale, workspace.timeZone) : t('noExpiry')}</td>
                     <td className="record-actions">
                       <Form method="post">
                         <input type="hidden" name="intent" value="revoke" />

@@ -27,7 +27,7 @@ export default function WebhookDeliveriesRoute() {
   const { webhook, deliveries, logSize } = useLoaderData<typeof loader>();
   const { workspace } = useWorkspace();
   const { t } = useTranslation('webhooks');
-  const when = (d: Date | string) => formatDateTime(d, workspace.locale);
+  const when = (d: Date | string) => formatDateTime(d, workspace.locale, workspace.timeZone);
   return (
     <>
       <div className="page-header">

@@ -2,7 +2,7 @@
 // delivery log link and the actions (test, enable/disable, rotate the secret, delete).
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime } from '~/lib/format';
+import { formatDateTime, formatDayOf } from '~/lib/format';
 import { useWorkspace } from '~/lib/workspace';
 import type { listWebhooks } from '~/server/webhooks.server';
 import { TableScroll } from '~/components/ui/table-scroll';
@@ -53,9 +53,11 @@ export function WebhookList({ webhooks }: { webhooks: readonly Webhook[] }) {
                   </td>
                   <td data-label={t('events')}>{w.events.map((e) => t(`eventNames.${e}`)).join(', ')}</td>
                   <td data-label={t('creator')}>{w.creatorName ?? '—'}</td>
-                  <td data-label={t('created')}>{formatDate(w.createdAt, workspace.locale)}</td>
+                  <td data-label={t('created')}>{formatDayOf(w.createdAt, workspace.locale, workspace.timeZone)}</td>
                   <td data-label={t('lastDelivery')}>
-                    {w.lastStatus && w.lastAt ? `${t(`statuses.${w.lastStatus}`)} · ${formatDateTime(w.lastAt, workspace.locale)}` : t('noDelivery')}
+                    {w.lastStatus && w.lastAt
+                      ? `${t(`statuses.${w.lastStatus}`)} · ${formatDateTime(w.lastAt, workspace.locale, workspace.timeZone)}`
+                      : t('noDelivery')}
                   </td>
                   <td data-label={t('state')}>{w.enabled ? t('enabled') : t('disabled')}</td>
                   <td className="record-actions">

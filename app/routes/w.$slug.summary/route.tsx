@@ -7,6 +7,7 @@ import { WarningList, money, usePayback, useRatio } from '~/components/projects/
 import { PortfolioChart } from '~/components/projects/portfolio-chart';
 import { TopProjects } from '~/components/projects/top-projects';
 import { summaryQuery, summarySearch } from '~/lib/schemas/projects';
+import { todayIn } from '~/lib/time-zone';
 import { requireMember } from '~/server/access.server';
 import { loadPortfolio } from '~/server/portfolio.server';
 import styles from '~/styles/projects.css?url';
@@ -24,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'summary')
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   const query = summaryQuery(new URL(request.url).searchParams);
-  const portfolio = await loadPortfolio(workspace.id, query);
+  const portfolio = await loadPortfolio(workspace.id, { ...query, today: todayIn(workspace.timeZone) });
   return { ...portfolio, query };
 }
 
