@@ -58,7 +58,7 @@ export type Family = (typeof FAMILIES)[number];
 
 /** The units the measure form offers and the interface translates; measure.unit is free text, so a
  * stored unit may be any short string (shown as typed). Not a pgEnum. */
-export const UNITS = ['pts', '%', 'count', 'currency', 'seconds', 'minutes', 'days'] as const;
+export const UNITS = ['pts', '%', 'count', 'currency', 'seconds', 'minutes', 'hours', 'days'] as const;
 export type KnownUnit = (typeof UNITS)[number];
 
 /** pgEnum impact_mode (financial impact of a KPI: computed from value per unit, or typed). */

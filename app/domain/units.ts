@@ -10,6 +10,7 @@ const UNIT_WORDS: Record<KnownUnit, readonly string[]> = {
   currency: ['currency', 'money', 'money (workspace currency)', 'montant', 'devise', 'montant (devise de l’espace)', "montant (devise de l'espace)"],
   seconds: ['seconds', 'second', 's', 'sec', 'secondes', 'seconde'],
   minutes: ['minutes', 'minute', 'min', 'mins'],
+  hours: ['hours', 'hour', 'h', 'hr', 'hrs', 'heures', 'heure'],
   days: ['days', 'day', 'jours', 'jour', 'j'],
 };
 

@@ -74,3 +74,29 @@ export function formatDateTime(instant: string | Date, locale: string, timeZone:
 }
 
 export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD', 'JPY', 'SEK', 'NOK', 'DKK', 'PLN', 'AUD'] as const;
+
+/** The measure units Intl names itself in every language (CLDR), with their plural forms. Others
+ * (pts, count, currency, free text) are labelled by the interface. */
+const INTL_UNITS: Readonly<Record<string, string>> = { '%': 'percent', seconds: 'second', minutes: 'minute', hours: 'hour', days: 'day' };
+
+export type UnitDisplay = 'short' | 'long';
+
+/** The Intl unit of a measure unit, or null when Intl has none. */
+export function intlUnitOf(unit: string): string | null {
+  return Object.hasOwn(INTL_UNITS, unit) ? INTL_UNITS[unit]! : null;
+}
+
+/** A number with an Intl unit: "12 s" / "12 secondes" in French, "12 sec" / "12 seconds" in English. */
+export function formatUnit(value: Numeric, intlUnit: string, locale: string, display: UnitDisplay = 'short', maximumFractionDigits = 2) {
+  return numberFormat(locale, { style: 'unit', unit: intlUnit, unitDisplay: display, maximumFractionDigits }).format(asIntl(value));
+}
+
+/** Intl's name of a unit on its own, agreeing with a count: "secondes" (2), "seconde" (1), "s". */
+export function intlUnitName(intlUnit: string, locale: string, display: UnitDisplay = 'short', count: Numeric = 2) {
+  return numberFormat(locale, { style: 'unit', unit: intlUnit, unitDisplay: display })
+    .formatToParts(asIntl(count))
+    .filter((part) => part.type === 'unit')
+    .map((part) => part.value)
+    .join('')
+    .trim();
+}

@@ -29,7 +29,15 @@ export const i18nServer = new RemixI18Next({
   i18next: { ...i18nConfig, resources },
 });
 
-const UNIT_NAME_KEYS: Record<string, string> = { pts: 'pts', '%': 'percent', count: 'count', seconds: 'seconds', minutes: 'minutes', days: 'days' };
+const UNIT_NAME_KEYS: Record<string, string> = {
+  pts: 'pts',
+  '%': 'percent',
+  count: 'count',
+  seconds: 'seconds',
+  minutes: 'minutes',
+  hours: 'hours',
+  days: 'days',
+};
 
 /**
  * How a file is written for the person downloading it: their language (headers, ';' and decimal

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AnnualImpact } from '~/domain/kpi';
 import type { ImpactMode, ImpactType, Trend } from '~/domain/vocabulary';
 import { formatMoney, formatNumber } from '~/lib/format';
-import { formatPerUnit, useUnitLabel, useUnitOne } from '~/components/measures/unit';
+import { formatPerUnit, useMeasureValue, useUnitLabel, useUnitOne } from '~/components/measures/unit';
 
 export function ImpactSummary({
   impact,
@@ -33,6 +33,7 @@ export function ImpactSummary({
 }) {
   const { t } = useTranslation('measures');
   const unitLabel = useUnitLabel(currency);
+  const measureValue = useMeasureValue(currency, locale);
   const unitOne = useUnitOne(currency);
   const money = (v: string) => formatMoney(v, currency, locale);
   const n = (v: string) => formatNumber(v, locale);
@@ -48,7 +49,7 @@ export function ImpactSummary({
   } else if (impact.reason === 'missing_values') {
     sentence = t('impact.missingValues');
   } else if (impact.reason === 'target_not_improvement') {
-    sentence = t('impact.noGap', { gap: n(impact.gap ?? '0'), unit: unitLabel(unit) });
+    sentence = t('impact.noGap', { gap: measureValue(impact.gap ?? '0', unit) });
   } else if (impact.amount !== null && current !== null && target !== null && impact.vpu !== null) {
     const [a, b] = trend === 'up' ? [target, current] : [current, target];
     sentence = t('impact.formula', {

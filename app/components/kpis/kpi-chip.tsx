@@ -4,8 +4,7 @@ import { Link } from '@remix-run/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiStatus } from '~/domain/vocabulary';
-import { useUnitLabel } from '~/components/measures/unit';
-import { formatNumber } from '~/lib/format';
+import { useMeasureValue } from '~/components/measures/unit';
 import type { KpiChipData } from '~/lib/kpi-chip';
 import { useWorkspace } from '~/lib/workspace';
 
@@ -19,8 +18,8 @@ export const KpiStatusChip = memo(function KpiStatusChip({ status }: { status: K
 export const KpiChip = memo(function KpiChip({ kpi, href, locale }: { kpi: KpiChipData; href: string; locale: string }) {
   const { t } = useTranslation('measures');
   const { workspace } = useWorkspace();
-  const unit = useUnitLabel(workspace.currency)(kpi.unit);
-  const value = (v: string | null) => (v === null ? '—' : formatNumber(v, locale));
+  const measureValue = useMeasureValue(workspace.currency, locale);
+  const value = (v: string | null) => measureValue(v, kpi.unit);
   return (
     <Link to={href} className={`kpi-chip${kpi.archived ? ' archived' : ''}`} aria-label={t('chip.label', { name: kpi.measureName })}>
       <span className="kpi-chip-name">
@@ -28,8 +27,7 @@ export const KpiChip = memo(function KpiChip({ kpi, href, locale }: { kpi: KpiCh
         {kpi.archived ? <span className="muted"> ({t('chip.archived')})</span> : null}
       </span>
       <span className="kpi-chip-values">
-        {value(kpi.current)}
-        {unit ? `\u00a0${unit}` : ''} → {value(kpi.target)}
+        {value(kpi.current)} → {value(kpi.target)}
       </span>
       <KpiStatusChip status={kpi.status} />
     </Link>

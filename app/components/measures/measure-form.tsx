@@ -147,7 +147,7 @@ export function MeasureForm({
         <legend>{t('fields.financialValue')}</legend>
         <div className="row">
           <Field label={t('fields.valueAmount', { currency })} field={fields.valueAmount} inputMode="decimal" />
-          <Field label={t('fields.valueStep', { unit: unitLabel(unit) || t('unitNames.count') })} field={fields.valueStep} inputMode="decimal" />
+          <Field label={t('fields.valueStep', { unit: unitLabel(unit, 'long') || t('unitNames.count') })} field={fields.valueStep} inputMode="decimal" />
           <SelectField label={t('fields.impactType')} field={fields.impactType} options={opt(IMPACT_TYPES, 'impactType')} />
         </div>
         <p className="muted" aria-live="polite">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { dec } from '~/domain/decimal';
 import type { KpiLine } from '~/domain/business-case';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '~/lib/format';
-import { useUnitLabel, useUnitOne } from '~/components/measures/unit';
+import { useMeasureValue, useUnitOne } from '~/components/measures/unit';
 import type { Money } from './figures';
 import { TableScroll } from '~/components/ui/table-scroll';
 
@@ -22,10 +22,9 @@ function signed(value: string, locale: string) {
 
 export function KpiSentence({ line, m }: { line: BreakdownLine; m: Money }) {
   const { t } = useTranslation('projects');
-  const unitLabel = useUnitLabel(m.currency);
+  const measureValue = useMeasureValue(m.currency, m.locale);
   const unitOne = useUnitOne(m.currency);
   const kpi = t('breakdown.kpiAt', { measure: line.measureName, stage: line.stageName });
-  const unit = unitLabel(line.unit);
   const share = formatPercent(line.share, m.locale, 1);
   if (line.impactMode === 'manual') {
     return line.impact === null ? (
@@ -37,15 +36,15 @@ export function KpiSentence({ line, m }: { line: BreakdownLine; m: Money }) {
   if (line.reason === 'no_financial_value') return <>{t('breakdown.noValue', { kpi })}</>;
   if (line.reason === 'missing_values' || line.current === null || line.target === null) return <>{t('breakdown.missing', { kpi })}</>;
   const current = formatNumber(line.current, m.locale, 4);
-  const target = formatNumber(line.target, m.locale, 4);
-  if (line.reason === 'target_not_improvement') return <>{t('breakdown.notImprovement', { kpi, current, target, unit })}</>;
+  // The unit once, after the target: "32 → 42 pts", "420 → 360 s", "8.5 → 7%".
+  const target = measureValue(line.target, line.unit, { maximumFractionDigits: 4 });
+  if (line.reason === 'target_not_improvement') return <>{t('breakdown.notImprovement', { kpi, current, target })}</>;
   return (
     <>
       {t('breakdown.auto', {
         kpi,
         current,
         target,
-        unit,
         unitOne: unitOne(line.unit),
         delta: signed(line.delta ?? '0', m.locale),
         vpu: moneyFine(line.vpu ?? '0', m),
@@ -59,16 +58,18 @@ export function KpiSentence({ line, m }: { line: BreakdownLine; m: Money }) {
 
 export function RealisedText({ line, m, startDate, today }: { line: BreakdownLine; m: Money; startDate: string | null; today: string }) {
   const { t } = useTranslation('projects');
+  const measureValue = useMeasureValue(m.currency, m.locale);
   const r = line.realised;
   if (!startDate) return <span className="muted">{t('realised.noStart')}</span>;
   if (startDate > today) return <span className="muted">{t('realised.notStarted', { date: formatDate(startDate, m.locale) })}</span>;
   if (!r || r.baseline === null || r.current === null) return <span className="muted">{t('realised.noBaseline')}</span>;
   const units = r.units ?? '0';
+  const withUnit = (v: string) => measureValue(v, line.unit, { maximumFractionDigits: 4 });
   return (
     <span>
       {t('realised.moved', {
-        baseline: formatNumber(r.baseline, m.locale, 4),
-        current: formatNumber(r.current, m.locale, 4),
+        baseline: withUnit(r.baseline),
+        current: withUnit(r.current),
         date: formatDate(startDate, m.locale),
       })}{' '}
       {r.amount !== null ? <strong>{t('realised.amount', { amount: moneyFine(r.amount, m) })}</strong> : <span className="muted">{t('realised.noValue')}</span>}{' '}

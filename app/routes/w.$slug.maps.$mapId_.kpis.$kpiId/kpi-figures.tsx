@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { ImpactSummary } from '~/components/kpis/impact-summary';
 import { KpiStatusChip } from '~/components/kpis/kpi-chip';
 import { Sparkline } from '~/components/kpis/sparkline';
-import { useUnitLabel } from '~/components/measures/unit';
+import { useMeasureValue } from '~/components/measures/unit';
 import type { annualImpact } from '~/domain/kpi';
 import type { KpiStatus } from '~/domain/vocabulary';
-import { formatDate, formatNumber } from '~/lib/format';
+import { formatDate } from '~/lib/format';
 import { useWorkspace } from '~/lib/workspace';
 import type { KpiRow, MeasureRow, ValueRow } from './data';
 
@@ -63,8 +63,8 @@ export function KpiFigures(props: {
   const { kpi, measure, values, current, status, impact } = props;
   const { t } = useTranslation('measures');
   const { workspace } = useWorkspace();
-  const unit = useUnitLabel(workspace.currency)(measure.unit);
-  const num = (v: string | null) => (v === null ? '—' : `${formatNumber(v, workspace.locale)} ${unit}`.trim());
+  const measureValue = useMeasureValue(workspace.currency, workspace.locale);
+  const num = (v: string | null) => measureValue(v, measure.unit);
   return (
     <>
       <section className="panel" aria-labelledby="figures-heading">

@@ -6,10 +6,10 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { decimalForInput, useUnitLabel } from '~/components/measures/unit';
+import { decimalForInput, useMeasureValue } from '~/components/measures/unit';
 import { Field, FieldErrors } from '~/components/ui/field';
 import { lastResultFor } from '~/lib/action-result';
-import { formatDate, formatNumber } from '~/lib/format';
+import { formatDate } from '~/lib/format';
 import { kpiValueSchema } from '~/lib/schemas/measures';
 import { useWorkspace } from '~/lib/workspace';
 import type { Answer, ValueRow } from './data';
@@ -47,8 +47,8 @@ export function SetCurrentForm({ answer, today }: { answer: Answer; today: strin
 export function ValueHistory({ answer, canEdit, values, unit, today }: { answer: Answer; canEdit: boolean; values: ValueRow[]; unit: string; today: string }) {
   const { t } = useTranslation('measures');
   const { workspace } = useWorkspace();
-  const unitLabel = useUnitLabel(workspace.currency)(unit);
-  const num = (v: string) => `${formatNumber(v, workspace.locale)} ${unitLabel}`.trim();
+  const measureValue = useMeasureValue(workspace.currency, workspace.locale);
+  const num = (v: string) => measureValue(v, unit);
   const newestFirst = [...values].reverse();
   return (
     <section className="panel" aria-labelledby="history-heading">

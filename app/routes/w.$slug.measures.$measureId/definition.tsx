@@ -1,6 +1,6 @@
 // A measure's definition: unit, trend, financial value, owner, grouping, GSM, systems, touchpoints.
 import { useTranslation } from 'react-i18next';
-import { formatPerUnit, useUnitLabel, useUnitOne } from '~/components/measures/unit';
+import { formatPerUnit, useMeasureValue, useUnitLabel, useUnitOne } from '~/components/measures/unit';
 import { valuePerUnit } from '~/domain/kpi';
 import type { MeasureRow } from '~/server/measures.server';
 import { formatMoney, formatNumber } from '~/lib/format';
@@ -19,6 +19,7 @@ export function MeasureDefinition({
   const { workspace } = useWorkspace();
   const unitLabel = useUnitLabel(workspace.currency);
   const unitOne = useUnitOne(workspace.currency);
+  const measureValue = useMeasureValue(workspace.currency, workspace.locale);
   const vpu = valuePerUnit(measure.valueAmount, measure.valueStep);
   const unit = unitLabel(measure.unit);
   return (
@@ -35,8 +36,10 @@ export function MeasureDefinition({
             <>
               {t('measure.valueSentence', {
                 amount: formatMoney(measure.valueAmount!, workspace.currency, workspace.locale),
-                step: formatNumber(measure.valueStep!, workspace.locale),
-                unit: unit || t('unitOne.count'),
+                step:
+                  measure.unit === 'count'
+                    ? t('unitCount', { count: Number(measure.valueStep), value: formatNumber(measure.valueStep!, workspace.locale) })
+                    : measureValue(measure.valueStep, measure.unit),
               })}{' '}
               <strong>{t('form.vpu', { amount: formatPerUnit(vpu, workspace.currency, workspace.locale), unit: unitOne(measure.unit) })}</strong> ·{' '}
               {t(`impactType.${measure.impactType}`)}

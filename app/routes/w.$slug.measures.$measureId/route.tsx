@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } fro
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { MeasureForm } from '~/components/measures/measure-form';
-import { decimalForInput, useUnitLabel } from '~/components/measures/unit';
+import { decimalForInput } from '~/components/measures/unit';
 import { UuidSchema } from '~/domain/fields';
 import { lastResultFor, answerFor } from '~/lib/action-result';
 import { MeasureArchiveSchema, measureEditSchema } from '~/lib/schemas/measures';
@@ -82,9 +82,7 @@ export default function MeasurePage() {
   const actionData = useActionData<typeof action>();
   const { workspace, canEdit } = useWorkspace();
   const { t } = useTranslation('measures');
-  const unitLabel = useUnitLabel(workspace.currency);
   const base = `/w/${workspace.slug}`;
-  const unit = unitLabel(measure.unit);
   const update = answerFor(actionData, 'update');
   const owner = members.find((m) => m.userId === measure.ownerId);
   const linkedCards = touchpoints.filter((c) => linked.includes(c.id));
@@ -111,7 +109,7 @@ export default function MeasurePage() {
 
       <MeasureDefinition measure={measure} ownerName={owner?.displayName} linkedCards={linkedCards} />
 
-      <WhereUsed usedIn={usedIn} unit={unit} />
+      <WhereUsed usedIn={usedIn} unit={measure.unit} />
 
       {canEdit ? (
         <>

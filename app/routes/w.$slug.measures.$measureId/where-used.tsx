@@ -2,8 +2,8 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { KpiStatusChip } from '~/components/kpis/kpi-chip';
+import { useMeasureValue } from '~/components/measures/unit';
 import type { measureWhereUsed } from '~/server/measures.server';
-import { formatNumber } from '~/lib/format';
 import { useWorkspace } from '~/lib/workspace';
 import { TableScroll } from '~/components/ui/table-scroll';
 
@@ -11,7 +11,8 @@ export function WhereUsed({ usedIn, unit }: { usedIn: Awaited<ReturnType<typeof 
   const { t } = useTranslation('measures');
   const { workspace } = useWorkspace();
   const base = `/w/${workspace.slug}`;
-  const num = (v: string | null) => (v === null ? '—' : `${formatNumber(v, workspace.locale)} ${unit}`.trim());
+  const measureValue = useMeasureValue(workspace.currency, workspace.locale);
+  const num = (v: string | null) => measureValue(v, unit);
   return (
     <section className="panel" aria-labelledby="used-heading">
       <h2 id="used-heading">{t('measure.whereUsed', { count: usedIn.length })}</h2>
