@@ -46,13 +46,16 @@ export function useMoveSaver(mapId: string, action: string) {
     // Once per map: submitMove changes with the action URL, which is the map's.
   }, [mapId]);
 
-  // A move is crossed off once its answer is back: its fetcher was seen sending and now is not. A
-  // restored move gives way to its fetcher as soon as that one shows (both land in the same place).
+  // A move is crossed off once its answer is back: its fetcher was seen sending and now holds the
+  // server's answer. A save cut off without an answer (the page reloading or leaving aborts it) stays
+  // written down, to be sent again by the next page. A restored move gives way to its fetcher as soon
+  // as that one shows (both land in the same place).
   const fetchers = useFetchers();
   const sending = useRef(new Set<string>());
   useEffect(() => {
     const now = new Set(fetchers.filter((f) => f.key.startsWith('move:') && f.state === 'submitting').map((f) => f.key));
-    forgetMoves([...sending.current].filter((key) => !now.has(key)));
+    const answered = new Set(fetchers.filter((f) => f.data !== undefined).map((f) => f.key));
+    forgetMoves([...sending.current].filter((key) => !now.has(key) && answered.has(key)));
     sending.current = now;
     const shown = new Set(fetchers.map((f) => f.key));
     setRestored((list) => (list.some((r) => shown.has(r.key)) ? list.filter((r) => !shown.has(r.key)) : list));
