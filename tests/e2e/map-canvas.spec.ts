@@ -103,7 +103,7 @@ test('the lane names stay at the left of the map after scrolling it sideways', a
   expect(Math.abs((await lane.boundingBox())!.x - bounds.x)).toBeLessThanOrEqual(2);
 });
 
-test('zooming out and fitting to width show more whole stages; the zoom is remembered after a reload', async ({ page, ownWorkspace }) => {
+test('zooming out and fitting to width show more whole stages; the zoom and the density are remembered after a reload', async ({ page, ownWorkspace }) => {
   const hydrationErrors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error' && /hydrat|#418|#423|#425/i.test(m.text())) hydrationErrors.push(m.text());
@@ -127,9 +127,17 @@ test('zooming out and fitting to width show more whole stages; the zoom is remem
   // Nothing to scroll sideways once fitted.
   expect(await mapBox(page).evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
 
+  // Compact density is remembered with it: the cells are shorter.
+  const compact = page.getByRole('button', { name: 'Compact view' });
+  const tallBefore = (await cell(page, 'Points de contact', 'Découverte').boundingBox())!.height;
+  await compact.click();
+  await expect(compact).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await cell(page, 'Points de contact', 'Découverte').boundingBox())!.height).toBeLessThan(tallBefore);
+
   await page.reload();
   await expect(page.getByRole('button', { name: /^Move the card / }).first()).toBeVisible();
   await expect(zoomShown(page)).toHaveText(fitted);
+  await expect(compact).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => stagesInView(page)).toBe(STAGE_COUNT);
   expect(hydrationErrors).toEqual([]);
 
