@@ -1,6 +1,7 @@
 // The map canvas: the map scrolls both ways in a box of its own, with the stage headers and lane
 // names kept in view; it zooms (buttons, fit to width, Ctrl/Cmd +/-) and the zoom is remembered;
 // drag and drop still lands where the pointer is at another zoom.
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_MAPS, expect, test } from './fixtures';
 
@@ -61,7 +62,8 @@ async function mouseDrag(page: Page, from: Locator, to: Locator) {
 
 /** Stores a zoom for this map the way the toolbar does (the key names the user and the map), then reloads. */
 async function reloadAtZoom(page: Page, zoom: number) {
-  await page.getByRole('button', { name: 'Zoom out' }).click();
+  const stored = () => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('parcours:map-view:')));
+  await expect.poll(stored).toBe(true);
   await page.evaluate((z) => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('parcours:map-view:'));
     if (!key) throw new Error('no stored map view');
@@ -206,4 +208,17 @@ test('at 75 % and at 125 % a card dragged with the mouse lands in the cell it is
   await page.reload();
   await expect(cell(page, 'Points de contact', 'Souscription').getByText('Comparateur de forfaits')).toBeVisible();
   await expect(cell(page, 'Points de contact', 'Comparaison').getByText('Bouche-à-oreille')).toBeVisible();
+});
+
+test('the editor has no serious accessibility violation at 50 % or at 150 %, nor in compact view', async ({ page, ownWorkspace }) => {
+  await openMap(page, ownWorkspace.slug);
+  const serious = async () => {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+  };
+  await reloadAtZoom(page, 0.5);
+  expect(await serious()).toEqual([]);
+  await reloadAtZoom(page, 1.5);
+  await page.getByRole('button', { name: 'Compact view' }).click();
+  expect(await serious()).toEqual([]);
 });

@@ -50,19 +50,20 @@ function readView(key: string): CanvasView {
 export function useCanvasView(userId: string, mapId: string) {
   const key = storageKey(userId, mapId);
   const [view, setView] = useState<CanvasView>(DEFAULT_VIEW);
-  const loaded = useRef<string | null>(null);
+  // Which map's stored view is in `view`: nothing is written back before it has been read.
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
   useEffect(() => {
-    loaded.current = key;
     setView(readView(key));
+    setLoadedKey(key);
   }, [key]);
   useEffect(() => {
-    if (loaded.current !== key) return;
+    if (loadedKey !== key) return;
     try {
       window.localStorage.setItem(key, JSON.stringify(view));
     } catch {
       // Storage full or refused (private mode): the view simply is not remembered.
     }
-  }, [key, view]);
+  }, [key, loadedKey, view]);
   const setZoom = useCallback((zoom: number) => setView((v) => ({ ...v, zoom: clampZoom(zoom) })), []);
   const setCompact = useCallback((compact: boolean) => setView((v) => ({ ...v, compact })), []);
   return { view, setZoom, setCompact };
