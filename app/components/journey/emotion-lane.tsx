@@ -107,7 +107,8 @@ export const EmotionCells = memo(function EmotionCells({
     const stageId = dragging.current;
     if (!stageId) return;
     const box = event.currentTarget.getBoundingClientRect();
-    const score = yToScore(event.clientY - box.top, HEIGHT);
+    // The curve is drawn HEIGHT units tall and shown at the map's zoom.
+    const score = yToScore(((event.clientY - box.top) * HEIGHT) / (box.height || HEIGHT), HEIGHT);
     setDraft((d) => (d[stageId] === score ? d : { ...d, [stageId]: score }));
   };
   const onPointerUp = () => {

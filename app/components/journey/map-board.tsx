@@ -21,11 +21,13 @@ import {
 } from '@dnd-kit/core';
 import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useFetchers } from '@remix-run/react';
-import { memo, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddKpiBox } from '~/components/kpis/add-kpi-box';
 import type { KpiChipData } from '~/lib/kpi-chip';
 import { useHydrated } from '~/lib/use-hydrated';
+import { CanvasToolbar } from './canvas-toolbar';
+import { useCanvasView, useZoomKeys } from './canvas-view';
 import { applyMove, baseArrangement, moveFromForm, type Arrangement, type Move } from './arrangement';
 import { EmotionCells } from './emotion-lane';
 import { AddCardForm, LaneRow, SortableCard, SortableKpi, StageHeader, type DragData, type Holdings } from './items';
@@ -88,6 +90,7 @@ export function MapBoard({
   slug,
   locale,
   action,
+  userId,
   restored = NO_MOVES,
 }: {
   editor: MapEditorData;
@@ -95,6 +98,8 @@ export function MapBoard({
   slug: string;
   locale: string;
   action: string;
+  /** Whose view of the map (zoom, density) is remembered. */
+  userId: string;
   /** Moves sent before a reload and not answered then, shown until their new save is under way. */
   restored?: readonly { form: FormData }[];
 }) {
@@ -105,6 +110,10 @@ export function MapBoard({
   const hydrated = useHydrated();
   const canDrag = canEdit && hydrated;
   useStageInAddress();
+  const { view, setZoom, setCompact } = useCanvasView(userId, editor.map.id);
+  const canvas = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  useZoomKeys(canvas, view.zoom, setZoom);
 
   const stageById = useMemo(() => new Map(editor.stages.map((s) => [s.id, s])), [editor.stages]);
   const laneById = useMemo(() => new Map(editor.lanes.map((l) => [l.id, l])), [editor.lanes]);
@@ -230,7 +239,7 @@ export function MapBoard({
     ...(i < lanes.length - 1 ? [{ label: t('move.down'), value: String(i + 1) }] : []),
   ];
   const phases = phaseGroups(stages);
-  const gridColumns = `var(--lane-head) repeat(${Math.max(stages.length, 1)}, ${COLUMN_WIDTH}px)`;
+  const gridColumns = `var(--lane-head) repeat(${Math.max(stages.length, 1)}, var(--col))`;
 
   return (
     <DndContext
@@ -243,96 +252,125 @@ export function MapBoard({
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
     >
       <StageIndex stages={stages} />
-      <div className="map-scroll" data-dragging={active ? 'true' : undefined}>
+      <div className="map-canvas" ref={canvas} data-density={view.compact ? 'compact' : undefined}>
+        <CanvasToolbar
+          zoom={view.zoom}
+          compact={view.compact}
+          onZoom={setZoom}
+          onCompact={setCompact}
+          fitWidth={() => (scroller.current ? scroller.current.clientWidth : 0)}
+          stageCount={stages.length}
+        />
+        {/* Focusable so the keyboard can scroll it and Ctrl/Cmd +/- can zoom it (a scroll box
+            must be reachable by keyboard: WCAG 2.1.1, axe's scrollable-region-focusable). */}
         <div
-          role="table"
-          className="map-grid"
-          aria-label={t('editor.gridLabel')}
-          style={{ ['--grid-columns' as string]: gridColumns, ['--stage-count' as string]: Math.max(stages.length, 1) }}
+          className="map-scroll"
+          ref={scroller}
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          tabIndex={0}
+          role="region"
+          aria-label={t('canvas.region')}
+          data-dragging={active ? 'true' : undefined}
+          style={{ ['--zoom' as string]: view.zoom }}
         >
-          {phases.some((p) => p.phase) ? (
-            <div role="row" className="phase-row">
-              <div role="columnheader" className="corner" />
-              {phases.map((p, i) => (
-                <div key={i} role="columnheader" className={`phase${p.phase ? '' : ' empty'}`} style={{ gridColumn: `span ${p.span}` }} aria-colspan={p.span}>
-                  {p.phase}
+          <div
+            role="table"
+            className="map-grid"
+            aria-label={t('editor.gridLabel')}
+            style={{ ['--grid-columns' as string]: gridColumns, ['--stage-count' as string]: Math.max(stages.length, 1) }}
+          >
+            <div role="rowgroup" className="map-head">
+              {phases.some((p) => p.phase) ? (
+                <div role="row" className="phase-row">
+                  <div role="columnheader" className="corner" />
+                  {phases.map((p, i) => (
+                    <div
+                      key={i}
+                      role="columnheader"
+                      className={`phase${p.phase ? '' : ' empty'}`}
+                      style={{ gridColumn: `span ${p.span}` }}
+                      aria-colspan={p.span}
+                    >
+                      {p.phase}
+                    </div>
+                  ))}
                 </div>
-              ))}
+              ) : null}
+              <div role="row" className="stage-row">
+                <div role="columnheader" className="corner">
+                  {t('editor.lanesAndStages')}
+                </div>
+                <SortableContext items={arrangement.stages} strategy={horizontalListSortingStrategy}>
+                  {stages.map((s, i) => (
+                    <StageHeader
+                      key={s.id}
+                      stage={s}
+                      canEdit={canEdit}
+                      canDrag={canDrag}
+                      holdings={holdings.byStage.get(s.id) ?? none}
+                      moveOptions={stageOptions(s, i)}
+                      index={i}
+                      count={stages.length}
+                      prev={neighbours.get(s.id)!.prev}
+                      next={neighbours.get(s.id)!.next}
+                    />
+                  ))}
+                </SortableContext>
+              </div>
             </div>
-          ) : null}
-          <div role="row" className="stage-row">
-            <div role="columnheader" className="corner">
-              {t('editor.lanesAndStages')}
-            </div>
-            <SortableContext items={arrangement.stages} strategy={horizontalListSortingStrategy}>
-              {stages.map((s, i) => (
-                <StageHeader
-                  key={s.id}
-                  stage={s}
+            <SortableContext items={arrangement.lanes} strategy={verticalListSortingStrategy}>
+              {lanes.map((lane, i) => (
+                <LaneRow
+                  key={lane.id}
+                  lane={lane}
                   canEdit={canEdit}
                   canDrag={canDrag}
-                  holdings={holdings.byStage.get(s.id) ?? none}
-                  moveOptions={stageOptions(s, i)}
-                  index={i}
-                  count={stages.length}
-                  prev={neighbours.get(s.id)!.prev}
-                  next={neighbours.get(s.id)!.next}
-                />
+                  holdings={holdings.byLane.get(lane.id) ?? none}
+                  moveOptions={laneOptions(i)}
+                >
+                  {lane.kind === 'emotions' ? (
+                    <EmotionCells
+                      lane={lane}
+                      stages={stages}
+                      points={emotionsByLane.get(lane.id) ?? EMPTY_POINTS}
+                      canEdit={canEdit}
+                      columnWidth={COLUMN_WIDTH}
+                      action={action}
+                    />
+                  ) : (
+                    stages.map((s) =>
+                      lane.kind === 'kpi' ? (
+                        <KpiCell
+                          key={s.id}
+                          lane={lane}
+                          stage={s}
+                          ids={arrangement.cells.get(cellKey(lane.id, s.id)) ?? EMPTY}
+                          kpiById={kpiById}
+                          canEdit={canEdit}
+                          canDrag={canDrag}
+                          slug={slug}
+                          mapId={editor.map.id}
+                          locale={locale}
+                          neighbours={neighbours.get(s.id)!}
+                        />
+                      ) : (
+                        <CardCell
+                          key={s.id}
+                          lane={lane}
+                          stage={s}
+                          ids={arrangement.cells.get(cellKey(lane.id, s.id)) ?? EMPTY}
+                          cardById={cardById}
+                          canEdit={canEdit}
+                          canDrag={canDrag}
+                          neighbours={neighbours.get(s.id)!}
+                        />
+                      ),
+                    )
+                  )}
+                </LaneRow>
               ))}
             </SortableContext>
           </div>
-          <SortableContext items={arrangement.lanes} strategy={verticalListSortingStrategy}>
-            {lanes.map((lane, i) => (
-              <LaneRow
-                key={lane.id}
-                lane={lane}
-                canEdit={canEdit}
-                canDrag={canDrag}
-                holdings={holdings.byLane.get(lane.id) ?? none}
-                moveOptions={laneOptions(i)}
-              >
-                {lane.kind === 'emotions' ? (
-                  <EmotionCells
-                    lane={lane}
-                    stages={stages}
-                    points={emotionsByLane.get(lane.id) ?? EMPTY_POINTS}
-                    canEdit={canEdit}
-                    columnWidth={COLUMN_WIDTH}
-                    action={action}
-                  />
-                ) : (
-                  stages.map((s) =>
-                    lane.kind === 'kpi' ? (
-                      <KpiCell
-                        key={s.id}
-                        lane={lane}
-                        stage={s}
-                        ids={arrangement.cells.get(cellKey(lane.id, s.id)) ?? EMPTY}
-                        kpiById={kpiById}
-                        canEdit={canEdit}
-                        canDrag={canDrag}
-                        slug={slug}
-                        mapId={editor.map.id}
-                        locale={locale}
-                        neighbours={neighbours.get(s.id)!}
-                      />
-                    ) : (
-                      <CardCell
-                        key={s.id}
-                        lane={lane}
-                        stage={s}
-                        ids={arrangement.cells.get(cellKey(lane.id, s.id)) ?? EMPTY}
-                        cardById={cardById}
-                        canEdit={canEdit}
-                        canDrag={canDrag}
-                        neighbours={neighbours.get(s.id)!}
-                      />
-                    ),
-                  )
-                )}
-              </LaneRow>
-            ))}
-          </SortableContext>
         </div>
       </div>
       <DragOverlay dropAnimation={null}>{active ? <Overlay label={nameOf(active.id)} type={active.data.type} /> : null}</DragOverlay>

@@ -41,7 +41,7 @@ function isEditing() {
 export function MapEditor({ editor }: { editor: MapEditorData }) {
   const { t } = useTranslation('maps');
   const { t: te } = useTranslation('errors');
-  const { workspace, canEdit } = useWorkspace();
+  const { workspace, canEdit, user } = useWorkspace();
   const actionData = useActionData<EditorAnswer>();
   const nonce = useNonce();
   const action = `/w/${workspace.slug}/maps/${editor.map.id}`;
@@ -151,7 +151,7 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
         <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: hideWhilePendingScript(editor.map.id) }} />
       ) : null}
       <MoveSubmitContext.Provider value={submitMove}>
-        <MapBoard editor={editor} canEdit={canEdit} slug={workspace.slug} locale={workspace.locale} action={action} restored={restored} />
+        <MapBoard editor={editor} canEdit={canEdit} slug={workspace.slug} locale={workspace.locale} action={action} userId={user.id} restored={restored} />
       </MoveSubmitContext.Provider>
 
       {canEdit ? (
