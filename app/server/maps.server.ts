@@ -421,6 +421,28 @@ export async function updateCard(
   );
 }
 
+/** A copy of a card placed right after it in its cell ("Copy of" is not added: the user renames). */
+export async function duplicateCard(workspaceId: string, actorId: string, mapId: string, cardId: string): Promise<Result<string>> {
+  return db.transaction(async (tx) => {
+    if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
+    const [source] = await tx
+      .select({ laneId: card.laneId, stageId: card.stageId, title: card.title, description: card.description, channel: card.channel, system: card.system })
+      .from(card)
+      .where(and(eq(card.id, cardId), eq(card.workspaceId, workspaceId), eq(card.mapId, mapId)));
+    if (!source) return NOT_FOUND;
+    const ids = await cellIds(tx, card, workspaceId, source.laneId, source.stageId);
+    const [row] = await tx
+      .insert(card)
+      .values({ workspaceId, mapId, ...source, position: ids.length })
+      .returning({ id: card.id });
+    const order = [...ids];
+    order.splice(order.indexOf(cardId) + 1, 0, row!.id);
+    await writePositions(tx, card, workspaceId, order);
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'card', entityId: row!.id, action: 'created', summary: source.title });
+    return ok(row!.id);
+  });
+}
+
 export async function deleteCard(workspaceId: string, actorId: string, mapId: string, cardId: string): Promise<Result> {
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;

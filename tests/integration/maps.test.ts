@@ -193,6 +193,33 @@ describe('map editor', () => {
     expect((await act(editor, ws, mapId, { intent: 'deleteLane', id: kpiLane.id })).status).toBe(404);
   });
 
+  it('duplicates a card right after it in its cell, for editors only and only in this workspace', async () => {
+    const { owner, editor, viewer, ws, stranger, otherWs } = await setup();
+    const mapId = await createMap(owner, ws);
+    await act(editor, ws, mapId, { intent: 'addStage', name: 'Découverte' });
+    await act(editor, ws, mapId, { intent: 'addLane', kind: 'touchpoints', name: 'Points de contact' });
+    let data = (await load(owner, ws, mapId)).data;
+    const [s1] = data.stages;
+    const [tp] = data.lanes;
+    for (const title of ['Site web', 'Boutique', 'Appel']) {
+      await act(editor, ws, mapId, { intent: 'addCard', laneId: tp.id, stageId: s1.id, title, channel: 'web', system: 'CMS', description: 'Texte' });
+    }
+    data = (await load(owner, ws, mapId)).data;
+    const boutique = data.cards.find((c: { title: string }) => c.title === 'Boutique');
+    expect((await act(viewer, ws, mapId, { intent: 'duplicateCard', id: boutique.id })).status).toBe(403);
+    expect((await act(stranger, otherWs, mapId, { intent: 'duplicateCard', id: boutique.id })).status).toBe(404);
+    expect((await act(editor, ws, mapId, { intent: 'duplicateCard', id: 'nope' })).status).toBe(400);
+    expect((await cellOrder(tp.id, s1.id)).map((c) => c.title)).toEqual(['Site web', 'Boutique', 'Appel']);
+
+    expect((await act(editor, ws, mapId, { intent: 'duplicateCard', id: boutique.id })).status).toBe(200);
+    const cell = await cellOrder(tp.id, s1.id);
+    expect(cell.map((c) => c.title)).toEqual(['Site web', 'Boutique', 'Boutique', 'Appel']);
+    expectClean(cell.map((c) => c.position));
+    const [copy] = await db.select().from(card).where(eq(card.id, cell[2]!.id));
+    expect(copy).toMatchObject({ description: 'Texte', channel: 'web', system: 'CMS', version: 1 });
+    expect(copy!.id).not.toBe(boutique.id);
+  });
+
   it('refuses bad input with 400 and writes nothing', async () => {
     const { owner, ws } = await setup();
     const mapId = await createMap(owner, ws, { template: 'subscription' });

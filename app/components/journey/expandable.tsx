@@ -1,12 +1,16 @@
-// A control that opens a small form in place (edit, move, add, delete). Closed, it renders only a
-// link, which keeps the page light on large maps; the form is rendered on demand. Without
-// JavaScript the link reloads the page with ?<param>=<id> and the server renders the form open,
-// scrolled to its anchor (on a phone, the stage the form is in).
+// A control that opens a small panel in place (an item's actions, a form). Closed, it renders only
+// a link, which keeps the page light on large maps; the panel is rendered on demand. Without
+// JavaScript the link reloads the page with ?<param>=<id> and the server renders the panel open,
+// scrolled to its anchor (on a phone, the stage the panel is in). Escape closes an open panel and
+// gives the focus back to its link.
 import { useSearchParams } from '@remix-run/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
+export type ExpandableParam = 'actions' | 'edit' | 'move' | 'add' | 'delete';
+
 export function Expandable({
   param,
+  alsoOpenOn = [],
   id,
   label,
   ariaLabel,
@@ -15,20 +19,23 @@ export function Expandable({
   anchor,
   children,
 }: {
-  param: 'edit' | 'move' | 'add' | 'delete';
+  param: ExpandableParam;
+  /** Other address parameters that open it server-side (a no-JavaScript link inside the panel). */
+  alsoOpenOn?: readonly ExpandableParam[];
   id: string;
   label: ReactNode;
   ariaLabel?: string;
   className?: string;
-  /** The form closes when this changes, e.g. the edited row's version once the save has landed. */
+  /** The panel closes when this changes, e.g. the edited row's version once the save has landed. */
   closeWhen?: unknown;
   /** The element id the page scrolls to when the link reloads it (without JavaScript). */
   anchor?: string;
   children: (close: () => void) => ReactNode;
 }) {
   const [params] = useSearchParams();
-  const fromUrl = params.get(param) === id;
+  const fromUrl = [param, ...alsoOpenOn].some((p) => params.get(p) === id);
   const [open, setOpen] = useState(fromUrl);
+  const toggle = useRef<HTMLAnchorElement>(null);
   const seen = useRef(closeWhen);
   useEffect(() => {
     if (seen.current !== closeWhen) {
@@ -36,9 +43,14 @@ export function Expandable({
       setOpen(false);
     }
   }, [closeWhen]);
+  const close = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
   return (
     <div className={`expandable${className ? ` ${className}` : ''}`}>
       <a
+        ref={toggle}
         href={`?${param}=${encodeURIComponent(id)}${anchor ? `#${anchor}` : ''}`}
         role="button"
         aria-expanded={open}
@@ -51,7 +63,20 @@ export function Expandable({
       >
         {label}
       </a>
-      {open ? <div className="expandable-body">{children(() => setOpen(false))}</div> : null}
+      {open ? (
+        // eslint-disable-next-line jsx-a11y/no-static-element-interactions
+        <div
+          className="expandable-body"
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            // Escape belongs to the panel: the grid and a drag must not see it too.
+            event.stopPropagation();
+            close();
+          }}
+        >
+          {children(close)}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -76,6 +76,8 @@ export const DeleteSchema = z.object({
   id,
 });
 
+export const DuplicateCardSchema = z.object({ intent: z.literal('duplicateCard'), id });
+
 export const MoveSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('moveStage'), id, toIndex: position }),
   z.object({ intent: z.literal('moveLane'), id, toIndex: position }),
@@ -146,6 +148,7 @@ export function editorRowId(intent: string, form: { get(name: string): FormDataE
     case 'deleteStage':
     case 'deleteLane':
     case 'deleteCard':
+    case 'duplicateCard':
     case 'moveStage':
     case 'moveLane':
     case 'moveCard':

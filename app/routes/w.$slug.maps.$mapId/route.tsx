@@ -12,6 +12,7 @@ import {
   AddLaneSchema,
   AddStageSchema,
   DeleteSchema,
+  DuplicateCardSchema,
   editorRowId,
   MoveMenuSchema,
   SetEmotionSchema,
@@ -29,6 +30,7 @@ import {
   addStage,
   deleteAxis,
   deleteCard,
+  duplicateCard,
   loadMapEditor,
   moveAxis,
   moveCellItem,
@@ -123,6 +125,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : await deleteAxis(ws, user.id, mapId, intent === 'deleteStage' ? 'stage' : 'lane', id),
         s,
       );
+    }
+    case 'duplicateCard': {
+      const s = parseWithZod(formData, { schema: DuplicateCardSchema });
+      if (s.status !== 'success') return invalid(s);
+      return answer(await duplicateCard(ws, user.id, mapId, s.value.id), s);
     }
     case 'moveStage':
     case 'moveLane':
