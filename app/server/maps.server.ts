@@ -57,7 +57,26 @@ export async function personaInWorkspace(workspaceId: string, personaId: string,
  * Everything the editor shows, in a fixed number of queries whatever the map size: the map with its
  * persona, stages, lanes, cards, emotion points, KPIs (two queries) and the persona options.
  */
-export async function loadMapEditor(workspaceId: string, mapId: string) {
+/** How many stages the editor sends at first: what a wide screen shows, plus a margin. */
+export const STAGE_WINDOW = 5;
+/** A map with no more cards and KPIs than this is sent whole: windowing it would only cost requests. */
+export const WHOLE_MAP_ITEMS = 200;
+/** The most stages one request may ask for (printing asks for them all, up to this). */
+export const MAX_STAGE_WINDOW = 200;
+
+/** What a stage or a lane holds, whether or not its cells are sent (deleting it says so). */
+export interface Holdings {
+  cards: number;
+  kpis: number;
+  emotions: number;
+}
+
+/**
+ * The editor's data for a window of stages: every stage and lane (the grid's frame), and the cards,
+ * KPIs of the stages from `from` (included) to `to` (excluded) only, so a large map sends what the
+ * screen shows (a small one is sent whole); the counts of what every stage and lane holds come along.
+ */
+export async function loadMapEditor(workspaceId: string, mapId: string, window: { from: number; to: number } = { from: 0, to: STAGE_WINDOW }) {
   const [maps, stages, lanes, cards, emotions, kpis, personas] = await Promise.all([
     db
       .select({
@@ -114,7 +133,39 @@ export async function loadMapEditor(workspaceId: string, mapId: string) {
   ]);
   const map = maps[0];
   if (!map) return null;
-  return { map: { ...map, persona: map.personaId ? map.persona : null }, stages, lanes, cards, emotions, kpis, personas };
+  const whole = cards.length + kpis.length <= WHOLE_MAP_ITEMS;
+  const from = whole ? 0 : Math.min(window.from, Math.max(stages.length - 1, 0));
+  const to = whole ? stages.length : Math.max(from + 1, Math.min(window.to, from + MAX_STAGE_WINDOW));
+  const shown = new Set(stages.slice(from, to).map((s) => s.id));
+  const holdings: { byStage: Record<string, Holdings>; byLane: Record<string, Holdings> } = { byStage: {}, byLane: {} };
+  const count = (items: readonly { stageId: string; laneId: string }[], key: keyof Holdings) => {
+    for (const item of items) {
+      for (const [into, id] of [
+        [holdings.byStage, item.stageId],
+        [holdings.byLane, item.laneId],
+      ] as const) {
+        const h = (into[id] ??= { cards: 0, kpis: 0, emotions: 0 });
+        h[key] += 1;
+      }
+    }
+  };
+  count(cards, 'cards');
+  count(kpis, 'kpis');
+  count(emotions, 'emotions');
+  const inWindow = <T extends { stageId: string }>(items: T[]) => items.filter((item) => shown.has(item.stageId));
+  return {
+    map: { ...map, persona: map.personaId ? map.persona : null },
+    stages,
+    lanes,
+    /** The stages whose cells are sent: [from, to) in stage order. */
+    window: { from, to: Math.min(to, stages.length) },
+    holdings,
+    cards: inWindow(cards),
+    // One score per stage and emotion lane: few, and the curve is drawn across the whole map.
+    emotions,
+    kpis: inWindow(kpis),
+    personas,
+  };
 }
 
 export type MapEditorData = NonNullable<Awaited<ReturnType<typeof loadMapEditor>>>;

@@ -19,6 +19,7 @@ test('an editor links a KPI to a project from the KPI page, reached from the map
   // From the map: the NPS KPI's "Link to a project" opens its page at the link form.
   await page.goto(`/w/${ownWorkspace.slug}/maps`);
   await page.getByRole('link', { name: DEMO_MAPS.purchase }).click();
+  await page.getByRole('button', { name: 'Actions for NPS' }).click();
   await page.getByRole('link', { name: 'Link NPS to a project' }).click();
   await expect(page).toHaveURL(/\/kpis\/[0-9a-f-]+#link-project$/);
   const form = page.getByRole('form', { name: 'Link to a project' });

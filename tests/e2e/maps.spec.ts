@@ -71,7 +71,7 @@ test('an editor drags a card to another stage with the mouse and with the keyboa
 test('the move menu moves a card without dragging', async ({ page, ownWorkspace }) => {
   await openMap(page, ownWorkspace.slug);
   const card = page.locator('.journey-card', { hasText: 'Tunnel de souscription en ligne' });
-  await card.getByText('Move', { exact: true }).click();
+  await card.getByRole('button', { name: 'Actions for Tunnel de souscription en ligne' }).click();
   await card.getByRole('button', { name: 'Move to Livraison' }).click();
   await expect(cell(page, 'Points de contact', 'Livraison').getByText('Tunnel de souscription en ligne')).toBeVisible();
   await settle(page);
@@ -88,6 +88,7 @@ test('an editor adds a card in a cell and renames it', async ({ page, ownWorkspa
   await expect(where.locator('.journey-card', { hasText: 'Publicité trompeuse' })).toBeVisible();
   // The form starts again empty for the next card.
   await expect(where.getByLabel('Title')).toHaveValue('');
+  await where.getByRole('button', { name: 'Actions for Publicité trompeuse' }).click();
   await where.getByRole('button', { name: 'Edit the card Publicité trompeuse' }).click();
   const card = where.locator('.journey-card', { hasText: 'Publicité trompeuse' });
   await card.getByLabel('Title').fill('Prix d’appel trompeur');
@@ -120,7 +121,7 @@ test.describe('without JavaScript', () => {
     await openMap(page, ownWorkspace.slug, { dragReady: false });
     await expect(page.locator('.drag-handle')).toHaveCount(0);
     const card = page.locator('.journey-card', { hasText: 'Chat avec un conseiller' });
-    await card.getByRole('button', { name: 'Move Chat avec un conseiller' }).click();
+    await card.getByRole('button', { name: 'Actions for Chat avec un conseiller' }).click();
     await page.locator('.journey-card', { hasText: 'Chat avec un conseiller' }).getByRole('button', { name: 'Move to Découverte' }).click();
     await expect(cell(page, 'Points de contact', 'Découverte').getByText('Chat avec un conseiller')).toBeVisible();
   });
@@ -128,7 +129,8 @@ test.describe('without JavaScript', () => {
   test('a blank card title is refused by the server and the message shows beside that card’s title field', async ({ page, ownWorkspace }) => {
     await openMap(page, ownWorkspace.slug, { dragReady: false });
     const card = () => page.locator('.journey-card', { hasText: 'Chat avec un conseiller' });
-    // Without JavaScript the edit link reloads the page with that card's form open.
+    // Without JavaScript the menu and its edit link reload the page with that card's form open.
+    await card().getByRole('button', { name: 'Actions for Chat avec un conseiller' }).click();
     await card().getByRole('button', { name: 'Edit the card Chat avec un conseiller' }).click();
     await card().getByLabel('Title').fill('');
     await card().getByRole('button', { name: 'Save' }).click();

@@ -6,7 +6,7 @@ import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
 const MAP = DEMO_MAPS.purchase;
 const NAME = 'Taux d’activation SIM';
 
-const kpiCell = (page: Page, stage: string) => page.getByRole('cell').filter({ has: page.getByRole('list', { name: `KPI at ${stage}`, exact: true }) });
+const kpiCell = (page: Page, stage: string) => page.locator('[data-cell]').filter({ has: page.getByRole('list', { name: `KPI at ${stage}`, exact: true }) });
 
 function monthsAgo(n: number) {
   const d = new Date();
@@ -24,7 +24,10 @@ test('in a map, a new measure typed in a KPI cell is created and placed; its set
 
   // The combobox: typing filters the library ("Taux de …" measures), a new name offers "Create".
   const cell = kpiCell(page, 'Premiers usages');
+  // The cell's quick "+" opens the box.
+  await cell.getByRole('button', { name: /^Add a KPI in / }).click();
   const box = cell.getByRole('combobox', { name: 'Search a measure or create one' });
+  await expect(box).toBeFocused();
   await box.click();
   await box.pressSequentially('taux de');
   await expect(box).toHaveAttribute('aria-expanded', 'true');
@@ -171,12 +174,17 @@ test.describe('without JavaScript', () => {
     await page.goto(`/w/${ownWorkspace.slug}/maps`);
     await page.getByRole('link', { name: MAP, exact: true }).click();
     const cell = kpiCell(page, 'Comparaison');
+    // Without JavaScript the quick "+" reloads the map with the cell's box open.
+    await cell.getByRole('button', { name: /^Add a KPI in / }).click();
     await cell.getByRole('combobox', { name: 'Search a measure or create one' }).fill('nps');
-    await cell.getByRole('button', { name: 'Add' }).click();
+    await cell.getByRole('button', { name: 'Add', exact: true }).click();
     // "nps" is the library's NPS (any case), not a new measure.
     await expect(kpiCell(page, 'Comparaison').getByRole('link', { name: 'NPS: open KPI settings' })).toBeVisible();
+    await kpiCell(page, 'Comparaison')
+      .getByRole('button', { name: /^Add a KPI in / })
+      .click();
     await kpiCell(page, 'Comparaison').getByRole('combobox', { name: 'Search a measure or create one' }).fill('Visites du comparateur');
-    await kpiCell(page, 'Comparaison').getByRole('button', { name: 'Add' }).click();
+    await kpiCell(page, 'Comparaison').getByRole('button', { name: 'Add', exact: true }).click();
     await expect(kpiCell(page, 'Comparaison').getByRole('link', { name: 'Visites du comparateur: open KPI settings' })).toBeVisible();
   });
 

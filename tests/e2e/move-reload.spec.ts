@@ -29,7 +29,7 @@ async function delayPosts(page: Page, ms: number) {
 
 async function moveWithMenu(page: Page, title: string, stage: string) {
   const card = page.locator('.journey-card', { hasText: title });
-  await card.getByText('Move', { exact: true }).click();
+  await card.getByRole('button', { name: `Actions for ${title}` }).click();
   await card.getByRole('button', { name: `Move to ${stage}` }).click();
 }
 

@@ -216,7 +216,7 @@ test('at 390 px the map shows one stage at a time with its lanes stacked; the pa
 
   // The move menu sends a card to the next stage, which the pager then shows.
   const card = page.locator('.journey-card', { hasText: 'Chat avec un conseiller' });
-  await card.getByRole('button', { name: 'Move Chat avec un conseiller' }).click();
+  await card.getByRole('button', { name: 'Actions for Chat avec un conseiller' }).click();
   await card.getByRole('button', { name: 'Move to Souscription' }).click();
   const moved = cell('Points de contact', 'Souscription').getByText('Chat avec un conseiller');
   await expect(moved).toBeAttached();

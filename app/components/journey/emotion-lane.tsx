@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { FieldErrors } from '~/components/ui/field';
 import { clampScore, EMOTION_MAX, EMOTION_MIN, scoreToY, smoothPath, yToScore } from '~/domain/emotion-curve';
 import { SetEmotionSchema } from '~/lib/schemas/maps';
+import { useHydrated } from '~/lib/use-hydrated';
 import { useEditorForm, type EditorAnswer } from './editor-form';
 import type { EmotionData, LaneData, StageData } from './types';
 
@@ -20,6 +21,7 @@ export const EmotionCells = memo(function EmotionCells({
   canEdit,
   columnWidth,
   action,
+  loaded,
 }: {
   lane: LaneData;
   stages: StageData[];
@@ -27,6 +29,8 @@ export const EmotionCells = memo(function EmotionCells({
   canEdit: boolean;
   columnWidth: number;
   action: string;
+  /** The stages on screen: their score has a select; the others show it as text until they are. */
+  loaded: ReadonlySet<string>;
 }) {
   const { t } = useTranslation('maps');
   const fetcher = useFetcher<EditorAnswer>();
@@ -111,6 +115,7 @@ export const EmotionCells = memo(function EmotionCells({
     const score = yToScore(((event.clientY - box.top) * HEIGHT) / (box.height || HEIGHT), HEIGHT);
     setDraft((d) => (d[stageId] === score ? d : { ...d, [stageId]: score }));
   };
+  const inGrid = useHydrated();
   const onPointerUp = () => {
     const stageId = dragging.current;
     dragging.current = null;
@@ -118,7 +123,11 @@ export const EmotionCells = memo(function EmotionCells({
   };
 
   return (
-    <div role="cell" className="emotion-cells">
+    <div
+      role={inGrid ? 'gridcell' : 'cell'}
+      className="emotion-cells"
+      {...(inGrid ? { 'data-nav': 'cell', 'data-col': 'all', tabIndex: -1, 'aria-label': lane.name } : null)}
+    >
       <svg
         className="emotion-curve"
         width={stages.length * columnWidth}
@@ -142,7 +151,8 @@ export const EmotionCells = memo(function EmotionCells({
             {...(canEdit
               ? {
                   role: 'slider',
-                  tabIndex: 0,
+                  // In the keyboard grid the cell is the Tab stop: Enter goes to the first point.
+                  tabIndex: inGrid ? -1 : 0,
                   'aria-label': t('emotion.pointFor', { stage: p.stage.name }),
                   'aria-valuemin': EMOTION_MIN,
                   'aria-valuemax': EMOTION_MAX,
@@ -159,8 +169,17 @@ export const EmotionCells = memo(function EmotionCells({
       <div className="emotion-values">
         {stages.map((s) => {
           const score = scoreOf(s.id);
-          return canEdit ? (
-            <EmotionSelect key={s.id} lane={lane} stage={s} score={score} version={points.get(s.id)?.version} fetcher={fetcher} action={action} />
+          return canEdit && loaded.has(s.id) ? (
+            <EmotionSelect
+              key={s.id}
+              lane={lane}
+              stage={s}
+              score={score}
+              version={points.get(s.id)?.version}
+              fetcher={fetcher}
+              action={action}
+              inGrid={inGrid}
+            />
           ) : (
             <p key={s.id} className="emotion-value">
               {score === null ? t('emotion.none') : `${score > 0 ? '+' : ''}${score} · ${label(score)}`}
@@ -189,6 +208,7 @@ function EmotionSelect({
   version,
   fetcher,
   action,
+  inGrid,
 }: {
   lane: LaneData;
   stage: StageData;
@@ -196,6 +216,7 @@ function EmotionSelect({
   version: number | undefined;
   fetcher: ReturnType<typeof useFetcher<EditorAnswer>>;
   action: string;
+  inGrid: boolean;
 }) {
   const { t } = useTranslation('maps');
   // useId, not the lane and stage uuids: a form per stage is rendered on every page load.
@@ -217,6 +238,7 @@ function EmotionSelect({
       <select
         {...select}
         aria-label={t('emotion.selectFor', { stage: stage.name })}
+        tabIndex={inGrid ? -1 : undefined}
         value={score === null ? '' : String(score)}
         onChange={(e) => e.currentTarget.form?.requestSubmit()}
       >

@@ -5,6 +5,7 @@
 // gives the focus back to its link.
 import { useSearchParams } from '@remix-run/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useHydrated } from '~/lib/use-hydrated';
 
 export type ExpandableParam = 'actions' | 'edit' | 'move' | 'add' | 'delete';
 
@@ -17,6 +18,7 @@ export function Expandable({
   className,
   closeWhen,
   anchor,
+  toggleTabIndex,
   children,
 }: {
   param: ExpandableParam;
@@ -30,9 +32,12 @@ export function Expandable({
   closeWhen?: unknown;
   /** The element id the page scrolls to when the link reloads it (without JavaScript). */
   anchor?: string;
+  /** -1 where a keyboard grid owns the Tab order and opens the panel itself. */
+  toggleTabIndex?: number;
   children: (close: () => void) => ReactNode;
 }) {
   const [params] = useSearchParams();
+  const hydrated = useHydrated();
   const fromUrl = [param, ...alsoOpenOn].some((p) => params.get(p) === id);
   const [open, setOpen] = useState(fromUrl);
   const toggle = useRef<HTMLAnchorElement>(null);
@@ -43,19 +48,35 @@ export function Expandable({
       setOpen(false);
     }
   }, [closeWhen]);
+  // Opened by the user (not by the address): the focus goes to the panel's first field, unless the
+  // panel placed it itself (a menu focuses its first action).
+  const body = useRef<HTMLDivElement>(null);
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    const panel = body.current;
+    if (open && panel && !panel.contains(document.activeElement)) {
+      panel.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button, a[href]')?.focus();
+    }
+  }, [open]);
   const close = () => {
     setOpen(false);
     toggle.current?.focus();
   };
   return (
-    <div className={`expandable${className ? ` ${className}` : ''}`}>
+    // The toggle carries no class of its own (the wrapper's names it): a large map has hundreds.
+    <div className={className}>
       <a
         ref={toggle}
         href={`?${param}=${encodeURIComponent(id)}${anchor ? `#${anchor}` : ''}`}
-        role="button"
-        aria-expanded={open}
+        // A plain link until JavaScript runs (it reloads the page with the panel open); a button
+        // that opens the panel in place after.
+        {...(hydrated ? { role: 'button', 'aria-expanded': open } : null)}
         aria-label={ariaLabel}
-        className="expandable-toggle"
+        tabIndex={toggleTabIndex}
         onClick={(event) => {
           event.preventDefault();
           setOpen((o) => !o);
@@ -66,6 +87,7 @@ export function Expandable({
       {open ? (
         // eslint-disable-next-line jsx-a11y/no-static-element-interactions
         <div
+          ref={body}
           className="expandable-body"
           onKeyDown={(event) => {
             if (event.key !== 'Escape') return;

@@ -1,19 +1,22 @@
 // The pieces of the grid: cards and KPIs (sortable inside a cell), stage headers (sortable columns)
-// and lane headers (sortable rows), with their edit, delete and move controls for editors.
+// and lane headers (sortable rows), each with one actions menu for editors (move, edit, duplicate,
+// delete) and, for cards, a title edited in place.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { Form, Link } from '@remix-run/react';
-import { memo, type CSSProperties, type ReactNode } from 'react';
+import { Form, Link, useFetcher } from '@remix-run/react';
+import { createContext, memo, useContext, useEffect, useRef, type CSSProperties, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KpiChip } from '~/components/kpis/kpi-chip';
 import { CHANNELS } from '~/domain/vocabulary';
+import { useHydrated } from '~/lib/use-hydrated';
 import type { KpiChipData } from '~/lib/kpi-chip';
-import { AddCardSchema, DeleteSchema, UpdateCardSchema, UpdateLaneSchema, UpdateStageSchema } from '~/lib/schemas/maps';
-import { Labelled, UnshownErrors, useEditorForm } from './editor-form';
+import { AddCardSchema, DeleteSchema, DuplicateCardSchema, UpdateCardSchema, UpdateLaneSchema, UpdateStageSchema } from '~/lib/schemas/maps';
+import { Labelled, refusal, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
 import { Expandable } from './expandable';
-import { MoveMenu, type MoveOption } from './move-menu';
-import { stageAnchor, StagePager } from './stage-pager';
+import { ItemMenu, ItemMenuPanel } from './item-menu';
+import { MoveMenuForm, type MoveOption } from './move-menu';
+import { shortAnchor, stageAnchor, StagePager, useStageAnchor } from './stage-pager';
 import type { CardData, LaneData, StageData } from './types';
 
 export type DragData =
@@ -22,6 +25,10 @@ export type DragData =
   | { type: 'card' | 'kpi'; laneId: string; stageId: string }
   | { type: 'cell'; cellKind: 'card' | 'kpi'; laneId: string; stageId: string };
 
+/**
+ * The pointer's grip. The keyboard picks an item up from the item itself (Space, see the map
+ * grid), so once the grid runs the grip is out of the Tab order; before that it is never rendered.
+ */
 const DragHandle = memo(function DragHandle({
   labelKey,
   name,
@@ -35,11 +42,21 @@ const DragHandle = memo(function DragHandle({
 }) {
   const { t } = useTranslation('maps');
   return (
-    <button type="button" className="drag-handle" aria-label={t(labelKey, { name })} {...attributes} {...listeners}>
+    <button type="button" className="drag-handle" aria-label={t(labelKey, { name })} {...attributes} {...listeners} tabIndex={-1}>
       <span aria-hidden="true">⠿</span>
     </button>
   );
 });
+
+/** The keyboard half of a sortable's listeners, for the item itself: Space picks it up there. */
+function keyboardListeners(listeners: Record<string, unknown> | undefined) {
+  const onKeyDown = listeners?.onKeyDown as ((event: KeyboardEvent<HTMLElement>) => void) | undefined;
+  if (!onKeyDown) return undefined;
+  // Only keys pressed on the item itself: typing a space in its inline editor is not a pick-up.
+  return (event: KeyboardEvent<HTMLElement>) => {
+    if (event.target === event.currentTarget) onKeyDown(event);
+  };
+}
 
 // ---------------------------------------------------------------- cards
 
@@ -65,14 +82,14 @@ export const CardContent = memo(
 
 /**
  * A card in its cell. Only this thin wrapper follows the drag state (dnd-kit re-renders every
- * sortable when a drag starts or ends); the handle, the text and the tools are memoised, so a drop
+ * sortable when a drag starts or ends); the handle, the text and the menu are memoised, so a drop
  * on the large map does not re-render every card's content.
  */
 interface CardProps {
   card: CardData;
   stageId: string;
   canEdit: boolean;
-  /** Drag handles only once JavaScript runs (before that the move menu works). */
+  /** Drag handles and the keyboard grid only once JavaScript runs (before that the menu works). */
   canDrag: boolean;
   touchpoint: boolean;
   moveOptions: MoveOption[];
@@ -89,16 +106,20 @@ function DraggableCard(props: CardProps) {
     id: props.card.id,
     data: { type: 'card', laneId: props.card.laneId, stageId: props.stageId } satisfies DragData,
   });
+  const { role: _role, tabIndex: _tabIndex, ...described } = attributes;
   return (
     <CardShell
       {...props}
       nodeRef={setNodeRef}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       dragging={isDragging}
-      handle={<DragHandle labelKey="dnd.dragCard" name={props.card.title} attributes={attributes} listeners={listeners} />}
+      itemProps={{ ...described, onKeyDown: keyboardListeners(listeners) }}
+      handle={<DragHandle labelKey="dnd.dragCard" name={props.card.title} attributes={EMPTY_ATTRIBUTES} listeners={listeners} />}
     />
   );
 }
+
+const EMPTY_ATTRIBUTES = {};
 
 function CardShell({
   card,
@@ -110,36 +131,154 @@ function CardShell({
   style,
   dragging,
   handle,
-}: CardProps & { nodeRef?: (node: HTMLElement | null) => void; style?: CSSProperties; dragging?: boolean; handle?: ReactNode }) {
+  itemProps,
+}: CardProps & {
+  nodeRef?: (node: HTMLElement | null) => void;
+  style?: CSSProperties;
+  dragging?: boolean;
+  handle?: ReactNode;
+  itemProps?: HTMLAttributes<HTMLElement>;
+}) {
+  const inGrid = useHydrated();
   return (
-    <li ref={nodeRef} className={`journey-card${dragging ? ' dragging' : ''}`} style={style} data-card-id={card.id}>
-      <div className="card-body">
-        {handle}
-        <div className="card-text">
-          <CardContent card={card} />
+    <li
+      ref={nodeRef}
+      className={`journey-card${dragging ? ' dragging' : ''}`}
+      style={style}
+      data-card-id={card.id}
+      {...(inGrid ? { 'data-nav': 'item', tabIndex: -1 } : null)}
+      {...itemProps}
+    >
+      {inGrid ? (
+        <div className="card-body">
+          {handle}
+          <CardText card={card} canEdit={canEdit} />
         </div>
-      </div>
-      {canEdit ? <CardTools card={card} stageId={stageId} touchpoint={touchpoint} moveOptions={moveOptions} /> : null}
+      ) : (
+        // The server's card is as small as it can be: a large map sends a few hundred of them.
+        <CardContent card={card} />
+      )}
+      {canEdit ? <CardActions card={card} stageId={stageId} touchpoint={touchpoint} moveOptions={moveOptions} inGrid={inGrid} /> : null}
     </li>
   );
 }
 
-const CardTools = memo(function CardTools({
+/** The card's text, or its title in an inline editor (double-click, or Enter in the grid). */
+function CardText({ card, canEdit }: { card: CardData; canEdit: boolean }) {
+  const { editingId, setEditingId } = useInlineEditing();
+  if (canEdit && editingId === card.id) return <InlineTitleForm card={card} done={() => setEditingId(null)} />;
+  return (
+    // Double-click is a mouse shortcut; the keyboard has Enter on the focused card (see map-grid).
+    <div className="card-text" onDoubleClick={canEdit ? () => setEditingId(card.id) : undefined}>
+      <CardContent card={card} />
+    </div>
+  );
+}
+
+/**
+ * The title edited in place: Enter saves (the card's other fields are sent as they are, with the
+ * version it was read at), Escape cancels, and either way the focus goes back to the card.
+ */
+function InlineTitleForm({ card, done }: { card: CardData; done: () => void }) {
+  const { t } = useTranslation('maps');
+  const { t: te } = useTranslation('errors');
+  const fetcher = useFetcher<EditorAnswer>();
+  const input = useRef<HTMLInputElement>(null);
+  const sent = useRef(false);
+  const finish = () => {
+    const item = input.current?.closest<HTMLElement>('[data-nav]');
+    done();
+    item?.focus();
+  };
+  useEffect(() => {
+    if (sent.current && fetcher.state === 'idle' && fetcher.data?.status === 'done') finish();
+  });
+  const problem = fetcher.state === 'idle' ? refusal(fetcher.data) : undefined;
+  const fieldError = (fetcher.data?.result as { error?: Record<string, string[]> } | undefined)?.error?.title?.[0];
+  return (
+    <fetcher.Form
+      method="post"
+      className="card-text inline-edit"
+      onSubmit={() => {
+        sent.current = true;
+      }}
+    >
+      <input type="hidden" name="intent" value="updateCard" />
+      <input type="hidden" name="cardId" value={card.id} />
+      <input type="hidden" name="version" value={card.version} />
+      <input type="hidden" name="description" value={card.description} />
+      {card.channel ? <input type="hidden" name="channel" value={card.channel} /> : null}
+      <input type="hidden" name="system" value={card.system ?? ''} />
+      <input
+        ref={input}
+        name="title"
+        defaultValue={card.title}
+        aria-label={t('card.titleOf', { name: card.title })}
+        aria-describedby={problem ? `inline-error-${card.id}` : undefined}
+        aria-invalid={problem ? true : undefined}
+        required
+        maxLength={200}
+        autoFocus
+        onFocus={(event) => event.currentTarget.select()}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            finish();
+          }
+        }}
+      />
+      {problem ? (
+        <p id={`inline-error-${card.id}`} className="field-errors" role="alert">
+          {problem === 'staleVersion' ? t('editor.stale', { name: card.title }) : te(fieldError ?? problem)}
+        </p>
+      ) : null}
+    </fetcher.Form>
+  );
+}
+
+/** Which card's title is being edited in place: one at a time on the whole map. */
+export const InlineEditingContext = createContext<{ editingId: string | null; setEditingId: (id: string | null) => void }>({
+  editingId: null,
+  setEditingId: () => {},
+});
+const useInlineEditing = () => useContext(InlineEditingContext);
+
+/** One menu per card: move, edit, duplicate, delete. */
+const CardActions = memo(function CardActions({
   card,
   stageId,
   touchpoint,
   moveOptions,
+  inGrid,
 }: {
   card: CardData;
   stageId: string;
   touchpoint: boolean;
   moveOptions: MoveOption[];
+  inGrid: boolean;
 }) {
+  const { t } = useTranslation('maps');
+  const anchor = useStageAnchor(stageId);
   return (
-    <div className="item-tools">
-      <MoveMenu intent="moveCard" id={card.id} label={card.title} options={moveOptions} anchor={stageAnchor(stageId)} />
-      <CardEditor card={card} stageId={stageId} touchpoint={touchpoint} />
-    </div>
+    <ItemMenu id={card.id} name={card.title} anchor={anchor} closeWhen={card.version} inGrid={inGrid}>
+      {(close) => (
+        <ItemMenuPanel
+          id={card.id}
+          anchor={anchor}
+          editLabel={t('card.editNamed', { name: card.title })}
+          edit={() => <CardEditForm card={card} touchpoint={touchpoint} />}
+          move={moveOptions.length ? <MoveMenuForm intent="moveCard" id={card.id} options={moveOptions} close={close} /> : null}
+        >
+          <RowActionForm intent="duplicateCard" id={card.id} schema={DuplicateCardSchema} onSent={close}>
+            {t('menu.duplicate')}
+          </RowActionForm>
+          <RowActionForm intent="deleteCard" id={card.id} schema={DeleteSchema} danger confirm={t('card.deleteConfirm', { name: card.title })}>
+            {t('card.delete')}
+          </RowActionForm>
+        </ItemMenuPanel>
+      )}
+    </ItemMenu>
   );
 });
 
@@ -186,29 +325,6 @@ function CardFields({ fields, touchpoint }: { fields: CardFieldset; touchpoint: 
 
 const CARD_FIELDS = ['title', 'description', 'channel', 'system'] as const;
 
-function CardEditor({ card, stageId, touchpoint }: { card: CardData; stageId: string; touchpoint: boolean }) {
-  const { t } = useTranslation('maps');
-  return (
-    <Expandable
-      param="edit"
-      id={card.id}
-      closeWhen={card.version}
-      label={t('actions.edit')}
-      ariaLabel={t('card.editNamed', { name: card.title })}
-      anchor={stageAnchor(stageId)}
-    >
-      {() => (
-        <>
-          <CardEditForm card={card} touchpoint={touchpoint} />
-          <DeleteForm intent="deleteCard" id={card.id} confirm={t('card.deleteConfirm', { name: card.title })}>
-            {t('card.delete')}
-          </DeleteForm>
-        </>
-      )}
-    </Expandable>
-  );
-}
-
 function CardEditForm({ card, touchpoint }: { card: CardData; touchpoint: boolean }) {
   const { t } = useTranslation('maps');
   const [form, fields] = useEditorForm({
@@ -233,21 +349,27 @@ function CardEditForm({ card, touchpoint }: { card: CardData; touchpoint: boolea
 }
 
 /**
- * A delete button in a form of its own, checked with DeleteSchema. `confirm` is asked first with
- * JavaScript; cancelling keeps the page as it is.
+ * One button in a form of its own (duplicate, delete), checked with the schema the action parses.
+ * `confirm` is asked first with JavaScript; cancelling keeps the page as it is.
  */
-function DeleteForm({
+function RowActionForm({
   intent,
   id,
+  schema,
   confirm,
+  danger,
+  onSent,
   children,
 }: {
-  intent: 'deleteStage' | 'deleteLane' | 'deleteCard';
+  intent: 'deleteStage' | 'deleteLane' | 'deleteCard' | 'duplicateCard';
   id: string;
+  schema: typeof DeleteSchema | typeof DuplicateCardSchema;
   confirm?: string;
+  danger?: boolean;
+  onSent?: () => void;
   children: ReactNode;
 }) {
-  const [form] = useEditorForm({ id: `${intent}-${id}`, schema: DeleteSchema, intent, rowId: id });
+  const [form] = useEditorForm({ id: `${intent}-${id}`, schema, intent, rowId: id });
   const props = getFormProps(form);
   return (
     <Form
@@ -260,11 +382,12 @@ function DeleteForm({
           return;
         }
         props.onSubmit(event);
+        if (!event.defaultPrevented || onSent) onSent?.();
       }}
     >
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="id" value={id} />
-      <button type="submit" className="danger small">
+      <button type="submit" className={`${danger ? 'danger' : 'secondary'} small`}>
         {children}
       </button>
       <UnshownErrors form={form} />
@@ -273,16 +396,31 @@ function DeleteForm({
 }
 
 /** The add form of a cell; it starts again empty once the new card has landed. */
-export function AddCardForm({ laneId, stageId, touchpoint, where }: { laneId: string; stageId: string; touchpoint: boolean; where: string }) {
+export function AddCardForm({
+  laneId,
+  stageId,
+  touchpoint,
+  where,
+  inGrid,
+}: {
+  laneId: string;
+  stageId: string;
+  touchpoint: boolean;
+  where: string;
+  /** Inside the keyboard grid, N opens it from the focused cell. */
+  inGrid: boolean;
+}) {
   const { t } = useTranslation('maps');
+  const anchor = useStageAnchor(stageId);
   return (
     <Expandable
       param="add"
       id={`${laneId}:${stageId}`}
-      label={`+ ${t('card.add')}`}
+      label="+"
       ariaLabel={t('card.addIn', { where })}
       className="add-card"
-      anchor={stageAnchor(stageId)}
+      anchor={anchor}
+      toggleTabIndex={inGrid ? -1 : undefined}
     >
       {() => <AddCardFields laneId={laneId} stageId={stageId} touchpoint={touchpoint} />}
     </Expandable>
@@ -327,34 +465,78 @@ export const SortableKpi = memo(function SortableKpi({
   kpi: KpiChipData;
   stageId: string;
   canEdit: boolean;
-  /** Drag handles only once JavaScript runs (before that the move menu works). */
+  /** Drag handles and the keyboard grid only once JavaScript runs (before that the menu works). */
   canDrag: boolean;
   href: string;
   locale: string;
   moveOptions: MoveOption[];
 }) {
-  const { t } = useTranslation('maps');
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: kpi.id,
     data: { type: 'kpi', laneId: kpi.laneId, stageId } satisfies DragData,
     disabled: !canDrag,
   });
+  const { role: _role, tabIndex: _tabIndex, ...described } = attributes;
+  const inGrid = useHydrated();
   return (
-    <li ref={setNodeRef} className={`journey-kpi${isDragging ? ' dragging' : ''}`} style={{ transform: CSS.Translate.toString(transform), transition }}>
-      <div className="card-body">
-        {canDrag ? <DragHandle labelKey="dnd.dragKpi" name={kpi.measureName} attributes={attributes} listeners={listeners} /> : null}
-        <KpiChip kpi={kpi} href={href} locale={locale} />
-      </div>
-      {canEdit ? (
-        <div className="item-tools">
-          <MoveMenu intent="moveKpi" id={kpi.id} label={kpi.measureName} options={moveOptions} anchor={stageAnchor(stageId)} />
-          {/* The KPI page's link form (projects count on a KPI through it). */}
-          <Link to={`${href}#link-project`} aria-label={t('kpiTools.linkToProjectOf', { name: kpi.measureName })}>
-            {t('kpiTools.linkToProject')}
-          </Link>
+    <li
+      ref={setNodeRef}
+      className={`journey-kpi${isDragging ? ' dragging' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-kpi-id={kpi.id}
+      {...(inGrid ? { 'data-nav': 'item', tabIndex: -1 } : null)}
+      {...(canDrag ? { ...described, onKeyDown: keyboardListeners(listeners) } : null)}
+    >
+      {canDrag ? (
+        <div className="card-body">
+          <DragHandle labelKey="dnd.dragKpi" name={kpi.measureName} attributes={EMPTY_ATTRIBUTES} listeners={listeners} />
+          <KpiChip kpi={kpi} href={href} locale={locale} inGrid={inGrid} />
         </div>
-      ) : null}
+      ) : (
+        <KpiChip kpi={kpi} href={href} locale={locale} inGrid={inGrid} />
+      )}
+      {canEdit ? <KpiActions kpi={kpi} stageId={stageId} href={href} moveOptions={moveOptions} inGrid={inGrid} /> : null}
     </li>
+  );
+});
+
+const KpiActions = memo(function KpiActions({
+  kpi,
+  stageId,
+  href,
+  moveOptions,
+  inGrid,
+}: {
+  kpi: KpiChipData;
+  stageId: string;
+  href: string;
+  moveOptions: MoveOption[];
+  inGrid: boolean;
+}) {
+  const { t } = useTranslation('maps');
+  const anchor = useStageAnchor(stageId);
+  return (
+    <ItemMenu id={kpi.id} name={kpi.measureName} anchor={anchor} closeWhen={kpi.version} inGrid={inGrid}>
+      {(close) => (
+        <div className="item-menu-panel">
+          {moveOptions.length ? (
+            <div className="menu-section">
+              <p className="menu-heading">{t('menu.moveTo')}</p>
+              <MoveMenuForm intent="moveKpi" id={kpi.id} options={moveOptions} close={close} />
+            </div>
+          ) : null}
+          <div className="menu-section menu-actions">
+            <Link className="button secondary small" to={href}>
+              {t('kpiTools.settings')}
+            </Link>
+            {/* The KPI's link form (projects count on a KPI through it). */}
+            <Link className="button secondary small" to={`${href}#link-project`} aria-label={t('kpiTools.linkToProjectOf', { name: kpi.measureName })}>
+              {t('kpiTools.linkToProject')}
+            </Link>
+          </div>
+        </div>
+      )}
+    </ItemMenu>
   );
 });
 
@@ -366,39 +548,24 @@ export interface Holdings {
   emotions: number;
 }
 
-function DeleteWithContents({
-  intent,
-  id,
-  name,
-  holdings,
-  label,
-}: {
-  intent: 'deleteStage' | 'deleteLane';
-  id: string;
-  name: string;
-  holdings: Holdings;
-  label: string;
-}) {
+/** What deleting a stage or lane takes along, and the button that does it. */
+function DeleteWithContents({ intent, id, name, holdings }: { intent: 'deleteStage' | 'deleteLane'; id: string; name: string; holdings: Holdings }) {
   const { t } = useTranslation('maps');
   const empty = holdings.cards + holdings.kpis + holdings.emotions === 0;
   return (
-    <Expandable param="delete" id={id} label={label} ariaLabel={t('delete.named', { name })}>
-      {() => (
-        <div className="stack">
-          <p>{empty ? t('delete.empty', { name }) : t('delete.holds', { name })}</p>
-          {!empty ? (
-            <ul className="holdings">
-              {holdings.cards ? <li>{t('delete.cards', { count: holdings.cards })}</li> : null}
-              {holdings.kpis ? <li>{t('delete.kpis', { count: holdings.kpis })}</li> : null}
-              {holdings.emotions ? <li>{t('delete.emotions', { count: holdings.emotions })}</li> : null}
-            </ul>
-          ) : null}
-          <DeleteForm intent={intent} id={id}>
-            {t('delete.confirm', { name })}
-          </DeleteForm>
-        </div>
-      )}
-    </Expandable>
+    <div className="stack">
+      <p>{empty ? t('delete.empty', { name }) : t('delete.holds', { name })}</p>
+      {!empty ? (
+        <ul className="holdings">
+          {holdings.cards ? <li>{t('delete.cards', { count: holdings.cards })}</li> : null}
+          {holdings.kpis ? <li>{t('delete.kpis', { count: holdings.kpis })}</li> : null}
+          {holdings.emotions ? <li>{t('delete.emotions', { count: holdings.emotions })}</li> : null}
+        </ul>
+      ) : null}
+      <RowActionForm intent={intent} id={id} schema={DeleteSchema} danger>
+        {t('delete.confirm', { name })}
+      </RowActionForm>
+    </div>
   );
 }
 
@@ -412,7 +579,10 @@ export const StageHeader = memo(function StageHeader({
   count,
   prev,
   next,
+  loaded,
 }: {
+  /** Whether the stage's cells were sent: one that is off screen has a lighter header until it is. */
+  loaded: boolean;
   stage: StageData;
   canEdit: boolean;
   /** Drag handles only once JavaScript runs (before that the move menu works). */
@@ -431,41 +601,53 @@ export const StageHeader = memo(function StageHeader({
     data: { type: 'stage' } satisfies DragData,
     disabled: !canDrag,
   });
+  const { role: _role, tabIndex: _tabIndex, ...described } = attributes;
+  const anchor = stageAnchor(stage.id);
+  const inGrid = useHydrated();
   // The column's head: the pager (shown on a phone) above the stage's own header, which holds only
-  // what the stage is and its tools.
+  // what the stage is and its menu.
   return (
     <div
       ref={setNodeRef}
       role="columnheader"
-      id={stageAnchor(stage.id)}
+      id={anchor}
       className={`stage-head${isDragging ? ' dragging' : ''}`}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       data-stage-id={stage.id}
+      {...(inGrid ? { 'data-nav': 'head', 'data-col': index, tabIndex: -1 } : null)}
+      {...(canDrag ? { ...described, onKeyDown: keyboardListeners(listeners) } : null)}
     >
-      <StagePager stage={stage} index={index} count={count} prev={prev} next={next} />
-      <div className="stage-header">
+      {loaded ? <StagePager stage={stage} index={index} count={count} prev={prev} next={next} /> : null}
+      <div className="stage-header" id={shortAnchor(index)}>
         <div className="card-body">
-          {canDrag ? <DragHandle labelKey="dnd.dragStage" name={stage.name} attributes={attributes} listeners={listeners} /> : null}
-          <div>
+          {canDrag ? <DragHandle labelKey="dnd.dragStage" name={stage.name} attributes={EMPTY_ATTRIBUTES} listeners={listeners} /> : null}
+          <div className="card-text">
             <h3 className="stage-name">{stage.name}</h3>
             {stage.description ? <p className="muted small">{stage.description}</p> : null}
           </div>
         </div>
-        {canEdit ? (
-          <div className="item-tools">
-            <MoveMenu intent="moveStage" id={stage.id} label={stage.name} options={moveOptions} anchor={stageAnchor(stage.id)} />
-            <Expandable
-              param="edit"
-              id={stage.id}
-              closeWhen={stage.version}
-              label={t('actions.edit')}
-              ariaLabel={t('stage.editNamed', { name: stage.name })}
-              anchor={stageAnchor(stage.id)}
-            >
-              {() => <StageEditForm stage={stage} />}
-            </Expandable>
-            <DeleteWithContents intent="deleteStage" id={stage.id} name={stage.name} holdings={holdings} label={t('stage.delete')} />
-          </div>
+        {!loaded && !inGrid ? (
+          // Without JavaScript the window does not follow the scroll: this link shows the stage.
+          <a className="small" href={`?from=${index}#${anchor}`}>
+            {t('window.show')}
+          </a>
+        ) : null}
+        {canEdit && loaded ? (
+          <ItemMenu id={stage.id} name={stage.name} anchor={anchor} closeWhen={stage.version} inGrid={inGrid}>
+            {(close) => (
+              <ItemMenuPanel
+                id={stage.id}
+                anchor={anchor}
+                editLabel={t('stage.editNamed', { name: stage.name })}
+                edit={() => <StageEditForm stage={stage} />}
+                move={moveOptions.length ? <MoveMenuForm intent="moveStage" id={stage.id} options={moveOptions} close={close} /> : null}
+                del={{
+                  label: t('delete.named', { name: stage.name }),
+                  render: () => <DeleteWithContents intent="deleteStage" id={stage.id} name={stage.name} holdings={holdings} />,
+                }}
+              />
+            )}
+          </ItemMenu>
         ) : null}
       </div>
     </div>
@@ -528,6 +710,8 @@ export function LaneRow({
     data: { type: 'lane' } satisfies DragData,
     disabled: !canDrag,
   });
+  const { role: _role, tabIndex: _tabIndex, ...described } = attributes;
+  const inGrid = useHydrated();
   return (
     <div
       ref={setNodeRef}
@@ -536,22 +720,34 @@ export function LaneRow({
       style={{ transform: CSS.Translate.toString(transform), transition }}
       data-lane-id={lane.id}
     >
-      <div role="rowheader" className="lane-header">
+      <div
+        role="rowheader"
+        className="lane-header"
+        {...(inGrid ? { 'data-nav': 'head', 'data-col': -1, tabIndex: -1 } : null)}
+        {...(canDrag ? { ...described, onKeyDown: keyboardListeners(listeners) } : null)}
+      >
         <div className="card-body">
-          {canDrag ? <DragHandle labelKey="dnd.dragLane" name={lane.name} attributes={attributes} listeners={listeners} /> : null}
-          <div>
+          {canDrag ? <DragHandle labelKey="dnd.dragLane" name={lane.name} attributes={EMPTY_ATTRIBUTES} listeners={listeners} /> : null}
+          <div className="card-text">
             <h3 className="lane-name">{lane.name}</h3>
             {t(`laneKind.${lane.kind}`) !== lane.name ? <p className="muted small">{t(`laneKind.${lane.kind}`)}</p> : null}
           </div>
         </div>
         {canEdit ? (
-          <div className="item-tools">
-            <MoveMenu intent="moveLane" id={lane.id} label={lane.name} options={moveOptions} />
-            <Expandable param="edit" id={lane.id} closeWhen={lane.version} label={t('actions.edit')} ariaLabel={t('lane.editNamed', { name: lane.name })}>
-              {() => <LaneEditForm lane={lane} />}
-            </Expandable>
-            <DeleteWithContents intent="deleteLane" id={lane.id} name={lane.name} holdings={holdings} label={t('lane.delete')} />
-          </div>
+          <ItemMenu id={lane.id} name={lane.name} closeWhen={lane.version} inGrid={inGrid}>
+            {(close) => (
+              <ItemMenuPanel
+                id={lane.id}
+                editLabel={t('lane.editNamed', { name: lane.name })}
+                edit={() => <LaneEditForm lane={lane} />}
+                move={moveOptions.length ? <MoveMenuForm intent="moveLane" id={lane.id} options={moveOptions} close={close} /> : null}
+                del={{
+                  label: t('delete.named', { name: lane.name }),
+                  render: () => <DeleteWithContents intent="deleteLane" id={lane.id} name={lane.name} holdings={holdings} />,
+                }}
+              />
+            )}
+          </ItemMenu>
         ) : null}
       </div>
       {children}

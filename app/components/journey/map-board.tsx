@@ -21,19 +21,22 @@ import {
 } from '@dnd-kit/core';
 import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useFetchers } from '@remix-run/react';
-import { memo, useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddKpiBox } from '~/components/kpis/add-kpi-box';
 import type { KpiChipData } from '~/lib/kpi-chip';
 import { useHydrated } from '~/lib/use-hydrated';
 import { CanvasToolbar } from './canvas-toolbar';
 import { useCanvasView, useZoomKeys } from './canvas-view';
+import { useStageWindow } from './stage-window';
 import { applyMove, baseArrangement, moveFromForm, type Arrangement, type Move } from './arrangement';
 import { EmotionCells } from './emotion-lane';
-import { AddCardForm, LaneRow, SortableCard, SortableKpi, StageHeader, type DragData, type Holdings } from './items';
+import { ensureTabStop, gridKey, rove } from './grid-navigation';
+import { AddCardForm, InlineEditingContext, LaneRow, SortableCard, SortableKpi, StageHeader, type DragData, type Holdings } from './items';
+import { Expandable } from './expandable';
 import { useMoveSubmit } from './move-context';
 import type { MoveOption } from './move-menu';
-import { stageAnchor, StageIndex, useStageInAddress } from './stage-pager';
+import { stageAnchor, StageIndex, StagePlaces, useStageAnchor, useStageInAddress } from './stage-pager';
 import { cellKey, type CardData, type EmotionData, type LaneData, type MapEditorData, type StageData } from './types';
 
 export const COLUMN_WIDTH = 220;
@@ -82,7 +85,11 @@ const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
 
 // Stable sensor options: new objects on every render would give every drag handle new listeners.
 const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
-const KEYBOARD_OPTIONS = { coordinateGetter: keyboardCoordinates };
+// Space picks up and drops (Enter also drops); Enter on an item that is not dragged edits it.
+const KEYBOARD_OPTIONS = {
+  coordinateGetter: keyboardCoordinates,
+  keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
+};
 
 export function MapBoard({
   editor,
@@ -114,6 +121,13 @@ export function MapBoard({
   const canvas = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   useZoomKeys(canvas, view.zoom, setZoom);
+  const grid = useRef<HTMLDivElement>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const inlineEditing = useMemo(() => ({ editingId, setEditingId }), [editingId]);
+  // The grid keeps one Tab stop whatever a render removed.
+  useEffect(() => {
+    if (hydrated && grid.current) ensureTabStop(grid.current);
+  });
 
   const stageById = useMemo(() => new Map(editor.stages.map((s) => [s.id, s])), [editor.stages]);
   const laneById = useMemo(() => new Map(editor.lanes.map((l) => [l.id, l])), [editor.lanes]);
@@ -162,25 +176,22 @@ export function MapBoard({
     return m;
   }, [stages, t]);
 
-  const holdings = useMemo(() => {
-    const byStage = new Map<string, Holdings>();
-    const byLane = new Map<string, Holdings>();
-    const bump = (m: Map<string, Holdings>, id: string, key: keyof Holdings) => {
-      const h = m.get(id) ?? { cards: 0, kpis: 0, emotions: 0 };
-      h[key] += 1;
-      m.set(id, h);
-    };
-    const count = (items: readonly { stageId: string; laneId: string }[], key: keyof Holdings) => {
-      for (const item of items) {
-        bump(byStage, item.stageId, key);
-        bump(byLane, item.laneId, key);
-      }
-    };
-    count(editor.cards, 'cards');
-    count(editor.kpis, 'kpis');
-    count(editor.emotions, 'emotions');
-    return { byStage, byLane };
-  }, [editor.cards, editor.kpis, editor.emotions]);
+  const holdings = editor.holdings;
+  // The stages whose cells the loader sent; the window follows the scroll (see stage-window.ts).
+  const loaded = useMemo(() => new Set(editor.stages.slice(editor.window.from, editor.window.to).map((s) => s.id)), [editor.stages, editor.window]);
+  useStageWindow(scroller, editor.stages.length, editor.window);
+  const stagePlaces = useMemo(() => new Map(stages.map((s, i) => [s.id, i])), [stages]);
+  // Each lane's cells: one per loaded stage, and one cell across each run of stages not loaded.
+  const columns = useMemo(() => {
+    const out: ({ gap: false; stage: StageData; index: number } | { gap: true; span: number; key: string })[] = [];
+    stages.forEach((stage, index) => {
+      const last = out[out.length - 1];
+      if (loaded.has(stage.id)) out.push({ gap: false, stage, index });
+      else if (last?.gap) last.span += 1;
+      else out.push({ gap: true, span: 1, key: `gap-${stage.id}` });
+    });
+    return out;
+  }, [stages, loaded]);
   const none: Holdings = { cards: 0, kpis: 0, emotions: 0 };
 
   const [active, setActive] = useState<{ id: string; data: DragData } | null>(null);
@@ -199,6 +210,66 @@ export function MapBoard({
     onDragEnd: ({ active: a, over }) =>
       over ? t('dnd.dropped', { name: nameOf(a.id), target: nameOf(over.id, over.data.current as DragData) }) : t('dnd.cancelled', { name: nameOf(a.id) }),
     onDragCancel: ({ active: a }) => t('dnd.cancelled', { name: nameOf(a.id) }),
+  };
+
+  const onGridFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const place = (event.target as HTMLElement).closest<HTMLElement>('[data-nav]');
+    if (place && grid.current) rove(grid.current, place);
+  };
+  const onGridKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const from = event.target as HTMLElement;
+    if (!from.dataset.nav && !active && !event.defaultPrevented) {
+      // Inside a cell's own controls (the emotion points): Escape goes back to the cell, and the
+      // points are one row that Left and Right walk along.
+      const place = from.closest<HTMLElement>('[data-nav]');
+      if (event.key === 'Escape' && place && from.tagName !== 'INPUT' && from.tagName !== 'TEXTAREA' && from.tagName !== 'SELECT') {
+        event.preventDefault();
+        place.focus();
+      } else if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && from.getAttribute('role') === 'slider' && place) {
+        const points = [...place.querySelectorAll<HTMLElement>('[role="slider"]')];
+        const next = points[points.indexOf(from) + (event.key === 'ArrowRight' ? 1 : -1)];
+        if (next) {
+          event.preventDefault();
+          next.focus();
+        }
+      }
+      return;
+    }
+    // Keys typed in a control (a menu, a form, the inline editor) and keys of a drag are theirs.
+    if (!from.dataset.nav || active || event.defaultPrevented || event.altKey || (event.metaKey && event.key !== 'Home' && event.key !== 'End')) return;
+    const action = gridKey(grid.current!, from, event.key, event.ctrlKey || event.metaKey);
+    if (!action) return;
+    const { target } = action;
+    if (action.kind === 'focus') {
+      event.preventDefault();
+      rove(grid.current!, target);
+      target.focus();
+      target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      return;
+    }
+    if (action.kind === 'reveal') {
+      // A stage whose cells are not loaded yet: bring it into view, its cells follow.
+      event.preventDefault();
+      target.scrollIntoView({ block: 'nearest', inline: 'center' });
+      return;
+    }
+    if (action.kind === 'leave') {
+      scroller.current?.focus();
+      return;
+    }
+    if (!canEdit && action.kind !== 'edit') return;
+    event.preventDefault();
+    if (action.kind === 'edit') {
+      if (target.dataset.cardId && canEdit) setEditingId(target.dataset.cardId);
+      else if (target.dataset.kpiId) target.querySelector<HTMLAnchorElement>('a.kpi-chip')?.click();
+      else if (target.dataset.nav === 'head' && canEdit) openIn(target, '.item-menu', 'a.button[href*="edit="]');
+      else if (target.dataset.nav === 'cell' && canEdit) {
+        const point = target.querySelector<HTMLElement>('[role="slider"]');
+        if (point) point.focus();
+        else openIn(target, '.add-card');
+      }
+    } else if (action.kind === 'menu') openIn(target, '.item-menu');
+    else if (action.kind === 'add') openIn(target.closest<HTMLElement>('[data-nav="cell"]') ?? target, '.add-card');
   };
 
   const onDragStart = (event: DragStartEvent) => setActive({ id: String(event.active.id), data: event.active.data.current as DragData });
@@ -242,139 +313,158 @@ export function MapBoard({
   const gridColumns = `var(--lane-head) repeat(${Math.max(stages.length, 1)}, var(--col))`;
 
   return (
-    <DndContext
-      id={dndId}
-      sensors={sensors}
-      collisionDetection={collisionDetection}
-      onDragStart={onDragStart}
-      onDragEnd={onDragEnd}
-      onDragCancel={() => setActive(null)}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
-    >
-      <StageIndex stages={stages} />
-      <div className="map-canvas" ref={canvas} data-density={view.compact ? 'compact' : undefined}>
-        <CanvasToolbar
-          zoom={view.zoom}
-          compact={view.compact}
-          onZoom={setZoom}
-          onCompact={setCompact}
-          fitWidth={() => (scroller.current ? scroller.current.clientWidth : 0)}
-          stageCount={stages.length}
-        />
-        {/* Focusable so the keyboard can scroll it and Ctrl/Cmd +/- can zoom it (a scroll box
-            must be reachable by keyboard: WCAG 2.1.1, axe's scrollable-region-focusable). */}
-        <div
-          className="map-scroll"
-          ref={scroller}
-          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-          tabIndex={0}
-          role="region"
-          aria-label={t('canvas.region')}
-          data-dragging={active ? 'true' : undefined}
-          style={{ ['--zoom' as string]: view.zoom }}
+    <InlineEditingContext.Provider value={inlineEditing}>
+      <StagePlaces.Provider value={stagePlaces}>
+        <DndContext
+          id={dndId}
+          sensors={sensors}
+          collisionDetection={collisionDetection}
+          onDragStart={onDragStart}
+          onDragEnd={onDragEnd}
+          onDragCancel={() => setActive(null)}
+          accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
         >
-          <div
-            role="table"
-            className="map-grid"
-            aria-label={t('editor.gridLabel')}
-            style={{ ['--grid-columns' as string]: gridColumns, ['--stage-count' as string]: Math.max(stages.length, 1) }}
-          >
-            <div role="rowgroup" className="map-head">
-              {phases.some((p) => p.phase) ? (
-                <div role="row" className="phase-row">
-                  <div role="columnheader" className="corner" />
-                  {phases.map((p, i) => (
-                    <div
-                      key={i}
-                      role="columnheader"
-                      className={`phase${p.phase ? '' : ' empty'}`}
-                      style={{ gridColumn: `span ${p.span}` }}
-                      aria-colspan={p.span}
-                    >
-                      {p.phase}
+          <StageIndex stages={stages} />
+          <div className="map-canvas" ref={canvas} data-density={view.compact ? 'compact' : undefined}>
+            <CanvasToolbar
+              zoom={view.zoom}
+              compact={view.compact}
+              onZoom={setZoom}
+              onCompact={setCompact}
+              fitWidth={() => (scroller.current ? scroller.current.clientWidth : 0)}
+              stageCount={stages.length}
+            />
+            {/* Focusable so the keyboard can scroll it and Ctrl/Cmd +/- can zoom it (a scroll box
+            must be reachable by keyboard: WCAG 2.1.1, axe's scrollable-region-focusable). */}
+            <div
+              className="map-scroll"
+              ref={scroller}
+              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+              tabIndex={0}
+              role="region"
+              aria-label={t('canvas.region')}
+              data-dragging={active ? 'true' : undefined}
+              style={{ ['--zoom' as string]: view.zoom }}
+            >
+              <div
+                role={hydrated ? 'grid' : 'table'}
+                ref={grid}
+                className="map-grid"
+                aria-label={t('editor.gridLabel')}
+                aria-describedby={hydrated ? `${dndId}-keys` : undefined}
+                onKeyDown={hydrated ? onGridKeyDown : undefined}
+                onFocus={hydrated ? onGridFocus : undefined}
+                style={{ ['--grid-columns' as string]: gridColumns, ['--stage-count' as string]: Math.max(stages.length, 1) }}
+              >
+                <div role="rowgroup" className="map-head">
+                  {phases.some((p) => p.phase) ? (
+                    <div role="row" className="phase-row">
+                      <div role="columnheader" className="corner" />
+                      {phases.map((p, i) => (
+                        <div
+                          key={i}
+                          role="columnheader"
+                          className={`phase${p.phase ? '' : ' empty'}`}
+                          style={{ gridColumn: `span ${p.span}` }}
+                          aria-colspan={p.span}
+                        >
+                          {p.phase}
+                        </div>
+                      ))}
                     </div>
-                  ))}
+                  ) : null}
+                  <div role="row" className="stage-row">
+                    <div role="columnheader" className="corner">
+                      {t('editor.lanesAndStages')}
+                    </div>
+                    <SortableContext items={arrangement.stages} strategy={horizontalListSortingStrategy}>
+                      {stages.map((s, i) => (
+                        <StageHeader
+                          key={s.id}
+                          stage={s}
+                          canEdit={canEdit}
+                          canDrag={canDrag}
+                          holdings={holdings.byStage[s.id] ?? none}
+                          moveOptions={stageOptions(s, i)}
+                          index={i}
+                          count={stages.length}
+                          loaded={loaded.has(s.id)}
+                          prev={neighbours.get(s.id)!.prev}
+                          next={neighbours.get(s.id)!.next}
+                        />
+                      ))}
+                    </SortableContext>
+                  </div>
                 </div>
-              ) : null}
-              <div role="row" className="stage-row">
-                <div role="columnheader" className="corner">
-                  {t('editor.lanesAndStages')}
-                </div>
-                <SortableContext items={arrangement.stages} strategy={horizontalListSortingStrategy}>
-                  {stages.map((s, i) => (
-                    <StageHeader
-                      key={s.id}
-                      stage={s}
+                <SortableContext items={arrangement.lanes} strategy={verticalListSortingStrategy}>
+                  {lanes.map((lane, i) => (
+                    <LaneRow
+                      key={lane.id}
+                      lane={lane}
                       canEdit={canEdit}
                       canDrag={canDrag}
-                      holdings={holdings.byStage.get(s.id) ?? none}
-                      moveOptions={stageOptions(s, i)}
-                      index={i}
-                      count={stages.length}
-                      prev={neighbours.get(s.id)!.prev}
-                      next={neighbours.get(s.id)!.next}
-                    />
+                      holdings={holdings.byLane[lane.id] ?? none}
+                      moveOptions={laneOptions(i)}
+                    >
+                      {lane.kind === 'emotions' ? (
+                        <EmotionCells
+                          loaded={loaded}
+                          lane={lane}
+                          stages={stages}
+                          points={emotionsByLane.get(lane.id) ?? EMPTY_POINTS}
+                          canEdit={canEdit}
+                          columnWidth={COLUMN_WIDTH}
+                          action={action}
+                        />
+                      ) : (
+                        columns.map((c) =>
+                          c.gap ? (
+                            <UnloadedCells key={c.key} span={c.span} />
+                          ) : lane.kind === 'kpi' ? (
+                            <KpiCell
+                              key={c.stage.id}
+                              lane={lane}
+                              stage={c.stage}
+                              col={c.index}
+                              ids={arrangement.cells.get(cellKey(lane.id, c.stage.id)) ?? EMPTY}
+                              kpiById={kpiById}
+                              canEdit={canEdit}
+                              canDrag={canDrag}
+                              slug={slug}
+                              mapId={editor.map.id}
+                              locale={locale}
+                              neighbours={neighbours.get(c.stage.id)!}
+                            />
+                          ) : (
+                            <CardCell
+                              key={c.stage.id}
+                              lane={lane}
+                              stage={c.stage}
+                              col={c.index}
+                              ids={arrangement.cells.get(cellKey(lane.id, c.stage.id)) ?? EMPTY}
+                              cardById={cardById}
+                              canEdit={canEdit}
+                              canDrag={canDrag}
+                              neighbours={neighbours.get(c.stage.id)!}
+                            />
+                          ),
+                        )
+                      )}
+                    </LaneRow>
                   ))}
                 </SortableContext>
               </div>
             </div>
-            <SortableContext items={arrangement.lanes} strategy={verticalListSortingStrategy}>
-              {lanes.map((lane, i) => (
-                <LaneRow
-                  key={lane.id}
-                  lane={lane}
-                  canEdit={canEdit}
-                  canDrag={canDrag}
-                  holdings={holdings.byLane.get(lane.id) ?? none}
-                  moveOptions={laneOptions(i)}
-                >
-                  {lane.kind === 'emotions' ? (
-                    <EmotionCells
-                      lane={lane}
-                      stages={stages}
-                      points={emotionsByLane.get(lane.id) ?? EMPTY_POINTS}
-                      canEdit={canEdit}
-                      columnWidth={COLUMN_WIDTH}
-                      action={action}
-                    />
-                  ) : (
-                    stages.map((s) =>
-                      lane.kind === 'kpi' ? (
-                        <KpiCell
-                          key={s.id}
-                          lane={lane}
-                          stage={s}
-                          ids={arrangement.cells.get(cellKey(lane.id, s.id)) ?? EMPTY}
-                          kpiById={kpiById}
-                          canEdit={canEdit}
-                          canDrag={canDrag}
-                          slug={slug}
-                          mapId={editor.map.id}
-                          locale={locale}
-                          neighbours={neighbours.get(s.id)!}
-                        />
-                      ) : (
-                        <CardCell
-                          key={s.id}
-                          lane={lane}
-                          stage={s}
-                          ids={arrangement.cells.get(cellKey(lane.id, s.id)) ?? EMPTY}
-                          cardById={cardById}
-                          canEdit={canEdit}
-                          canDrag={canDrag}
-                          neighbours={neighbours.get(s.id)!}
-                        />
-                      ),
-                    )
-                  )}
-                </LaneRow>
-              ))}
-            </SortableContext>
           </div>
-        </div>
-      </div>
-      <DragOverlay dropAnimation={null}>{active ? <Overlay label={nameOf(active.id)} type={active.data.type} /> : null}</DragOverlay>
-    </DndContext>
+          {hydrated ? (
+            <p id={`${dndId}-keys`} hidden>
+              {t(canEdit ? 'grid.keys' : 'grid.keysReadOnly')}
+            </p>
+          ) : null}
+          <DragOverlay dropAnimation={null}>{active ? <Overlay label={nameOf(active.id)} type={active.data.type} /> : null}</DragOverlay>
+        </DndContext>
+      </StagePlaces.Provider>
+    </InlineEditingContext.Provider>
   );
 }
 
@@ -384,6 +474,27 @@ const EMPTY_POINTS: ReadonlyMap<string, EmotionData> = new Map();
 
 function Overlay({ label, type }: { label: string; type: DragData['type'] }) {
   return <div className={`drag-overlay overlay-${type}`}>{label}</div>;
+}
+
+/**
+ * The cells of a run of stages whose cards were not sent (off screen on a large map): one cell
+ * across them, filled when they scroll into view. Without JavaScript each such stage's header links
+ * to the window that holds it.
+ */
+const UnloadedCells = memo(function UnloadedCells({ span }: { span: number }) {
+  return <div role="cell" className="map-cell unloaded" aria-busy="true" aria-colspan={span} style={{ gridColumn: `span ${span}` }} />;
+});
+
+/**
+ * Opens the expandable of `scope` (its actions menu, its add form) and, if given, clicks the control
+ * `then` inside it once it is drawn; the opened panel takes the focus itself.
+ */
+function openIn(scope: HTMLElement, expandable: string, then?: string) {
+  const root = scope.querySelector<HTMLElement>(`${expandable}:not(${expandable} ${expandable})`);
+  const toggle = root?.querySelector<HTMLElement>(':scope > a');
+  if (!root || !toggle) return;
+  if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+  if (then) requestAnimationFrame(() => root.querySelector<HTMLElement>(then)?.click());
 }
 
 /** Consecutive stages with the same phase share one header. */
@@ -415,6 +526,7 @@ function DroppableCell({
   kind,
   laneId,
   stageId,
+  col,
   className,
   label,
   children,
@@ -422,6 +534,7 @@ function DroppableCell({
   kind: 'card' | 'kpi';
   laneId: string;
   stageId: string;
+  col: number;
   className: string;
   label?: string;
   children: ReactNode;
@@ -431,7 +544,16 @@ function DroppableCell({
     data: { type: 'cell', cellKind: kind, laneId, stageId } satisfies DragData,
   });
   return (
-    <div role="cell" ref={setNodeRef} className={`${className}${isOver ? ' over' : ''}`} data-cell={label}>
+    <div
+      role="gridcell"
+      ref={setNodeRef}
+      className={`${className}${isOver ? ' over' : ''}`}
+      data-cell={label}
+      data-nav="cell"
+      data-col={col}
+      tabIndex={-1}
+      aria-label={label}
+    >
       {children}
     </div>
   );
@@ -441,6 +563,7 @@ function DroppableCell({
 const CardCell = memo(function CardCell({
   lane,
   stage,
+  col,
   ids,
   cardById,
   canEdit,
@@ -449,6 +572,8 @@ const CardCell = memo(function CardCell({
 }: {
   lane: LaneData;
   stage: StageData;
+  /** The stage's index: the cell's column in the keyboard grid. */
+  col: number;
   ids: string[];
   cardById: ReadonlyMap<string, CardData>;
   canEdit: boolean;
@@ -456,12 +581,14 @@ const CardCell = memo(function CardCell({
   neighbours: Neighbours;
 }) {
   const { t } = useTranslation('maps');
+  const hydrated = useHydrated();
   const touchpoint = lane.kind === 'touchpoints';
   return (
     <CellFrame
       kind="card"
       laneId={lane.id}
       stageId={stage.id}
+      col={col}
       ids={ids}
       canDrag={canDrag}
       className="map-cell"
@@ -484,7 +611,9 @@ const CardCell = memo(function CardCell({
           })}
         </ul>
       }
-      footer={canEdit ? <AddCardForm laneId={lane.id} stageId={stage.id} touchpoint={touchpoint} where={`${lane.name} · ${stage.name}`} /> : null}
+      footer={
+        canEdit ? <AddCardForm laneId={lane.id} stageId={stage.id} touchpoint={touchpoint} where={`${lane.name} · ${stage.name}`} inGrid={hydrated} /> : null
+      }
     />
   );
 });
@@ -499,6 +628,7 @@ function CellFrame({
   kind,
   laneId,
   stageId,
+  col,
   ids,
   canDrag,
   className,
@@ -509,6 +639,7 @@ function CellFrame({
   kind: 'card' | 'kpi';
   laneId: string;
   stageId: string;
+  col: number;
   ids: string[];
   canDrag: boolean;
   className: string;
@@ -516,16 +647,22 @@ function CellFrame({
   list: ReactNode;
   footer: ReactNode;
 }) {
+  const inGrid = useHydrated();
   if (!canDrag) {
     return (
-      <div role="cell" className={className} data-cell={label}>
+      <div
+        role={inGrid ? 'gridcell' : 'cell'}
+        className={className}
+        data-cell={label}
+        {...(inGrid ? { 'data-nav': 'cell', 'data-col': col, tabIndex: -1, 'aria-label': label } : null)}
+      >
         {list}
         {footer}
       </div>
     );
   }
   return (
-    <DroppableCell kind={kind} laneId={laneId} stageId={stageId} className={className} label={label}>
+    <DroppableCell kind={kind} laneId={laneId} stageId={stageId} col={col} className={className} label={label}>
       <SortableContext id={`cell:${laneId}:${stageId}`} items={ids} strategy={verticalListSortingStrategy}>
         {list}
       </SortableContext>
@@ -537,6 +674,7 @@ function CellFrame({
 const KpiCell = memo(function KpiCell({
   lane,
   stage,
+  col,
   ids,
   kpiById,
   canEdit,
@@ -548,6 +686,8 @@ const KpiCell = memo(function KpiCell({
 }: {
   lane: LaneData;
   stage: StageData;
+  /** The stage's index: the cell's column in the keyboard grid. */
+  col: number;
   ids: string[];
   kpiById: ReadonlyMap<string, KpiChipData>;
   canEdit: boolean;
@@ -558,11 +698,14 @@ const KpiCell = memo(function KpiCell({
   neighbours: Neighbours;
 }) {
   const { t } = useTranslation('maps');
+  const hydrated = useHydrated();
+  const anchor = useStageAnchor(stage.id);
   return (
     <CellFrame
       kind="kpi"
       laneId={lane.id}
       stageId={stage.id}
+      col={col}
       ids={ids}
       canDrag={canDrag}
       className="map-cell kpi-cell"
@@ -588,9 +731,17 @@ const KpiCell = memo(function KpiCell({
       }
       footer={
         canEdit ? (
-          <div className="no-print">
-            <AddKpiBox slug={slug} mapId={mapId} laneId={lane.id} stageId={stage.id} />
-          </div>
+          <Expandable
+            param="add"
+            id={`${lane.id}:${stage.id}`}
+            label={<span aria-hidden="true">+</span>}
+            ariaLabel={t('kpiTools.addIn', { where: `${lane.name} · ${stage.name}` })}
+            className="add-card no-print"
+            anchor={anchor}
+            toggleTabIndex={hydrated ? -1 : undefined}
+          >
+            {() => <AddKpiBox slug={slug} mapId={mapId} laneId={lane.id} stageId={stage.id} />}
+          </Expandable>
         ) : null
       }
     />

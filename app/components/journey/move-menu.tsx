@@ -4,11 +4,8 @@
 // page comes back scrolled to where the thing went (on a phone, the stage it was moved to).
 import { getFormProps } from '@conform-to/react';
 import { Form } from '@remix-run/react';
-import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MoveMenuSchema } from '~/lib/schemas/maps';
 import { UnshownErrors, useEditorForm } from './editor-form';
-import { Expandable } from './expandable';
 import { useMoveSubmit } from './move-context';
 
 export interface MoveOption {
@@ -19,32 +16,10 @@ export interface MoveOption {
   anchor?: string;
 }
 
-type MoveIntent = 'moveStage' | 'moveLane' | 'moveCard' | 'moveKpi';
-
-export const MoveMenu = memo(function MoveMenu({
-  intent,
-  id,
-  label,
-  options,
-  anchor,
-}: {
-  intent: MoveIntent;
-  id: string;
-  label: string;
-  options: MoveOption[];
-  anchor?: string;
-}) {
-  const { t } = useTranslation('maps');
-  if (options.length === 0) return null;
-  return (
-    <Expandable param="move" id={id} label={t('move.menu')} ariaLabel={t('move.menuFor', { name: label })} className="move-menu" anchor={anchor}>
-      {(close) => <MoveMenuForm intent={intent} id={id} options={options} close={close} />}
-    </Expandable>
-  );
-});
+export type MoveIntent = 'moveStage' | 'moveLane' | 'moveCard' | 'moveKpi';
 
 /** Rendered only while the menu is open, so closed menus cost no form state. */
-function MoveMenuForm({ intent, id, options, close }: { intent: MoveIntent; id: string; options: MoveOption[]; close: () => void }) {
+export function MoveMenuForm({ intent, id, options, close }: { intent: MoveIntent; id: string; options: MoveOption[]; close: () => void }) {
   const submitMove = useMoveSubmit();
   const name = intent === 'moveStage' || intent === 'moveLane' ? 'toIndex' : 'target';
   const [form] = useEditorForm({

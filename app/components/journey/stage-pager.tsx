@@ -2,11 +2,23 @@
 // strip that snaps to each one. These are its plain links: each stage's pager names the stages
 // before and after it, and a list leads to any stage. They are anchors, so they work before
 // JavaScript and a stage can be linked to (#stage-<id>); on a wide screen they are not shown.
-import { useEffect } from 'react';
+import { createContext, useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StageData } from './types';
 
 export const stageAnchor = (stageId: string) => `stage-${stageId}`;
+
+/**
+ * The stages' places on the map, for the short anchors (#s<index>, on each stage's header) that the
+ * no-JavaScript links of a large map's hundreds of cards return to: `stage-<uuid>` in each would
+ * weigh kilobytes.
+ */
+export const StagePlaces = createContext<ReadonlyMap<string, number>>(new Map());
+export const shortAnchor = (index: number) => `s${index}`;
+export function useStageAnchor(stageId: string): string | undefined {
+  const index = useContext(StagePlaces).get(stageId);
+  return index === undefined ? undefined : shortAnchor(index);
+}
 
 /**
  * A reload keeps #stage-<id> in the address, but the page's scroll is restored instead of going to

@@ -15,20 +15,35 @@ export const KpiStatusChip = memo(function KpiStatusChip({ status }: { status: K
   return <span className={`chip ${STATUS_TONE[status]}`}>{t(`status.${status}`)}</span>;
 });
 
-export const KpiChip = memo(function KpiChip({ kpi, href, locale }: { kpi: KpiChipData; href: string; locale: string }) {
+export const KpiChip = memo(function KpiChip({
+  kpi,
+  href,
+  locale,
+  inGrid = false,
+}: {
+  kpi: KpiChipData;
+  href: string;
+  locale: string;
+  /** Inside the map's keyboard grid the KPI item is the Tab stop (Enter opens the link). */
+  inGrid?: boolean;
+}) {
   const { t } = useTranslation('measures');
   const { workspace } = useWorkspace();
   const measureValue = useMeasureValue(workspace.currency, locale);
   const value = (v: string | null) => measureValue(v, kpi.unit);
   return (
-    <Link to={href} className={`kpi-chip${kpi.archived ? ' archived' : ''}`} aria-label={t('chip.label', { name: kpi.measureName })}>
+    <Link
+      to={href}
+      discover="none"
+      tabIndex={inGrid ? -1 : undefined}
+      className={`kpi-chip${kpi.archived ? ' archived' : ''}`}
+      aria-label={t('chip.label', { name: kpi.measureName })}
+    >
       <span className="kpi-chip-name">
         {kpi.measureName}
         {kpi.archived ? <span className="muted"> ({t('chip.archived')})</span> : null}
       </span>
-      <span className="kpi-chip-values">
-        {value(kpi.current)} → {value(kpi.target)}
-      </span>
+      <span className="kpi-chip-values">{`${value(kpi.current)} → ${value(kpi.target)}`}</span>
       <KpiStatusChip status={kpi.status} />
     </Link>
   );

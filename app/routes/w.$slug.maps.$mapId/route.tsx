@@ -32,10 +32,12 @@ import {
   deleteCard,
   duplicateCard,
   loadMapEditor,
+  MAX_STAGE_WINDOW,
   moveAxis,
   moveCellItem,
   personaInWorkspace,
   setEmotion,
+  STAGE_WINDOW,
   updateCard,
   updateLane,
   updateMap,
@@ -50,12 +52,19 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: journeySty
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'maps', data?.map.name);
 
 const MapIdSchema = z.string().uuid();
+/** Which stages' cells to send (see loadMapEditor); anything else falls back to the first ones. */
+const WindowSchema = z
+  .object({ from: z.coerce.number().int().min(0).max(10_000), to: z.coerce.number().int().min(1).max(10_000) })
+  .refine((w) => w.to > w.from && w.to - w.from <= MAX_STAGE_WINDOW);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   const mapId = MapIdSchema.safeParse(params.mapId);
   if (!mapId.success) throw notFound();
-  const editor = await loadMapEditor(workspace.id, mapId.data);
+  const url = new URL(request.url);
+  const from = url.searchParams.get('from') ?? '0';
+  const window = WindowSchema.safeParse({ from, to: url.searchParams.get('to') ?? Number(from) + STAGE_WINDOW });
+  const editor = await loadMapEditor(workspace.id, mapId.data, window.success ? window.data : undefined);
   if (!editor) throw notFound();
   return editor;
 }
