@@ -3,6 +3,7 @@
 // at full size across as many A4 or A3 landscape pages as it needs. The PDF is read as bytes:
 // Chromium writes its page and image dictionaries uncompressed, only their streams are not (so the
 // text on each page is checked in the print DOM instead).
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
 
@@ -179,6 +180,9 @@ test('a journey map prints at full size across as many A4 landscape pages as its
       .first(),
   ).toHaveText('+1 · positive');
   await expect(firstRun.getByRole('row', { name: /^KPI/ }).getByRole('cell').first()).toContainText(/12\s%\s→\s11,5\s%\s*Met/);
+
+  const axe = await new AxeBuilder({ page }).include('.map-print').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
 
   const { pages } = pdfFacts(await page.pdf({ preferCSSPageSize: true }));
   expectA4Landscape(pages);

@@ -15,9 +15,12 @@ import { cellKey, type CardData, type EmotionData, type LaneData, type MapEditor
 const PAPER_KEY = 'parcours:print-paper';
 
 /**
- * True while the page prints. `beforeprint` covers the print dialog (the new rows are rendered
- * before it returns, hence flushSync); the print media query covers what emulates print media
- * without that event (DevTools, Playwright's emulateMedia).
+ * True while the page prints. `beforeprint` is the trigger that counts: Chromium fires it for the
+ * print dialog and for DevTools' printToPDF (Playwright's page.pdf) alike, and lays the pages out as
+ * soon as the listeners return, so the copy is rendered inside it (flushSync; a plain state update
+ * lands too late, as does the print media query's change event, which fires after the layout; both
+ * were tried, see print.spec.ts). The media query covers what emulates print media without printing
+ * (DevTools, Playwright's emulateMedia).
  */
 export function usePrinting(): boolean {
   const [printing, setPrinting] = useState(false);
