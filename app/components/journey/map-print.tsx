@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useMeasureValue } from '~/components/measures/unit';
 import { chunkStages, PRINT_COLUMN, PRINT_LANE_HEAD, PRINT_PAPERS, stagesPerPage, type PrintPaper } from '~/domain/print-pages';
 import type { KpiChipData } from '~/lib/kpi-chip';
+import { useHydrated } from '~/lib/use-hydrated';
 import { phaseGroups } from './map-board';
 import { cellKey, type CardData, type EmotionData, type LaneData, type MapEditorData, type StageData } from './types';
 
@@ -17,10 +18,10 @@ const PAPER_KEY = 'parcours:print-paper';
 /**
  * True while the page prints. `beforeprint` is the trigger that counts: Chromium fires it for the
  * print dialog and for DevTools' printToPDF (Playwright's page.pdf) alike, and lays the pages out as
- * soon as the listeners return, so the copy is rendered inside it (flushSync; a plain state update
- * lands too late, as does the print media query's change event, which fires after the layout; both
- * were tried, see print.spec.ts). The media query covers what emulates print media without printing
- * (DevTools, Playwright's emulateMedia).
+ * soon as the listeners return, so the copy is rendered inside it (flushSync). A plain state update
+ * lands too late, as does the print media query's change event, which fires after the layout: with
+ * either alone, the A3 test in print.spec.ts gets A4 pages. The media query covers what emulates
+ * print media without printing (DevTools, Playwright's emulateMedia).
  */
 export function usePrinting(): boolean {
   const [printing, setPrinting] = useState(false);
@@ -60,12 +61,14 @@ export function usePrintPaper(): [PrintPaper, (paper: PrintPaper) => void] {
   return [paper, choose];
 }
 
+/** Disabled until the page's script runs: before that it could not change the printed page. */
 export function PaperSelect({ paper, onChange }: { paper: PrintPaper; onChange: (paper: PrintPaper) => void }) {
   const { t } = useTranslation('maps');
+  const hydrated = useHydrated();
   return (
     <label className="paper-select">
       <span>{t('print.paper')}</span>
-      <select value={paper} onChange={(e) => onChange(e.currentTarget.value as PrintPaper)}>
+      <select value={paper} disabled={!hydrated} onChange={(e) => onChange(e.currentTarget.value as PrintPaper)}>
         {PRINT_PAPERS.map((p) => (
           <option key={p} value={p}>
             {t(`print.paperSize.${p}`)}
