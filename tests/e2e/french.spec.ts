@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO, expect, test } from './fixtures';
+import { firstLinkOn } from './helpers';
 
 type Messages = Record<string, unknown>;
 const LOCALES = join(process.cwd(), 'app/locales');
@@ -93,14 +94,7 @@ test.describe('in French', () => {
     expect(english.length).toBeGreaterThan(300);
     await signInAs('owner');
     const base = `/w/${DEMO.slug}`;
-    const firstLink = async (list: string, pattern: RegExp) => {
-      await page.goto(`${base}/${list}`);
-      const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-      const href = hrefs.find((h) => pattern.test(h));
-      if (!href) throw new Error(`no link matching ${pattern} on ${list}`);
-      return href;
-    };
-    const map = await firstLink('maps', /\/maps\/[0-9a-f-]{36}$/);
+    const map = await firstLinkOn(page, `${base}/maps`, /\/maps\/[0-9a-f-]{36}$/);
     await page.goto(map);
     const kpi = await page.locator('main a[href*="/kpis/"]').first().getAttribute('href');
     const screens = [
@@ -110,9 +104,9 @@ test.describe('in French', () => {
       kpi!,
       `${base}/personas`,
       `${base}/measures`,
-      await firstLink('measures', /\/measures\/[0-9a-f-]{36}$/),
+      await firstLinkOn(page, `${base}/measures`, /\/measures\/[0-9a-f-]{36}$/),
       `${base}/projects`,
-      await firstLink('projects', /\/projects\/[0-9a-f-]{36}$/),
+      await firstLinkOn(page, `${base}/projects`, /\/projects\/[0-9a-f-]{36}$/),
       `${base}/summary`,
       `${base}/activity`,
       `${base}/kpis/import`,

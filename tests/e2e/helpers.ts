@@ -1,6 +1,7 @@
-// The sign-in and sign-up forms, for the tests about those forms. Every other test signs in by
-// cookie through the fixtures (fixtures.ts).
-import { expect, type Page } from '@playwright/test';
+// Helpers shared by several specs: the sign-in and sign-up forms (for the tests about those forms;
+// every other test signs in by cookie through the fixtures, fixtures.ts), a mouse drag that dnd-kit
+// recognises, and the first record link of a list page.
+import { expect, type Locator, type Page } from '@playwright/test';
 
 let counter = 0;
 export function uniqueEmail(prefix: string) {
@@ -21,4 +22,25 @@ export async function signUp(page: Page, email: string, name: string, password: 
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+/** Drags with the real mouse: a small first move starts dnd-kit's pointer sensor, the last nudge lets it settle over the target. */
+export async function mouseDrag(page: Page, from: Locator, to: Locator) {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.move(b.x + b.width / 2 + 2, b.y + b.height / 2 + 2, { steps: 2 });
+  await page.mouse.up();
+}
+
+/** Opens a list page and returns the first link in its main content whose href matches the pattern. */
+export async function firstLinkOn(page: Page, path: string, pattern: RegExp) {
+  await page.goto(path);
+  const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const href = hrefs.find((h) => pattern.test(h));
+  if (!href) throw new Error(`no link matching ${pattern} on ${path}`);
+  return href;
 }

@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_MAPS, expect, test } from './fixtures';
+import { mouseDrag } from './helpers';
 
 const MAP = DEMO_MAPS.purchase;
 const STAGE_COUNT = 7;
@@ -47,17 +48,6 @@ async function stagesInView(page: Page) {
       return s.left >= left - 0.5 && s.right <= right + 0.5;
     }).length;
   });
-}
-
-async function mouseDrag(page: Page, from: Locator, to: Locator) {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-  await page.mouse.move(b.x + b.width / 2 + 2, b.y + b.height / 2 + 2, { steps: 2 });
-  await page.mouse.up();
 }
 
 /** Stores a zoom for this map the way the toolbar does (the key names the user and the map), then reloads. */

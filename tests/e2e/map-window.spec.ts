@@ -42,6 +42,17 @@ test('a large map loads the stages on screen, and the others as the map scrolls 
   // Back to the start: the first stages load again.
   await box.evaluate((b) => b.scrollTo({ left: 0 }));
   await expect(cardsOf(page, 'Étape 1')).toHaveCount(3);
+  await expect(cardsOf(page, 'Étape 20')).toHaveCount(0);
+
+  // Print loads every stage first, so the printed map is the whole map.
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute('data-printed', 'yes');
+  });
+  await page.getByRole('button', { name: 'Print' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+  await expect(page).toHaveURL(/[?&]from=0&to=20\b/);
+  await expect(cardsOf(page, 'Étape 20')).toHaveCount(3);
+  await expect(cardsOf(page, 'Étape 1')).toHaveCount(3);
 });
 
 test.describe('without JavaScript', () => {

@@ -1,5 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
+import { mouseDrag } from './helpers';
 
 // Tests that change the map work on a copy of the demo's map in a workspace of their own.
 const MAP = DEMO_MAPS.purchase;
@@ -21,17 +22,6 @@ const stageNames = (page: Page) => page.locator('.stage-header .stage-name').all
 
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
-}
-
-async function mouseDrag(page: Page, from: Locator, to: Locator) {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-  await page.mouse.move(b.x + b.width / 2 + 2, b.y + b.height / 2 + 2, { steps: 2 });
-  await page.mouse.up();
 }
 
 test('an editor drags a card to another stage with the mouse and with the keyboard, reorders stages, and a reload keeps it', async ({ page, ownWorkspace }) => {

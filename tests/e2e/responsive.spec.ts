@@ -4,22 +4,16 @@
 // of records become cards and the journey map reads one stage at a time.
 import type { Locator, Page } from '@playwright/test';
 import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
+import { firstLinkOn } from './helpers';
 
 const WIDTHS = [360, 390, 768, 1024, 1440];
 
 /** The main screens of the demo workspace, with one map, one measure and one project. */
 async function mainScreens(page: Page) {
   const base = `/w/${DEMO.slug}`;
-  const firstLink = async (list: string, pattern: RegExp) => {
-    await page.goto(`${base}/${list}`);
-    const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-    const href = hrefs.find((h) => pattern.test(h));
-    if (!href) throw new Error(`no link matching ${pattern} on ${list}`);
-    return href;
-  };
-  const map = await firstLink('maps', /\/maps\/[0-9a-f-]{36}$/);
-  const measure = await firstLink('measures', /\/measures\/[0-9a-f-]{36}$/);
-  const project = await firstLink('projects', /\/projects\/[0-9a-f-]{36}$/);
+  const map = await firstLinkOn(page, `${base}/maps`, /\/maps\/[0-9a-f-]{36}$/);
+  const measure = await firstLinkOn(page, `${base}/measures`, /\/measures\/[0-9a-f-]{36}$/);
+  const project = await firstLinkOn(page, `${base}/projects`, /\/projects\/[0-9a-f-]{36}$/);
   return [
     base,
     `${base}/maps`,

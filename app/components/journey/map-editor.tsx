@@ -1,9 +1,10 @@
 // The map editor page: header (name, persona, state, print and export), what went wrong with the
-// last change, the board, and the forms that add stages and lanes. It reloads when a change to the
-// map or its KPIs is committed anywhere (live updates), once the user is not mid-edit or mid-drag.
+// last change, the board (and, while printing, the map cut into pages), and the forms that add stages
+// and lanes. It reloads when a change to the map or its KPIs is committed anywhere (live updates),
+// once the user is not mid-edit or mid-drag.
 import { getFormProps, getInputProps, getSelectProps } from '@conform-to/react';
-import { Form, Link, useActionData, useFetcher, useRevalidator } from '@remix-run/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { Form, Link, useActionData, useFetcher, useNavigation, useRevalidator, useSearchParams } from '@remix-run/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANE_KINDS } from '~/domain/vocabulary';
 import { AddLaneSchema, AddStageSchema, UpdateMapSchema } from '~/lib/schemas/maps';
@@ -12,23 +13,11 @@ import { useNonce } from '~/lib/nonce';
 import { useWorkspace } from '~/lib/workspace';
 import { Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
 import { MapBoard } from './map-board';
+import { MapPrint, PaperSelect, usePrinting, usePrintPaper } from './map-print';
 import { MoveSubmitContext } from './move-context';
 import { hideWhilePendingScript } from './pending-moves';
 import type { MapEditorData } from './types';
 import { useMoveSaver } from './use-move-saver';
-
-/** The printable area of an A4 landscape page with 8 mm margins, in CSS pixels. */
-const PAGE = { width: 1060, height: 730 };
-
-/** Scales the map so all of it fits one printed page (see journey.css, @media print). */
-function fitForPrint() {
-  const el = document.querySelector<HTMLElement>('.journey');
-  if (!el) return;
-  const grid = el.querySelector<HTMLElement>('.map-grid');
-  const width = Math.max(el.scrollWidth, grid?.scrollWidth ?? 0);
-  const height = el.scrollHeight;
-  el.style.setProperty('--print-zoom', String(Math.min(1, PAGE.width / width, PAGE.height / height)));
-}
 
 function isEditing() {
   const root = document.querySelector('.journey');
@@ -57,10 +46,31 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
   revalidate.current = revalidator.revalidate;
   const kpiIds = useMemo(() => editor.kpis.map((k) => k.id), [editor.kpis]);
   useLiveData({ mapId: editor.map.id, kpiIds }, isEditing);
+  const printing = usePrinting();
+  const [paper, setPaper] = usePrintPaper();
+  // A large map holds the stages on screen only: Print loads them all, then prints.
+  const whole = editor.window.from === 0 && editor.window.to >= editor.stages.length;
+  const [, setSearchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [printWanted, setPrintWanted] = useState(false);
+  const printWhole = () => {
+    if (whole) return window.print();
+    setPrintWanted(true);
+    setSearchParams(
+      (params) => {
+        params.set('from', '0');
+        params.set('to', String(editor.stages.length));
+        return params;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  };
   useEffect(() => {
-    window.addEventListener('beforeprint', fitForPrint);
-    return () => window.removeEventListener('beforeprint', fitForPrint);
-  }, []);
+    if (printWanted && whole && navigation.state === 'idle') {
+      setPrintWanted(false);
+      window.print();
+    }
+  }, [printWanted, whole, navigation.state]);
   // A refused move may mean the map changed: fetch the current state at once.
   useEffect(() => {
     if (moveError) revalidate.current();
@@ -85,14 +95,8 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
           </p>
         </div>
         <div className="row no-print">
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              fitForPrint();
-              window.print();
-            }}
-          >
+          <PaperSelect paper={paper} onChange={setPaper} />
+          <button type="button" className="secondary" onClick={printWhole}>
             {t('editor.print')}
           </button>
           <a className="button secondary" href={`${action}/export`} download>
@@ -153,6 +157,7 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
       <MoveSubmitContext.Provider value={submitMove}>
         <MapBoard editor={editor} canEdit={canEdit} slug={workspace.slug} locale={workspace.locale} action={action} userId={user.id} restored={restored} />
       </MoveSubmitContext.Provider>
+      {printing ? <MapPrint editor={editor} paper={paper} currency={workspace.currency} locale={workspace.locale} /> : null}
 
       {canEdit ? (
         <div className="row add-forms no-print">
