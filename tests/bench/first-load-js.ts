@@ -92,6 +92,8 @@ async function main() {
     console.log(
       `Chromium fetched ${seen.size} scripts until the network was idle: ${kb(observed)} gzip${extra.length ? `; not in the HTML's first load: ${extra.join(', ')}` : ''}`,
     );
+    record('js.browserGzip', observed);
+    record('js.browserFiles', seen.size);
   } finally {
     await browser.close();
   }

@@ -12,7 +12,7 @@
 // announced (maps:dnd.over, its aria-live region) that the card is over the other cell; keyboard
 // drops focus the handle of a card of "Couloir 1", Space, ArrowRight (ArrowLeft when the card is
 // not in the first stage) or ArrowDown, pressed again (3 times at most) until dnd-kit announces the
-// card over something else than itself, then Space. Only the drop is timed, not the drag before
+// card over something else than itself or its own cell, then Space. Only the drop is timed, not the drag before
 // it; the save and the reload of the map's data after it are waited for before the next drop. One
 // warm-up drop of each kind is not counted.
 // Bounded (BENCH_DROPS of each kind); local server only.
@@ -113,8 +113,11 @@ function installProbe({ handleRe, cellRe, lostAfter }: { handleRe: string; cellR
   window.addEventListener('pointerup', onDrop, true);
 }
 
-/** Waits until no request has been in flight for `quiet` ms (the save and the revalidation after it). */
-async function settle(page: Page, inflight: () => number, quiet = 250, max = 10_000) {
+/**
+ * Waits until no request has been in flight for `quiet` ms: the save, the reload of the map's data
+ * after it, and the second reload that the live stream's echo of the save brings a moment later.
+ */
+async function settle(page: Page, inflight: () => number, quiet = 1000, max = 15_000) {
   const end = Date.now() + max;
   let idleSince = Date.now();
   while (Date.now() < end) {
@@ -153,10 +156,11 @@ async function main() {
      * Picks the card up and brings it over its new place (`prepare`), arms the probe, drops
      * (`drop`), waits for the frame and the save; the result, or lost.
      */
-    const timed = async (kind: 'pointer' | 'keyboard', handle: string, prepare: () => Promise<void>, drop: () => Promise<void>) => {
+    const timed = async (kind: 'pointer' | 'keyboard', handle: string, prepare: (fromCell: string) => Promise<void>, drop: () => Promise<void>) => {
       const from = await page.evaluate((h) => (window as unknown as { __where: (h: string) => string | null }).__where(h), handle);
       if (from === null) throw new Error(`no handle ${handle}`);
-      await prepare();
+      // The cell's name: over it, a drop is no move when the card is its last item.
+      await prepare(from.replace(/#-?\d+$/, ''));
       await page.evaluate(([k, h, f]) => (window as unknown as { __arm: (k: string, h: string, f: string) => void }).__arm(k!, h!, f!), [kind, handle, from]);
       await drop();
       const result = (await (
@@ -204,25 +208,32 @@ async function main() {
     const pointerCard = selector(handleLabels(pointerTitle));
     for (let i = 0; i <= DROPS; i++) {
       const toStage = (await inStage1(pointerCard, 1)) ? 1 : 0;
-      const handle = page.locator(pointerCard).first();
-      const target = page.locator(selector(cellLabels(1, toStage))).first();
-      await handle.scrollIntoViewIfNeeded();
-      const from = (await handle.boundingBox())!;
-      const to = (await target.boundingBox())!;
-      const x0 = from.x + from.width / 2;
-      const y0 = from.y + from.height / 2;
+      // Both boxes in one step in the page: the map may re-render between two locator calls.
+      const [from, to] = await page.evaluate(
+        ([h, t]) => {
+          const handle = document.querySelector(h!);
+          const target = document.querySelector(t!);
+          if (!handle || !target) throw new Error(`missing ${handle ? t : h}`);
+          handle.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+          const box = (e: Element) => (({ x, y, width, height }) => ({ x, y, width, height }))(e.getBoundingClientRect());
+          return [box(handle), box(target)];
+        },
+        [pointerCard, selector(cellLabels(1, toStage))],
+      );
+      const x0 = from!.x + from!.width / 2;
+      const y0 = from!.y + from!.height / 2;
       const r = await timed(
         'pointer',
         pointerCard,
-        async () => {
+        async (fromCell) => {
           await page.mouse.move(x0, y0);
           await page.mouse.down();
           await page.mouse.move(x0 + 10, y0 + 2, { steps: 2 });
           let text = await liveText();
-          await page.mouse.move(to.x + to.width / 2, to.y + Math.min(to.height / 2, 20), { steps: 8 });
+          await page.mouse.move(to!.x + to!.width / 2, to!.y + Math.min(to!.height / 2, 20), { steps: 8 });
           for (let t = 0; t < 5; t++) {
             const over = overIn(pointerTitle, text);
-            if (over !== undefined && over !== pointerTitle) break;
+            if (over !== undefined && over !== pointerTitle && over !== fromCell) break;
             text = await announcement(text, 500);
           }
           await flush();
@@ -246,7 +257,7 @@ async function main() {
       const r = await timed(
         'keyboard',
         keyboardCard,
-        async () => {
+        async (fromCell) => {
           let text = await liveText();
           await page.keyboard.press('Space');
           text = await announcement(text);
@@ -254,7 +265,7 @@ async function main() {
             await page.keyboard.press(key);
             text = await announcement(text, 1000);
             const over = overIn(keyboardTitle, text);
-            if (over !== undefined && over !== keyboardTitle) break;
+            if (over !== undefined && over !== keyboardTitle && over !== fromCell) break;
           }
           await flush();
         },
