@@ -1,0 +1,81 @@
+// Lighthouse on the large map (bench-lib.ts makes it), signed in (the session cookie goes with
+// every request through --extra-headers), with the desktop and the mobile preset, in Debian's
+// Chromium (CHROME_PATH, default /usr/bin/chromium; --headless=new --no-sandbox). Only the
+// performance and accessibility categories. Records lighthouse.<desktop|mobile>.<category>
+// (0-100, unrounded, budgets.ts) and prints the metrics and the failed accessibility audits. A smoke run
+// (BENCH_SMOKE=1) runs the desktop preset only. Each run is bounded (5 min); local server only.
+//   node --import tsx tests/bench/lighthouse.ts        (BENCH_URL=http://localhost:3271)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BASE, benchData, CHROMIUM, record, SMOKE } from './bench-lib';
+
+const PRESETS = SMOKE ? (['desktop'] as const) : (['desktop', 'mobile'] as const);
+const TIMEOUT_MS = 5 * 60_000;
+
+interface Report {
+  categories: Record<string, { score: number | null }>;
+  audits: Record<string, { title: string; score: number | null; scoreDisplayMode: string; displayValue?: string }>;
+  runtimeError?: { message: string };
+}
+
+async function main() {
+  const { cookie, mapPath } = await benchData();
+  const cli = path.join(path.dirname(createRequire(import.meta.url).resolve('lighthouse/package.json')), 'cli/index.js');
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-lighthouse-'));
+  try {
+    for (const preset of PRESETS) {
+      const out = path.join(dir, `${preset}.json`);
+      const started = performance.now();
+      const run = spawnSync(
+        process.execPath,
+        [
+          cli,
+          `${BASE}${mapPath}`,
+          '--quiet',
+          '--output=json',
+          `--output-path=${out}`,
+          '--only-categories=performance,accessibility',
+          '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+          `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+          '--max-wait-for-load=60000',
+          // Not part of either score, and slow on a large page: the screenshots and the
+          // back/forward-cache check (which navigates away and back).
+          '--disable-full-page-screenshot',
+          '--skip-audits=bf-cache,screenshot-thumbnails,final-screenshot',
+          ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+        ],
+        {
+          env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? CHROMIUM ?? '/usr/bin/chromium' },
+          encoding: 'utf8',
+          timeout: TIMEOUT_MS,
+          killSignal: 'SIGKILL',
+        },
+      );
+      if (run.status !== 0) throw new Error(`lighthouse (${preset}) ${run.error ? run.error.message : `exited ${run.status}`}: ${run.stderr.slice(-2000)}`);
+      const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+      if (report.runtimeError) throw new Error(`lighthouse (${preset}): ${report.runtimeError.message}`);
+      const score = (c: string) => (report.categories[c]?.score ?? Number.NaN) * 100;
+      const metric = (id: string) => report.audits[id]?.displayValue ?? '?';
+      console.log(
+        `${preset.padEnd(7)} performance ${score('performance').toFixed(0)}  accessibility ${score('accessibility').toFixed(1)}  ` +
+          `(FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, ` +
+          `CLS ${metric('cumulative-layout-shift')}; ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+      );
+      const failed = Object.entries(report.audits).filter(([, a]) => a.scoreDisplayMode === 'binary' && a.score === 0);
+      const a11y = failed.filter(([id]) => !/^(?:first|largest|total|cumulative|speed|interactive|max-potential)/.test(id));
+      if (a11y.length) console.log(`        failed audits: ${a11y.map(([id]) => id).join(', ')}`);
+      record(`lighthouse.${preset}.performance`, score('performance'));
+      record(`lighthouse.${preset}.accessibility`, score('accessibility'));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
