@@ -111,7 +111,8 @@ test.describe('without JavaScript', () => {
     await openMap(page, ownWorkspace.slug, { dragReady: false });
     await expect(page.locator('.drag-handle')).toHaveCount(0);
     const card = page.locator('.journey-card', { hasText: 'Chat avec un conseiller' });
-    await card.getByRole('button', { name: 'Actions for Chat avec un conseiller' }).click();
+    // Without JavaScript the menu is a link that reloads the page with it open.
+    await card.getByRole('link', { name: 'Actions for Chat avec un conseiller' }).click();
     await page.locator('.journey-card', { hasText: 'Chat avec un conseiller' }).getByRole('button', { name: 'Move to Découverte' }).click();
     await expect(cell(page, 'Points de contact', 'Découverte').getByText('Chat avec un conseiller')).toBeVisible();
   });
@@ -120,7 +121,7 @@ test.describe('without JavaScript', () => {
     await openMap(page, ownWorkspace.slug, { dragReady: false });
     const card = () => page.locator('.journey-card', { hasText: 'Chat avec un conseiller' });
     // Without JavaScript the menu and its edit link reload the page with that card's form open.
-    await card().getByRole('button', { name: 'Actions for Chat avec un conseiller' }).click();
+    await card().getByRole('link', { name: 'Actions for Chat avec un conseiller' }).click();
     await card().getByRole('button', { name: 'Edit the card Chat avec un conseiller' }).click();
     await card().getByLabel('Title').fill('');
     await card().getByRole('button', { name: 'Save' }).click();

@@ -175,13 +175,13 @@ test.describe('without JavaScript', () => {
     await page.getByRole('link', { name: MAP, exact: true }).click();
     const cell = kpiCell(page, 'Comparaison');
     // Without JavaScript the quick "+" reloads the map with the cell's box open.
-    await cell.getByRole('button', { name: /^Add a KPI in / }).click();
+    await cell.getByRole('link', { name: /^Add a KPI in / }).click();
     await cell.getByRole('combobox', { name: 'Search a measure or create one' }).fill('nps');
     await cell.getByRole('button', { name: 'Add', exact: true }).click();
     // "nps" is the library's NPS (any case), not a new measure.
     await expect(kpiCell(page, 'Comparaison').getByRole('link', { name: 'NPS: open KPI settings' })).toBeVisible();
     await kpiCell(page, 'Comparaison')
-      .getByRole('button', { name: /^Add a KPI in / })
+      .getByRole('link', { name: /^Add a KPI in / })
       .click();
     await kpiCell(page, 'Comparaison').getByRole('combobox', { name: 'Search a measure or create one' }).fill('Visites du comparateur');
     await kpiCell(page, 'Comparaison').getByRole('button', { name: 'Add', exact: true }).click();
