@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../db/client';
 import { activity, kpi, kpiValue, measure, workspace } from '../../db/schema';
-import * as settingsRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId/route';
+import * as settingsRoute from '~/routes/w.$slug.maps.$mapId.kpis.$kpiId/route';
 import * as home from '~/routes/w.$slug._index';
 import { placeKpi } from '~/server/kpis.server';
 import { addMember, call, makeUser, makeWorkspace, request } from '../support/factories';

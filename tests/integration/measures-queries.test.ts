@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { db, queryCounter } from '../../db/client';
 import { kpiValue } from '../../db/schema';
-import * as settingsRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId/route';
+import * as settingsRoute from '~/routes/w.$slug.maps.$mapId.kpis.$kpiId/route';
 import * as home from '~/routes/w.$slug._index';
 import * as library from '~/routes/w.$slug.measures._index/route';
 import * as measurePage from '~/routes/w.$slug.measures.$measureId/route';
