@@ -112,7 +112,9 @@ test('the KPI URL opened directly shows the map with the panel, with no serious 
   await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
   await page.waitForLoadState('networkidle');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
   expect(serious).toEqual([]);
 
   // On a phone the panel takes the whole screen.
