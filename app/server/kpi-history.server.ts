@@ -7,15 +7,28 @@ import { kpi, kpiValue } from '#db/schema';
 import type { ValuePoint } from '~/domain/kpi';
 import { groupHistory } from '~/domain/value-history';
 
-/** Every value of every KPI of a map (oldest first), grouped per KPI: one query. */
-export async function mapValueHistory(workspaceId: string, mapId: string, executor: Executor = db) {
-  const values = await executor
-    .select({ kpiId: kpiValue.kpiId, date: kpiValue.date, value: kpiValue.value })
+/**
+ * The newest `n` values of every KPI of a map (oldest first), grouped per KPI: one query, a window
+ * over the map's values, so a long history costs the map page nothing.
+ */
+export async function mapLatestValues(workspaceId: string, mapId: string, n: number, executor: Executor = db) {
+  const ranked = executor
+    .select({
+      kpiId: kpiValue.kpiId,
+      date: kpiValue.date,
+      value: kpiValue.value,
+      rank: sql<number>`row_number() over (partition by ${kpiValue.kpiId} order by ${kpiValue.date} desc)`.as('rank'),
+    })
     .from(kpiValue)
     .innerJoin(kpi, and(eq(kpi.id, kpiValue.kpiId), eq(kpi.workspaceId, workspaceId)))
     .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpi.mapId, mapId)))
-    .orderBy(asc(kpiValue.date));
-  return groupHistory(values);
+    .as('ranked');
+  const rows = await executor
+    .select({ kpiId: ranked.kpiId, date: ranked.date, value: ranked.value })
+    .from(ranked)
+    .where(lte(ranked.rank, n))
+    .orderBy(asc(ranked.kpiId), asc(ranked.date));
+  return groupHistory(rows);
 }
 
 /** One KPI's values with their ids and sources, oldest first. */

@@ -1,20 +1,29 @@
 // KPIs: measures placed in the stage cells of a map's KPI row. Owns placing a KPI (search-or-create
 // of its measure), its settings and deletion; its dated values belong to kpi-values.server.ts and
 // moves between cells to the map editor.
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
-import { journeyMap, kpi, lane, measure, stage } from '#db/schema';
+import { journeyMap, kpi, kpiValue, lane, measure, stage } from '#db/schema';
+import { dec } from '~/domain/decimal';
 import { currentFromHistory, kpiStatus } from '~/domain/kpi';
 import type { ImpactMode, KpiStatus } from '~/domain/vocabulary';
-import type { KpiChipData } from '~/lib/kpi-chip';
+import { CHIP_SPARK, type KpiChipData } from '~/lib/kpi-chip';
+import { sparklinePath } from '~/lib/sparkline';
 import { recordActivity } from './activity.server';
 import { announce } from './live.server';
-import { latestValues, listKpiValues, mapValueHistory } from './kpi-history.server';
+import { latestValues, listKpiValues, mapLatestValues } from './kpi-history.server';
+import { writeKpiValue } from './kpi-values.server';
 import { cellIds, lockMap, writePositions } from './map-positions.server';
 import { findOrCreateMeasure, getMeasure } from './measures.server';
 import { NOT_FOUND, ok, stale, type Result } from './result.server';
 
-/** Every KPI of a map with its current value and status, in two queries whatever the map size. */
+/** How many of its newest values a KPI chip draws (its sparkline); the newest two give the status. */
+export const CHIP_VALUES = 8;
+
+/**
+ * Every KPI of a map with its current value, status and newest values, in two queries whatever the
+ * map size or the length of the histories.
+ */
 export async function listMapKpis(workspaceId: string, mapId: string, executor: Executor = db): Promise<KpiChipData[]> {
   const rows = await executor
     .select({
@@ -35,7 +44,7 @@ export async function listMapKpis(workspaceId: string, mapId: string, executor: 
     .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.mapId, mapId)))
     .orderBy(asc(kpi.laneId), asc(kpi.stageId), asc(kpi.position));
   if (rows.length === 0) return [];
-  const history = await mapValueHistory(workspaceId, mapId, executor);
+  const history = await mapLatestValues(workspaceId, mapId, CHIP_VALUES, executor);
   return rows.map((r) => {
     const points = history.get(r.id) ?? [];
     const current = currentFromHistory(points);
@@ -52,6 +61,11 @@ export async function listMapKpis(workspaceId: string, mapId: string, executor: 
       current,
       target: r.targetValue,
       status: kpiStatus({ current, target: r.targetValue, trend: r.trend, history: points }),
+      spark: sparklinePath(
+        points.map((p) => p.value),
+        CHIP_SPARK.width,
+        CHIP_SPARK.height,
+      ),
       archived: r.archivedAt !== null,
     };
   });
@@ -137,9 +151,14 @@ export interface KpiSettingsInput {
   targetDate?: string;
   impactMode: ImpactMode;
   manualAmount?: string;
+  /** A current value typed with the settings: recorded on its date when it differs from the newest. */
+  current?: { date: string; value: string };
 }
 
-/** Saves the settings when `version` is still the KPI's; otherwise stale with the current version. */
+/**
+ * Saves the settings, and the current value typed with them, in one transaction when `version` is
+ * still the KPI's; otherwise stale with the current version and nothing written.
+ */
 export async function updateKpiSettings(
   workspaceId: string,
   actorId: string,
@@ -171,6 +190,19 @@ export async function updateKpiSettings(
     }
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'updated', summary: input.note.slice(0, 80) });
     await announce(tx, workspaceId, [`kpi:${kpiId}`, 'figures']);
+    if (input.current) {
+      const [newest] = await tx
+        .select({ value: kpiValue.value })
+        .from(kpiValue)
+        .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpiValue.kpiId, kpiId)))
+        .orderBy(desc(kpiValue.date))
+        .limit(1);
+      // An unchanged current value is not a new measurement: the history keeps its date.
+      if (!newest || !dec(newest.value).eq(dec(input.current.value))) {
+        const written = await writeKpiValue(tx, workspaceId, actorId, kpiId, input.current);
+        if (written.status !== 'ok') throw new Error(`recording the current value failed: ${written.status}`);
+      }
+    }
     return ok();
   });
 }

@@ -53,16 +53,18 @@ test('in a map, a new measure typed in a KPI cell is created and placed; its set
   await kpiCell(page, 'Premiers usages')
     .getByRole('link', { name: `${NAME}: open KPI settings` })
     .click();
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`KPI: ${NAME}`) })).toBeVisible();
+  // The settings open in a panel over the map.
+  await expect(page.getByRole('dialog', { name: new RegExp(`KPI: ${NAME}`) })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`KPI: ${NAME}`) })).toBeVisible();
 
-  // Current value, typed the French way (the workspace is French, like the demo), and a target.
-  await page.getByLabel(/Current value \(dated/).fill('64,5');
-  await page.getByRole('button', { name: 'Set current value' }).click();
+  // Current value, typed the French way (the workspace is French, like the demo), and a target: one form.
+  await page.getByLabel('Current value', { exact: true }).fill('64,5');
+  await page.getByLabel('Target value', { exact: true }).fill('80');
+  await page.getByRole('button', { name: 'Save the settings' }).click();
   await expect(page.getByTestId('kpi-current')).toHaveText(/64,5/);
   // Stored values come back in the workspace's way of writing numbers.
   await expect(page.getByLabel(/^Value of /).first()).toHaveValue('64,5');
-  await page.getByLabel('Target value', { exact: true }).fill('80');
-  await page.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(page.getByLabel('Current value', { exact: true })).toHaveValue('64,5');
   await expect(page.getByTestId('kpi-target')).toHaveText(/80/);
   await expect(page.getByLabel('Target value', { exact: true })).toHaveValue('80');
   await expect(page.getByText('The measure has no financial value yet.')).toBeVisible();
@@ -72,7 +74,7 @@ test('in a map, a new measure typed in a KPI cell is created and placed; its set
   await page.getByLabel('Value', { exact: true }).fill('60');
   await page.getByRole('button', { name: 'Add the value' }).click();
   await expect(page.getByRole('heading', { name: 'Value history (2 values)' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 }).getByText('On track')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2 }).getByText('On track')).toBeVisible();
 
   // Give the measure a financial value in the library: 10,000 € a year per point of %.
   await page.getByRole('link', { name: 'Open the measure in the library' }).click();
@@ -154,7 +156,7 @@ test('two people edit the same KPI: the second save is refused with the current 
   await page.goto(`/w/${ownWorkspace.slug}/maps`);
   await page.getByRole('link', { name: MAP, exact: true }).click();
   await kpiCell(page, 'Activation').getByRole('link', { name: 'CSAT: open KPI settings' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /KPI: CSAT/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /KPI: CSAT/ })).toBeVisible();
   // The first person is typing (a live update waits while a field has focus), the second saves.
   await page.getByLabel('What it represents here').fill('Ma version, partie d’une page périmée');
   const other = await context.newPage();

@@ -7,7 +7,7 @@ import { db } from '../../db/client';
 import { journeyMap, kpiValue, measure } from '../../db/schema';
 import * as importRoute from '~/routes/w.$slug.kpis.import/route';
 import * as editorRoute from '~/routes/w.$slug.maps.$mapId/route';
-import * as kpiRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId/route';
+import * as kpiRoute from '~/routes/w.$slug.maps.$mapId.kpis.$kpiId/route';
 import * as mapsRoute from '~/routes/w.$slug.maps._index/route';
 import * as measureRoute from '~/routes/w.$slug.measures.$measureId/route';
 import * as libraryRoute from '~/routes/w.$slug.measures._index/route';
@@ -59,7 +59,7 @@ describe('versions', () => {
       measureRoute.action,
       (_w: World) => ({ intent: 'update', version: TOO_BIG, name: 'Renamed', unit: 'pts', trend: 'up' }),
     ],
-    ['KPI settings', 'w.$slug.maps.$mapId_.kpis.$kpiId', kpiRoute.action, (_w: World) => ({ intent: 'settings', version: TOO_BIG, note: 'x' })],
+    ['KPI settings', 'w.$slug.maps.$mapId.kpis.$kpiId', kpiRoute.action, (_w: World) => ({ intent: 'settings', version: TOO_BIG, note: 'x' })],
     [
       'project details',
       'w.$slug.projects.$projectId',
@@ -136,7 +136,7 @@ describe('value steps', () => {
 describe('dates', () => {
   it.each(['2026-02-30', '0000-01-01', '9999-99-99', '9999-12-31', '1850-06-01'])('a KPI value dated %s is a 400 on the date', async (date) => {
     const w = await makeWorld();
-    const res = await post(w, 'w.$slug.maps.$mapId_.kpis.$kpiId', kpiRoute.action as Action, { intent: 'value', date, value: '31' });
+    const res = await post(w, 'w.$slug.maps.$mapId.kpis.$kpiId', kpiRoute.action as Action, { intent: 'value', date, value: '31' });
     expect(res.status).toBe(400);
     expect(res.data.result.error.date).toEqual(['field.date']);
     expect(await db.select().from(kpiValue).where(eq(kpiValue.kpiId, w.kpi.id))).toHaveLength(1);

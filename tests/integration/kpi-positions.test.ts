@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../db/client';
 import { kpi, measure } from '../../db/schema';
 import * as kpiNew from '~/routes/w.$slug.kpis.new';
-import * as kpiRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId/route';
+import * as kpiRoute from '~/routes/w.$slug.maps.$mapId.kpis.$kpiId/route';
 import { call, makeUser, makeWorkspace, request } from '../support/factories';
 import { makeMapWithKpiLane } from '../support/kpi-fixtures';
 

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../db/client';
 import { activity, kpi, kpiValue, measure, workspace } from '../../db/schema';
-import * as settingsRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId/route';
+import * as settingsRoute from '~/routes/w.$slug.maps.$mapId.kpis.$kpiId/route';
 import * as home from '~/routes/w.$slug._index';
 import { placeKpi } from '~/server/kpis.server';
 import { addMember, call, makeUser, makeWorkspace, request } from '../support/factories';
@@ -235,5 +235,103 @@ describe('KPI settings', () => {
     if (secondResult.status !== 'ok') throw new Error('placing failed');
     const res = await call(home.loader, { request: request(`/w/${s.ws.slug}`, { user: s.viewer }), params: { slug: s.ws.slug } });
     expect(res.data.kpiHealth).toMatchObject({ total: 2, on_track: 1, no_trend: 1, met: 0, off_track: 0 });
+  });
+});
+
+describe('KPI panel: current value, target, baseline and dates in one form', () => {
+  const combined = (version: string, extra: Record<string, string> = {}) => ({
+    intent: 'settings',
+    version,
+    note: '',
+    impactMode: 'auto',
+    currentValue: '35',
+    currentDate: '2025-06-30',
+    targetValue: '45',
+    targetDate: '2026-12-31',
+    baselineValue: '28,5',
+    baselineDate: '2025-01-01',
+    ...extra,
+  });
+
+  it('saves all of them in one submit; an unchanged current value adds no history point', async () => {
+    const s = await setup('fr');
+    await s.post({ intent: 'value', date: '2025-05-31', value: '30' });
+    expect((await s.post(combined('1'))).status).toBe(200);
+    const [row] = await db.select().from(kpi).where(eq(kpi.id, s.kpiId));
+    expect(row).toMatchObject({ version: 2, targetDate: '2026-12-31', baselineDate: '2025-01-01' });
+    expect(row!.targetValue).toMatch(/^45(\.0+)?$/);
+    expect((await values(s.kpiId)).map((r) => [r.date, r.value.replace(/\.0+$/, '')])).toEqual([
+      ['2025-05-31', '30'],
+      ['2025-06-30', '35'],
+    ]);
+    // The same current value (written another way) with a new target: the target moves, the history does not.
+    expect((await s.post(combined('2', { currentValue: '35,0', currentDate: '2025-07-31', targetValue: '50' }))).status).toBe(200);
+    expect(await values(s.kpiId)).toHaveLength(2);
+    const page = await s.load();
+    expect(page.data.current).toMatch(/^35/);
+    expect(page.data.kpi.targetValue).toMatch(/^50/);
+  });
+
+  it('refuses a stale version and writes nothing, not even the current value', async () => {
+    const s = await setup('fr');
+    expect((await s.post(combined('1'))).status).toBe(200);
+    const stale = await s.post(combined('1', { currentValue: '40', currentDate: '2025-08-31', targetValue: '60' }));
+    expect(stale.status).toBe(409);
+    expect(stale.data).toMatchObject({ status: 'stale' });
+    expect((await values(s.kpiId)).map((r) => r.date)).toEqual(['2025-06-30']);
+    const [row] = await db.select().from(kpi).where(eq(kpi.id, s.kpiId));
+    expect(row!.version).toBe(2);
+    expect(row!.targetValue).toMatch(/^45/);
+  });
+
+  it('answers bad input with field messages and writes nothing', async () => {
+    const s = await setup('fr');
+    const bad = await s.post(combined('1', { currentValue: 'trente', targetValue: '45' }));
+    expect(bad.status).toBe(400);
+    expect(bad.data.result.error).toMatchObject({ currentValue: ['field.number'] });
+    const undated = await s.post(combined('1', { currentDate: '' }));
+    expect(undated.status).toBe(400);
+    expect(undated.data.result.error).toMatchObject({ currentDate: ['field.required'] });
+    const badDate = await s.post(combined('1', { currentDate: '2025-02-30' }));
+    expect(badDate.status).toBe(400);
+    expect(badDate.data.result.error).toMatchObject({ currentDate: ['field.date'] });
+    expect(await values(s.kpiId)).toHaveLength(0);
+    const [row] = await db.select().from(kpi).where(eq(kpi.id, s.kpiId));
+    expect(row).toMatchObject({ version: 1, targetValue: null });
+  });
+
+  it('writes the settings and the current value in one transaction: a failing value write leaves the settings as they were', async () => {
+    const s = await setup('fr');
+    // A trigger of this test's database refuses one value: the write fails after the settings' update.
+    await db.execute(sql`create function refuse_666() returns trigger language plpgsql as $$
+      begin if new.value = 666 then raise exception 'refused'; end if; return new; end $$`);
+    await db.execute(sql`create trigger refuse_666 before insert on kpi_value for each row execute function refuse_666()`);
+    try {
+      await expect(s.post(combined('1', { currentValue: '666' }))).rejects.toThrow();
+    } finally {
+      await db.execute(sql`drop trigger refuse_666 on kpi_value`);
+      await db.execute(sql`drop function refuse_666()`);
+    }
+    const [row] = await db.select().from(kpi).where(eq(kpi.id, s.kpiId));
+    expect(row).toMatchObject({ version: 1, targetValue: null, baselineDate: null });
+    expect(await values(s.kpiId)).toHaveLength(0);
+  });
+
+  it("another workspace's KPI id answers 404 to the combined form and changes nothing", async () => {
+    const s = await setup('fr');
+    const intruder = await makeUser();
+    const theirs = await makeWorkspace(intruder, { locale: 'fr' });
+    const theirMap = await makeMapWithKpiLane(theirs.id);
+    // Our KPI id, posted under their workspace and their map: not theirs.
+    const params = { slug: theirs.slug, mapId: theirMap.map.id, kpiId: s.kpiId };
+    const path = `/w/${theirs.slug}/maps/${theirMap.map.id}/kpis/${s.kpiId}`;
+    const answer = await call(settingsRoute.action, { request: request(path, { user: intruder, form: combined('1') }), params });
+    expect(answer.status).toBe(404);
+    // And their member cannot reach it under our workspace either.
+    const ours = await call(settingsRoute.action, { request: request(s.path, { user: intruder, form: combined('1') }), params: s.params });
+    expect([403, 404]).toContain(ours.status);
+    expect(await values(s.kpiId)).toHaveLength(0);
+    const [row] = await db.select().from(kpi).where(eq(kpi.id, s.kpiId));
+    expect(row).toMatchObject({ version: 1, targetValue: null });
   });
 });

@@ -734,3 +734,36 @@ describe('KPI placement in the KPI row', () => {
     expect(await db.select().from(kpi).where(eq(kpi.id, kpis[0]!.id))).toHaveLength(0);
   });
 });
+
+describe('the map under its KPI panel', () => {
+  const map = 'http://localhost/w/acme/maps/11111111-1111-4111-8111-111111111111';
+  const kpiA = `${map}/kpis/22222222-2222-4222-8222-222222222222`;
+  const kpiB = `${map}/kpis/33333333-3333-4333-8333-333333333333`;
+  const params = (url: string) => {
+    const [, slug, mapId, kpiId] = new URL(url).pathname.match(/^\/w\/([^/]+)\/maps\/([^/]+)(?:\/kpis\/([^/]+))?/)!;
+    return { slug: slug!, mapId: mapId!, ...(kpiId ? { kpiId } : {}) };
+  };
+  const revalidates = (from: string, to: string, formMethod?: 'GET' | 'POST') =>
+    editorRoute.shouldRevalidate({
+      currentUrl: new URL(from),
+      nextUrl: new URL(to),
+      currentParams: params(from),
+      nextParams: params(to),
+      formMethod,
+      defaultShouldRevalidate: true,
+    } as Parameters<typeof editorRoute.shouldRevalidate>[0]);
+
+  it('does not reload the map when the panel opens, closes or shows another KPI', () => {
+    expect(revalidates(map, kpiA)).toBe(false);
+    expect(revalidates(kpiA, map)).toBe(false);
+    expect(revalidates(kpiA, kpiB)).toBe(false);
+  });
+
+  it('reloads it after a save, for another map, a changed search or the same URL again', () => {
+    expect(revalidates(kpiA, kpiA, 'POST')).toBe(true);
+    expect(revalidates(map, map, 'POST')).toBe(true);
+    expect(revalidates(kpiA, map.replace('1111-4111-8111-111111111111', '1111-4111-8111-999999999999'))).toBe(true);
+    expect(revalidates(map, `${map}?view=compact`)).toBe(true);
+    expect(revalidates(map, map)).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { db, queryCounter } from '../../db/client';
 import { activity, journeyMap, projectKpi } from '../../db/schema';
 import * as caseRoute from '~/routes/w.$slug.projects.$projectId/route';
-import * as kpiRoute from '~/routes/w.$slug.maps.$mapId_.kpis.$kpiId/route';
+import * as kpiRoute from '~/routes/w.$slug.maps.$mapId.kpis.$kpiId/route';
 import { addMember, call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
 import { makeKpi, makeMapWithStages, makeMeasure, makeProject, makeWorkedExample } from '../support/project-fixtures';
 import type { Locale } from '~/domain/vocabulary';

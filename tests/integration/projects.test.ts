@@ -314,7 +314,7 @@ describe('KPI settings', () => {
   it('list the projects a KPI is linked to, with their shares', async () => {
     const { ws, viewer, example } = await setup();
     await makeProject(ws.id, { name: 'Renewal', links: [{ kpiId: example.kpis.churn.id, share: '0.6' }] });
-    const kpiRoute = await import('~/routes/w.$slug.maps.$mapId_.kpis.$kpiId/route');
+    const kpiRoute = await import('~/routes/w.$slug.maps.$mapId.kpis.$kpiId/route');
     const res = await call(kpiRoute.loader, {
       request: request(`/w/${ws.slug}/maps/${example.map.id}/kpis/${example.kpis.churn.id}`, { user: viewer }),
       params: { slug: ws.slug, mapId: example.map.id, kpiId: example.kpis.churn.id },

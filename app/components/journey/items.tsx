@@ -526,11 +526,16 @@ const KpiActions = memo(function KpiActions({
             </div>
           ) : null}
           <div className="menu-section menu-actions">
-            <Link className="button secondary small" to={href}>
+            <Link className="button secondary small" to={href} preventScrollReset>
               {t('kpiTools.settings')}
             </Link>
             {/* The KPI's link form (projects count on a KPI through it). */}
-            <Link className="button secondary small" to={`${href}#link-project`} aria-label={t('kpiTools.linkToProjectOf', { name: kpi.measureName })}>
+            <Link
+              className="button secondary small"
+              to={`${href}#link-project`}
+              preventScrollReset
+              aria-label={t('kpiTools.linkToProjectOf', { name: kpi.measureName })}
+            >
               {t('kpiTools.linkToProject')}
             </Link>
           </div>

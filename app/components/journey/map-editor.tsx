@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANE_KINDS } from '~/domain/vocabulary';
 import { AddLaneSchema, AddStageSchema, UpdateMapSchema } from '~/lib/schemas/maps';
-import { useLiveData } from '~/lib/live';
+import { isTyping, useLiveData } from '~/lib/live';
 import { useNonce } from '~/lib/nonce';
 import { useWorkspace } from '~/lib/workspace';
 import { Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
@@ -23,8 +23,8 @@ function isEditing() {
   const root = document.querySelector('.journey');
   if (!root) return false;
   if (root.querySelector('.expandable-body, details.add-form[open], [data-dragging="true"]')) return true;
-  const focused = document.activeElement;
-  return !!focused && root.contains(focused) && /^(INPUT|TEXTAREA|SELECT)$/.test(focused.tagName);
+  // A field with focus anywhere in the page's main content, the KPI panel over the map included.
+  return isTyping();
 }
 
 export function MapEditor({ editor }: { editor: MapEditorData }) {

@@ -1,11 +1,13 @@
-// A KPI as a compact chip in a KPI row cell: measure, current and target values, and a status in
-// text and colour. It links to the KPI's settings.
+// A KPI as a compact chip in a KPI row cell: measure, current and target values, a status in text
+// and colour, and beside it a sparkline of the newest values (decoration: the status says it in
+// words). It opens the KPI's settings panel over the map, leaving the map's scroll where it is; the
+// panel finds the KPI again (its map item, `data-kpi-id`) to give the focus back.
 import { Link } from '@remix-run/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiStatus } from '~/domain/vocabulary';
 import { useMeasureValue } from '~/components/measures/unit';
-import type { KpiChipData } from '~/lib/kpi-chip';
+import { CHIP_SPARK, type KpiChipData } from '~/lib/kpi-chip';
 import { useWorkspace } from '~/lib/workspace';
 
 const STATUS_TONE: Record<KpiStatus, string> = { met: 'good', on_track: 'good', off_track: 'bad', no_trend: 'neutral' };
@@ -35,6 +37,7 @@ export const KpiChip = memo(function KpiChip({
     <Link
       to={href}
       discover="none"
+      preventScrollReset
       tabIndex={inGrid ? -1 : undefined}
       className={`kpi-chip${kpi.archived ? ' archived' : ''}`}
       aria-label={t('chip.label', { name: kpi.measureName })}
@@ -44,7 +47,14 @@ export const KpiChip = memo(function KpiChip({
         {kpi.archived ? <span className="muted"> ({t('chip.archived')})</span> : null}
       </span>
       <span className="kpi-chip-values">{`${value(kpi.current)} → ${value(kpi.target)}`}</span>
-      <KpiStatusChip status={kpi.status} />
+      <span className="kpi-chip-status">
+        <KpiStatusChip status={kpi.status} />
+        {kpi.spark ? (
+          <svg viewBox={`0 0 ${CHIP_SPARK.width} ${CHIP_SPARK.height}`} aria-hidden="true">
+            <path d={kpi.spark} />
+          </svg>
+        ) : null}
+      </span>
     </Link>
   );
 });

@@ -44,7 +44,7 @@ export function KpiProjects({
   const overShared = doubleCounting(live.map((p) => ({ kpiId, projectId: p.id, share: p.share }))).length > 0;
   return (
     <section className="panel" aria-labelledby="kpi-projects-heading">
-      <h2 id="kpi-projects-heading">{t('kpiProjects.title')}</h2>
+      <h3 id="kpi-projects-heading">{t('kpiProjects.title')}</h3>
       {projects.length === 0 ? (
         <p className="muted">{t('kpiProjects.none')}</p>
       ) : (
@@ -105,7 +105,7 @@ export function LinkToProject({ projects, slug, locale, answer }: { projects: re
   const share = getInputProps(fields.share, { type: 'text', ariaDescribedBy: hintId });
   return (
     <div className="link-project no-print" id="link-project">
-      <h3 id="link-project-heading">{t('kpiProjects.linkTitle')}</h3>
+      <h4 id="link-project-heading">{t('kpiProjects.linkTitle')}</h4>
       {done ? (
         <p className="notice" role="status">
           {t('kpiProjects.linked')}
@@ -116,7 +116,7 @@ export function LinkToProject({ projects, slug, locale, answer }: { projects: re
           {t('kpiProjects.nothingToLink')} <Link to={`/w/${slug}/projects`}>{t('kpiProjects.toProjects')}</Link>
         </p>
       ) : (
-        <Form method="post" className="row" aria-labelledby="link-project-heading" {...getFormProps(form)}>
+        <Form method="post" preventScrollReset className="row" aria-labelledby="link-project-heading" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="linkProject" />
           <div className="field">
             <label htmlFor={fields.projectId.id}>{t('kpiProjects.project')}</label>

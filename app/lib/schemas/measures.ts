@@ -90,10 +90,16 @@ export function kpiSettingsSchema(locale: NumberLocale) {
       targetDate: IsoDateSchema.optional(),
       impactMode: z.enum(IMPACT_MODES, choose).default('auto'),
       manualAmount: decimalField(locale),
+      /** The current value, typed in the same form: recorded on `currentDate` when it changed. */
+      currentValue: decimalField(locale),
+      currentDate: IsoDateSchema.optional(),
     })
     .superRefine((k, ctx) => {
       if (k.impactMode === 'manual' && k.manualAmount === undefined) {
         ctx.addIssue({ code: 'custom', path: ['manualAmount'], message: 'field.required' });
+      }
+      if (k.currentValue !== undefined && k.currentDate === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['currentDate'], message: 'field.required' });
       }
     });
 }

@@ -3,7 +3,7 @@
 // names its intent and the row it is about (`rowId`), so the form that sent it shows it.
 import { parseWithZod } from '@conform-to/zod';
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Outlet, useLoaderData } from '@remix-run/react';
+import { Outlet, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { MapEditor } from '~/components/journey/map-editor';
@@ -56,6 +56,16 @@ const MapIdSchema = z.string().uuid();
 const WindowSchema = z
   .object({ from: z.coerce.number().int().min(0).max(10_000), to: z.coerce.number().int().min(1).max(10_000) })
   .refine((w) => w.to > w.from && w.to - w.from <= MAX_STAGE_WINDOW);
+
+// Opening, closing or switching the KPI panel (a GET between this map and its /kpis/:kpiId child)
+// changes only the child's param: the map is the same, so its loader is not run again and the
+// board keeps its state. Submissions (a save in the panel included) still reload it.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl, currentParams, nextParams, defaultShouldRevalidate }) => {
+  const navigation = !formMethod || formMethod.toUpperCase() === 'GET';
+  const sameMap = currentParams.slug === nextParams.slug && currentParams.mapId === nextParams.mapId && currentUrl.search === nextUrl.search;
+  if (navigation && sameMap && currentUrl.pathname !== nextUrl.pathname) return false;
+  return defaultShouldRevalidate;
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);

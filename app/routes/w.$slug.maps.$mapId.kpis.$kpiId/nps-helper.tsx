@@ -32,7 +32,7 @@ export function NpsHelper({ answer, today }: { answer: Answer; today: string }) 
   const nps = answerFor(answer, 'nps') as NpsAnswer | undefined;
   return (
     <section className="panel" aria-labelledby="nps-heading">
-      <h2 id="nps-heading">{t('nps.title')}</h2>
+      <h3 id="nps-heading">{t('nps.title')}</h3>
       <p className="muted">{t('nps.lead')}</p>
       {nps?.status === 'done' && nps.nps ? (
         <p className="notice" role="status">
@@ -55,7 +55,7 @@ export function NpsHelper({ answer, today }: { answer: Answer; today: string }) 
           </ul>
         </div>
       ) : null}
-      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+      <Form method="post" preventScrollReset encType="multipart/form-data" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <input type="hidden" name="intent" value="nps" />
         <div className="field">

@@ -1,5 +1,5 @@
-// A KPI's dated values: "set the current value" (dated today), the history newest first with one
-// form per row (edit its date or value, delete it), and the form that adds a value. Every row's form
+// A KPI's dated values: a sparkline of them, the history newest first with one form per row (edit its
+// date or value, delete it), and the form that adds a value. Every row's form
 // has its own id and posts its valueId, and the answer names that row: an error shows beside the row
 // that caused it, never under another form.
 import { getFormProps, getInputProps, useForm } from '@conform-to/react';
@@ -14,8 +14,9 @@ import { kpiValueSchema } from '~/lib/schemas/measures';
 import { useWorkspace } from '~/lib/workspace';
 import type { Answer, ValueRow } from './data';
 import { TableScroll } from '~/components/ui/table-scroll';
+import { Sparkline } from '~/components/kpis/sparkline';
 
-function useValueForm(id: string, intent: 'value' | 'current', rowId: string, answer: Answer, defaultValue: { date?: string; value?: string }) {
+function useValueForm(id: string, intent: 'value', rowId: string, answer: Answer, defaultValue: { date?: string; value?: string }) {
   const { workspace } = useWorkspace();
   return useForm({
     id,
@@ -26,24 +27,6 @@ function useValueForm(id: string, intent: 'value' | 'current', rowId: string, an
   });
 }
 
-export function SetCurrentForm({ answer, today }: { answer: Answer; today: string }) {
-  const { t } = useTranslation('measures');
-  const { workspace } = useWorkspace();
-  const [form, fields] = useValueForm('set-current', 'current', 'new', answer, {});
-  return (
-    <section className="panel" aria-labelledby="current-heading">
-      <h2 id="current-heading">{t('kpi.setCurrent')}</h2>
-      <Form method="post" {...getFormProps(form)} className="row">
-        <input type="hidden" name="intent" value="current" />
-        <Field label={t('kpi.currentValueOn', { date: formatDate(today, workspace.locale) })} field={fields.value} inputMode="decimal" />
-        <div className="field shrink">
-          <button type="submit">{t('kpi.setCurrentSubmit')}</button>
-        </div>
-      </Form>
-    </section>
-  );
-}
-
 export function ValueHistory({ answer, canEdit, values, unit, today }: { answer: Answer; canEdit: boolean; values: ValueRow[]; unit: string; today: string }) {
   const { t } = useTranslation('measures');
   const { workspace } = useWorkspace();
@@ -52,11 +35,12 @@ export function ValueHistory({ answer, canEdit, values, unit, today }: { answer:
   const newestFirst = [...values].reverse();
   return (
     <section className="panel" aria-labelledby="history-heading">
-      <h2 id="history-heading">{t('kpi.historyTitle', { count: values.length })}</h2>
+      <h3 id="history-heading">{t('kpi.historyTitle', { count: values.length })}</h3>
       {values.length === 0 ? <p className="muted">{t('kpi.noValues')}</p> : null}
+      <Sparkline values={values.map((v) => v.value)} label={t('kpi.sparkline', { count: values.length })} />
       {values.length > 0 ? (
         <TableScroll>
-          <table className="data">
+          <table className="data" aria-label={t('kpi.historyTable')}>
             <thead>
               <tr>
                 <th>{t('kpi.date')}</th>
@@ -99,7 +83,7 @@ function ValueRowForms({ row, answer }: { row: ValueRow; answer: Answer }) {
   const value = getInputProps(fields.value, { type: 'text' });
   return (
     <div className="row">
-      <Form method="post" {...getFormProps(form)} className="value-row-form">
+      <Form method="post" preventScrollReset {...getFormProps(form)} className="value-row-form">
         <input type="hidden" name="intent" value="value" />
         <input type="hidden" name="valueId" value={row.id} />
         <input {...date} key={date.key} aria-label={t('kpi.editDate', { date: row.date })} />
@@ -110,7 +94,7 @@ function ValueRowForms({ row, answer }: { row: ValueRow; answer: Answer }) {
         <FieldErrors id={fields.date.errorId} errors={fields.date.errors} />
         <FieldErrors id={fields.value.errorId} errors={fields.value.errors} />
       </Form>
-      <Form method="post" className="inline-form">
+      <Form method="post" preventScrollReset className="inline-form">
         <input type="hidden" name="intent" value="delete-value" />
         <input type="hidden" name="valueId" value={row.id} />
         <button type="submit" className="danger small" aria-label={t('kpi.deleteValue', { date: row.date })}>
@@ -125,7 +109,7 @@ function AddValueForm({ answer, today }: { answer: Answer; today: string }) {
   const { t } = useTranslation('measures');
   const [form, fields] = useValueForm('add-value', 'value', 'new', answer, { date: today });
   return (
-    <Form method="post" {...getFormProps(form)} className="row settings-section-gap">
+    <Form method="post" preventScrollReset {...getFormProps(form)} className="row settings-section-gap">
       <input type="hidden" name="intent" value="value" />
       <Field label={t('kpi.date')} field={fields.date} type="date" />
       <Field label={t('kpi.value')} field={fields.value} inputMode="decimal" />

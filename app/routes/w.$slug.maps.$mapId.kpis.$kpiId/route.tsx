@@ -1,6 +1,8 @@
-// KPI settings (a page of its own, outside the map editor's layout): what the KPI represents here,
-// baseline and target, the value history (one value per date, one form per row), the annual
-// financial impact with its formula in words, the NPS helper for point-based measures, and deletion.
+// KPI settings, in a panel over the map (nested in the map route, so /w/:slug/maps/:mapId/kpis/:kpiId
+// opens the map with the panel): the figures, one form for the current value, target, baseline and
+// what the KPI represents, the value history with its sparkline (one value per date, one form per
+// row), the annual financial impact with its formula in words, the projects counting on it, the NPS
+// helper for point-based measures, and deletion.
 import { parseWithZod } from '@conform-to/zod';
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
@@ -25,7 +27,8 @@ import measuresStyles from '~/styles/measures.css?url';
 import { DeleteKpi, KpiFigures, KpiHeader } from './kpi-figures';
 import { NpsHelper } from './nps-helper';
 import { SettingsForm } from './settings-form';
-import { SetCurrentForm, ValueHistory } from './value-history';
+import { ValueHistory } from './value-history';
+import { KpiPanel } from './kpi-panel';
 import { pageTitle } from '~/lib/page-title';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'kpi', data ? `${data.measure.name} (${data.stageName})` : null);
@@ -79,9 +82,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'settings': {
       const s = parseWithZod(formData, { schema: kpiSettingsSchema(locale) });
       if (s.status !== 'success') return replyInvalid(intent, s);
-      const { version, intent: _i, ...input } = s.value;
-      return reply(intent, await updateKpiSettings(workspace.id, user.id, kpiId, version, input), s);
+      const { version, intent: _i, currentValue, currentDate, ...settings } = s.value;
+      const current = currentValue !== undefined && currentDate ? { value: currentValue, date: currentDate } : undefined;
+      return reply(intent, await updateKpiSettings(workspace.id, user.id, kpiId, version, { ...settings, current }), s);
     }
+    // 'current': "set the current value" dated today, as posted before the panel's combined form.
     case 'value':
     case 'current': {
       // Each row of the history has its own form: the answer names the row it is about.
@@ -133,25 +138,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export default function KpiSettingsPage() {
+export default function KpiSettingsPanel() {
   const page = useLoaderData<typeof loader>();
   const { kpi, projects, measure, values, today } = page;
   const actionData = useActionData<typeof action>();
   const { workspace, canEdit } = useWorkspace();
   useLiveData({ kpiIds: [kpi.id] });
+  const closeHref = `/w/${workspace.slug}/maps/${kpi.mapId}`;
   return (
-    <>
-      <KpiHeader kpi={kpi} measure={measure} mapName={page.mapName} stageName={page.stageName} status={page.status} />
-      <KpiFigures kpi={kpi} measure={measure} values={values} current={page.current} status={page.status} impact={page.impact} />
+    <KpiPanel kpiId={kpi.id} closeHref={closeHref}>
+      <KpiHeader kpi={kpi} measure={measure} stageName={page.stageName} status={page.status} closeHref={closeHref} />
+      <KpiFigures kpi={kpi} measure={measure} current={page.current} status={page.status} impact={page.impact} />
+      {canEdit ? <SettingsForm key={kpi.version} answer={actionData} kpi={kpi} current={page.current} today={today} /> : null}
+      <ValueHistory answer={actionData} canEdit={canEdit} values={values} unit={measure.unit} today={today} />
       <KpiProjects kpiId={kpi.id} projects={projects} slug={workspace.slug} locale={workspace.locale}>
         {canEdit ? <LinkToProject projects={page.projectsToLink} slug={workspace.slug} locale={workspace.locale} answer={actionData} /> : null}
       </KpiProjects>
-      {canEdit ? <SetCurrentForm answer={actionData} today={today} /> : null}
-      <ValueHistory answer={actionData} canEdit={canEdit} values={values} unit={measure.unit} today={today} />
-      {canEdit ? <SettingsForm key={kpi.version} answer={actionData} kpi={kpi} /> : null}
       {canEdit && measure.unit === 'pts' ? <NpsHelper answer={actionData} today={today} /> : null}
       {canEdit ? <DeleteKpi measureName={measure.name} stageName={page.stageName} /> : null}
-    </>
+    </KpiPanel>
   );
 }
 

@@ -1,47 +1,47 @@
-// The top of the KPI page: where it sits and its status, the figures (current, target, baseline,
-// history), the annual impact, and the danger zone at the foot.
+// The KPI panel's pieces: its head (name, status, stage, Close), the figures (current, target,
+// baseline), the annual impact, and the danger zone at the foot.
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ImpactSummary } from '~/components/kpis/impact-summary';
 import { KpiStatusChip } from '~/components/kpis/kpi-chip';
-import { Sparkline } from '~/components/kpis/sparkline';
 import { useMeasureValue } from '~/components/measures/unit';
 import type { annualImpact } from '~/domain/kpi';
 import type { KpiStatus } from '~/domain/vocabulary';
 import { formatDate } from '~/lib/format';
 import { useWorkspace } from '~/lib/workspace';
-import type { KpiRow, MeasureRow, ValueRow } from './data';
+import type { KpiRow, MeasureRow } from './data';
 
+/** The panel's head: the KPI's name (the panel's label) and status, its stage, its measure, Close. */
 export function KpiHeader({
   kpi,
   measure,
-  mapName,
   stageName,
   status,
+  closeHref,
 }: {
   kpi: KpiRow;
   measure: MeasureRow;
-  mapName: string;
   stageName: string;
   status: KpiStatus;
+  closeHref: string;
 }) {
   const { t } = useTranslation('measures');
   const { workspace } = useWorkspace();
-  const base = `/w/${workspace.slug}`;
+  const title = t('kpi.title', { name: measure.name });
   return (
     <>
-      <div className="page-header">
+      <div className="kpi-panel-head">
         <div>
-          <p>
-            <Link to={`${base}/maps/${kpi.mapId}`}>← {mapName}</Link> · {stageName}
-          </p>
-          <h1>
-            {t('kpi.title', { name: measure.name })} <KpiStatusChip status={status} />
-          </h1>
-          <p>
-            <Link to={`${base}/measures/${measure.id}`}>{t('kpi.openMeasure')}</Link>
+          <h2 id={`kpi-panel-${kpi.id}`} tabIndex={-1}>
+            {title} <KpiStatusChip status={status} />
+          </h2>
+          <p className="muted">
+            {stageName} · <Link to={`/w/${workspace.slug}/measures/${measure.id}`}>{t('kpi.openMeasure')}</Link>
           </p>
         </div>
+        <Link to={closeHref} preventScrollReset className="button secondary small" aria-label={t('kpi.closePanel', { name: measure.name })}>
+          {t('kpi.close')}
+        </Link>
       </div>
       {measure.archivedAt ? (
         <p className="notice warn" role="status">
@@ -52,15 +52,8 @@ export function KpiHeader({
   );
 }
 
-export function KpiFigures(props: {
-  kpi: KpiRow;
-  measure: MeasureRow;
-  values: ValueRow[];
-  current: string | null;
-  status: KpiStatus;
-  impact: ReturnType<typeof annualImpact>;
-}) {
-  const { kpi, measure, values, current, status, impact } = props;
+export function KpiFigures(props: { kpi: KpiRow; measure: MeasureRow; current: string | null; status: KpiStatus; impact: ReturnType<typeof annualImpact> }) {
+  const { kpi, measure, current, status, impact } = props;
   const { t } = useTranslation('measures');
   const { workspace } = useWorkspace();
   const measureValue = useMeasureValue(workspace.currency, workspace.locale);
@@ -68,7 +61,7 @@ export function KpiFigures(props: {
   return (
     <>
       <section className="panel" aria-labelledby="figures-heading">
-        <h2 id="figures-heading">{t('kpi.figures')}</h2>
+        <h3 id="figures-heading">{t('kpi.figures')}</h3>
         <div className="kpi-figures">
           <div>
             <span className="label">{t('kpi.current')}</span>
@@ -94,16 +87,12 @@ export function KpiFigures(props: {
               <KpiStatusChip status={status} />
             </span>
           </div>
-          <div>
-            <span className="label">{t('kpi.history')}</span>
-            <Sparkline values={values.map((v) => v.value)} label={t('kpi.sparkline', { count: values.length })} />
-          </div>
         </div>
         {kpi.note ? <p>{kpi.note}</p> : null}
       </section>
 
       <section className="panel" aria-labelledby="impact-heading">
-        <h2 id="impact-heading">{t('impact.title')}</h2>
+        <h3 id="impact-heading">{t('impact.title')}</h3>
         <ImpactSummary
           impact={impact}
           mode={kpi.impactMode}
@@ -125,10 +114,11 @@ export function DeleteKpi({ measureName, stageName }: { measureName: string; sta
   const { t } = useTranslation('measures');
   return (
     <section className="panel danger-zone" aria-labelledby="delete-heading">
-      <h2 id="delete-heading">{t('kpi.deleteTitle')}</h2>
+      <h3 id="delete-heading">{t('kpi.deleteTitle')}</h3>
       <p className="muted">{t('kpi.deleteLead')}</p>
       <Form
         method="post"
+        preventScrollReset
         onSubmit={(event) => {
           if (!window.confirm(t('kpi.deleteConfirm', { name: measureName, stage: stageName }))) event.preventDefault();
         }}

@@ -1,6 +1,7 @@
-// What the KPI aims at: note, baseline and target with their dates, and how its impact is counted.
-// Saved with the version it was based on: a stale save says so and the page shows the current
-// settings (the route revalidates on 409).
+// The KPI's one form: its current value (recorded in the history on its date when it changed), target,
+// baseline and their dates, what it represents and how its impact is counted. One submit, one
+// transaction, saved with the version it was based on: a stale save says so, writes nothing, and the
+// panel shows the current settings (the route revalidates on 409).
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { Form } from '@remix-run/react';
@@ -12,7 +13,7 @@ import { kpiSettingsSchema } from '~/lib/schemas/measures';
 import { useWorkspace } from '~/lib/workspace';
 import type { Answer, KpiRow } from './data';
 
-export function SettingsForm({ answer, kpi }: { answer: Answer; kpi: KpiRow }) {
+export function SettingsForm({ answer, kpi, current, today }: { answer: Answer; kpi: KpiRow; current: string | null; today: string }) {
   const { t } = useTranslation('measures');
   const { workspace } = useWorkspace();
   const plain = (v: string | null) => decimalForInput(v, workspace.locale);
@@ -24,6 +25,8 @@ export function SettingsForm({ answer, kpi }: { answer: Answer; kpi: KpiRow }) {
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: kpiSettingsSchema(workspace.locale) }),
     defaultValue: {
+      currentValue: plain(current),
+      currentDate: today,
       note: kpi.note,
       baselineValue: plain(kpi.baselineValue),
       baselineDate: kpi.baselineDate ?? undefined,
@@ -35,26 +38,33 @@ export function SettingsForm({ answer, kpi }: { answer: Answer; kpi: KpiRow }) {
   });
   return (
     <section className="panel" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">{t('kpi.settingsTitle')}</h2>
+      <h3 id="settings-heading">{t('kpi.settingsTitle')}</h3>
       {mine?.status === 'done' ? (
         <p className="notice" role="status">
           {t('kpi.saved')}
         </p>
       ) : null}
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" preventScrollReset {...getFormProps(form)}>
         {stale ? <FormErrors errors={['staleVersion']} /> : <FormErrors errors={form.errors} />}
         <input type="hidden" name="intent" value="settings" />
         <input type="hidden" name="version" value={kpi.version} />
-        <div className="field">
-          <label htmlFor={fields.note.id}>{t('kpi.note')}</label>
-          <textarea {...getTextareaProps(fields.note)} rows={2} />
-          <FieldErrors id={fields.note.errorId} errors={fields.note.errors} />
+        <div className="row">
+          <Field label={t('kpi.currentValue')} field={fields.currentValue} inputMode="decimal" />
+          <Field label={t('kpi.currentDate')} field={fields.currentDate} type="date" />
+        </div>
+        <p className="muted small">{t('kpi.currentHint')}</p>
+        <div className="row">
+          <Field label={t('kpi.targetValue')} field={fields.targetValue} inputMode="decimal" />
+          <Field label={t('kpi.targetDate')} field={fields.targetDate} type="date" />
         </div>
         <div className="row">
           <Field label={t('kpi.baselineValue')} field={fields.baselineValue} inputMode="decimal" />
           <Field label={t('kpi.baselineDate')} field={fields.baselineDate} type="date" />
-          <Field label={t('kpi.targetValue')} field={fields.targetValue} inputMode="decimal" />
-          <Field label={t('kpi.targetDate')} field={fields.targetDate} type="date" />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.note.id}>{t('kpi.note')}</label>
+          <textarea {...getTextareaProps(fields.note)} rows={2} />
+          <FieldErrors id={fields.note.errorId} errors={fields.note.errors} />
         </div>
         <div className="row">
           <SelectField
