@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
 
-const kpiCell = (page: Page, stage: string) => page.getByRole('cell').filter({ has: page.getByRole('list', { name: `KPI at ${stage}`, exact: true }) });
+const kpiCell = (page: Page, stage: string) => page.locator('[data-cell]').filter({ has: page.getByRole('list', { name: `KPI at ${stage}`, exact: true }) });
 
 /** Where the map's scroll box and the window are scrolled to. */
 const scrolls = (page: Page) =>
@@ -36,7 +36,7 @@ test('a KPI chip opens its settings in a panel over the map; one submit saves cu
   const cell = kpiCell(page, 'Onboarding');
   const chip = cell.getByRole('link', { name: 'NPS: open KPI settings' });
   // The KPI's place in the map's keyboard grid: where the focus comes back.
-  const item = cell.locator('[data-kpi-id]', { has: chip });
+  const item = cell.locator('[data-kpi-id]', { has: page.getByRole('link', { name: 'NPS: open KPI settings' }) });
   // Hydrated (drag handles show) before any click: see measures.spec.ts.
   await expect(cell.getByRole('button', { name: 'Move the KPI NPS' })).toBeVisible();
   // The chip draws its newest values beside the status, which stays text.

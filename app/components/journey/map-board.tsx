@@ -324,6 +324,8 @@ export function MapBoard({
           onDragCancel={() => setActive(null)}
           accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
         >
+          {/* The stage and lane names are level-3 headings: the map itself is the level 2 under the title. */}
+          <h2 className="visually-hidden">{t('editor.gridLabel')}</h2>
           <StageIndex stages={stages} />
           <div className="map-canvas" ref={canvas} data-density={view.compact ? 'compact' : undefined}>
             <CanvasToolbar
