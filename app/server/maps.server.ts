@@ -397,6 +397,64 @@ export async function updateLane(workspaceId: string, actorId: string, mapId: st
 }
 
 /** Deletes a stage or a lane with everything in it (cards, emotion points, KPIs cascade), then closes the gap. */
+/**
+ * A copy of a stage or a lane placed right after it, with its cards and emotion scores (not its
+ * KPIs: a KPI is a measure's one place on the map, and a copy would count its benefit twice), in
+ * one transaction.
+ */
+export async function duplicateAxis(workspaceId: string, actorId: string, mapId: string, kind: 'stage' | 'lane', id: string): Promise<Result<string>> {
+  return db.transaction(async (tx) => {
+    if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
+    const table = kind === 'stage' ? stage : lane;
+    const ids = await orderedIds(tx, table, workspaceId, mapId);
+    if (!ids.includes(id)) return NOT_FOUND;
+    let copyId: string;
+    let name: string;
+    if (kind === 'stage') {
+      const [source] = await tx
+        .select({ name: stage.name, description: stage.description, phase: stage.phase })
+        .from(stage)
+        .where(and(eq(stage.id, id), eq(stage.workspaceId, workspaceId)));
+      const [row] = await tx
+        .insert(stage)
+        .values({ workspaceId, mapId, ...source!, position: ids.length })
+        .returning({ id: stage.id });
+      copyId = row!.id;
+      name = source!.name;
+    } else {
+      const [source] = await tx
+        .select({ name: lane.name, kind: lane.kind })
+        .from(lane)
+        .where(and(eq(lane.id, id), eq(lane.workspaceId, workspaceId)));
+      const [row] = await tx
+        .insert(lane)
+        .values({ workspaceId, mapId, ...source!, position: ids.length })
+        .returning({ id: lane.id });
+      copyId = row!.id;
+      name = source!.name;
+    }
+    const order = [...ids];
+    order.splice(order.indexOf(id) + 1, 0, copyId);
+    await writePositions(tx, table, workspaceId, order);
+    // The copy's cells: the same cards and scores, in the same order, in the new stage or lane.
+    const stageOf = kind === 'stage' ? sql`${copyId}::uuid` : sql`stage_id`;
+    const laneOf = kind === 'lane' ? sql`${copyId}::uuid` : sql`lane_id`;
+    const from = kind === 'stage' ? sql`stage_id` : sql`lane_id`;
+    await tx.execute(
+      sql`insert into card (workspace_id, map_id, lane_id, stage_id, title, description, channel, system, position)
+          select workspace_id, map_id, ${laneOf}, ${stageOf}, title, description, channel, system, position
+          from card where workspace_id = ${workspaceId} and map_id = ${mapId} and ${from} = ${id}`,
+    );
+    await tx.execute(
+      sql`insert into emotion_point (workspace_id, map_id, lane_id, stage_id, score, note)
+          select workspace_id, map_id, ${laneOf}, ${stageOf}, score, note
+          from emotion_point where workspace_id = ${workspaceId} and map_id = ${mapId} and ${from} = ${id}`,
+    );
+    await recordActivity(tx, { workspaceId, actorId, entityType: kind, entityId: copyId, action: 'created', summary: name });
+    return ok(copyId);
+  });
+}
+
 export async function deleteAxis(workspaceId: string, actorId: string, mapId: string, kind: 'stage' | 'lane', id: string): Promise<Result> {
   const table = kind === 'stage' ? stage : lane;
   return db.transaction(async (tx) => {

@@ -121,3 +121,24 @@ test('M opens the card’s actions menu (focus inside, Escape gives it back); th
   await page.keyboard.press('Enter');
   await expect(target.locator('.card-title', { hasText: 'Ajoutée au clavier' })).toBeVisible();
 });
+
+test('a stage’s menu duplicates it with its cards, next to it; a lane’s too', async ({ page, ownWorkspace }) => {
+  await openMap(page, ownWorkspace.slug);
+  const heads = page.locator('.stage-head .stage-name');
+  const before = await heads.allTextContents();
+  const first = page.locator('.stage-head', { has: page.getByRole('heading', { name: before[0]!, exact: true }) });
+  await first.getByRole('button', { name: `Actions for ${before[0]}` }).click();
+  await first.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(heads).toHaveText([before[0]!, ...before]);
+  // The copy holds the same cards as the stage it copies.
+  const cardsOf = (index: number) => page.locator('[data-cell^="Points de contact / "]').nth(index).locator('.card-title').allTextContents();
+  expect(await cardsOf(1)).toEqual(await cardsOf(0));
+
+  const lanes = page.locator('.lane-header .lane-name');
+  const lanesBefore = await lanes.count();
+  const lane = page.locator('.lane-header', { hasText: 'Points de contact' });
+  await lane.getByRole('button', { name: 'Actions for Points de contact' }).click();
+  await lane.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(lanes).toHaveCount(lanesBefore + 1);
+  await expect(page.locator('.lane-header .lane-name', { hasText: 'Points de contact' })).toHaveCount(2);
+});

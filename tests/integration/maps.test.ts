@@ -220,6 +220,56 @@ describe('map editor', () => {
     expect(copy!.id).not.toBe(boutique.id);
   });
 
+  it('duplicates a stage or a lane right after it with its cards and emotion scores, not its KPIs, in one transaction', async () => {
+    const { owner, editor, viewer, ws, stranger, otherWs } = await setup();
+    const mapId = await createMap(owner, ws, { template: 'subscription' });
+    const before = (await load(owner, ws, mapId)).data;
+    const [s1, s2] = before.stages;
+    const tp = before.lanes.find((l: { kind: string }) => l.kind === 'touchpoints');
+    const cardsIn = (rows: { stageId: string; laneId: string; title: string; position: number }[], pick: (c: { stageId: string; laneId: string }) => boolean) =>
+      rows
+        .filter(pick)
+        .sort((a, b) => a.laneId.localeCompare(b.laneId) || a.position - b.position)
+        .map((c) => `${c.laneId}:${c.title}`);
+    const allCards = () => db.select().from(card).where(eq(card.mapId, mapId));
+    const allEmotions = () => db.select().from(emotionPoint).where(eq(emotionPoint.mapId, mapId));
+    const kpisBefore = (await db.select().from(kpi).where(eq(kpi.mapId, mapId))).length;
+
+    expect((await act(viewer, ws, mapId, { intent: 'duplicateStage', id: s1.id })).status).toBe(403);
+    expect((await act(stranger, otherWs, mapId, { intent: 'duplicateStage', id: s1.id })).status).toBe(404);
+    expect((await act(editor, ws, mapId, { intent: 'duplicateLane', id: s1.id })).status).toBe(404);
+    expect((await db.select().from(stage).where(eq(stage.mapId, mapId))).length).toBe(before.stages.length);
+
+    expect((await act(editor, ws, mapId, { intent: 'duplicateStage', id: s1.id })).status).toBe(200);
+    const stages = await db.select().from(stage).where(eq(stage.mapId, mapId)).orderBy(asc(stage.position));
+    expect(stages.map((s) => s.id).indexOf(s1.id)).toBe(0);
+    const copy = stages[1]!;
+    expect(copy).toMatchObject({ name: s1.name, phase: s1.phase, description: s1.description });
+    expect(stages[2]!.id).toBe(s2.id);
+    expectClean(stages.map((s) => s.position));
+    const cards = await allCards();
+    const inCopy = cardsIn(cards, (c) => c.stageId === copy.id);
+    expect(inCopy.length).toBeGreaterThan(0);
+    expect(inCopy).toEqual(cardsIn(cards, (c) => c.stageId === s1.id));
+    const emotions = await allEmotions();
+    expect(emotions.filter((e) => e.stageId === copy.id).map((e) => e.score)).toEqual(emotions.filter((e) => e.stageId === s1.id).map((e) => e.score));
+    expect((await db.select().from(kpi).where(eq(kpi.mapId, mapId))).length).toBe(kpisBefore);
+
+    expect((await act(editor, ws, mapId, { intent: 'duplicateLane', id: tp.id })).status).toBe(200);
+    const lanes = await db.select().from(lane).where(eq(lane.mapId, mapId)).orderBy(asc(lane.position));
+    const at = lanes.findIndex((l) => l.id === tp.id);
+    const laneCopy = lanes[at + 1]!;
+    expect(laneCopy).toMatchObject({ kind: 'touchpoints', name: tp.name });
+    expectClean(lanes.map((l) => l.position));
+    const after = await allCards();
+    const titles = (laneId: string) =>
+      after
+        .filter((c) => c.laneId === laneId)
+        .sort((a, b) => a.stageId.localeCompare(b.stageId) || a.position - b.position)
+        .map((c) => `${c.stageId}:${c.title}:${c.channel}`);
+    expect(titles(laneCopy.id)).toEqual(titles(tp.id));
+  });
+
   it('refuses bad input with 400 and writes nothing', async () => {
     const { owner, ws } = await setup();
     const mapId = await createMap(owner, ws, { template: 'subscription' });

@@ -11,7 +11,7 @@ import { KpiChip } from '~/components/kpis/kpi-chip';
 import { CHANNELS } from '~/domain/vocabulary';
 import { useHydrated } from '~/lib/use-hydrated';
 import type { KpiChipData } from '~/lib/kpi-chip';
-import { AddCardSchema, DeleteSchema, DuplicateCardSchema, UpdateCardSchema, UpdateLaneSchema, UpdateStageSchema } from '~/lib/schemas/maps';
+import { AddCardSchema, DeleteSchema, DuplicateSchema, UpdateCardSchema, UpdateLaneSchema, UpdateStageSchema } from '~/lib/schemas/maps';
 import { Labelled, refusal, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
 import { Expandable } from './expandable';
 import { ItemMenu, ItemMenuPanel } from './item-menu';
@@ -270,7 +270,7 @@ const CardActions = memo(function CardActions({
           edit={() => <CardEditForm card={card} touchpoint={touchpoint} />}
           move={moveOptions.length ? <MoveMenuForm intent="moveCard" id={card.id} options={moveOptions} close={close} /> : null}
         >
-          <RowActionForm intent="duplicateCard" id={card.id} schema={DuplicateCardSchema} onSent={close}>
+          <RowActionForm intent="duplicateCard" id={card.id} schema={DuplicateSchema} onSent={close}>
             {t('menu.duplicate')}
           </RowActionForm>
           <RowActionForm intent="deleteCard" id={card.id} schema={DeleteSchema} danger confirm={t('card.deleteConfirm', { name: card.title })}>
@@ -361,9 +361,9 @@ function RowActionForm({
   onSent,
   children,
 }: {
-  intent: 'deleteStage' | 'deleteLane' | 'deleteCard' | 'duplicateCard';
+  intent: 'deleteStage' | 'deleteLane' | 'deleteCard' | 'duplicateCard' | 'duplicateStage' | 'duplicateLane';
   id: string;
-  schema: typeof DeleteSchema | typeof DuplicateCardSchema;
+  schema: typeof DeleteSchema | typeof DuplicateSchema;
   confirm?: string;
   danger?: boolean;
   onSent?: () => void;
@@ -650,7 +650,11 @@ export const StageHeader = memo(function StageHeader({
                   label: t('delete.named', { name: stage.name }),
                   render: () => <DeleteWithContents intent="deleteStage" id={stage.id} name={stage.name} holdings={holdings} />,
                 }}
-              />
+              >
+                <RowActionForm intent="duplicateStage" id={stage.id} schema={DuplicateSchema} onSent={close}>
+                  {t('menu.duplicate')}
+                </RowActionForm>
+              </ItemMenuPanel>
             )}
           </ItemMenu>
         ) : null}
@@ -750,7 +754,11 @@ export function LaneRow({
                   label: t('delete.named', { name: lane.name }),
                   render: () => <DeleteWithContents intent="deleteLane" id={lane.id} name={lane.name} holdings={holdings} />,
                 }}
-              />
+              >
+                <RowActionForm intent="duplicateLane" id={lane.id} schema={DuplicateSchema} onSent={close}>
+                  {t('menu.duplicate')}
+                </RowActionForm>
+              </ItemMenuPanel>
             )}
           </ItemMenu>
         ) : null}

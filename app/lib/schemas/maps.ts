@@ -76,7 +76,7 @@ export const DeleteSchema = z.object({
   id,
 });
 
-export const DuplicateCardSchema = z.object({ intent: z.literal('duplicateCard'), id });
+export const DuplicateSchema = z.object({ intent: z.enum(['duplicateCard', 'duplicateStage', 'duplicateLane']), id });
 
 export const MoveSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('moveStage'), id, toIndex: position }),
@@ -149,6 +149,8 @@ export function editorRowId(intent: string, form: { get(name: string): FormDataE
     case 'deleteLane':
     case 'deleteCard':
     case 'duplicateCard':
+    case 'duplicateStage':
+    case 'duplicateLane':
     case 'moveStage':
     case 'moveLane':
     case 'moveCard':

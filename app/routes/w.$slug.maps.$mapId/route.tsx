@@ -12,7 +12,7 @@ import {
   AddLaneSchema,
   AddStageSchema,
   DeleteSchema,
-  DuplicateCardSchema,
+  DuplicateSchema,
   editorRowId,
   MoveMenuSchema,
   SetEmotionSchema,
@@ -30,6 +30,7 @@ import {
   addStage,
   deleteAxis,
   deleteCard,
+  duplicateAxis,
   duplicateCard,
   loadMapEditor,
   MAX_STAGE_WINDOW,
@@ -145,10 +146,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
         s,
       );
     }
-    case 'duplicateCard': {
-      const s = parseWithZod(formData, { schema: DuplicateCardSchema });
+    case 'duplicateCard':
+    case 'duplicateStage':
+    case 'duplicateLane': {
+      const s = parseWithZod(formData, { schema: DuplicateSchema });
       if (s.status !== 'success') return invalid(s);
-      return answer(await duplicateCard(ws, user.id, mapId, s.value.id), s);
+      const { id } = s.value;
+      return answer(
+        s.value.intent === 'duplicateCard'
+          ? await duplicateCard(ws, user.id, mapId, id)
+          : await duplicateAxis(ws, user.id, mapId, s.value.intent === 'duplicateStage' ? 'stage' : 'lane', id),
+        s,
+      );
     }
     case 'moveStage':
     case 'moveLane':
