@@ -29,31 +29,36 @@ async function main() {
     for (const preset of PRESETS) {
       const out = path.join(dir, `${preset}.json`);
       const started = performance.now();
-      const run = spawnSync(
-        process.execPath,
-        [
-          cli,
-          `${BASE}${mapPath}`,
-          '--quiet',
-          '--output=json',
-          `--output-path=${out}`,
-          '--only-categories=performance,accessibility',
-          '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
-          `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
-          '--max-wait-for-load=60000',
-          // Not part of either score, and slow on a large page: the screenshots and the
-          // back/forward-cache check (which navigates away and back).
-          '--disable-full-page-screenshot',
-          '--skip-audits=bf-cache,screenshot-thumbnails,final-screenshot',
-          ...(preset === 'desktop' ? ['--preset=desktop'] : []),
-        ],
-        {
-          env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? CHROMIUM ?? '/usr/bin/chromium' },
-          encoding: 'utf8',
-          timeout: TIMEOUT_MS,
-          killSignal: 'SIGKILL',
-        },
-      );
+      const once = () =>
+        spawnSync(
+          process.execPath,
+          [
+            cli,
+            `${BASE}${mapPath}`,
+            '--quiet',
+            '--output=json',
+            `--output-path=${out}`,
+            '--only-categories=performance,accessibility',
+            '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+            `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+            '--max-wait-for-load=60000',
+            // Not part of either score, and slow on a large page: the screenshots and the
+            // back/forward-cache check (which navigates away and back).
+            '--disable-full-page-screenshot',
+            '--skip-audits=bf-cache,screenshot-thumbnails,final-screenshot',
+            ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+          ],
+          {
+            env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? CHROMIUM ?? '/usr/bin/chromium' },
+            encoding: 'utf8',
+            timeout: TIMEOUT_MS,
+            killSignal: 'SIGKILL',
+          },
+        );
+      // Lighthouse sometimes loses its own trace of the load ("NO_NAVSTART: please run Lighthouse
+      // again"): that run measured nothing, so it is run once more before counting as a failure.
+      let run = once();
+      if (run.status !== 0 && /NO_NAVSTART|run Lighthouse again/.test(run.stderr)) run = once();
       if (run.status !== 0) throw new Error(`lighthouse (${preset}) ${run.error ? run.error.message : `exited ${run.status}`}: ${run.stderr.slice(-2000)}`);
       const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
       if (report.runtimeError) throw new Error(`lighthouse (${preset}): ${report.runtimeError.message}`);
