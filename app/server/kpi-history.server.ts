@@ -8,11 +8,11 @@ import type { ValuePoint } from '~/domain/kpi';
 import { groupHistory } from '~/domain/value-history';
 
 /**
- * The newest `n` values of every KPI of a map (oldest first), grouped per KPI: one query, a window
- * over the map's values, so a long history costs the map page nothing.
+ * The newest `n` values of each KPI the filter keeps (oldest first), grouped per KPI: one query, a
+ * window over the values ranked from the newest, so a long history costs nothing.
  */
-export async function mapLatestValues(workspaceId: string, mapId: string, n: number, executor: Executor = db) {
-  const ranked = executor
+async function newestValues(workspaceId: string, filter: { mapId: string } | { kpiIds: string[] | null }, n: number, executor: Executor) {
+  const values = executor
     .select({
       kpiId: kpiValue.kpiId,
       date: kpiValue.date,
@@ -20,15 +20,25 @@ export async function mapLatestValues(workspaceId: string, mapId: string, n: num
       rank: sql<number>`row_number() over (partition by ${kpiValue.kpiId} order by ${kpiValue.date} desc)`.as('rank'),
     })
     .from(kpiValue)
-    .innerJoin(kpi, and(eq(kpi.id, kpiValue.kpiId), eq(kpi.workspaceId, workspaceId)))
-    .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpi.mapId, mapId)))
-    .as('ranked');
+    .$dynamic();
+  const ranked = (
+    'mapId' in filter
+      ? values
+          .innerJoin(kpi, and(eq(kpi.id, kpiValue.kpiId), eq(kpi.workspaceId, workspaceId)))
+          .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpi.mapId, filter.mapId)))
+      : values.where(and(eq(kpiValue.workspaceId, workspaceId), filter.kpiIds ? inArray(kpiValue.kpiId, filter.kpiIds) : undefined))
+  ).as('ranked');
   const rows = await executor
     .select({ kpiId: ranked.kpiId, date: ranked.date, value: ranked.value })
     .from(ranked)
     .where(lte(ranked.rank, n))
     .orderBy(asc(ranked.kpiId), asc(ranked.date));
   return groupHistory(rows);
+}
+
+/** The newest `n` values of every KPI of a map (oldest first), grouped per KPI, in one query. */
+export async function mapLatestValues(workspaceId: string, mapId: string, n: number, executor: Executor = db) {
+  return newestValues(workspaceId, { mapId }, n, executor);
 }
 
 /** One KPI's values with their ids and sources, oldest first. */
@@ -46,16 +56,5 @@ export async function listKpiValues(workspaceId: string, kpiId: string, executor
  */
 export async function latestValues(workspaceId: string, kpiIds: string[] | null, n = 2, executor: Executor = db) {
   if (kpiIds !== null && kpiIds.length === 0) return new Map<string, ValuePoint[]>();
-  const ranked = executor
-    .select({
-      kpiId: kpiValue.kpiId,
-      date: kpiValue.date,
-      value: kpiValue.value,
-      rank: sql<number>`row_number() over (partition by ${kpiValue.kpiId} order by ${kpiValue.date} desc)`.as('rank'),
-    })
-    .from(kpiValue)
-    .where(and(eq(kpiValue.workspaceId, workspaceId), kpiIds ? inArray(kpiValue.kpiId, kpiIds) : undefined))
-    .as('ranked');
-  const rows = await executor.select().from(ranked).where(lte(ranked.rank, n)).orderBy(asc(ranked.kpiId), asc(ranked.date));
-  return groupHistory(rows);
+  return newestValues(workspaceId, { kpiIds }, n, executor);
 }
