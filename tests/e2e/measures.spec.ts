@@ -155,12 +155,16 @@ test('the CSV template comes back filled in: preview, then import, and the same 
 test('two people edit the same KPI: the second save is refused with the current content', async ({ page, context, ownWorkspace }) => {
   await page.goto(`/w/${ownWorkspace.slug}/maps`);
   await page.getByRole('link', { name: MAP, exact: true }).click();
+  await expect(page.getByRole('button', { name: /^Move the KPI / }).first()).toBeVisible();
   await kpiCell(page, 'Activation').getByRole('link', { name: 'CSAT: open KPI settings' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /KPI: CSAT/ })).toBeVisible();
   // The first person is typing (a live update waits while a field has focus), the second saves.
   await page.getByLabel('What it represents here').fill('Ma version, partie d’une page périmée');
   const other = await context.newPage();
   await other.goto(page.url());
+  // Hydrated (the map behind the panel shows its drag handles): a save clicked while React takes
+  // over the page could be lost between the two.
+  await expect(other.getByRole('button', { name: /^Move the KPI / }).first()).toBeVisible();
   await other.getByLabel('What it represents here').fill('Enquête envoyée 24 h après l’activation.');
   await other.getByRole('button', { name: 'Save the settings' }).click();
   await expect(other.getByText('Saved.')).toBeVisible();

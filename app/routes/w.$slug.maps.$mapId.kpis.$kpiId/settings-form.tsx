@@ -13,7 +13,20 @@ import { kpiSettingsSchema } from '~/lib/schemas/measures';
 import { useWorkspace } from '~/lib/workspace';
 import type { Answer, KpiRow } from './data';
 
-export function SettingsForm({ answer, kpi, current, today }: { answer: Answer; kpi: KpiRow; current: string | null; today: string }) {
+export function SettingsForm({
+  answer,
+  saved,
+  kpi,
+  current,
+  today,
+}: {
+  answer: Answer;
+  /** The last save of these settings landed (and nothing changed them since). */
+  saved: boolean;
+  kpi: KpiRow;
+  current: string | null;
+  today: string;
+}) {
   const { t } = useTranslation('measures');
   const { workspace } = useWorkspace();
   const plain = (v: string | null) => decimalForInput(v, workspace.locale);
@@ -39,7 +52,7 @@ export function SettingsForm({ answer, kpi, current, today }: { answer: Answer; 
   return (
     <section className="panel" aria-labelledby="settings-heading">
       <h3 id="settings-heading">{t('kpi.settingsTitle')}</h3>
-      {mine?.status === 'done' ? (
+      {saved && !stale ? (
         <p className="notice" role="status">
           {t('kpi.saved')}
         </p>
