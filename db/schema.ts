@@ -399,6 +399,7 @@ export const kpi = pgTable(
     index('kpi_map_idx').on(t.mapId),
     index('kpi_measure_idx').on(t.measureId),
     index('kpi_workspace_idx').on(t.workspaceId),
+    unique('kpi_workspace_id_key').on(t.workspaceId, t.id),
     // A KPI's map, stage and measure are of its own workspace, by the database's own rule: queries
     // that filter the KPI by workspace need not filter what it points at again.
     foreignKey({ name: 'kpi_map_same_workspace_fk', columns: [t.workspaceId, t.mapId], foreignColumns: [journeyMap.workspaceId, journeyMap.id] }).onDelete(
@@ -455,7 +456,11 @@ export const project = pgTable(
     version: version(),
     createdAt: createdAt(),
   },
-  (t) => [index('project_workspace_idx').on(t.workspaceId, t.archivedAt)],
+  (t) => [
+    index('project_workspace_idx').on(t.workspaceId, t.archivedAt),
+    // Lets rows that point at a project require it to be of their own workspace (composite keys).
+    unique('project_workspace_id_key').on(t.workspaceId, t.id),
+  ],
 );
 
 export const costKindEnum = pgEnum('cost_kind', COST_KINDS);

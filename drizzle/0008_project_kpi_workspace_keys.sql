@@ -1,0 +1,2 @@
+ALTER TABLE "kpi" ADD CONSTRAINT "kpi_workspace_id_key" UNIQUE("workspace_id","id");--> statement-breakpoint
+ALTER TABLE "project" ADD CONSTRAINT "project_workspace_id_key" UNIQUE("workspace_id","id");
