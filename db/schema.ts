@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -24,6 +25,7 @@ import {
   API_SCOPES,
   CHANNELS,
   COST_KINDS,
+  CRITERION_DIRECTIONS,
   FAMILIES,
   HEART_CATEGORIES,
   IMPACT_MODES,
@@ -497,6 +499,60 @@ export const projectKpi = pgTable(
     uniqueIndex('project_kpi_pk').on(t.projectId, t.kpiId),
     index('project_kpi_kpi_idx').on(t.kpiId),
     index('project_kpi_workspace_idx').on(t.workspaceId),
+  ],
+);
+
+// ---------------------------------------------------------------- prioritisation
+
+export const criterionDirectionEnum = pgEnum('criterion_direction', CRITERION_DIRECTIONS);
+
+/** A weighted criterion of the workspace's project scoring (strategic fit, risk, effort...). */
+export const priorityCriterion = pgTable(
+  'priority_criterion',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    name: text('name').notNull(),
+    /** Relative weight, 0 to 100 (0 keeps the criterion without counting it). */
+    weight: numeric('weight', { precision: 7, scale: 2 }).notNull().default('1'),
+    direction: criterionDirectionEnum('direction').notNull().default('higher_is_better'),
+    position: integer('position').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('priority_criterion_workspace_name_idx').on(t.workspaceId, sql`lower(${t.name})`),
+    unique('priority_criterion_workspace_id_key').on(t.workspaceId, t.id),
+    check('priority_criterion_weight_range', sql`${t.weight} >= 0 and ${t.weight} <= 100`),
+  ],
+);
+
+/** A project's score (1-5) on one criterion; both of the row's own workspace, by composite keys. */
+export const projectScore = pgTable(
+  'project_score',
+  {
+    workspaceId: workspaceRef(),
+    projectId: uuid('project_id').notNull(),
+    criterionId: uuid('criterion_id').notNull(),
+    score: smallint('score').notNull(),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The page's one query reads a workspace's scores; the project's key serves its cascades.
+    uniqueIndex('project_score_pk').on(t.workspaceId, t.projectId, t.criterionId),
+    index('project_score_criterion_idx').on(t.workspaceId, t.criterionId),
+    foreignKey({
+      name: 'project_score_project_same_workspace_fk',
+      columns: [t.workspaceId, t.projectId],
+      foreignColumns: [project.workspaceId, project.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'project_score_criterion_same_workspace_fk',
+      columns: [t.workspaceId, t.criterionId],
+      foreignColumns: [priorityCriterion.workspaceId, priorityCriterion.id],
+    }).onDelete('cascade'),
+    check('project_score_range', sql`${t.score} between 1 and 5`),
   ],
 );
 

@@ -96,3 +96,14 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** pgEnum webhook_delivery_status: waiting for its next try, delivered, or given up after the last try. */
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+// ---------------------------------------------------------------- prioritisation
+
+/** pgEnum criterion_direction: whether a high score (1-5) on a prioritisation criterion counts for a
+ * project (strategic fit) or against it (effort, risk). */
+export const CRITERION_DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
+export type CriterionDirection = (typeof CRITERION_DIRECTIONS)[number];
+
+/** The scores a project gets on a criterion. */
+export const MIN_CRITERION_SCORE = 1;
+export const MAX_CRITERION_SCORE = 5;
