@@ -63,6 +63,9 @@ export default function SummaryRoute() {
           </p>
         </div>
         <div className="row no-print">
+          <Link className="button secondary" to={`${base}/priorities`}>
+            {t('priorities:fromSummary')}
+          </Link>
           <button type="button" className="secondary" onClick={() => window.print()}>
             {t('print')}
           </button>
