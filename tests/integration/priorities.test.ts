@@ -1,7 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db, queryCounter } from '../../db/client';
-import { activity, priorityCriterion, projectScore } from '../../db/schema';
+import { activity, priorityCriterion, projectScore, workspace } from '../../db/schema';
+import { seedDemo } from '~/server/demo/index.server';
+import { loadPriorities } from '~/server/priorities.server';
+import { prioritiesQuery } from '~/lib/schemas/priorities';
 import { toFixedString } from '~/domain/decimal';
 import * as priorities from '~/routes/w.$slug.priorities/route';
 import { addMember, call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
@@ -395,5 +398,21 @@ describe('prioritisation', () => {
     const big = await load(owner, ws.slug);
     expect(big.data.page.total).toBe(40);
     expect(queryCounter.count).toBe(small);
+  });
+
+  it('the demo workspace has three weighted criteria and its projects ranked by score', async () => {
+    await seedDemo(db);
+    const [demo] = await db.select().from(workspace).where(eq(workspace.slug, 'demo-telecom'));
+    const page = await loadPriorities(demo!.id, prioritiesQuery(new URLSearchParams('sort=score')), '2026-12-03');
+    expect(page.criteria.map((c) => [c.name, c.weight, c.direction])).toEqual([
+      ['Alignement stratégique', '3', 'higher_is_better'],
+      ['Risque', '2', 'lower_is_better'],
+      ['Effort', '1', 'lower_is_better'],
+    ]);
+    expect(page.rows.map((r) => [r.name, r.score, r.rank])).toEqual([
+      ['Self-service onboarding', '70.8', 1],
+      ['Refonte du parcours de renouvellement', '66.7', 2],
+      ['Chatbot support niveau 1', '62.5', 3],
+    ]);
   });
 });

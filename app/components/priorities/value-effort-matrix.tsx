@@ -76,7 +76,11 @@ const nameLabels: Plugin<'bubble'> = {
       meta.data.forEach((element, j) => {
         const point = dataset.data[j] as { r: number; name?: string } | undefined;
         if (!point?.name) return;
-        ctx.fillText(shorten(point.name), element.x + point.r + 4, element.y);
+        // Beside the bubble, on its left when the name would run past the plot's right edge.
+        const text = shorten(point.name);
+        const right = element.x + point.r + 4 + ctx.measureText(text).width <= chart.chartArea.right;
+        ctx.textAlign = right ? 'left' : 'right';
+        ctx.fillText(text, right ? element.x + point.r + 4 : element.x - point.r - 4, element.y);
       });
     });
     ctx.restore();
@@ -134,8 +138,8 @@ export function ValueEffortMatrix({
           animation: false,
           layout: { padding: { right: 8, top: 8 } },
           scales: {
-            x: { title: { display: true, text: costAxis }, ticks, grace: '5%' },
-            y: { title: { display: true, text: valueLabel }, ticks, grace: '5%' },
+            x: { title: { display: true, text: costAxis }, ticks, grace: '5%', beginAtZero: true },
+            y: { title: { display: true, text: valueLabel }, ticks, grace: '5%', beginAtZero: true },
           },
           plugins: {
             legend: { display: false },

@@ -7,13 +7,14 @@ import { activity, membership, persona, user, workspace } from '#db/schema';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoContext } from './context.server';
 import { seedDemoMaps } from './maps.server';
 import { seedDemoMeasures } from './measures.server';
+import { seedDemoPriorities } from './priorities.server';
 import { seedDemoProjects } from './projects.server';
 
 export { DEMO_PASSWORD, DEMO_USERS, type DemoContext } from './context.server';
 
 // Each feature adds its part of the demo, in this order: maps (stages, lanes, cards), then measures
-// and KPIs placed in the maps' KPI rows, then projects linking those KPIs.
-const featureSeeders: ((ctx: DemoContext) => Promise<void>)[] = [seedDemoMaps, seedDemoMeasures, seedDemoProjects];
+// and KPIs placed in the maps' KPI rows, then projects linking those KPIs, then their prioritisation scores.
+const featureSeeders: ((ctx: DemoContext) => Promise<void>)[] = [seedDemoMaps, seedDemoMeasures, seedDemoProjects, seedDemoPriorities];
 
 export async function seedDemoIfEmpty(db: Database) {
   const [row] = await db.select({ n: count() }).from(workspace);
