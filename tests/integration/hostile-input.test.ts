@@ -179,6 +179,14 @@ function cases(file: string, w: World): Case[] {
       { form: { intent: 'unlink', kpiId: w.kpi.id } },
       { form: { intent: 'archive', version: '1' } },
     ],
+    'w.$slug.priorities.tsx': [
+      { form: { intent: 'createCriterion', name: 'Reach', weight: '2', direction: 'higher_is_better' } },
+      { form: { intent: 'updateCriterion', criterionId: w.criterion.id, version: '1', name: 'Fit', weight: '3', direction: 'lower_is_better' } },
+      {
+        form: { intent: 'score', projectId: w.project.id, 'scores[0].criterionId': w.criterion.id, 'scores[0].score': '4', 'scores[0].version': '' },
+      },
+      { form: { intent: 'deleteCriterion', criterionId: w.criterion.id } },
+    ],
     'w.$slug.kpis.import.tsx': [{ form: { intent: 'preview', csv } }, { form: { intent: 'import', csv } }],
     'w.$slug.kpis.check.tsx': [{ form: { intent: 'preview', csv } }],
   };

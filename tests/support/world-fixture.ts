@@ -4,7 +4,21 @@
 // hostile-input tests do not depend on the code they attack.
 import { count, eq } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { activity, card, emotionPoint, invitation, kpi, kpiValue, lane, measure, persona, project, projectCost, projectKpi } from '../../db/schema';
+import {
+  activity,
+  card,
+  emotionPoint,
+  invitation,
+  kpi,
+  kpiValue,
+  lane,
+  measure,
+  persona,
+  priorityCriterion,
+  project,
+  projectCost,
+  projectKpi,
+} from '../../db/schema';
 import { makeUser, makeWorkspace, type TestUser } from './factories';
 import { makeMapWithKpiLane } from './kpi-fixtures';
 
@@ -38,6 +52,8 @@ export async function makeWorld() {
   await db.insert(projectKpi).values({ workspaceId: ws.id, projectId: aProject!.id, kpiId: aKpi!.id, share: '1' });
   // A project the KPI is not linked to yet, for the KPI page's link form.
   const [spareProject] = await db.insert(project).values({ workspaceId: ws.id, name: 'Chatbot' }).returning();
+  // A scoring criterion, for the prioritisation page's forms.
+  const [aCriterion] = await db.insert(priorityCriterion).values({ workspaceId: ws.id, name: 'Strategic fit', position: 0 }).returning();
   const [anInvitation] = await db
     .insert(invitation)
     .values({ workspaceId: ws.id, email: 'guest@example.com', role: 'viewer', tokenHash: `hash-${ws.id}`, expiresAt: new Date(Date.now() + 86_400_000) })
@@ -61,6 +77,7 @@ export async function makeWorld() {
     project: aProject!,
     spareProject: spareProject!,
     cost: aCost!,
+    criterion: aCriterion!,
     invitation: anInvitation!,
     foreignMapId: other.map.id,
     foreignStageId: other.stages[0]!.id,
