@@ -106,7 +106,7 @@ export default function PrioritiesRoute() {
               <p className="muted">{t('table.noneWithStatus')}</p>
             ) : (
               <>
-                <p className="muted small">{t('matrix.shown', { shown: bubbles.length, count: counts.shown, value: valueLabel })}</p>
+                {others ? <p className="muted small">{t('matrix.shown', { shown: bubbles.length, count: counts.shown, value: valueLabel })}</p> : null}
                 <ValueEffortMatrix bubbles={bubbles} sizeBy={query.size} valueLabel={valueLabel} sizeLabel={sizeLabel} m={m} />
                 {others ? (
                   <p className="matrix-others">
