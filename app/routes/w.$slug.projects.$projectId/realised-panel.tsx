@@ -47,8 +47,8 @@ export function RealisedPanel({
               <dd>{money(series.plannedToDate, m)}</dd>
             </div>
           </dl>
-          <p className="muted">{t('realisedValue.explain')}</p>
           <RealisedChart months={series.months} m={m} caption={t('realisedValue.projectCaption')} />
+          <p className="muted realised-explain">{t('realisedValue.explain')}</p>
         </>
       )}
       {series.status !== 'no_start' && series.excluded.length > 0 ? (

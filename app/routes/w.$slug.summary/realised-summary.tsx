@@ -31,8 +31,8 @@ export function RealisedSummary({ realised, m }: { realised: PortfolioRealisedDa
         <p className="muted">{t('realisedValue.noMonths')}</p>
       ) : (
         <>
-          <p className="muted">{t('realisedValue.explain')}</p>
           <RealisedChart months={realised.months} m={m} caption={t('realisedValue.portfolioCaption')} />
+          <p className="muted realised-explain">{t('realisedValue.explain')}</p>
         </>
       )}
       {realised.excludedCount > 0 ? <p className="muted">{t('realisedValue.excluded', { count: realised.excludedCount })}</p> : null}

@@ -127,14 +127,14 @@ export default function SummaryRoute() {
             </p>
           </section>
 
-          <RealisedSummary realised={realised} m={m} />
-
           {projects.length > 0 ? (
             <section className="panel" aria-labelledby="chart-heading">
               <h2 id="chart-heading">{t('summary.chart.title')}</h2>
               <PortfolioChart projects={chartProjects} years={totals.years} m={m} />
             </section>
           ) : null}
+
+          <RealisedSummary realised={realised} m={m} />
 
           <RankingTable projects={projects} counts={counts} query={query} sortLabel={sortLabel} m={m} base={base} />
 
