@@ -34,6 +34,11 @@ test('the demo project’s business case shows planned vs realised by month, cha
   await expect(panel.getByRole('img', { name: /Line chart of the cumulative planned and realised benefit/ }).first()).toBeVisible();
   await expect(panel.locator('details.chart-data[data-charted]')).toHaveCount(1);
 
+  // A what-if at 100 % confidence plans year 1 at 152,000 x 50 % ramp-up = 76,000: 6,333.33 a month.
+  await page.getByLabel('Confidence (%)').fill('100');
+  await expect(panel.getByText('What-if: the planned figures follow the assumptions above, which are not saved.')).toBeVisible();
+  await expect(rows.nth(0).getByRole('cell').nth(0)).toHaveText(/^6\s333,33\s€$/);
+
   await page.setViewportSize({ width: 360, height: 780 });
   await expect(table).toBeVisible();
   await noSidewaysScroll(page);

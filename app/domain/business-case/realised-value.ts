@@ -216,6 +216,24 @@ export function projectRealisedSeries(input: ProjectRealisedInput): ProjectReali
   return { status, months, plannedToDate: last?.cumulativePlanned ?? '0', realisedToDate: last?.cumulativeRealised ?? '0', excluded };
 }
 
+/**
+ * A project's months (consecutive from its first, as projectRealisedSeries gives them) planned again
+ * from other yearly benefits, their realised amounts kept: the what-if panel's assumptions in the
+ * browser. A month past the horizon of those benefits plans nothing.
+ */
+export function replanMonths<T extends Pick<SeriesMonth, 'planned' | 'cumulativePlanned'>>(
+  months: readonly T[],
+  yearlyBenefits: readonly string[],
+): { months: T[]; plannedToDate: string } {
+  let rates = dec(0);
+  const replanned = months.map((m, i) => {
+    const rate = dec(yearlyBenefits[Math.floor(i / 12) + 1] ?? 0);
+    rates = rates.plus(rate);
+    return { ...m, planned: twelfth(rate), cumulativePlanned: twelfth(rates) };
+  });
+  return { months: replanned, plannedToDate: twelfth(rates) };
+}
+
 /** A project's realised benefit to date: the cumulative realised of its months that are over. */
 export function realisedToDate(input: ProjectRealisedInput): string {
   return projectRealisedSeries(input).realisedToDate;

@@ -179,6 +179,7 @@ export default function BusinessCaseRoute() {
 
       <RealisedPanel
         series={loaded.realisedSeries}
+        whatIf={whatIf.changed ? whatIf.businessCase : null}
         startDate={p.startDate}
         kpiNames={new Map(loaded.lines.map((l) => [l.kpiId, `${l.measureName} @ ${l.stageName}`]))}
         m={m}

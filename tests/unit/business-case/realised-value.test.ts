@@ -6,6 +6,7 @@ import {
   portfolioRealisedToDate,
   projectRealisedSeries,
   realisedToDate,
+  replanMonths,
   type ProjectRealisedInput,
   type RealisedKpi,
 } from '~/domain/business-case';
@@ -158,6 +159,25 @@ describe('projectRealisedSeries', () => {
       ],
     });
     expect(series.months.map((m) => m.realised)).toEqual(['2']); // (3 - 1) x 12 / 12
+  });
+});
+
+describe('replanMonths', () => {
+  it('plans the same months again from other yearly benefits, keeping what was realised', () => {
+    const { months } = projectRealisedSeries({ ...worked, today: '2027-02-10' }); // Jan 2026 .. Jan 2027
+    // A what-if at full confidence and full speed: 152,000 a year from year 1, 12,666.67 a month;
+    // a one-year horizon plans nothing in month 13.
+    const replanned = replanMonths(months, ['0', '152000']);
+    expect(replanned.months[0]).toMatchObject({
+      planned: '12666.6666666667',
+      realised: months[0]!.realised,
+      cumulativeRealised: months[0]!.cumulativeRealised,
+    });
+    expect(replanned.months[11]!.cumulativePlanned).toBe('152000');
+    expect(replanned.months[12]).toMatchObject({ planned: '0', cumulativePlanned: '152000' });
+    expect(replanned.plannedToDate).toBe('152000');
+    // The saved benefits give the saved plan back.
+    expect(replanMonths(months, WORKED_BENEFITS).months).toEqual(months);
   });
 });
 
