@@ -161,10 +161,14 @@ export function kpiRealisedRates(kpi: RealisedKpi, startDate: string, dates: rea
   const rates: Big[] = [];
   let i = 0;
   let value = baseline;
+  let rate = dec(0);
   for (const date of dates) {
-    // The baseline is on or before the start, so on or before every month's end: carry forward.
+    // The baseline is on or before the start, so on or before every month's end: carry forward
+    // (and reuse the rate while the value stays: big.js values are immutable).
+    const before = value;
     while (i < sorted.length && sorted[i]!.date <= date) value = sorted[i++]!.value;
-    rates.push(dec(value).minus(baseline).times(perUnit));
+    if (value !== before) rate = dec(value).minus(baseline).times(perUnit);
+    rates.push(rate);
   }
   return { rates };
 }
@@ -206,7 +210,9 @@ export function projectRealisedSeries(input: ProjectRealisedInput): ProjectReali
       excluded.push({ kpiId: kpi.kpiId, reason: result.excluded });
       continue;
     }
-    result.rates.forEach((rate, i) => (realisedRates[i] = realisedRates[i]!.plus(rate)));
+    result.rates.forEach((rate, i) => {
+      if (!rate.eq(0)) realisedRates[i] = realisedRates[i]!.plus(rate);
+    });
   }
   const months: ProjectMonth[] = withAmounts(
     over.map((m, i) => ({ ...m, plannedRate: dec(input.yearlyBenefits[m.year] ?? 0), realisedRate: realisedRates[i]! })),
