@@ -19,6 +19,7 @@ import {
   type RealisedKpi,
 } from '~/domain/business-case';
 import type { ValuePoint } from '~/domain/kpi';
+import { UuidSchema } from '~/domain/fields';
 import { groupHistory } from '~/domain/value-history';
 import type { ProjectStatus } from '~/domain/vocabulary';
 import { listLinkedKpis } from './business-cases.server';
@@ -28,7 +29,7 @@ export interface RealisedOptions {
   today: string;
   /** Only projects of this status (the summary's filter). */
   status?: ProjectStatus;
-  /** Only these projects (e.g. an objective's); ids of other workspaces simply match nothing. */
+  /** Only these projects (e.g. an objective's); ids of other workspaces, or that are no uuid, match nothing. */
   projectIds?: readonly string[];
 }
 
@@ -50,7 +51,8 @@ export interface RealisedValue {
 
 /** Planned vs realised by month for the workspace's live, started projects (see the module's header). */
 export async function loadRealisedValue(workspaceId: string, options: RealisedOptions): Promise<RealisedValue> {
-  if (options.projectIds && options.projectIds.length === 0) return { portfolio: portfolioRealisedSeries([]), projects: [], excludedCount: 0 };
+  const projectIds = options.projectIds?.filter((id) => UuidSchema.safeParse(id).success);
+  if (projectIds && projectIds.length === 0) return { portfolio: portfolioRealisedSeries([]), projects: [], excludedCount: 0 };
   const started: SQL[] = [
     eq(project.workspaceId, workspaceId),
     isNull(project.archivedAt),
@@ -58,7 +60,7 @@ export async function loadRealisedValue(workspaceId: string, options: RealisedOp
     lte(project.startDate, options.today),
   ];
   if (options.status) started.push(eq(project.status, options.status));
-  if (options.projectIds) started.push(inArray(project.id, [...options.projectIds]));
+  if (projectIds) started.push(inArray(project.id, projectIds));
   const startedProjects = and(...started);
 
   const projects = await db

@@ -130,6 +130,10 @@ describe('realised value over time', () => {
     // Asked for another workspace's project ids, the module finds nothing.
     const foreign = await loadRealisedValue(other.id, { today: '2026-12-31', projectIds: [first.id] });
     expect(foreign.projects).toEqual([]);
+    // Ids that are no uuid match nothing rather than failing the query; the workspace's own are found.
+    expect((await loadRealisedValue(ws.id, { today: '2026-12-31', projectIds: ['x; drop table project', first.id] })).projects.map((p) => p.projectId)).toEqual(
+      [first.id],
+    );
     expect((await loadCase(owner, ws.slug, first.id)).status).toBe(200);
   });
 
