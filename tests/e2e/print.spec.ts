@@ -52,9 +52,9 @@ test('the executive summary prints to an A4 landscape PDF that keeps both charts
   const line = /^Line chart of the portfolio's cumulative net cash flow/;
   // On screen the charts are canvases (the printed copies are made as soon as they are drawn).
   await expect(page.getByRole('img', { name: bars })).toHaveCount(1);
-  await expect(page.locator('img.chart-print')).toHaveCount(2);
+  await expect(page.locator('img.chart-print')).toHaveCount(3);
   // ... and they are drawn, not blank: a good share of their pixels carry ink.
-  const inked = await page.locator('img.chart-print').evaluateAll((images) =>
+  const inked = await page.locator('.portfolio-charts img.chart-print').evaluateAll((images) =>
     (images as HTMLImageElement[]).map((image) => {
       const canvas = document.createElement('canvas');
       canvas.width = image.naturalWidth;
@@ -80,10 +80,12 @@ test('the executive summary prints to an A4 landscape PDF that keeps both charts
 
   const { pages, images } = pdfFacts(await page.pdf({ format: 'A4', landscape: true }));
   expectA4Landscape(pages);
-  // The two charts, as drawn for print (500 x 260 CSS px at twice the resolution).
+  // The two charts, as drawn for print (500 x 260 CSS px at twice the resolution), then planned vs
+  // realised (700 x 280 at twice the resolution).
   expect(images).toEqual([
     { width: 1000, height: 520 },
     { width: 1000, height: 520 },
+    { width: 1400, height: 560 },
   ]);
 });
 
