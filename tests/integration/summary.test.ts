@@ -37,9 +37,9 @@ describe('executive ROI summary', () => {
     });
     const res = await load(viewer, ws.slug);
     expect(res.status).toBe(200);
-    expect(res.data.projects.map((p: { name: string }) => p.name)).toEqual(['Self-service onboarding', 'Chatbot']);
+    expect(res.data.ranking.rows.map((p: { name: string }) => p.name)).toEqual(['Self-service onboarding', 'Chatbot']);
     // Chatbot: run-rate 1.5 x 120,000 x 60 % = 108,000 a year for 2 years, 20,000 up front.
-    const chat = res.data.projects.find((p: { id: string }) => p.id === chatbot.id);
+    const chat = res.data.ranking.rows.find((p: { id: string }) => p.id === chatbot.id);
     expect(chat).toMatchObject({ totalBenefit: '216000', totalCost: '20000', netBenefit: '196000', roi: '9.8' });
     expect(res.data.totals).toMatchObject({
       totalBenefit: '520000',
@@ -50,7 +50,7 @@ describe('executive ROI summary', () => {
     // Portfolio year 0: -80,000; year 1: 60,800 + 108,000 - 10,000 = 158,800 -> payback inside year 1.
     expect(res.data.totals.years.map((y: { cumulative: string }) => y.cumulative)).toEqual(['-80000', '78800', '298400', '410000']);
     expect(Number(res.data.totals.paybackMonths).toFixed(2)).toBe('6.05');
-    const sso = res.data.projects.find((p: { name: string }) => p.name === 'Self-service onboarding');
+    const sso = res.data.ranking.rows.find((p: { name: string }) => p.name === 'Self-service onboarding');
     expect(toFixedString(sso.npv, 2)).toBe('171307.73');
     expect(res.data.totals.npv).toBe(toDecimalString(dec(sso.npv).plus(chat.npv)));
     // Realised so far, as the business case counts it: NPS 30 -> 32 (10,000) and churn 9 -> 8.5 at 50 %
@@ -62,7 +62,10 @@ describe('executive ROI summary', () => {
       ['NPS', '50000'],
       ['Durée moyenne de traitement', '12000'],
     ]);
-    const codes = res.data.warnings.flatMap((w: { projectName: string; warnings: { code: string }[] }) => w.warnings.map((x) => `${w.projectName}:${x.code}`));
+    expect(res.data.warnings.flaggedProjects).toBe(2);
+    const codes = res.data.warnings.onPage.flatMap((w: { projectName: string; warnings: { code: string }[] }) =>
+      w.warnings.map((x) => `${w.projectName}:${x.code}`),
+    );
     expect(codes.sort()).toEqual(['Chatbot:double_counting', 'Self-service onboarding:double_counting']);
   });
 
@@ -75,7 +78,7 @@ describe('executive ROI summary', () => {
       costs: [{ kind: 'one_off', amount: '1000' }],
     });
     await makeProject(ws.id, { name: 'No costs', status: 'idea', links: [{ kpiId: example.kpis.nps.id, share: '0.1' }] });
-    const names = async (query: string) => (await load(viewer, ws.slug, query)).data.projects.map((p: { name: string }) => p.name);
+    const names = async (query: string) => (await load(viewer, ws.slug, query)).data.ranking.rows.map((p: { name: string }) => p.name);
     // NPV: 171,307.73; AHT 6,000 a year for 3 years at 10 % less 1,000 = 13,921.11; NPS 5,000 a year = 12,434.26.
     expect(await names('?sort=npv')).toEqual(['Self-service onboarding', 'Cheap quick win', 'No costs']);
     // No cost: ROI not applicable, ranked last.
@@ -88,7 +91,7 @@ describe('executive ROI summary', () => {
     // Unknown parameters fall back to the defaults rather than failing.
     const odd = await load(viewer, ws.slug, '?sort=drop%20table&status=nope');
     expect(odd.status).toBe(200);
-    expect(odd.data.query).toEqual({ sort: 'npv' });
+    expect(odd.data.query).toEqual({ sort: 'npv', page: 1 });
   });
 
   it('is computed from a fixed number of queries, with 2 or 20 projects', async () => {
@@ -100,7 +103,7 @@ describe('executive ROI summary', () => {
     await makeProject(ws.id, { links: [{ kpiId: example.kpis.nps.id, share: '0.2' }], costs: [{ kind: 'one_off', amount: '10' }] });
     queryCounter.count = 0;
     const two = await load(viewer, ws.slug);
-    expect(two.data.projects).toHaveLength(2);
+    expect(two.data.ranking.rows).toHaveLength(2);
     const withTwo = queryCounter.count;
     for (let i = 0; i < 18; i++) {
       const k = await makeKpi(
@@ -124,7 +127,7 @@ describe('executive ROI summary', () => {
     }
     queryCounter.count = 0;
     const twenty = await load(viewer, ws.slug);
-    expect(twenty.data.projects).toHaveLength(20);
+    expect(twenty.data.ranking.rows).toHaveLength(20);
     expect(queryCounter.count).toBe(withTwo);
     expect(withTwo).toBe(one);
   });
