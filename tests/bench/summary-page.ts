@@ -7,8 +7,11 @@
 // - Lighthouse mobile on the 300-project summary (desktop on the larger smoke portfolio).
 // Records summary.login.p50, summary.<projects>.p50, summary.<projects>.kpis,
 // summary.<projects>.htmlBytes and lighthouse.summary.<preset>.performance (budgets.ts).
-// BENCH_PORTFOLIOS=30,300 makes only those; BENCH_SUMMARY_ROUNDS rounds (10). Local server only.
+// BENCH_PORTFOLIOS=30,300 makes only those; BENCH_SUMMARY_ROUNDS rounds (10);
+// BENCH_PORTFOLIO_FILE=<path> keeps the portfolios made (their accounts' cookies) in that file and
+// reuses them on the next run against the same server. Local server only.
 //   node --import tsx tests/bench/summary-page.ts     (BENCH_URL=http://localhost:3271)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { BASE, ms, pageHeaders, record, SMOKE, summary } from './bench-lib';
 import { lighthouse } from './lighthouse';
 import { createPortfolio, PORTFOLIOS, SMOKE_PORTFOLIOS, type Portfolio } from './portfolio';
@@ -29,12 +32,20 @@ async function get(path: string, cookie?: string) {
 }
 
 async function main() {
+  const file = process.env.BENCH_PORTFOLIO_FILE;
+  const kept: Portfolio[] = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Portfolio[]) : [];
   const portfolios: Portfolio[] = [];
   for (const shape of SHAPES) {
+    const reuse = kept.find((p) => p.projects === shape.projects && p.kpis === shape.kpis);
+    if (reuse) {
+      portfolios.push(reuse);
+      continue;
+    }
     const t0 = performance.now();
     console.log(`portfolio of ${shape.projects} projects / ${shape.kpis} linked KPIs:`);
     portfolios.push(await createPortfolio(BASE, shape, console.log));
     console.log(`  made in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    if (file) writeFileSync(file, JSON.stringify([...kept.filter((k) => !portfolios.includes(k)), ...portfolios]));
   }
 
   const targets = [{ name: 'page /login', path: '/login', cookie: undefined as string | undefined, portfolio: undefined as Portfolio | undefined }];
@@ -42,7 +53,8 @@ async function main() {
   for (const t of targets) {
     const { html } = await get(t.path, t.cookie);
     if (!t.portfolio) continue;
-    if (!html.includes('Projet 0001')) throw new Error(`${t.path} does not show its first project`);
+    const shown = html.match(/Projet \d{4}/g)?.length ?? 0;
+    if (shown === 0) throw new Error(`${t.path} shows no project`);
     console.log(`${t.name}: HTML ${(Buffer.byteLength(html) / 1000).toFixed(1)} KB uncompressed`);
     record(`summary.${t.portfolio.projects}.htmlBytes`, Buffer.byteLength(html));
     record(`summary.${t.portfolio.projects}.kpis`, t.portfolio.kpis);
