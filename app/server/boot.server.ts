@@ -1,9 +1,10 @@
-// Start-up: apply the committed migrations, create the demo workspace on an empty database, start
+// Start-up: apply the committed migrations (then refresh the planner's statistics), create the demo workspace on an empty database, start
 // the webhook delivery worker (stopped on drain).
 import { database } from '#db/client';
 import { migrateDatabase } from '#db/migrate';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIfEmpty } from './demo/index.server';
 import { env } from './env.server';
+import { analyzeAfterMigrations } from './table-statistics.server';
 import { startWebhookWorker } from './webhook-worker.server';
 
 let booted: Promise<void> | undefined;
@@ -13,6 +14,7 @@ export function boot() {
     const e = env();
     const handle = database();
     await migrateDatabase(handle);
+    await analyzeAfterMigrations(handle.db, handle.kind);
     const where = handle.kind === 'pglite' ? `embedded PGlite in ${e.PGLITE_DIR}` : 'PostgreSQL (DATABASE_URL)';
     console.log(`Parcours: database ready on ${where}.`);
     if (e.SEED_DEMO === 'true') {

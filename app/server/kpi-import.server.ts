@@ -2,6 +2,7 @@
 // the import (validate every row, then write everything in one transaction, or nothing).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '#db/client';
+import { ANALYZE_AFTER_ROWS, analyzeTables } from './table-statistics.server';
 import { journeyMap, kpi, kpiValue, measure, stage, workspace } from '#db/schema';
 import { dec, type NumberLocale } from '~/domain/decimal';
 import {
@@ -249,6 +250,8 @@ async function writeChecked(workspaceId: string, actor: Actor, checked: Checked,
         checked.writes.map((v) => ({ kpiId: v.kpiId, date: v.date, value: v.value })),
       );
     });
+    // A bulk write: fresh statistics for the planner (PGlite never analyses by itself).
+    if (checked.writes.length >= ANALYZE_AFTER_ROWS) await analyzeTables(db, ['kpi_value']);
   }
 }
 

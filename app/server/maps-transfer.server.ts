@@ -9,6 +9,7 @@ import { findTemplate, templateToExport } from '~/domain/map-templates';
 import { dedupeByDate } from '~/domain/value-history';
 import type { Locale, MapState, ValueSource } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
+import { ANALYZE_AFTER_ROWS, analyzeTables } from './table-statistics.server';
 
 /** The map as an export document, or null when it is not in this workspace. */
 export async function exportMap(workspaceId: string, mapId: string, executor: Executor = db): Promise<MapExport | null> {
@@ -226,11 +227,15 @@ async function resolveMeasures(tx: Transaction, workspaceId: string, wanted: Map
 
 /** Imports an export document as a new map of the workspace, in one transaction. */
 export async function importMap(workspaceId: string, actorId: string, doc: MapExport) {
-  return db.transaction(async (tx) => {
+  const mapId = await db.transaction(async (tx) => {
     const mapId = await writeMapDocument(tx, workspaceId, doc);
     await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: mapId, action: 'imported', summary: doc.map.name });
     return mapId;
   });
+  // A bulk write: fresh statistics for the planner (PGlite never analyses by itself).
+  const values = (doc.kpis ?? []).reduce((n, k) => n + (k.values?.length ?? 0), 0);
+  if (doc.cards.length + (doc.kpis?.length ?? 0) + values >= ANALYZE_AFTER_ROWS) await analyzeTables(db, ['card', 'kpi', 'kpi_value']);
+  return mapId;
 }
 
 /** A full deep copy (stages, lanes, cards, emotion points, KPIs with their values), in one transaction. */

@@ -1,7 +1,12 @@
 // The executive ROI summary: one roll-up of every non-archived project of a workspace. Five queries
 // whatever the portfolio size (the projects, then at once their costs, their linked KPIs with their
 // measures, the newest value of each linked KPI and each link's value at its project's start, for the
-// realised benefit); every business case is then computed in memory with the domain code.
+// realised benefit); every business case is then computed in memory with the domain code, or taken
+// from the cache of computed cases when none of its inputs changed.
+//
+// The summary page gets only what it shows (loadSummaryPage): totals over every project, one page of
+// the ranking, a chart of the first projects plus "others", a few warnings per project of the page.
+import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { db } from '#db/client';
 import { kpi, kpiValue, project, projectCost, projectKpi, user } from '#db/schema';
@@ -13,7 +18,10 @@ import {
   rankProjects,
   realisedTotal,
   topMeasures,
+  type Assumptions,
+  type BusinessCase,
   type BusinessCaseCost,
+  type CaseWarning,
   type LinkedKpi,
   type RankKey,
 } from '~/domain/business-case';
@@ -28,7 +36,72 @@ export interface PortfolioOptions {
   today?: string;
 }
 
-export async function loadPortfolio(workspaceId: string, options: PortfolioOptions) {
+/** One project's computed case and what the roll-up reads of its KPI lines. */
+interface CaseFigures {
+  businessCase: BusinessCase;
+  warnings: CaseWarning[];
+  /** Realised run-rate of its KPIs so far (null when none could be computed). */
+  realised: string | null;
+  /** Each KPI line's contribution, by measure (the top measures). */
+  measures: { measureId: string; measureName: string; contribution: string | null }[];
+  kpiCount: number;
+}
+
+interface ProjectFigures extends CaseFigures {
+  id: string;
+  name: string;
+  status: ProjectStatus;
+  ownerName: string | null;
+  horizonYears: number;
+}
+
+/**
+ * Computed cases by project id, each with the digest of every input it was computed from (the
+ * assumptions, the costs, each linked KPI's settings, share, total share, newest value and value at
+ * the start, and today's date): an input that changes changes the digest, so a stale case is never
+ * served; it is computed again. The oldest-used entries go first beyond CASE_CACHE_SIZE.
+ */
+const caseCache = new Map<string, { digest: string; figures: CaseFigures }>();
+const CASE_CACHE_SIZE = 20_000;
+
+/** How many cases the last roll-ups computed and took from the cache (tests). */
+export const caseCacheStats = { computed: 0, reused: 0 };
+
+function projectFigures(
+  p: { id: string; startDate: string | null } & Omit<Assumptions, 'rampUp'> & { rampUp: readonly string[] },
+  costs: BusinessCaseCost[],
+  links: LinkedKpi[],
+  today: string,
+): CaseFigures {
+  const assumptions: Assumptions = { horizonYears: p.horizonYears, discountRate: p.discountRate, confidence: p.confidence, rampUp: p.rampUp };
+  const digest = createHash('sha256')
+    .update(JSON.stringify([today, p.startDate, assumptions, costs, links]))
+    .digest('base64');
+  const cached = caseCache.get(p.id);
+  if (cached?.digest === digest) {
+    // Most recently used last, so the oldest-used is the first to go.
+    caseCache.delete(p.id);
+    caseCache.set(p.id, cached);
+    caseCacheStats.reused++;
+    return cached.figures;
+  }
+  const lines = kpiLines(links, { projectStart: p.startDate, today });
+  const businessCase = projectCase(assumptions, costs, lines);
+  const figures: CaseFigures = {
+    businessCase,
+    warnings: caseWarnings(lines, businessCase),
+    realised: realisedTotal(lines),
+    measures: lines.map((l) => ({ measureId: l.measureId, measureName: l.measureName, contribution: l.contribution })),
+    kpiCount: lines.length,
+  };
+  caseCache.delete(p.id);
+  caseCache.set(p.id, { digest, figures });
+  if (caseCache.size > CASE_CACHE_SIZE) caseCache.delete(caseCache.keys().next().value!);
+  caseCacheStats.computed++;
+  return figures;
+}
+
+async function computePortfolio(workspaceId: string, options: Omit<PortfolioOptions, 'sort'>) {
   const today = options.today ?? (await workspaceToday(workspaceId));
   const liveProjects = and(eq(project.workspaceId, workspaceId), isNull(project.archivedAt));
   // The workspace's KPIs linked to a live project; their newest value is then one backward probe of
@@ -121,46 +194,134 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
   }
 
   // Shares count every live project; business cases are computed for the shown ones only.
-  const shown = (options.status ? projects.filter((p) => p.status === options.status) : projects).map((p) => {
-    const lines = kpiLines(linksOf.get(p.id) ?? [], { projectStart: p.startDate, today });
-    const businessCase = projectCase(
-      { horizonYears: p.horizonYears, discountRate: p.discountRate, confidence: p.confidence, rampUp: p.rampUp },
+  const shown = (options.status ? projects.filter((p) => p.status === options.status) : projects).map((p): ProjectFigures => {
+    const figures = projectFigures(
+      p,
       (costsOf.get(p.id) ?? []).map((c): BusinessCaseCost => ({ kind: c.kind, amount: c.amount, year: c.year })),
-      lines,
+      linksOf.get(p.id) ?? [],
+      today,
     );
-    return { ...p, lines, businessCase, warnings: caseWarnings(lines, businessCase) };
+    return { id: p.id, name: p.name, status: p.status, ownerName: p.ownerName, horizonYears: p.horizonYears, ...figures };
   });
-  const ranked = rankProjects(shown, options.sort);
-  // What the linked KPIs have moved so far (a yearly amount), beside the run-rate the cases plan.
-  const realised = shown.map((p) => realisedTotal(p.lines)).filter((a): a is string => a !== null);
+  return { all: projects.length, shown };
+}
 
+/** What the summary, its CSV and the API show of a ranked project. */
+function projectRow(p: ProjectFigures) {
+  return {
+    id: p.id,
+    name: p.name,
+    status: p.status,
+    ownerName: p.ownerName,
+    horizonYears: p.horizonYears,
+    kpiCount: p.kpiCount,
+    runRateBenefit: p.businessCase.runRateBenefit,
+    totalBenefit: p.businessCase.totalBenefit,
+    totalCost: p.businessCase.totalCost,
+    netBenefit: p.businessCase.netBenefit,
+    npv: p.businessCase.npv,
+    roi: p.businessCase.roi,
+    paybackMonths: p.businessCase.paybackMonths,
+    warningCount: p.warnings.length,
+  };
+}
+
+export type PortfolioProject = ReturnType<typeof projectRow>;
+
+/** The figures over every shown project, whatever part of the ranking a page shows. */
+function rollUp(shown: readonly ProjectFigures[]) {
+  const realised = shown.map((p) => p.realised).filter((a): a is string => a !== null);
   return {
     totals: portfolioTotals(shown.map((p) => p.businessCase)),
-    projects: ranked.map((p) => ({
-      id: p.id,
-      name: p.name,
-      status: p.status,
-      ownerName: p.ownerName,
-      horizonYears: p.horizonYears,
-      kpiCount: p.lines.length,
-      runRateBenefit: p.businessCase.runRateBenefit,
-      totalBenefit: p.businessCase.totalBenefit,
-      totalCost: p.businessCase.totalCost,
-      netBenefit: p.businessCase.netBenefit,
-      npv: p.businessCase.npv,
-      roi: p.businessCase.roi,
-      paybackMonths: p.businessCase.paybackMonths,
-      warningCount: p.warnings.length,
-    })),
-    topMeasures: topMeasures(shown.map((p) => ({ projectId: p.id, lines: p.lines }))),
-    warnings: ranked.filter((p) => p.warnings.length > 0).map((p) => ({ projectId: p.id, projectName: p.name, warnings: p.warnings })),
+    topMeasures: topMeasures(shown.map((p) => ({ projectId: p.id, lines: p.measures }))),
     topByNpv: rankProjects(shown, 'npv')
       .slice(0, 3)
       .map((p) => ({ id: p.id, name: p.name, npv: p.businessCase.npv })),
+    // What the linked KPIs have moved so far (a yearly amount), beside the run-rate the cases plan.
     realisedBenefit: realised.length ? toDecimalString(sum(...realised)) : null,
-    counts: { all: projects.length, shown: shown.length },
     positiveNpv: shown.filter((p) => dec(p.businessCase.npv).gt(0)).length,
   };
+}
+
+/** The whole portfolio, every project ranked (the projects list, the workspace home and the API). */
+export async function loadPortfolio(workspaceId: string, options: PortfolioOptions) {
+  const { all, shown } = await computePortfolio(workspaceId, options);
+  const ranked = rankProjects(shown, options.sort);
+  return {
+    ...rollUp(shown),
+    projects: ranked.map(projectRow),
+    warnings: ranked.filter((p) => p.warnings.length > 0).map((p) => ({ projectId: p.id, projectName: p.name, warnings: p.warnings })),
+    counts: { all, shown: shown.length },
+  };
+}
+
+/** Rows of the summary's ranking per page. */
+export const SUMMARY_PAGE_SIZE = 25;
+/** Bars of the summary's chart: the first projects of the ranking, then one bar for all the others. */
+export const SUMMARY_CHART_BARS = 10;
+/** Warnings listed per project on the summary; its business case lists them all. */
+export const SUMMARY_WARNINGS_PER_PROJECT = 3;
+
+/**
+ * The executive summary as the page shows it: the totals, headline and top measures over every shown
+ * project, but only one page of the ranking, a chart of the first projects plus "others", and the
+ * warnings of the page's projects (a few each, with the count of the rest). Its size does not grow
+ * with the portfolio.
+ */
+export async function loadSummaryPage(workspaceId: string, options: PortfolioOptions & { page: number }) {
+  const { all, shown } = await computePortfolio(workspaceId, options);
+  const ranked = rankProjects(shown, options.sort);
+  const pageCount = Math.max(1, Math.ceil(ranked.length / SUMMARY_PAGE_SIZE));
+  const page = Math.min(Math.max(1, options.page), pageCount);
+  const offset = (page - 1) * SUMMARY_PAGE_SIZE;
+  const onPage = ranked.slice(offset, offset + SUMMARY_PAGE_SIZE);
+  const rest = ranked.slice(SUMMARY_CHART_BARS);
+  const others = rest.length
+    ? {
+        key: 'others',
+        name: null,
+        projectCount: rest.length,
+        totalBenefit: toDecimalString(sum(...rest.map((p) => p.businessCase.totalBenefit))),
+        totalCost: toDecimalString(sum(...rest.map((p) => p.businessCase.totalCost))),
+      }
+    : null;
+  return {
+    ...rollUp(shown),
+    ranking: { rows: onPage.map(projectRow), page, pageCount, offset, pageSize: SUMMARY_PAGE_SIZE },
+    chartBars: [
+      ...ranked.slice(0, SUMMARY_CHART_BARS).map((p) => ({
+        key: p.id,
+        name: p.name as string | null,
+        projectCount: 1,
+        totalBenefit: p.businessCase.totalBenefit,
+        totalCost: p.businessCase.totalCost,
+      })),
+      ...(others ? [others] : []),
+    ],
+    warnings: {
+      flaggedProjects: shown.filter((p) => p.warnings.length > 0).length,
+      onPage: onPage
+        .filter((p) => p.warnings.length > 0)
+        .map((p) => ({
+          projectId: p.id,
+          projectName: p.name,
+          warnings: p.warnings.slice(0, SUMMARY_WARNINGS_PER_PROJECT),
+          more: Math.max(0, p.warnings.length - SUMMARY_WARNINGS_PER_PROJECT),
+        })),
+    },
+    counts: { all, shown: shown.length },
+  };
+}
+
+export type SummaryPage = Awaited<ReturnType<typeof loadSummaryPage>>;
+
+/**
+ * Every shown project of the ranking, for the CSV export, with the portfolio totals; the caller
+ * writes them out in chunks.
+ */
+export async function loadSummaryExport(workspaceId: string, options: PortfolioOptions) {
+  const { shown } = await computePortfolio(workspaceId, options);
+  return { projects: rankProjects(shown, options.sort).map(projectRow), totals: portfolioTotals(shown.map((p) => p.businessCase)) };
 }
 
 export type Portfolio = Awaited<ReturnType<typeof loadPortfolio>>;

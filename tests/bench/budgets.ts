@@ -1,5 +1,5 @@
-// The speed budgets of the map issue (and issue 12's API batch), checked against the figures the
-// benchmark scripts record (bench-lib.ts `record`). All on the production build; the server ratios
+// The speed budgets of the map issue, issue 12's API batch and the executive summary (issue 14),
+// checked against the figures the benchmark scripts record (bench-lib.ts `record`). All on the production build; the server ratios
 // are against the sign-in page (/login) measured in the same run, so a slower or busier machine
 // moves both sides. `npm run bench -- --check` prints the table and exits 1 when one is missed; a
 // figure that was never recorded (a script that crashed or was skipped) counts as missed.
@@ -7,6 +7,8 @@ export type Figures = ReadonlyMap<string, number>;
 
 export interface Budget {
   name: string;
+  /** The script that records its figures (judged only when it ran: BENCH_ONLY). */
+  script: string;
   /** The measured value, shown as text, or undefined when a figure it needs is missing. */
   measured: (f: Figures) => { value: number; text: string } | undefined;
   limit: string;
@@ -46,6 +48,7 @@ export function scalingPoints(f: Figures) {
 function dropBudget(kind: 'pointer' | 'keyboard', p: 75 | 99, limitMs: number): Budget {
   return {
     name: `${kind} drop to next frame, p${p}`,
+    script: 'map-drop',
     measured: (f) => {
       const v = get(f, `drop.${kind}.p${p}`, `drop.${kind}.n`);
       return v && v[1] > 0 ? { value: v[0], text: `${msText(v[0])} (${v[1]} drops)` } : undefined;
@@ -58,6 +61,7 @@ function dropBudget(kind: 'pointer' | 'keyboard', p: 75 | 99, limitMs: number): 
 function lighthouseBudget(preset: 'desktop' | 'mobile', category: 'performance' | 'accessibility', min: number): Budget {
   return {
     name: `Lighthouse ${preset} ${category}`,
+    script: 'lighthouse',
     measured: (f) => {
       const v = get(f, `lighthouse.${preset}.${category}`);
       return v ? { value: v[0], text: Math.abs(v[0] - Math.round(v[0])) < 1e-9 ? String(Math.round(v[0])) : v[0].toFixed(1) } : undefined;
@@ -68,9 +72,83 @@ function lighthouseBudget(preset: 'desktop' | 'mobile', category: 'performance' 
   };
 }
 
+/** The summary portfolios measured, by project count ("summary.<projects>.p50"), smallest first. */
+export function summaryPoints(f: Figures) {
+  return [...f.entries()]
+    .map(([name, p50]) => {
+      const projects = Number(/^summary\.(\d+)\.p50$/.exec(name)?.[1] ?? Number.NaN);
+      return { projects, kpis: f.get(`summary.${projects}.kpis`) ?? Number.NaN, p50 };
+    })
+    .filter((p) => Number.isFinite(p.projects) && Number.isFinite(p.kpis))
+    .sort((a, b) => a.projects - b.projects);
+}
+
+function summaryP50Budget(projects: number, kpis: number, maxRatio: number): Budget {
+  return {
+    name: `summary p50, ${projects.toLocaleString('en')} projects / ${kpis.toLocaleString('en')} KPIs, vs sign-in p50`,
+    script: 'summary-page',
+    measured: (f) => {
+      const v = get(f, `summary.${projects}.p50`, 'summary.login.p50');
+      return v && { value: v[0] / v[1], text: `${(v[0] / v[1]).toFixed(2)}x (${msText(v[0])} / ${msText(v[1])})` };
+    },
+    limit: `<= ${maxRatio}x`,
+    pass: (v) => v <= maxRatio,
+  };
+}
+
+const SUMMARY_BUDGETS: Budget[] = [
+  {
+    name: 'summary HTML (uncompressed), largest portfolio',
+    script: 'summary-page',
+    measured: (f) => {
+      const sizes = summaryPoints(f).map((p) => ({ projects: p.projects, bytes: f.get(`summary.${p.projects}.htmlBytes`) }));
+      const largest = sizes.filter((s) => s.bytes !== undefined).sort((a, b) => b.bytes! - a.bytes!)[0];
+      return (
+        largest && {
+          value: largest.bytes!,
+          text: `${(largest.bytes! / KB).toFixed(1)} KB (${sizes.map((s) => `${s.projects}: ${((s.bytes ?? 0) / KB).toFixed(0)}`).join(', ')})`,
+        }
+      );
+    },
+    limit: '<= 150 KB',
+    pass: (v) => v <= 150 * KB,
+  },
+  summaryP50Budget(300, 5_000, 5),
+  summaryP50Budget(3_000, 50_000, 10),
+  {
+    name: 'summary: largest portfolio vs line through two smallest (per linked KPI)',
+    script: 'summary-page',
+    measured: (f) => {
+      const points = summaryPoints(f);
+      if (points.length < 3) return undefined;
+      const { fixed, perCard: perKpi } = linearFit(points.slice(0, 2).map((p) => ({ cards: p.kpis, p50: p.p50 })));
+      const largest = points[points.length - 1]!;
+      // A fixed part below 0 would make the line steeper than proportional: take proportional then.
+      const linear = Math.max(fixed + perKpi * largest.kpis, (points[1]!.p50 * largest.kpis) / points[1]!.kpis);
+      return {
+        value: largest.p50 / linear,
+        text: `${(largest.p50 / linear).toFixed(2)}x (${largest.kpis.toLocaleString('en')} KPIs: ${msText(largest.p50)}, linear ${msText(linear)})`,
+      };
+    },
+    limit: `<= ${LINEAR_TOLERANCE}x`,
+    pass: (v) => v > 0 && v <= LINEAR_TOLERANCE,
+  },
+  {
+    name: 'Lighthouse mobile performance, 300-project summary',
+    script: 'summary-page',
+    measured: (f) => {
+      const v = get(f, 'lighthouse.summary.mobile.performance');
+      return v && { value: v[0], text: String(Math.round(v[0])) };
+    },
+    limit: '>= 95',
+    pass: (v) => Math.round(v) >= 95,
+  },
+];
+
 export const BUDGETS: Budget[] = [
   {
     name: 'large map p50, 1 connection, vs sign-in p50',
+    script: 'map-page',
     measured: (f) => {
       const v = get(f, 'map.p50.c1', 'login.p50.c1');
       return v && { value: v[0] / v[1], text: `${(v[0] / v[1]).toFixed(2)}x (${msText(v[0])} / ${msText(v[1])})` };
@@ -80,6 +158,7 @@ export const BUDGETS: Budget[] = [
   },
   {
     name: 'large map req/s, 10 connections, vs sign-in',
+    script: 'map-page',
     measured: (f) => {
       const v = get(f, 'map.rps.c10', 'login.rps.c10');
       return v && { value: v[0] / v[1], text: `${((100 * v[0]) / v[1]).toFixed(1)} % (${v[0].toFixed(1)} / ${v[1].toFixed(1)} req/s)` };
@@ -89,6 +168,7 @@ export const BUDGETS: Budget[] = [
   },
   {
     name: 'large map HTML (uncompressed)',
+    script: 'map-page',
     measured: (f) => {
       const v = get(f, 'map.htmlBytes');
       return v && { value: v[0], text: `${(v[0] / KB).toFixed(1)} KB` };
@@ -98,6 +178,7 @@ export const BUDGETS: Budget[] = [
   },
   {
     name: 'scaling: fixed part (least squares) vs sign-in p50',
+    script: 'map-page',
     measured: (f) => {
       const points = scalingPoints(f);
       const login = get(f, 'login.p50.c1');
@@ -110,6 +191,7 @@ export const BUDGETS: Budget[] = [
   },
   {
     name: 'scaling: largest map vs line through two smallest',
+    script: 'map-page',
     measured: (f) => {
       const points = scalingPoints(f);
       if (points.length < 3) return undefined;
@@ -131,6 +213,7 @@ export const BUDGETS: Budget[] = [
   dropBudget('keyboard', 99, 100),
   {
     name: 'drops never shown in a new place (of all)',
+    script: 'map-drop',
     measured: (f) => {
       const v = get(f, 'drop.pointer.lost', 'drop.keyboard.lost', 'drop.pointer.n', 'drop.keyboard.n');
       return v && { value: v[0] + v[1], text: `${v[0] + v[1]} of ${v[0] + v[1] + v[2] + v[3]}` };
@@ -144,6 +227,7 @@ export const BUDGETS: Budget[] = [
   lighthouseBudget('mobile', 'accessibility', 100),
   {
     name: 'first-load JS of the editor, gzip: HTML scripts',
+    script: 'first-load-js',
     measured: (f) => {
       const v = get(f, 'js.firstLoadGzip', 'js.files');
       return v && { value: v[0], text: `${(v[0] / KB).toFixed(1)} KB (${v[1]} files)` };
@@ -153,6 +237,7 @@ export const BUDGETS: Budget[] = [
   },
   {
     name: 'first-load JS of the editor, gzip: all at start',
+    script: 'first-load-js',
     measured: (f) => {
       const v = get(f, 'js.browserGzip', 'js.browserFiles');
       return v && { value: v[0], text: `${(v[0] / KB).toFixed(1)} KB (${v[1]} files, Chromium)` };
@@ -162,6 +247,7 @@ export const BUDGETS: Budget[] = [
   },
   {
     name: 'POST /api/v1/kpi-values, 10,000 values, slowest',
+    script: 'kpi-values',
     measured: (f) => {
       const v = get(f, 'kpiValues.maxMs');
       return v && { value: v[0], text: msText(v[0]) };
@@ -169,6 +255,7 @@ export const BUDGETS: Budget[] = [
     limit: '<= 3000 ms',
     pass: (v) => v <= 3000,
   },
+  ...SUMMARY_BUDGETS,
 ];
 
 export interface Verdict {
@@ -178,8 +265,9 @@ export interface Verdict {
   result: 'pass' | 'FAIL' | 'MISSING';
 }
 
-export function judge(figures: Figures): Verdict[] {
-  return BUDGETS.map((b) => {
+/** The verdicts of the budgets whose script ran (all of them when `scripts` is left out). */
+export function judge(figures: Figures, scripts?: readonly string[]): Verdict[] {
+  return BUDGETS.filter((b) => !scripts || scripts.includes(b.script)).map((b) => {
     const m = b.measured(figures);
     return { name: b.name, measured: m?.text ?? '(not measured)', limit: b.limit, result: m === undefined ? 'MISSING' : b.pass(m.value) ? 'pass' : 'FAIL' };
   });

@@ -21,12 +21,21 @@ interface Report {
   runtimeError?: { message: string };
 }
 
-async function main() {
-  const { cookie, mapPath } = await benchData();
+export interface LighthouseScores {
+  performance: number;
+  accessibility: number;
+}
+
+/**
+ * One Lighthouse run per preset on `url`, signed in with `cookie`; prints the metrics and the failed
+ * accessibility audits and returns the scores (0-100, unrounded) by preset.
+ */
+export async function lighthouse(url: string, cookie: string, presets: readonly ('desktop' | 'mobile')[]) {
   const cli = path.join(path.dirname(createRequire(import.meta.url).resolve('lighthouse/package.json')), 'cli/index.js');
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-lighthouse-'));
+  const scores: Partial<Record<'desktop' | 'mobile', LighthouseScores>> = {};
   try {
-    for (const preset of PRESETS) {
+    for (const preset of presets) {
       const out = path.join(dir, `${preset}.json`);
       const started = performance.now();
       const once = () =>
@@ -34,7 +43,7 @@ async function main() {
           process.execPath,
           [
             cli,
-            `${BASE}${mapPath}`,
+            url,
             '--quiet',
             '--output=json',
             `--output-path=${out}`,
@@ -72,15 +81,26 @@ async function main() {
       const failed = Object.entries(report.audits).filter(([, a]) => a.scoreDisplayMode === 'binary' && a.score === 0);
       const a11y = failed.filter(([id]) => !/^(?:first|largest|total|cumulative|speed|interactive|max-potential)/.test(id));
       if (a11y.length) console.log(`        failed audits: ${a11y.map(([id]) => id).join(', ')}`);
-      record(`lighthouse.${preset}.performance`, score('performance'));
-      record(`lighthouse.${preset}.accessibility`, score('accessibility'));
+      scores[preset] = { performance: score('performance'), accessibility: score('accessibility') };
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  return scores;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+async function main() {
+  const { cookie, mapPath } = await benchData();
+  const scores = await lighthouse(`${BASE}${mapPath}`, cookie, PRESETS);
+  for (const [preset, s] of Object.entries(scores)) {
+    record(`lighthouse.${preset}.performance`, s.performance);
+    record(`lighthouse.${preset}.accessibility`, s.accessibility);
+  }
+}
+
+// Run as a script (npm run bench, or alone), not when summary-page.ts imports lighthouse().
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -1,5 +1,6 @@
-// The summary's charts: benefit and cost per project (bars) and the portfolio's cumulative cash flow
-// (line). Chart.js is imported in an effect, with only the pieces these two charts use, so it stays
+// The summary's charts: benefit and cost of the first projects of the ranking plus one bar for all
+// the others (the server aggregates them, so the page stays small), and the portfolio's cumulative
+// cash flow (line). Chart.js is imported in an effect, with only the pieces these two charts use, so it stays
 // out of the first load and out of every other route. The data tables beside the charts are the
 // accessible (and no-JavaScript) version of the same figures.
 //
@@ -9,14 +10,16 @@
 // only print shows. It is ready before anyone prints: no beforeprint timing to win, and a PDF made
 // without print events (headless browsers, "Save as PDF") has the charts too.
 import type { ChartConfiguration } from 'chart.js';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { money, type Money } from './figures';
 import { TableScroll } from '~/components/ui/table-scroll';
 
-export interface ChartProject {
-  id: string;
-  name: string;
+/** A bar: one project, or (name null) the sum of the projects after the first ones. */
+export interface ChartBar {
+  key: string;
+  name: string | null;
+  projectCount: number;
   totalBenefit: string;
   totalCost: string;
 }
@@ -37,8 +40,9 @@ interface PrintImages {
   line: string;
 }
 
-export function PortfolioChart({ projects, years, m }: { projects: readonly ChartProject[]; years: readonly ChartYear[]; m: Money }) {
+export function PortfolioChart({ bars: projects, years, m }: { bars: readonly ChartBar[]; years: readonly ChartYear[]; m: Money }) {
   const { t } = useTranslation('projects');
+  const labels = useMemo(() => projects.map((bar) => bar.name ?? t('summary.chart.others', { count: bar.projectCount })), [projects, t]);
   const barsRef = useRef<HTMLCanvasElement>(null);
   const lineRef = useRef<HTMLCanvasElement>(null);
   const [printImages, setPrintImages] = useState<PrintImages | null>(null);
@@ -55,7 +59,7 @@ export function PortfolioChart({ projects, years, m }: { projects: readonly Char
       const bars = {
         type: 'bar',
         data: {
-          labels: projects.map((p) => p.name),
+          labels,
           datasets: [
             { label: t('summary.chart.benefit'), data: projects.map((p) => plot(p.totalBenefit)), backgroundColor: '#2f7d5b' },
             { label: t('summary.chart.cost'), data: projects.map((p) => plot(p.totalCost)), backgroundColor: '#c0573e' },
@@ -105,7 +109,7 @@ export function PortfolioChart({ projects, years, m }: { projects: readonly Char
       cancelled = true;
       for (const c of charts) c.destroy();
     };
-  }, [projects, years, m, t]);
+  }, [projects, labels, years, m, t]);
 
   return (
     <div className="portfolio-charts">
@@ -134,9 +138,9 @@ export function PortfolioChart({ projects, years, m }: { projects: readonly Char
                 </tr>
               </thead>
               <tbody>
-                {projects.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">{p.name}</th>
+                {projects.map((p, i) => (
+                  <tr key={p.key}>
+                    <th scope="row">{labels[i]}</th>
                     <td className="num">{money(p.totalBenefit, m)}</td>
                     <td className="num">{money(p.totalCost, m)}</td>
                   </tr>

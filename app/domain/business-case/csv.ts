@@ -120,26 +120,29 @@ export interface SummaryCsvProject {
   warningCount: number;
 }
 
-/** The summary as CSV rows: one row per ranked project, then the portfolio totals. */
-export function summaryCsvRows(portfolio: { projects: readonly SummaryCsvProject[]; totals: PortfolioTotals }, labels: SummaryCsvLabels): string[][] {
-  const rows: string[][] = [SUMMARY_CSV_COLUMNS.map((k) => labels.columns[k])];
-  for (const p of portfolio.projects) {
-    rows.push([
-      p.name,
-      labels.status(p.status),
-      String(p.kpiCount),
-      csvMoney(p.runRateBenefit),
-      csvMoney(p.totalBenefit),
-      csvMoney(p.totalCost),
-      csvMoney(p.netBenefit),
-      csvMoney(p.npv),
-      csvRatio(p.roi),
-      csvMonths(p.paybackMonths),
-      String(p.warningCount),
-    ]);
-  }
-  const totals = portfolio.totals;
-  rows.push(
+/** The summary CSV's header row. */
+export const summaryCsvHeader = (labels: SummaryCsvLabels): string[] => SUMMARY_CSV_COLUMNS.map((k) => labels.columns[k]);
+
+/** One ranked project as a row of the summary CSV. */
+export function summaryCsvProjectRow(p: SummaryCsvProject, labels: SummaryCsvLabels): string[] {
+  return [
+    p.name,
+    labels.status(p.status),
+    String(p.kpiCount),
+    csvMoney(p.runRateBenefit),
+    csvMoney(p.totalBenefit),
+    csvMoney(p.totalCost),
+    csvMoney(p.netBenefit),
+    csvMoney(p.npv),
+    csvRatio(p.roi),
+    csvMonths(p.paybackMonths),
+    String(p.warningCount),
+  ];
+}
+
+/** The summary CSV's last rows: a blank row, then the portfolio totals. */
+export function summaryCsvTotalRows(totals: PortfolioTotals, labels: SummaryCsvLabels): string[][] {
+  return [
     [],
     [
       labels.portfolio,
@@ -154,6 +157,10 @@ export function summaryCsvRows(portfolio: { projects: readonly SummaryCsvProject
       csvMonths(totals.paybackMonths),
       '',
     ],
-  );
-  return rows;
+  ];
+}
+
+/** The summary as CSV rows: one row per ranked project, then the portfolio totals. */
+export function summaryCsvRows(portfolio: { projects: readonly SummaryCsvProject[]; totals: PortfolioTotals }, labels: SummaryCsvLabels): string[][] {
+  return [summaryCsvHeader(labels), ...portfolio.projects.map((p) => summaryCsvProjectRow(p, labels)), ...summaryCsvTotalRows(portfolio.totals, labels)];
 }

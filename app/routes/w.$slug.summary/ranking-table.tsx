@@ -1,33 +1,33 @@
-// The ranking of the summary: one row per project, sortable by the figures in its column headers.
+// The ranking of the summary: one page of it, sorted on the server by the figure in the column header
+// chosen; the rank is the project's place in the whole ranking.
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { StatusChip, money, usePayback, useRatio, type Money } from '~/components/projects/figures';
 import type { RankKey } from '~/domain/business-case';
 import { formatNumber } from '~/lib/format';
-import { summarySearch, type summaryQuery } from '~/lib/schemas/projects';
-import type { loadPortfolio } from '~/server/portfolio.server';
+import { summarySearch, type SummaryQuery } from '~/lib/schemas/projects';
+import type { SummaryPage } from '~/server/portfolio.server';
 import type { SortLabels } from './filters';
+import { RankingPages } from './ranking-pages';
 import { TableScroll } from '~/components/ui/table-scroll';
 
-type SummaryQuery = ReturnType<typeof summaryQuery>;
-type Portfolio = Awaited<ReturnType<typeof loadPortfolio>>;
-
 interface RankingTableProps {
-  projects: Portfolio['projects'];
-  counts: Portfolio['counts'];
+  ranking: SummaryPage['ranking'];
+  counts: SummaryPage['counts'];
   query: SummaryQuery;
   sortLabel: SortLabels;
   m: Money;
   base: string;
 }
 
-export function RankingTable({ projects, counts, query, sortLabel, m, base }: RankingTableProps) {
+export function RankingTable({ ranking, counts, query, sortLabel, m, base }: RankingTableProps) {
+  const projects = ranking.rows;
   const { t } = useTranslation('projects');
   const ratio = useRatio();
   const payback = usePayback();
   const sortHeader = (key: RankKey) => (
     <th scope="col" className="num" aria-sort={query.sort === key ? (key === 'payback' ? 'ascending' : 'descending') : undefined}>
-      <Link to={`?${summarySearch({ ...query, sort: key })}`} preventScrollReset aria-label={t('summary.sortBy', { key: sortLabel[key] })}>
+      <Link to={`?${summarySearch({ ...query, sort: key, page: 1 })}`} preventScrollReset aria-label={t('summary.sortBy', { key: sortLabel[key] })}>
         {sortLabel[key]}
         {query.sort === key ? <span aria-hidden="true"> {key === 'payback' ? '↑' : '↓'}</span> : null}
       </Link>
@@ -64,7 +64,7 @@ export function RankingTable({ projects, counts, query, sortLabel, m, base }: Ra
               {projects.map((p, i) => (
                 <tr key={p.id}>
                   <td className="num" data-label={t('summary.ranking.rank')}>
-                    {i + 1}
+                    {formatNumber(ranking.offset + i + 1, m.locale)}
                   </td>
                   <th scope="row" className="record-name">
                     <Link to={`${base}/projects/${p.id}`}>{p.name}</Link>
@@ -97,6 +97,7 @@ export function RankingTable({ projects, counts, query, sortLabel, m, base }: Ra
           </table>
         </TableScroll>
       )}
+      <RankingPages ranking={ranking} total={counts.shown} query={query} locale={m.locale} />
     </section>
   );
 }

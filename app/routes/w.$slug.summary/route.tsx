@@ -1,22 +1,26 @@
+// The executive ROI summary. The server sends what the page shows, whatever the portfolio's size:
+// totals over every shown project, one page of the ranking (sort, filter and page are GET
+// parameters, so every view is a URL and works without JavaScript), a chart of the first projects
+// plus "others", and a few warnings per project of the page.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { WarningList, money, usePayback, useRatio } from '~/components/projects/figures';
 import { PortfolioChart } from '~/components/projects/portfolio-chart';
-import { TopProjects } from '~/components/projects/top-projects';
 import { summaryQuery, summarySearch } from '~/lib/schemas/projects';
 import { todayIn } from '~/lib/time-zone';
 import { requireMember } from '~/server/access.server';
-import { loadPortfolio } from '~/server/portfolio.server';
+import { loadSummaryPage } from '~/server/portfolio.server';
 import { loadPortfolioRealised } from '~/server/realised-value.server';
 import styles from '~/styles/projects.css?url';
 import { useLiveData } from '~/lib/live';
 import { useWorkspace } from '~/lib/workspace';
 import { SummaryFilters, type SortLabels } from './filters';
+import { SummaryHeadline } from './headline';
 import { RankingTable } from './ranking-table';
 import { RealisedSummary } from './realised-summary';
+import { SummaryWarnings } from './summary-warnings';
 import { TopMeasures } from './top-measures';
 import { pageTitle } from '~/lib/page-title';
 
@@ -28,36 +32,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   const query = summaryQuery(new URL(request.url).searchParams);
   const today = todayIn(workspace.timeZone);
-  const [portfolio, realised] = await Promise.all([
-    loadPortfolio(workspace.id, { ...query, today }),
+  const [summary, realised] = await Promise.all([
+    loadSummaryPage(workspace.id, { ...query, today }),
     loadPortfolioRealised(workspace.id, { today, status: query.status }),
   ]);
-  return { ...portfolio, query, realised };
+  // The page actually shown (a page past the end shows the last one).
+  return { ...summary, query: { ...query, page: summary.ranking.page }, realised };
 }
 
 export default function SummaryRoute() {
-  const { totals, projects, topMeasures, topByNpv, realisedBenefit, warnings, counts, positiveNpv, query, realised } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { totals, ranking, chartBars, topMeasures, warnings, counts, positiveNpv, query, realised } = data;
   const { workspace } = useWorkspace();
   useLiveData({ figures: true });
   const { t } = useTranslation('projects');
-  const { t: tc } = useTranslation();
-  const ratio = useRatio();
-  const payback = usePayback();
   const m = useMemo(() => ({ currency: workspace.currency, locale: workspace.locale }), [workspace.currency, workspace.locale]);
   const base = `/w/${workspace.slug}`;
   const sortLabel: SortLabels = { npv: t('figures.npv'), roi: t('figures.roi'), payback: t('figures.payback'), benefit: t('figures.totalBenefit') };
-  const chartProjects = useMemo(() => projects.map((p) => ({ id: p.id, name: p.name, totalBenefit: p.totalBenefit, totalCost: p.totalCost })), [projects]);
-
-  // The portfolio NPV leads; the other figures follow it.
-  const figures: [string, string][] = [
-    [t('summary.totals.investment'), money(totals.totalCost, m)],
-    [t('summary.totals.benefits'), money(totals.totalBenefit, m)],
-    [t('summary.totals.net'), money(totals.netBenefit, m)],
-    [t('figures.roi'), ratio(totals.roi, m.locale)],
-    [t('figures.payback'), payback(totals.paybackMonths)],
-    [t('figures.runRate'), money(totals.runRateBenefit, m)],
-  ];
-  const flagged = warnings.length;
 
   return (
     <div className="summary">
@@ -75,7 +66,7 @@ export default function SummaryRoute() {
           <button type="button" className="secondary" onClick={() => window.print()}>
             {t('print')}
           </button>
-          <a className="button secondary" href={`${base}/summary/csv?${summarySearch(query)}`} download>
+          <a className="button secondary" href={`${base}/summary/csv?${summarySearch({ sort: query.sort, status: query.status })}`} download>
             {t('exportCsv')}
           </a>
         </div>
@@ -93,67 +84,19 @@ export default function SummaryRoute() {
         </section>
       ) : (
         <>
-          <section className="panel" aria-labelledby="totals-heading">
-            <h2 id="totals-heading">{query.status ? t('summary.totalsFor', { status: tc(`projectStatus.${query.status}`) }) : t('summary.totalsTitle')}</h2>
-            <div className="summary-lead">
-              <div>
-                <div className="lead-figure">
-                  <span className="lead-label">{t('figures.npv')}</span>
-                  <span className="lead-value">{money(totals.npv, m)}</span>
-                </div>
-                <p className="realised-line">
-                  {realisedBenefit === null
-                    ? t('summary.noRealised')
-                    : t('realised.total', { amount: money(realisedBenefit, m), plan: t('realised.amount', { amount: money(totals.runRateBenefit, m) }) })}
-                </p>
-              </div>
-              <div className="summary-top">
-                <TopProjects projects={topByNpv} slug={workspace.slug} currency={m.currency} locale={m.locale} summaryLink={false} />
-              </div>
-            </div>
-            <dl className="headline-figures">
-              {figures.map(([label, value]) => (
-                <div key={label} className="figure">
-                  <dt>{label}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-            </dl>
-            <p className={flagged ? 'notice warn' : 'muted'}>
-              {flagged ? (
-                <>
-                  {t('summary.attention', { count: flagged })} <a href="#summary-warnings-heading">{t('summary.seeWarnings')}</a>
-                </>
-              ) : (
-                t('summary.noAttention')
-              )}
-            </p>
-          </section>
+          <SummaryHeadline summary={data} status={query.status} m={m} slug={workspace.slug} />
 
-          {projects.length > 0 ? (
+          {chartBars.length > 0 ? (
             <section className="panel" aria-labelledby="chart-heading">
               <h2 id="chart-heading">{t('summary.chart.title')}</h2>
-              <PortfolioChart projects={chartProjects} years={totals.years} m={m} />
+              <PortfolioChart bars={chartBars} years={totals.years} m={m} />
             </section>
           ) : null}
 
           <RealisedSummary realised={realised} m={m} />
 
-          <RankingTable projects={projects} counts={counts} query={query} sortLabel={sortLabel} m={m} base={base} />
-
-          <section className="panel" aria-labelledby="summary-warnings-heading">
-            <h2 id="summary-warnings-heading">{t('warnings.title')}</h2>
-            {warnings.length === 0 ? <p className="muted">{t('warnings.none')}</p> : null}
-            {warnings.map((w) => (
-              <div key={w.projectId} className="project-warnings">
-                <h3>
-                  <Link to={`${base}/projects/${w.projectId}`}>{w.projectName}</Link>
-                </h3>
-                <WarningList warnings={w.warnings} locale={workspace.locale} />
-              </div>
-            ))}
-          </section>
-
+          <RankingTable ranking={ranking} counts={counts} query={query} sortLabel={sortLabel} m={m} base={base} />
+          <SummaryWarnings warnings={warnings} base={base} />
           <TopMeasures topMeasures={topMeasures} m={m} base={base} />
         </>
       )}

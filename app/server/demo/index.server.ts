@@ -2,6 +2,7 @@
 // Feature seeders (maps, measures, projects) add to it; everything is written in one transaction.
 import { count } from 'drizzle-orm';
 import { hashPassword } from '~/server/passwords.server';
+import { analyzeDatabase } from '~/server/table-statistics.server';
 import type { Database } from '#db/client';
 import { activity, membership, persona, user, workspace } from '#db/schema';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoContext } from './context.server';
@@ -20,6 +21,8 @@ export async function seedDemoIfEmpty(db: Database) {
   const [row] = await db.select({ n: count() }).from(workspace);
   if ((row?.n ?? 0) > 0) return false;
   await seedDemo(db);
+  // A few thousand rows the planner has never seen (PGlite never analyses by itself).
+  await analyzeDatabase(db);
   return true;
 }
 
