@@ -4,8 +4,10 @@
 //   cash-flows.ts  yearly benefits, costs and nets, totals, ROI, present values, NPV, payback
 //   kpi-lines.ts   each linked KPI's gap, value per unit, impact, share, realised benefit, warnings
 //   portfolio.ts   the summary's roll-up: summed years, ranking, double counting, top measures
+//   scenarios.ts   low / base / high cases, the tornado of NPV sensitivities, KPI break-even reaches
 //   csv.ts         the business case and the summary as CSV rows
 export * from './cash-flows';
 export * from './kpi-lines';
 export * from './portfolio';
 export * from './csv';
+export * from './scenarios';
