@@ -5,7 +5,7 @@
 //   breakEvens      per linked KPI, the target reach at which NPV is still >= 0 (bisection, exact)
 // Inputs are the what-if panel's, so the browser recomputes all of it as the assumptions are typed.
 import type Big from 'big.js';
-import { dec, toDecimalString } from '../decimal';
+import { dec, sum, toDecimalString } from '../decimal';
 import { SCENARIO_KINDS, type ScenarioKind } from '../vocabulary';
 import { computeBusinessCase, type BusinessCase, type BusinessCaseInput } from './cash-flows';
 
@@ -40,18 +40,15 @@ export const DEFAULT_SCENARIOS: Scenarios = {
 const clamp01 = (x: Big) => (x.lt(0) ? dec(0) : x.gt(1) ? dec(1) : x);
 const str = (x: Big) => toDecimalString(x);
 
-/**
- * The business case input of a scenario. `reachOf` gives one KPI a reach of its own (the break-even
- * solver moves one KPI at a time); the others take the scenario's.
- */
-export function applyScenario(input: BusinessCaseInput, o: ScenarioOverrides, reachOf?: (kpiId: string) => string | undefined): BusinessCaseInput {
+/** The business case input of a scenario. */
+export function applyScenario(input: BusinessCaseInput, o: ScenarioOverrides): BusinessCaseInput {
   const costFactor = dec(1).plus(o.costChange);
   return {
     ...input,
     confidence: str(clamp01(dec(input.confidence).plus(o.confidenceShift))),
     rampUp: o.rampUp.length ? o.rampUp : input.rampUp,
     costs: input.costs.map((c) => ({ ...c, amount: str(dec(c.amount).times(costFactor)) })),
-    kpis: input.kpis.map((k) => ({ ...k, impact: k.impact === null ? null : str(dec(k.impact).times(reachOf?.(k.id) ?? o.targetReach)) })),
+    kpis: input.kpis.map((k) => ({ ...k, impact: k.impact === null ? null : str(dec(k.impact).times(o.targetReach)) })),
   };
 }
 
@@ -156,25 +153,40 @@ export interface BreakEven {
 /**
  * For each KPI of `input`, the target reach at which the project still pays back within its horizon,
  * read as NPV >= 0: that KPI's reach moves from 0 to 200 % while everything else stays as the scenario
- * `o` has it. NPV moves one way with a KPI's reach, so bisection on exact decimals finds the crossing:
- * each step halves [lo, hi], which keeps NPV < 0 at one end and >= 0 at the other, until
- * hi - lo <= BREAK_EVEN_TOLERANCE; the end where NPV >= 0 is returned (the project does pay back there).
+ * `o` has it. NPV moves one way with a KPI's reach, so bisection finds the crossing: on the grid of
+ * exact decimals 0, 0.0001, ..., 2 (steps of BREAK_EVEN_TOLERANCE), each step halves [lo, hi], which
+ * keeps NPV < 0 at one end and >= 0 at the other, until they are one step apart; the end where
+ * NPV >= 0 is returned (the project does pay back there), so it is within the tolerance of the exact
+ * crossing. Each step is a whole computeBusinessCase, with the other KPIs summed into one line.
  */
 export function breakEvens(input: BusinessCaseInput, o: ScenarioOverrides = NEUTRAL_SCENARIO): BreakEven[] {
-  const tolerance = dec(BREAK_EVEN_TOLERANCE);
-  return input.kpis.map((k) => {
-    const paysBack = (reach: Big) => dec(npvOf(applyScenario(input, o, (id) => (id === k.id ? str(reach) : undefined)))).gte(0);
-    let lo = dec(0);
-    let hi = dec(BREAK_EVEN_MAX_REACH);
+  const step = dec(BREAK_EVEN_TOLERANCE);
+  const steps = dec(BREAK_EVEN_MAX_REACH).div(step).toNumber();
+  const scenario = applyScenario(input, o);
+  return input.kpis.map((k, index) => {
+    // The other KPIs as the scenario has them, in one line: the same run-rate, summed exactly.
+    const others = sum(...scenario.kpis.filter((x, i) => i !== index && x.impact !== null).map((x) => dec(x.impact!).times(x.share)));
+    const othersLine = { id: '', label: '', impact: str(others), share: '1' };
+    const paysBack = (at: number) => {
+      const impact = k.impact === null ? null : str(dec(k.impact).times(step).times(at));
+      return dec(npvOf({ ...scenario, kpis: [{ ...k, impact }, othersLine] })).gte(0);
+    };
+    const found = (status: BreakEvenStatus, at: number | null): BreakEven => ({
+      kpiId: k.id,
+      label: k.label,
+      status,
+      reach: at === null ? null : str(step.times(at)),
+    });
+    let lo = 0;
+    let hi = steps;
     const atLo = paysBack(lo);
     const atHi = paysBack(hi);
-    const found = (status: BreakEvenStatus, reach: Big | null): BreakEven => ({ kpiId: k.id, label: k.label, status, reach: reach && str(reach) });
     if (atLo && atHi) return found('always', null);
     if (!atLo && !atHi) return found('never', null);
     // Increasing: pays back at hi, not at lo. Decreasing: the other way round.
     const increasing = atHi;
-    while (hi.minus(lo).gt(tolerance)) {
-      const mid = lo.plus(hi).div(2);
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
       if (paysBack(mid) === increasing) hi = mid;
       else lo = mid;
     }

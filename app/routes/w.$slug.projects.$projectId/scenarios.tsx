@@ -163,8 +163,8 @@ export function ScenariosPanel({
           ))}
           <FormErrors errors={form.errors} />
           {table}
-          <p className="field-hint">{t('scenarios.rampUpHint')}</p>
-          <div className="row">
+          <p className="field-hint no-print">{t('scenarios.rampUpHint')}</p>
+          <div className="row no-print">
             <button type="submit">{t('scenarios.save')}</button>
             <button type="reset" className="secondary">
               {t('scenarios.reset')}
