@@ -62,6 +62,9 @@ test('a project manager edits the low case, sees it in the figures and finds it 
   await page.getByLabel('Name').fill(`Scénarios ${Date.now().toString(36)}`);
   await page.getByRole('button', { name: 'Create the project' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Nothing to compute yet: no scenario table of zeros.
+  await expect(page.getByText(/^Scenarios, the sensitivity of NPV and break-even reaches appear once/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Scenarios' }).getByRole('table')).toHaveCount(0);
   await page.getByLabel('Search KPIs by measure, map or stage').fill(DEMO_MAPS.support);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   const results = page.getByRole('list', { name: /KPIs? found/ });

@@ -197,8 +197,17 @@ export default function BusinessCaseRoute() {
 
       <CaseFigures businessCase={whatIf.businessCase} warnings={whatIf.warnings} lines={loaded.lines} startDate={p.startDate} today={loaded.today} m={m} />
 
-      <ScenariosPanel saved={loaded.scenarios} scenarios={scenarios} locale={locale} canEdit={canEdit} reply={answerFor(actionData, 'scenarios')} m={m} />
-      <Sensitivity analysis={scenarios.analysis} lines={loaded.lines} m={m} />
+      {loaded.lines.length === 0 && loaded.costs.length === 0 ? (
+        <section className="panel" aria-labelledby="scenarios-heading">
+          <h2 id="scenarios-heading">{t('scenarios.title')}</h2>
+          <p className="muted">{t('scenarios.empty')}</p>
+        </section>
+      ) : (
+        <>
+          <ScenariosPanel saved={loaded.scenarios} scenarios={scenarios} locale={locale} canEdit={canEdit} reply={answerFor(actionData, 'scenarios')} m={m} />
+          <Sensitivity analysis={scenarios.analysis} lines={loaded.lines} m={m} />
+        </>
+      )}
 
       {canEdit ? (
         <>
