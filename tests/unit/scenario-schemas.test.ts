@@ -44,6 +44,7 @@ describe('scenariosSchema', () => {
   ])('refuses low.%s = %j with %s', (field, value, message) => {
     const s = parseWithZod(form(full({ [field]: value })), { schema: scenariosSchema('en') });
     expect(s.status).toBe('error');
+    if (s.status !== 'error') return;
     expect(s.error?.[`low.${field}`]).toEqual([message]);
   });
 });
