@@ -15,6 +15,8 @@ export interface TornadoChartBar {
 
 // Chart.js draws with floats; the figures are exact in the table and only plotted here.
 const plot = (x: string) => Number(x);
+const AXIS_LABEL_MAX = 28;
+const shorten = (label: string) => (label.length > AXIS_LABEL_MAX ? `${label.slice(0, AXIS_LABEL_MAX - 1)}…` : label);
 
 export function TornadoChart({ baseNpv, bars, m }: { baseNpv: string; bars: readonly TornadoChartBar[]; m: Money }) {
   const { t } = useTranslation('projects');
@@ -40,7 +42,12 @@ export function TornadoChart({ baseNpv, bars, m }: { baseNpv: string; bars: read
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
-          scales: { x: { ticks: { callback: (value: string | number) => money(String(value), m) } }, y: { stacked: true } },
+          scales: {
+            // Whole currency units on the axis; the table has the cents.
+            x: { ticks: { callback: (value: string | number) => money(String(value), { ...m, fractionDigits: 0 }) } },
+            // Long KPI names are shortened on the axis (a phone has no room for them); the table has them whole.
+            y: { stacked: true, ticks: { callback: (_value: string | number, index: number) => shorten(bars[index]?.label ?? '') } },
+          },
           plugins: {
             tooltip: {
               callbacks: {
