@@ -15,8 +15,11 @@ export interface TornadoChartBar {
 
 // Chart.js draws with floats; the figures are exact in the table and only plotted here.
 const plot = (x: string) => Number(x);
-const AXIS_LABEL_MAX = 28;
-const shorten = (label: string) => (label.length > AXIS_LABEL_MAX ? `${label.slice(0, AXIS_LABEL_MAX - 1)}…` : label);
+/** Characters of an axis label: about one per 18 px of chart width (16 on a phone, 60 on a desktop). */
+const shorten = (label: string, width: number) => {
+  const max = Math.max(12, Math.floor(width / 18));
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+};
 
 export function TornadoChart({ baseNpv, bars, m }: { baseNpv: string; bars: readonly TornadoChartBar[]; m: Money }) {
   const { t } = useTranslation('projects');
@@ -46,7 +49,10 @@ export function TornadoChart({ baseNpv, bars, m }: { baseNpv: string; bars: read
             // Whole currency units on the axis; the table has the cents.
             x: { ticks: { callback: (value: string | number) => money(String(value), { ...m, fractionDigits: 0 }) } },
             // Long KPI names are shortened on the axis (a phone has no room for them); the table has them whole.
-            y: { stacked: true, ticks: { callback: (_value: string | number, index: number) => shorten(bars[index]?.label ?? '') } },
+            y: {
+              stacked: true,
+              ticks: { callback: (_value: string | number, index: number) => shorten(bars[index]?.label ?? '', canvasRef.current?.clientWidth ?? 600) },
+            },
           },
           plugins: {
             tooltip: {
