@@ -35,6 +35,7 @@ import {
   MAP_STATES,
   PROJECT_STATUSES,
   ROLES,
+  SCENARIO_KINDS,
   TRENDS,
   VALUE_SOURCES,
   WEBHOOK_DELIVERY_STATUSES,
@@ -553,6 +554,43 @@ export const projectScore = pgTable(
       foreignColumns: [priorityCriterion.workspaceId, priorityCriterion.id],
     }).onDelete('cascade'),
     check('project_score_range', sql`${t.score} between 1 and 5`),
+  ],
+);
+
+export const scenarioKindEnum = pgEnum('scenario_kind', SCENARIO_KINDS);
+
+/**
+ * A business case's low / base / high scenario: how it departs from the project's assumptions
+ * (app/domain/business-case/scenarios.ts). No row: the default of its kind. Fractions, like project.
+ */
+export const projectScenario = pgTable(
+  'project_scenario',
+  {
+    workspaceId: workspaceRef(),
+    projectId: uuid('project_id').notNull(),
+    kind: scenarioKindEnum('kind').notNull(),
+    /** Added to the project's confidence: '-0.2' for -20 points. */
+    confidenceShift: numeric('confidence_shift', { precision: 9, scale: 6 }).notNull().default('0'),
+    /** Replaces the project's ramp-up for years 1..H; empty: the project's own. */
+    rampUp: numeric('ramp_up', { precision: 9, scale: 6 })
+      .array()
+      .notNull()
+      .default(sql`'{}'::numeric[]`),
+    /** Every cost scaled by 1 + cost_change. */
+    costChange: numeric('cost_change', { precision: 9, scale: 6 }).notNull().default('0'),
+    /** Share of each KPI's gap gained: '1' for the full gap. */
+    targetReach: numeric('target_reach', { precision: 9, scale: 6 }).notNull().default('1'),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('project_scenario_project_kind_idx').on(t.projectId, t.kind),
+    index('project_scenario_workspace_idx').on(t.workspaceId),
+    foreignKey({
+      name: 'project_scenario_project_same_workspace_fk',
+      columns: [t.workspaceId, t.projectId],
+      foreignColumns: [project.workspaceId, project.id],
+    }).onDelete('cascade'),
   ],
 );
 

@@ -83,6 +83,10 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const COST_KINDS = ['one_off', 'recurring'] as const;
 export type CostKind = (typeof COST_KINDS)[number];
 
+/** pgEnum scenario_kind: the three cases of a business case's scenarios, in the order they are shown. */
+export const SCENARIO_KINDS = ['low', 'base', 'high'] as const;
+export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
+
 /** What an API token may do: read everything of its workspace, or also write KPI values. */
 export const API_SCOPES = ['read', 'read_write'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];

@@ -4,6 +4,7 @@
 //   cash-flows.ts  yearly benefits, costs and nets, totals, ROI, present values, NPV, payback
 //   kpi-lines.ts   each linked KPI's gap, value per unit, impact, share, realised benefit, warnings
 //   portfolio.ts   the summary's roll-up: summed years, ranking, double counting, top measures
+//   scenarios.ts   low / base / high cases, the tornado of NPV sensitivities, KPI break-even reaches
 //   csv.ts         the business case and the summary as CSV rows
 //   realised-value.ts  planned vs realised benefit by month since a start, objective progress
 export * from './cash-flows';
@@ -11,3 +12,4 @@ export * from './kpi-lines';
 export * from './portfolio';
 export * from './csv';
 export * from './realised-value';
+export * from './scenarios';

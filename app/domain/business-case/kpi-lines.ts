@@ -4,7 +4,7 @@
 import { dec, sum, toDecimalString } from '../decimal';
 import { annualImpact, realisedBenefit, type ImpactReason, type RealisedBenefit, type ValuePoint } from '../kpi';
 import type { ImpactMode, Trend } from '../vocabulary';
-import { computeBusinessCase, kpiContribution, type Assumptions, type BusinessCase, type BusinessCaseCost } from './cash-flows';
+import { computeBusinessCase, kpiContribution, type Assumptions, type BusinessCase, type BusinessCaseCost, type BusinessCaseInput } from './cash-flows';
 import { doubleCounting } from './portfolio';
 
 /** A KPI linked to a project, with what its impact needs. */
@@ -112,14 +112,19 @@ export function realisedTotal(lines: readonly KpiLineData[]): string | null {
 
 /** A project's cash flows from its assumptions, costs and KPI lines (the server and the what-if panel). */
 export function projectCase(assumptions: Assumptions, costs: readonly BusinessCaseCost[], lines: readonly KpiLineData[]): BusinessCase {
-  return computeBusinessCase({
+  return computeBusinessCase(projectCaseInput(assumptions, costs, lines));
+}
+
+/** The input of computeBusinessCase for a project (the scenarios start from it too). */
+export function projectCaseInput(assumptions: Assumptions, costs: readonly BusinessCaseCost[], lines: readonly KpiLineData[]): BusinessCaseInput {
+  return {
     horizonYears: assumptions.horizonYears,
     discountRate: assumptions.discountRate,
     confidence: assumptions.confidence,
     rampUp: assumptions.rampUp,
     costs,
     kpis: lines.map((l) => ({ id: l.kpiId, label: `${l.measureName} @ ${l.stageName}`, impact: l.impact, share: l.share })),
-  });
+  };
 }
 
 /** The warnings of one project, one entry per KPI and kind, in a stable order. */

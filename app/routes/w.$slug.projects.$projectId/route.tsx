@@ -1,6 +1,7 @@
-// The business case of one project: headline figures, the what-if panel, years, KPI breakdown and
-// warnings for everyone; links, costs and details for editors. Each form posts an `intent`; the
-// answer (server/result.server `reply`) says which form it belongs to.
+// The business case of one project: headline figures, the what-if panel, years, KPI breakdown,
+// warnings, scenarios and sensitivity for everyone; links, costs, details and the scenarios' overrides
+// for editors. Each form posts an `intent`; the answer (server/result.server `reply`) says which form
+// it belongs to.
 import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
@@ -21,12 +22,14 @@ import {
   projectAssumptionsSchema,
 } from '~/lib/schemas/projects';
 import { useLiveData } from '~/lib/live';
+import { scenariosSchema } from '~/lib/schemas/scenarios';
 import { todayIn } from '~/lib/time-zone';
 import { useWorkspace } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
 import { readForm } from '~/server/form.server';
 import { badRequest, notFound } from '~/server/http.server';
 import * as projects from '~/server/projects.server';
+import * as scenarios from '~/server/scenarios.server';
 import { reply, replyInvalid, valueOr404 } from '~/server/result.server';
 import { listMembers } from '~/server/workspaces.server';
 import styles from '~/styles/projects.css?url';
@@ -38,6 +41,9 @@ import { CaseHeader } from './header';
 import { LinkedKpis } from './kpi-links';
 import { RealisedPanel } from './realised-panel';
 import { KpiPicker } from './kpi-picker';
+import { ScenariosPanel } from './scenarios';
+import { Sensitivity } from './sensitivity';
+import { useScenarios } from './use-scenarios';
 import { useWhatIf } from './use-what-if';
 import { WhatIf } from './what-if';
 import { pageTitle } from '~/lib/page-title';
@@ -68,7 +74,12 @@ const KpiPickerQuerySchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request, params.slug);
-  const businessCase = valueOr404(await projects.loadBusinessCase(workspace.id, projectIdOf(params), todayIn(workspace.timeZone)));
+  const projectId = projectIdOf(params);
+  const [loaded, savedScenarios] = await Promise.all([
+    projects.loadBusinessCase(workspace.id, projectId, todayIn(workspace.timeZone)),
+    scenarios.loadScenarios(workspace.id, projectId),
+  ]);
+  const businessCase = valueOr404(loaded);
   const url = new URL(request.url);
   const { q, shown } = KpiPickerQuerySchema.parse({ q: url.searchParams.get('q') ?? '', shown: url.searchParams.get('shown') ?? undefined });
   const canEdit = role !== 'viewer';
@@ -78,6 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     ...businessCase,
+    scenarios: savedScenarios,
     picker: { q, shown, ...picker },
     pickerStep: projects.KPI_PICKER_PAGE,
     members: members.map((mb) => ({ id: mb.userId, name: mb.displayName })),
@@ -102,6 +114,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== 'success') return replyInvalid(intent, submission);
       const { version, horizonYears, discountRate, confidence, rampUp } = submission.value;
       return reply(intent, await projects.updateAssumptions(...at, version, { horizonYears, discountRate, confidence, rampUp }), submission);
+    }
+    case 'scenarios': {
+      const submission = parseWithZod(formData, { schema: scenariosSchema(locale) });
+      if (submission.status !== 'success') return replyInvalid(intent, submission);
+      const { intent: _intent, ...input } = submission.value;
+      return reply(intent, await scenarios.saveScenarios(...at, input), submission);
     }
     case 'archive':
     case 'restore': {
@@ -153,6 +171,7 @@ export default function BusinessCaseRoute() {
   const base = `/w/${workspace.slug}`;
   const p = loaded.project;
   const whatIf = useWhatIf(p, loaded.costs, loaded.lines, locale);
+  const scenarios = useScenarios(loaded.scenarios, whatIf.input, locale);
   useLiveData({ projectId: p.id, figures: true });
 
   return (
@@ -186,6 +205,18 @@ export default function BusinessCaseRoute() {
       />
 
       <CaseFigures businessCase={whatIf.businessCase} warnings={whatIf.warnings} lines={loaded.lines} startDate={p.startDate} today={loaded.today} m={m} />
+
+      {loaded.lines.length === 0 && loaded.costs.length === 0 ? (
+        <section className="panel" aria-labelledby="scenarios-heading">
+          <h2 id="scenarios-heading">{t('scenarios.title')}</h2>
+          <p className="muted">{t('scenarios.empty')}</p>
+        </section>
+      ) : (
+        <>
+          <ScenariosPanel saved={loaded.scenarios} scenarios={scenarios} locale={locale} canEdit={canEdit} reply={answerFor(actionData, 'scenarios')} m={m} />
+          <Sensitivity analysis={scenarios.analysis} lines={loaded.lines} m={m} />
+        </>
+      )}
 
       {canEdit ? (
         <>

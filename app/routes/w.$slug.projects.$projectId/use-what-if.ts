@@ -1,7 +1,7 @@
 // The what-if state of a business case: the assumptions as typed so far, and the figures they give,
 // computed in the browser with the same domain code as the server.
 import { useEffect, useMemo, useState } from 'react';
-import { caseWarnings, projectCase, type KpiLineData } from '~/domain/business-case';
+import { caseWarnings, computeBusinessCase, projectCaseInput, type KpiLineData } from '~/domain/business-case';
 import { toDecimalString, type NumberLocale } from '~/domain/decimal';
 import type { CostKind } from '~/domain/vocabulary';
 import { assumptionDraft, draftAssumptions, type AssumptionDraft } from '~/lib/schemas/projects';
@@ -37,7 +37,8 @@ export function useWhatIf(
   useEffect(() => setDraft(assumptionDraft(saved, locale)), [saved, locale, p.version]);
   const whatIf = useMemo(() => draftAssumptions(draft, saved, locale), [draft, saved, locale]);
   const costInputs = useMemo(() => costs.map((c) => ({ kind: c.kind, amount: c.amount, year: c.year })), [costs]);
-  const businessCase = useMemo(() => projectCase(whatIf.value, costInputs, lines), [whatIf.value, costInputs, lines]);
+  const input = useMemo(() => projectCaseInput(whatIf.value, costInputs, lines), [whatIf.value, costInputs, lines]);
+  const businessCase = useMemo(() => computeBusinessCase(input), [input]);
   const warnings = useMemo(() => caseWarnings(lines, businessCase), [lines, businessCase]);
   const changed = JSON.stringify(whatIf.value) !== JSON.stringify({ ...saved, rampUp: saved.rampUp.slice(0, whatIf.value.horizonYears) });
   return {
@@ -47,6 +48,8 @@ export function useWhatIf(
     setDraft,
     reset: () => setDraft(assumptionDraft(saved, locale)),
     invalid: whatIf.invalid,
+    /** The business case input as the what-if has it (the scenarios start from it). */
+    input,
     businessCase,
     warnings,
     changed,
