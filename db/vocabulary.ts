@@ -96,3 +96,9 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** pgEnum webhook_delivery_status: waiting for its next try, delivered, or given up after the last try. */
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+// ---------------------------------------------------------------- objectives
+
+/** pgEnum objective_target_kind: a target in money ("400,000 EUR of cost saving") or in a measure ("NPS 45"). */
+export const OBJECTIVE_TARGET_KINDS = ['money', 'measure'] as const;
+export type ObjectiveTargetKind = (typeof OBJECTIVE_TARGET_KINDS)[number];
