@@ -36,6 +36,7 @@ export function objectiveSchema(locale: NumberLocale) {
       targetValue: decimalField(locale),
     })
     .superRefine((v, ctx) => {
+      // A refinement also sees what a failed transform left (not a string): that is already reported.
       const need = (path: string, present: unknown) => {
         if (present === undefined) ctx.addIssue({ code: 'custom', path: [path], message: 'field.required' });
       };
@@ -44,7 +45,7 @@ export function objectiveSchema(locale: NumberLocale) {
       if (v.targetKind === 'money') {
         need('targetAmount', v.targetAmount);
         need('impactType', v.impactType);
-        if (v.targetAmount !== undefined && v.targetAmount.startsWith('-')) ctx.addIssue({ code: 'custom', path: ['targetAmount'], message: 'field.range' });
+        if (typeof v.targetAmount === 'string' && v.targetAmount.startsWith('-')) ctx.addIssue({ code: 'custom', path: ['targetAmount'], message: 'field.range' });
       } else {
         need('measureId', v.measureId);
         need('targetValue', v.targetValue);
