@@ -51,6 +51,11 @@ export function formatDate(isoDate: string, locale: string, style: 'medium' | 's
   return dateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
+/** A calendar month ('2026-03') as the locale names it ("Mar 2026", "mars 2026"). */
+export function formatMonth(period: string, locale: string) {
+  return dateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period.slice(0, 7)}-01T00:00:00Z`));
+}
+
 // Instants (a time something happened) are shown in the workspace's time zone, passed explicitly
 // so that the server render and the browser agree whatever zone either of them runs in.
 

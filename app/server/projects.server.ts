@@ -4,7 +4,7 @@
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
 import { journeyMap, kpi, kpiValue, measure, membership, project, projectCost, projectKpi, stage, user } from '#db/schema';
-import { caseWarnings, kpiLines, projectCase, realisedTotal, type BusinessCaseCost, type LinkedKpi } from '~/domain/business-case';
+import { caseWarnings, kpiLines, projectCase, projectRealisedSeries, realisedTotal, type BusinessCaseCost, type LinkedKpi } from '~/domain/business-case';
 import { toDecimalString } from '~/domain/decimal';
 import { currentFromHistory } from '~/domain/kpi';
 import { groupHistory } from '~/domain/value-history';
@@ -12,6 +12,7 @@ import type { CostKind, ProjectStatus } from '~/domain/vocabulary';
 import { recordActivity } from './activity.server';
 import { announce } from './live.server';
 import { listLinkedKpis, workspaceToday } from './business-cases.server';
+import { seriesForPage } from './realised-value.server';
 import { NOT_FOUND, invalid, ok, stale, type Result } from './result.server';
 import { enqueueProjectUpdated } from './webhook-events.server';
 
@@ -417,6 +418,14 @@ export async function loadBusinessCase(workspaceId: string, projectId: string, t
   const costInputs: BusinessCaseCost[] = costs.map((c) => ({ kind: c.kind, amount: c.amount, year: c.year }));
   const assumptions = { horizonYears: row.horizonYears, discountRate: row.discountRate, confidence: row.confidence, rampUp: row.rampUp };
   const businessCase = projectCase(assumptions, costInputs, lines);
+  // Planned vs realised by month, from the histories already read (no query of its own).
+  const realisedSeries = projectRealisedSeries({
+    startDate: row.startDate,
+    horizonYears: row.horizonYears,
+    yearlyBenefits: businessCase.years.map((y) => y.benefit),
+    kpis: lines.map((l) => ({ kpiId: l.kpiId, trend: l.trend, vpu: l.vpu, share: l.share, history: l.history ?? [] })),
+    today,
+  });
   return ok({
     project: row,
     costs,
@@ -425,6 +434,7 @@ export async function loadBusinessCase(workspaceId: string, projectId: string, t
     businessCase,
     warnings: caseWarnings(lines, businessCase),
     realisedTotal: realisedTotal(lines),
+    realisedSeries: { status: realisedSeries.status, excluded: realisedSeries.excluded, ...seriesForPage(realisedSeries) },
     today,
   });
 }

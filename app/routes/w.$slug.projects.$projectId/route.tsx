@@ -36,6 +36,7 @@ import { DetailsForm } from './details-form';
 import { HeadlinePanel } from './headline';
 import { CaseHeader } from './header';
 import { LinkedKpis } from './kpi-links';
+import { RealisedPanel } from './realised-panel';
 import { KpiPicker } from './kpi-picker';
 import { useWhatIf } from './use-what-if';
 import { WhatIf } from './what-if';
@@ -175,6 +176,13 @@ export default function BusinessCaseRoute() {
       />
 
       <WhatIf version={p.version} locale={locale} canEdit={canEdit} whatIf={whatIf} reply={answerFor(actionData, 'assumptions')} />
+
+      <RealisedPanel
+        series={loaded.realisedSeries}
+        startDate={p.startDate}
+        kpiNames={new Map(loaded.lines.map((l) => [l.kpiId, `${l.measureName} @ ${l.stageName}`]))}
+        m={m}
+      />
 
       <CaseFigures businessCase={whatIf.businessCase} warnings={whatIf.warnings} lines={loaded.lines} startDate={p.startDate} today={loaded.today} m={m} />
 

@@ -10,11 +10,13 @@ import { summaryQuery, summarySearch } from '~/lib/schemas/projects';
 import { todayIn } from '~/lib/time-zone';
 import { requireMember } from '~/server/access.server';
 import { loadPortfolio } from '~/server/portfolio.server';
+import { loadPortfolioRealised } from '~/server/realised-value.server';
 import styles from '~/styles/projects.css?url';
 import { useLiveData } from '~/lib/live';
 import { useWorkspace } from '~/lib/workspace';
 import { SummaryFilters, type SortLabels } from './filters';
 import { RankingTable } from './ranking-table';
+import { RealisedSummary } from './realised-summary';
 import { TopMeasures } from './top-measures';
 import { pageTitle } from '~/lib/page-title';
 
@@ -25,12 +27,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'summary')
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   const query = summaryQuery(new URL(request.url).searchParams);
-  const portfolio = await loadPortfolio(workspace.id, { ...query, today: todayIn(workspace.timeZone) });
-  return { ...portfolio, query };
+  const today = todayIn(workspace.timeZone);
+  const [portfolio, realised] = await Promise.all([
+    loadPortfolio(workspace.id, { ...query, today }),
+    loadPortfolioRealised(workspace.id, { today, status: query.status }),
+  ]);
+  return { ...portfolio, query, realised };
 }
 
 export default function SummaryRoute() {
-  const { totals, projects, topMeasures, topByNpv, realisedBenefit, warnings, counts, positiveNpv, query } = useLoaderData<typeof loader>();
+  const { totals, projects, topMeasures, topByNpv, realisedBenefit, warnings, counts, positiveNpv, query, realised } = useLoaderData<typeof loader>();
   const { workspace } = useWorkspace();
   useLiveData({ figures: true });
   const { t } = useTranslation('projects');
@@ -120,6 +126,8 @@ export default function SummaryRoute() {
               )}
             </p>
           </section>
+
+          <RealisedSummary realised={realised} m={m} />
 
           {projects.length > 0 ? (
             <section className="panel" aria-labelledby="chart-heading">
