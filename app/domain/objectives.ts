@@ -2,8 +2,11 @@
 // the measures"): the tree rules (at most three levels, no cycle), the progress of an objective
 // against its target (money: planned and realised benefit of its projects; measure: the measure's
 // current value) and the roll-up of money progress up the tree. The benefits themselves come from
-// the business-case pipeline (app/domain/business-case); this module only compares and sums them.
+// the business-case pipeline (app/domain/business-case: a project's total benefit over its horizon,
+// and realised-value.ts's realised benefit to date); this module only compares and sums them, and
+// the comparison with a money target is realised-value.ts's objectiveProgress.
 import type Big from 'big.js';
+import { objectiveProgress } from './business-case/realised-value';
 import { dec, sum, toDecimalString } from './decimal';
 import { trendSign } from './kpi';
 import type { ObjectiveTargetKind, Trend } from './vocabulary';
@@ -109,11 +112,11 @@ export function objectiveTree<T extends ObjectiveNode>(nodes: readonly T[]): Tre
 
 // ---------------------------------------------------------------- progress
 
-/** What the business case says of one linked project: its run-rate benefit and what it realised so far. */
+/** What the business case says of one linked project: what it plans and what it realised so far. */
 export interface ProjectBenefit {
-  /** Planned run-rate benefit (money per year at full speed, DESIGN.md "Project run-rate benefit"). */
+  /** Planned benefit over its horizon: the business case's total benefit (DESIGN.md "Totals"). */
   planned: string;
-  /** Realised run-rate to date; null when it cannot be computed yet (no start date, no baseline). */
+  /** Realised benefit to date (realised-value.ts); null when the project has not started. */
   realised: string | null;
 }
 
@@ -147,23 +150,29 @@ export interface MoneyProgress {
   gap: string;
   /** The projects' plans reach the target. */
   covered: boolean;
+  /** What is still to realise: target - realised, never below 0. */
+  remaining: string;
+  /** What was realised reaches the target. */
+  reached: boolean;
   /** planned / target as a fraction; null for a target of 0. */
   plannedShare: string | null;
   /** realised / target as a fraction; null without a realised figure or for a target of 0. */
   realisedShare: string | null;
 }
 
+/** A money target against its projects' planned and realised benefit (realised-value.ts's objectiveProgress). */
 export function moneyProgress(target: string, planned: string, realised: string | null): MoneyProgress {
-  const t = dec(target);
-  const uncovered = t.minus(planned);
+  const p = objectiveProgress({ target, planned, realised: realised ?? '0' });
   return {
-    target: toDecimalString(t),
+    target: toDecimalString(target),
     planned: toDecimalString(planned),
     realised: realised === null ? null : toDecimalString(realised),
-    gap: toDecimalString(uncovered.gt(0) ? uncovered : 0),
-    covered: uncovered.lte(0),
-    plannedShare: t.eq(0) ? null : toDecimalString(dec(planned).div(t)),
-    realisedShare: realised === null || t.eq(0) ? null : toDecimalString(dec(realised).div(t)),
+    gap: p.uncovered,
+    covered: dec(p.uncovered).eq(0),
+    remaining: p.remaining,
+    reached: p.reached,
+    plannedShare: p.plannedShare,
+    realisedShare: realised === null ? null : p.realisedShare,
   };
 }
 

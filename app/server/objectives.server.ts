@@ -21,6 +21,7 @@ import type { ObjectiveLinkKind, ObjectiveInput } from '~/lib/schemas/objectives
 import { recordActivity } from './activity.server';
 import { latestValues } from './kpi-history.server';
 import { loadPortfolio } from './portfolio.server';
+import { loadRealisedValue } from './realised-value.server';
 import { NOT_FOUND, invalid, ok, stale, type Result } from './result.server';
 
 // ---------------------------------------------------------------- reads
@@ -109,13 +110,20 @@ function measureNewestValues(workspaceId: string, measureIds: readonly string[])
     .where(and(eq(kpi.workspaceId, workspaceId), inArray(kpi.measureId, [...measureIds])));
 }
 
-/** Planned run-rate and realised benefit of each live project, from the summary's roll-up. */
-async function projectBenefits(workspaceId: string, today: string) {
-  const portfolio = await loadPortfolio(workspaceId, { sort: 'npv', today });
-  const benefits = new Map<string, ProjectBenefit & { npv: string; name: string }>(
-    portfolio.projects.map((p) => [p.id, { planned: p.runRateBenefit, realised: p.realisedBenefit, npv: p.npv, name: p.name }]),
+/**
+ * What each project plans (its total benefit over its horizon, from the summary's roll-up of live
+ * projects) and what the given ones realised to date (realised-value.server.ts: a started project's
+ * KPIs against their values at its start, month by month). Archived projects are in neither.
+ */
+async function projectBenefits(workspaceId: string, today: string, projectIds: readonly string[]) {
+  const [portfolio, realised] = await Promise.all([
+    loadPortfolio(workspaceId, { sort: 'npv', today }),
+    loadRealisedValue(workspaceId, { today, projectIds: [...new Set(projectIds)] }),
+  ]);
+  const realisedOf = new Map(realised.projects.map((r) => [r.projectId, r.realisedToDate]));
+  return new Map<string, ProjectBenefit & { runRate: string }>(
+    portfolio.projects.map((p) => [p.id, { planned: p.totalBenefit, realised: realisedOf.get(p.id) ?? null, runRate: p.runRateBenefit }]),
   );
-  return benefits;
 }
 
 function currentOfMeasures(rows: readonly { measureId: string; value: string }[]) {
@@ -147,12 +155,21 @@ export type ObjectiveProgress = ReturnType<typeof progressOf>;
 /**
  * The objectives page: every objective in tree order with its target, its own progress and, for
  * money targets, the planned and realised benefit of everything under it. Fixed queries: the
- * objectives, their project links, the target measures' newest values, and the summary's roll-up.
+ * objectives and their project links; then at once the summary's roll-up, the realised value of the
+ * linked projects and the target measures' newest values.
  */
 export async function loadObjectiveTree(workspaceId: string, today: string) {
-  const [rows, links, benefits] = await Promise.all([listObjectiveRows(workspaceId), listProjectLinks(workspaceId), projectBenefits(workspaceId, today)]);
+  const [rows, links] = await Promise.all([listObjectiveRows(workspaceId), listProjectLinks(workspaceId)]);
   const targetMeasures = [...new Set(rows.map((r) => r.measureId).filter((id): id is string => id !== null))];
-  const measures = currentOfMeasures(await measureNewestValues(workspaceId, targetMeasures));
+  const [benefits, newest] = await Promise.all([
+    projectBenefits(
+      workspaceId,
+      today,
+      links.map((l) => l.projectId),
+    ),
+    measureNewestValues(workspaceId, targetMeasures),
+  ]);
+  const measures = currentOfMeasures(newest);
   const projectsOf = new Map<string, string[]>();
   for (const l of links) {
     let list = projectsOf.get(l.objectiveId);
@@ -183,13 +200,13 @@ export type ObjectiveTreeEntry = Awaited<ReturnType<typeof loadObjectiveTree>>[n
  * One objective's page: the objective, its linked projects (with their planned and realised
  * benefit), KPIs (with their status) and measures, its progress and its sub-objectives' roll-up.
  * Fixed queries whatever the number of links: the objective; at once the tree, the project links,
- * the linked KPIs, the linked measures and the summary's roll-up; then the KPIs' newest two values
- * and the target measure's newest values.
+ * the linked KPIs and the linked measures; then at once the summary's roll-up, the realised value
+ * of the linked projects, the KPIs' newest two values and the target measure's newest values.
  */
 export async function loadObjective(workspaceId: string, objectiveId: string, today: string) {
   const row = await getObjective(workspaceId, objectiveId);
   if (!row) return NOT_FOUND;
-  const [nodes, projectLinks, kpiRows, measureRows, benefits] = await Promise.all([
+  const [nodes, projectLinks, kpiRows, measureRows] = await Promise.all([
     listNodes(workspaceId),
     db
       .select({
@@ -227,9 +244,14 @@ export async function loadObjective(workspaceId: string, objectiveId: string, to
       .innerJoin(measure, eq(measure.id, objectiveMeasure.measureId))
       .where(and(eq(objectiveMeasure.workspaceId, workspaceId), eq(objectiveMeasure.objectiveId, objectiveId)))
       .orderBy(asc(measure.name)),
-    projectBenefits(workspaceId, today),
   ]);
-  const [histories, targetValues] = await Promise.all([
+  const [benefits, histories, targetValues] = await Promise.all([
+    // Every linked project of the tree: the sub-objectives' roll-up needs theirs too.
+    projectBenefits(
+      workspaceId,
+      today,
+      projectLinks.map((l) => l.projectId),
+    ),
     latestValues(
       workspaceId,
       kpiRows.map((k) => k.kpiId),
@@ -275,7 +297,7 @@ export async function loadObjective(workspaceId: string, objectiveId: string, to
         archived: p.archivedAt !== null,
         planned: b?.planned ?? null,
         realised: b?.realised ?? null,
-        npv: b?.npv ?? null,
+        runRate: b?.runRate ?? null,
       };
     }),
     kpis: kpiRows.map((k) => {

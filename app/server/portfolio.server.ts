@@ -144,8 +144,6 @@ export async function loadPortfolio(workspaceId: string, options: PortfolioOptio
       horizonYears: p.horizonYears,
       kpiCount: p.lines.length,
       runRateBenefit: p.businessCase.runRateBenefit,
-      // What its linked KPIs have moved so far (a yearly amount); null when it cannot be told yet.
-      realisedBenefit: realisedTotal(p.lines),
       totalBenefit: p.businessCase.totalBenefit,
       totalCost: p.businessCase.totalCost,
       netBenefit: p.businessCase.netBenefit,

@@ -8,6 +8,12 @@ import * as measureRoute from '~/routes/w.$slug.measures.$measureId/route';
 import { addMember, call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
 import { makeKpi, makeMeasure, makeProject, makeWorkedExample } from '../support/project-fixtures';
 
+/**
+ * Two projects whose horizons are over, so that their figures do not depend on today (hand-worked):
+ * | project        | KPI (share)        | values                          | planned (total benefit)             | realised to date                                   |
+ * | Self-care app  | NPS (100 %)        | 30 (2021-12-01), 40 (2022-01-20) | gap 50 - 40 = 10 pts x 5,000 = 50,000; 1 year: 50,000 | 10 pts x 5,000 = 50,000 a year, all 12 months: 50,000 |
+ * | Retention desk | churn (50 %)       | 9 (2021-12-01), 8 (2022-06-15)   | 1 pt x 120,000 x 50 % = 60,000 x confidence 50 % x 2 years = 60,000 | 60,000 a year from June 2022: 19 months x 5,000 = 95,000 |
+ */
 async function setup() {
   const owner = await makeUser();
   const ws = await makeWorkspace(owner, { locale: 'en' });
@@ -16,15 +22,37 @@ async function setup() {
   const editor = await makeUser();
   await addMember(ws.id, editor, 'editor');
   const example = await makeWorkedExample(ws.id);
-  // A second project on the churn KPI: 1.5 pt x 120,000 x 50 % = 90,000 planned; 0.5 pt moved since
-  // its start (9 -> 8.5) x 120,000 x 50 % = 30,000 realised.
+  const at = (measureId: string) => ({ mapId: example.map.id, laneId: example.lane.id, stageId: example.stages.Support!.id, measureId });
+  const npsKpi = await makeKpi(ws.id, at(example.measures.nps.id), {
+    target: '50',
+    values: [
+      ['2021-12-01', '30'],
+      ['2022-01-20', '40'],
+    ],
+  });
+  const churnKpi = await makeKpi(ws.id, at(example.measures.churn.id), {
+    target: '7',
+    values: [
+      ['2021-12-01', '9'],
+      ['2022-06-15', '8'],
+    ],
+  });
+  const selfCare = await makeProject(ws.id, {
+    name: 'Self-care app',
+    status: 'delivered',
+    startDate: '2022-01-01',
+    horizonYears: 1,
+    links: [{ kpiId: npsKpi.id }],
+  });
   const retention = await makeProject(ws.id, {
     name: 'Retention desk',
-    status: 'planned',
-    startDate: example.start,
-    links: [{ kpiId: example.kpis.churn.id, share: '0.5' }],
+    status: 'delivered',
+    startDate: '2022-01-01',
+    horizonYears: 2,
+    confidence: '0.5',
+    links: [{ kpiId: churnKpi.id, share: '0.5' }],
   });
-  return { owner, ws, viewer, editor, example, retention };
+  return { owner, ws, viewer, editor, example, selfCare, retention };
 }
 
 type World = Awaited<ReturnType<typeof setup>>;
@@ -78,21 +106,31 @@ async function objectiveCount(workspaceId: string) {
 describe('objectives', () => {
   it('an objective with two projects shows their planned and realised benefit against the target, and the gap', async () => {
     const w = await setup();
-    const id = await createObjective(w, { ownerId: w.editor.id });
-    const linked = await post(w.editor, w.ws.slug, id, { intent: 'link', version: '1', kind: 'project', ids: [w.example.project.id, w.retention.id] });
+    const id = await createObjective(w, { ownerId: w.editor.id, targetAmount: '200000' });
+    const linked = await post(w.editor, w.ws.slug, id, { intent: 'link', version: '1', kind: 'project', ids: [w.selfCare.id, w.retention.id] });
     expect(linked.status).toBe(200);
     await post(w.editor, w.ws.slug, id, { intent: 'link', version: '2', kind: 'kpi', ids: [w.example.kpis.nps.id, w.example.kpis.churn.id] });
     await post(w.editor, w.ws.slug, id, { intent: 'link', version: '3', kind: 'measure', ids: w.example.measures.aht.id });
 
     const page = await loadPage(w.viewer, w.ws.slug, id);
     expect(page.status).toBe(200);
-    // Hand-worked: planned 152,000 (the worked example's run-rate) + 90,000 = 242,000; realised
-    // 40,000 (worked example) + 30,000 = 70,000; gap 400,000 - 242,000 = 158,000.
-    expect(page.data.progress).toMatchObject({ kind: 'money', target: '400000', planned: '242000', realised: '70000', gap: '158000', covered: false });
-    expect(page.data.progress.plannedShare).toBe('0.605');
+    // Hand-worked (see setup): planned 50,000 + 60,000 = 110,000; realised 50,000 + 95,000 = 145,000;
+    // target 200,000: gap 90,000 uncovered by any project, 55,000 still to realise.
+    expect(page.data.progress).toEqual({
+      kind: 'money',
+      target: '200000',
+      planned: '110000',
+      realised: '145000',
+      gap: '90000',
+      covered: false,
+      remaining: '55000',
+      reached: false,
+      plannedShare: '0.55',
+      realisedShare: '0.725',
+    });
     expect(page.data.projects.map((p: { name: string; planned: string; realised: string }) => [p.name, p.planned, p.realised])).toEqual([
-      ['Retention desk', '90000', '30000'],
-      ['Self-service onboarding', '152000', '40000'],
+      ['Retention desk', '60000', '95000'],
+      ['Self-care app', '50000', '50000'],
     ]);
     // KPI status: NPS 30 -> 32 towards 42 is on track; churn 9 -> 8.5 towards 7 is on track (lower is better).
     expect(page.data.kpis.map((k: { measureName: string; current: string; status: string }) => [k.measureName, k.current, k.status])).toEqual([
@@ -104,31 +142,20 @@ describe('objectives', () => {
     expect((await objectiveRow(id))!.version).toBe(4);
 
     // Plans above the target: covered, the gap shows 0.
-    await post(w.owner, w.ws.slug, id, { ...moneyForm({ intent: 'update', version: '4', targetAmount: '200000' }) });
+    await post(w.owner, w.ws.slug, id, { ...moneyForm({ intent: 'update', version: '4', targetAmount: '100000' }) });
     const covered = await loadPage(w.viewer, w.ws.slug, id);
-    expect(covered.data.progress).toMatchObject({ gap: '0', covered: true });
+    expect(covered.data.progress).toMatchObject({ gap: '0', covered: true, remaining: '0', reached: true });
   });
 
   it('a measure target compares the mean of its KPIs’ newest values with the target value', async () => {
     const w = await setup();
-    // A second NPS KPI at Support whose newest value is 40: mean (32 + 40) / 2 = 36; 45 - 36 = 9 to gain.
-    await makeKpi(
-      w.ws.id,
-      { mapId: w.example.map.id, laneId: w.example.lane.id, stageId: w.example.stages.Support!.id, measureId: w.example.measures.nps.id },
-      {
-        target: '45',
-        values: [
-          ['2025-01-01', '20'],
-          ['2026-01-01', '40'],
-        ],
-      },
-    );
+    // NPS has two KPIs: 32 at Onboarding (worked example) and 40 at Support (setup): mean 36, 45 - 36 = 9 to gain.
     const id = await createObjective(w, { name: 'NPS 45 by 2027', targetKind: 'measure', measureId: w.example.measures.nps.id, targetValue: '45' });
     const page = await loadPage(w.viewer, w.ws.slug, id);
     expect(page.data.progress).toEqual({ kind: 'measure', target: '45', current: '36', remaining: '9', met: false, kpiCount: 2 });
-    // Churn 7 % (lower is better) is already beaten by nothing: 8.5 today, 1.5 pt to go.
+    // Churn 7 % (lower is better): 8.5 and 8 today, mean 8.25, 1.25 pt to go.
     const churn = await createObjective(w, { name: 'Churn 7 %', targetKind: 'measure', measureId: w.example.measures.churn.id, targetValue: '7' });
-    expect((await loadPage(w.viewer, w.ws.slug, churn)).data.progress).toMatchObject({ current: '8.5', remaining: '1.5', met: false });
+    expect((await loadPage(w.viewer, w.ws.slug, churn)).data.progress).toMatchObject({ current: '8.25', remaining: '1.25', met: false, kpiCount: 2 });
     // The tree shows both, and a measure that is a target is not deleted from the library.
     const list = await loadList(w.viewer, w.ws.slug);
     expect(list.data.objectives.map((o: { name: string }) => o.name)).toEqual(['Churn 7 %', 'NPS 45 by 2027']);
@@ -145,23 +172,25 @@ describe('objectives', () => {
     const company = await createObjective(w, { name: 'Company: cost to serve', targetAmount: '1000000' });
     const programme = await createObjective(w, { name: 'CX programme', parentId: company, targetAmount: '500000' });
     const team = await createObjective(w, { name: 'Care team', parentId: programme, targetAmount: '100000' });
-    await post(w.owner, w.ws.slug, programme, { intent: 'link', version: '1', kind: 'project', ids: w.example.project.id });
-    await post(w.owner, w.ws.slug, team, { intent: 'link', version: '1', kind: 'project', ids: [w.retention.id, w.example.project.id] });
+    await post(w.owner, w.ws.slug, programme, { intent: 'link', version: '1', kind: 'project', ids: w.selfCare.id });
+    await post(w.owner, w.ws.slug, team, { intent: 'link', version: '1', kind: 'project', ids: [w.retention.id, w.selfCare.id] });
 
     const list = await loadList(w.viewer, w.ws.slug);
-    const rows = list.data.objectives.map((o: { name: string; depth: number; progress: { planned: string }; rolledUp: { planned: string; realised: string } | null }) => [
-      o.name,
-      o.depth,
-      o.progress.planned,
-      o.rolledUp && [o.rolledUp.planned, o.rolledUp.realised],
-    ]);
+    const rows = list.data.objectives.map(
+      (o: { name: string; depth: number; progress: { planned: string }; rolledUp: { planned: string; realised: string } | null }) => [
+        o.name,
+        o.depth,
+        o.progress.planned,
+        o.rolledUp && [o.rolledUp.planned, o.rolledUp.realised],
+      ],
+    );
     expect(rows).toEqual([
-      ['Company: cost to serve', 1, '0', ['242000', '70000']],
-      ['CX programme', 2, '152000', ['242000', '70000']],
-      ['Care team', 3, '242000', null],
+      ['Company: cost to serve', 1, '0', ['110000', '145000']],
+      ['CX programme', 2, '50000', ['110000', '145000']],
+      ['Care team', 3, '110000', null],
     ]);
     const page = await loadPage(w.viewer, w.ws.slug, company);
-    expect(page.data.rolledUp).toEqual({ planned: '242000', realised: '70000', projectCount: 2 });
+    expect(page.data.rolledUp).toEqual({ planned: '110000', realised: '145000', projectCount: 2 });
     expect(page.data.children.map((c: { name: string }) => c.name)).toEqual(['CX programme']);
   });
 
@@ -292,7 +321,9 @@ describe('objectives', () => {
     expect((await objectiveRow(id))!.version).toBe(1);
 
     expect((await create(w.owner, w.ws.slug, moneyForm({ parentId: foreign }))).status).toBe(404);
-    expect((await create(w.owner, w.ws.slug, moneyForm({ targetKind: 'measure', measureId: other.example.measures.nps.id, targetValue: '45' }))).status).toBe(404);
+    expect((await create(w.owner, w.ws.slug, moneyForm({ targetKind: 'measure', measureId: other.example.measures.nps.id, targetValue: '45' }))).status).toBe(
+      404,
+    );
     expect(await objectiveCount(w.ws.id)).toBe(before);
     // A member of another workspace only: the workspace itself is not found.
     expect((await loadList(other.owner, w.ws.slug)).status).toBe(404);
@@ -303,14 +334,14 @@ describe('objectives', () => {
     const other = await setup();
     const id = await createObjective(w);
     const activityBefore = await db.select({ n: count() }).from(activity).where(eq(activity.workspaceId, w.ws.id));
-    const res = await post(w.owner, w.ws.slug, id, { intent: 'link', version: '1', kind: 'project', ids: [w.example.project.id, w.retention.id, other.retention.id] });
+    const res = await post(w.owner, w.ws.slug, id, { intent: 'link', version: '1', kind: 'project', ids: [w.selfCare.id, w.retention.id, other.retention.id] });
     expect(res.status).toBe(404);
     expect(await linkCounts(id)).toEqual({ projects: 0, kpis: 0, measures: 0 });
     expect((await objectiveRow(id))!.version).toBe(1);
     const activityAfter = await db.select({ n: count() }).from(activity).where(eq(activity.workspaceId, w.ws.id));
     expect(activityAfter).toEqual(activityBefore);
     // The same without the foreign id: both land at once, one version step.
-    const ok = await post(w.owner, w.ws.slug, id, { intent: 'link', version: '1', kind: 'project', ids: [w.example.project.id, w.retention.id] });
+    const ok = await post(w.owner, w.ws.slug, id, { intent: 'link', version: '1', kind: 'project', ids: [w.selfCare.id, w.retention.id] });
     expect(ok.status).toBe(200);
     expect(await linkCounts(id)).toMatchObject({ projects: 2 });
     expect((await objectiveRow(id))!.version).toBe(2);
@@ -339,14 +370,19 @@ describe('objectives', () => {
     const deleted = await post(w.owner, w.ws.slug, child, { intent: 'delete', version: '2' });
     expect(deleted.status).toBe(302);
     expect(await objectiveRow(child)).toBeUndefined();
-    expect(await db.select().from(objectiveProject).where(and(eq(objectiveProject.workspaceId, w.ws.id), eq(objectiveProject.objectiveId, child)))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(objectiveProject)
+        .where(and(eq(objectiveProject.workspaceId, w.ws.id), eq(objectiveProject.objectiveId, child))),
+    ).toEqual([]);
     expect((await post(w.owner, w.ws.slug, id, { intent: 'delete', version: '2' })).status).toBe(302);
   });
 
   it('loads both pages in a fixed number of queries whatever the number of objectives and links', async () => {
     const w = await setup();
     const id = await createObjective(w);
-    await post(w.owner, w.ws.slug, id, { intent: 'link', version: '1', kind: 'project', ids: w.example.project.id });
+    await post(w.owner, w.ws.slug, id, { intent: 'link', version: '1', kind: 'project', ids: w.selfCare.id });
     await post(w.owner, w.ws.slug, id, { intent: 'link', version: '2', kind: 'kpi', ids: w.example.kpis.nps.id });
     await post(w.owner, w.ws.slug, id, { intent: 'link', version: '3', kind: 'measure', ids: w.example.measures.nps.id });
     const measureTarget = await createObjective(w, { name: 'NPS 45', targetKind: 'measure', measureId: w.example.measures.nps.id, targetValue: '45' });

@@ -86,32 +86,135 @@ describe('objectiveTree', () => {
   });
 });
 
-describe('moneyProgress (gap = max(target - planned, 0))', () => {
-  // Worked by hand: "Reduce cost to serve by 400,000 EUR" with projects planning 152,000 + 90,000.
+describe('moneyProgress (gap = max(target - planned, 0); remaining = max(target - realised, 0))', () => {
+  // Hand-worked: "Reduce cost to serve by 400,000 EUR" with projects planning 152,000 + 90,000 over
+  // their horizons and 60,800 realised so far: gap 158,000, still to realise 339,200.
   it.each<[string, string, string | null, MoneyProgress]>([
     [
       '400000',
       '242000',
       '60800',
-      { target: '400000', planned: '242000', realised: '60800', gap: '158000', covered: false, plannedShare: '0.605', realisedShare: '0.152' },
+      {
+        target: '400000',
+        planned: '242000',
+        realised: '60800',
+        gap: '158000',
+        covered: false,
+        remaining: '339200',
+        reached: false,
+        plannedShare: '0.605',
+        realisedShare: '0.152',
+      },
     ],
-    // Plans exceed the target: covered, the gap shows 0, never a negative amount.
-    ['400000', '450000', null, { target: '400000', planned: '450000', realised: null, gap: '0', covered: true, plannedShare: '1.125', realisedShare: null }],
-    // Exactly covered.
-    ['152000', '152000', '0', { target: '152000', planned: '152000', realised: '0', gap: '0', covered: true, plannedShare: '1', realisedShare: '0' }],
+    // Plans exceed the target: covered, the gap shows 0, never a negative amount; nothing realised yet.
+    [
+      '400000',
+      '450000',
+      null,
+      {
+        target: '400000',
+        planned: '450000',
+        realised: null,
+        gap: '0',
+        covered: true,
+        remaining: '400000',
+        reached: false,
+        plannedShare: '1.125',
+        realisedShare: null,
+      },
+    ],
+    // Exactly covered, and exactly realised.
+    [
+      '152000',
+      '152000',
+      '152000',
+      {
+        target: '152000',
+        planned: '152000',
+        realised: '152000',
+        gap: '0',
+        covered: true,
+        remaining: '0',
+        reached: true,
+        plannedShare: '1',
+        realisedShare: '1',
+      },
+    ],
     // No project yet: the whole target is uncovered.
-    ['400000', '0', null, { target: '400000', planned: '0', realised: null, gap: '400000', covered: false, plannedShare: '0', realisedShare: null }],
-    // Realised can go backwards (a KPI moved the bad way).
+    [
+      '400000',
+      '0',
+      null,
+      {
+        target: '400000',
+        planned: '0',
+        realised: null,
+        gap: '400000',
+        covered: false,
+        remaining: '400000',
+        reached: false,
+        plannedShare: '0',
+        realisedShare: null,
+      },
+    ],
+    // Realised can go backwards (a KPI moved the bad way): still to realise grows past the target.
     [
       '300000',
       '100000',
       '-15000',
-      { target: '300000', planned: '100000', realised: '-15000', gap: '200000', covered: false, plannedShare: '0.3333333333', realisedShare: '-0.05' },
+      {
+        target: '300000',
+        planned: '100000',
+        realised: '-15000',
+        gap: '200000',
+        covered: false,
+        remaining: '315000',
+        reached: false,
+        plannedShare: '0.3333333333',
+        realisedShare: '-0.05',
+      },
     ],
-    // A target of 0 has no share.
-    ['0', '10', '5', { target: '0', planned: '10', realised: '5', gap: '0', covered: true, plannedShare: null, realisedShare: null }],
+    // More realised than planned (the plan counts the gap left to the KPI's target, realised what moved since the start).
+    [
+      '200000',
+      '110000',
+      '145000',
+      {
+        target: '200000',
+        planned: '110000',
+        realised: '145000',
+        gap: '90000',
+        covered: false,
+        remaining: '55000',
+        reached: false,
+        plannedShare: '0.55',
+        realisedShare: '0.725',
+      },
+    ],
+    // A target of 0 has no share and is not "reached".
+    [
+      '0',
+      '10',
+      '5',
+      { target: '0', planned: '10', realised: '5', gap: '0', covered: true, remaining: '0', reached: false, plannedShare: null, realisedShare: null },
+    ],
     // Cents stay exact (0.1 + 0.2 is 0.3, not 0.30000000000000004).
-    ['0.3', '0.1', null, { target: '0.3', planned: '0.1', realised: null, gap: '0.2', covered: false, plannedShare: '0.3333333333', realisedShare: null }],
+    [
+      '0.3',
+      '0.1',
+      '0.2',
+      {
+        target: '0.3',
+        planned: '0.1',
+        realised: '0.2',
+        gap: '0.2',
+        covered: false,
+        remaining: '0.1',
+        reached: false,
+        plannedShare: '0.3333333333',
+        realisedShare: '0.6666666667',
+      },
+    ],
   ])('target %s, planned %s, realised %s', (target, planned, realised, expected) => {
     expect(moneyProgress(target, planned, realised)).toEqual(expected);
   });
@@ -141,7 +244,7 @@ describe('measureCurrent and measureProgress', () => {
 });
 
 describe('benefitOf and rollUp', () => {
-  // The worked example's project (run-rate 152,000) and two others, as the business case computes them.
+  // Three projects' total benefit over their horizons and realised benefit to date.
   const benefits = new Map<string, ProjectBenefit>([
     ['onboarding', { planned: '152000', realised: '60800' }],
     ['self-care', { planned: '90000', realised: null }],

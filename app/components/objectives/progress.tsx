@@ -62,7 +62,9 @@ export function ObjectiveProgressPanel({
             <dt>{t('progress.realised')}</dt>
             <dd data-figure="realised">{progress.realised === null ? t('progress.notYet') : money(progress.realised, m)}</dd>
             <dd className="small muted">
-              {progress.realisedShare === null ? '—' : t('progress.ofTarget', { share: formatPercent(progress.realisedShare, m.locale, 0) })}
+              {progress.realisedShare === null
+                ? '—'
+                : `${t('progress.ofTarget', { share: formatPercent(progress.realisedShare, m.locale, 0) })} · ${t('progress.stillToRealise', { amount: money(progress.remaining, m) })}`}
             </dd>
           </div>
           <div className="figure emphasis">
