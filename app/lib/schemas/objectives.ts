@@ -45,7 +45,8 @@ export function objectiveSchema(locale: NumberLocale) {
       if (v.targetKind === 'money') {
         need('targetAmount', v.targetAmount);
         need('impactType', v.impactType);
-        if (typeof v.targetAmount === 'string' && v.targetAmount.startsWith('-')) ctx.addIssue({ code: 'custom', path: ['targetAmount'], message: 'field.range' });
+        if (typeof v.targetAmount === 'string' && v.targetAmount.startsWith('-'))
+          ctx.addIssue({ code: 'custom', path: ['targetAmount'], message: 'field.range' });
       } else {
         need('measureId', v.measureId);
         need('targetValue', v.targetValue);
