@@ -5,6 +5,12 @@ import { activity, objective, objectiveKpi, objectiveMeasure, objectiveProject }
 import * as objectiveRoute from '~/routes/w.$slug.objectives.$objectiveId/route';
 import * as listRoute from '~/routes/w.$slug.objectives._index/route';
 import * as measureRoute from '~/routes/w.$slug.measures.$measureId/route';
+import { dec } from '~/domain/decimal';
+import { seedDemo } from '~/server/demo/index.server';
+import { loadObjective, loadObjectiveTree } from '~/server/objectives.server';
+import { loadPortfolio } from '~/server/portfolio.server';
+import { valueOr404 } from '~/server/result.server';
+import { workspace } from '../../db/schema';
 import { addMember, call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
 import { makeKpi, makeMeasure, makeProject, makeWorkedExample } from '../support/project-fixtures';
 
@@ -430,5 +436,32 @@ describe('objectives', () => {
     expect(await measure(() => loadPage(w.owner, w.ws.slug, measureTarget))).toBe(fewMeasurePage);
     expect((await loadList(w.owner, w.ws.slug)).data.objectives).toHaveLength(8);
     expect(await measure(() => loadList(w.owner, w.ws.slug))).toBe(fewList);
+  });
+
+  it('the demo has a company objective, a CX programme served by two demo projects, and a team objective in NPS', async () => {
+    await seedDemo(db);
+    const [demo] = await db.select().from(workspace).where(eq(workspace.slug, 'demo-telecom'));
+    const today = new Date().toISOString().slice(0, 10);
+    const tree = await loadObjectiveTree(demo!.id, today);
+    expect(tree.map((o) => [o.depth, o.name, o.targetKind])).toEqual([
+      [1, 'Augmenter le revenu des abonnés existants', 'money'],
+      [2, 'Programme CX : fidéliser dès l’activation', 'money'],
+      [3, 'Équipe onboarding : NPS 45', 'measure'],
+    ]);
+    const programme = valueOr404(await loadObjective(demo!.id, tree[1]!.id, today));
+    expect(programme.projects.map((p) => p.name).sort()).toEqual(['Refonte du parcours de renouvellement', 'Self-service onboarding']);
+    expect(programme.kpis).toHaveLength(2);
+    // Planned: the two business cases' total benefit, as the summary computes them; the gap what is left of 600,000.
+    const { projects } = await loadPortfolio(demo!.id, { sort: 'npv', today });
+    const planned = dec(projects.find((p) => p.name === 'Self-service onboarding')!.totalBenefit).plus(
+      projects.find((p) => p.name === 'Refonte du parcours de renouvellement')!.totalBenefit,
+    );
+    expect(programme.progress).toMatchObject({ kind: 'money', target: '600000', planned: planned.toFixed() });
+    const gap = dec(600000).minus(planned);
+    expect(programme.progress.kind === 'money' && programme.progress.gap).toBe(gap.gt(0) ? gap.toFixed() : '0');
+    // The company objective holds no project itself: its roll-up is the programme's.
+    expect(tree[0]!.rolledUp).toMatchObject({ planned: planned.toFixed(), projectCount: 2 });
+    // NPS 45: the demo's NPS KPIs' newest values, averaged.
+    expect(tree[2]!.progress).toMatchObject({ kind: 'measure', target: '45', met: false });
   });
 });
