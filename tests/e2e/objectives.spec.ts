@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createApiTokenOverHttp, postForm } from '../support/http-client';
-import { expect, test } from './fixtures';
+import { DEMO, expect, test } from './fixtures';
 
 // A CX lead quantifies an objective in a workspace of its own (French number format, EUR; copies of
 // the demo's maps with their KPIs and value histories) and links two projects that move demo KPIs.
@@ -117,4 +117,50 @@ test('an objective with two projects shows its progress and the gap no project c
   await page.getByRole('link', { name: 'Grow revenue from self-service' }).click();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('an executive (viewer) reads the demo objectives: the programme served by two demo projects shows its progress and gap, with no edit controls', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('viewer');
+  const base = `/w/${DEMO.slug}`;
+
+  // What the two demo projects plan over their horizons, as their business cases show it.
+  let planned = 0;
+  for (const name of ['Self-service onboarding', 'Refonte du parcours de renouvellement']) {
+    await page.goto(`${base}/projects`);
+    await page.getByRole('link', { name, exact: true }).click();
+    const figure = page
+      .getByRole('region', { name: 'Business case' })
+      .locator('.figure', { has: page.getByText('Total benefit', { exact: true }) })
+      .locator('dd');
+    planned += euros(await figure.innerText());
+  }
+
+  await page.goto(base);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Objectives' }).click();
+  const rows = page.getByRole('row');
+  await expect(rows.filter({ hasText: 'Augmenter le revenu des abonnés existants' })).toContainText('planned');
+  await expect(rows.filter({ hasText: 'Équipe onboarding : NPS 45' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'New objective' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Programme CX : fidéliser dès l’activation' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Programme CX');
+  const progress = page.getByRole('region', { name: 'Progress' });
+  expect(euros(await progress.locator('[data-figure="planned"]').innerText())).toBeCloseTo(planned, 0);
+  const gap = progress.locator('[data-figure="gap"]');
+  if (planned >= 600_000) await expect(gap).toHaveText('Covered');
+  else expect(euros(await gap.innerText())).toBeCloseTo(600_000 - planned, 0);
+  const projects = page.getByRole('region', { name: '2 projects' });
+  await expect(projects.getByRole('link', { name: 'Self-service onboarding' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: '2 KPIs' })
+      .getByText(/On track|Off track|Met|No trend/)
+      .first(),
+  ).toBeVisible();
+  // A viewer sees no edit controls.
+  await expect(page.getByRole('button', { name: /Unlink|Link the ticked ones|Save the objective|Delete the objective/ })).toHaveCount(0);
+  expect(await violations(page)).toEqual([]);
 });
