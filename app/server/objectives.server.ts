@@ -524,14 +524,13 @@ async function changeLinks(
           .returning({ objectiveId: table.objectiveId });
         if (removed.length === 0) throw new Refusal(NOT_FOUND);
       }
-      const count = 'link' in change ? change.link.length : 1;
       await recordActivity(tx, {
         workspaceId,
         actorId,
-        entityType: 'objective',
+        entityType: 'objective_link',
         entityId: objectiveId,
-        action: 'updated',
-        summary: `${row.name}: ${'link' in change ? '+' : '-'}${count} ${kind}`,
+        action: 'link' in change ? 'created' : 'deleted',
+        summary: 'link' in change ? `${row.name} (${change.link.length})` : row.name,
       });
       return ok();
     });
