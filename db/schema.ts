@@ -33,6 +33,7 @@ import {
   LANE_KINDS,
   LOCALES,
   MAP_STATES,
+  OBJECTIVE_TARGET_KINDS,
   PROJECT_STATUSES,
   ROLES,
   SCENARIO_KINDS,
@@ -591,6 +592,117 @@ export const projectScenario = pgTable(
       columns: [t.workspaceId, t.projectId],
       foreignColumns: [project.workspaceId, project.id],
     }).onDelete('cascade'),
+  ],
+);
+
+// ---------------------------------------------------------------- objectives
+
+export const objectiveTargetKindEnum = pgEnum('objective_target_kind', OBJECTIVE_TARGET_KINDS);
+
+/**
+ * A business objective (seed 001: "define and quantify the business objectives, then the tactics,
+ * then the measures"), in a tree of at most three levels (company -> CX programme -> team; the server
+ * refuses cycles and a fourth level). Its target is money (an amount and an impact type) or a value
+ * of a measure of the library.
+ */
+export const objective = pgTable(
+  'objective',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    parentId: uuid('parent_id'),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    ownerId: text('owner_id').references(() => user.id, { onDelete: 'set null' }),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    targetKind: objectiveTargetKindEnum('target_kind').notNull(),
+    targetAmount: amount('target_amount'),
+    impactType: impactTypeEnum('impact_type'),
+    measureId: uuid('measure_id'),
+    targetValue: amount('target_value'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('objective_workspace_idx').on(t.workspaceId, t.name),
+    index('objective_parent_idx').on(t.workspaceId, t.parentId),
+    index('objective_measure_idx').on(t.workspaceId, t.measureId),
+    unique('objective_workspace_id_key').on(t.workspaceId, t.id),
+    // A parent with children cannot be deleted (the server says so first); a parent is of the same workspace.
+    foreignKey({ name: 'objective_parent_same_workspace_fk', columns: [t.workspaceId, t.parentId], foreignColumns: [t.workspaceId, t.id] }),
+    // A measure that is an objective's target cannot be deleted (the measure library refuses it first).
+    foreignKey({ name: 'objective_measure_same_workspace_fk', columns: [t.workspaceId, t.measureId], foreignColumns: [measure.workspaceId, measure.id] }),
+    check('objective_period_check', sql`${t.endDate} >= ${t.startDate}`),
+    check('objective_not_own_parent_check', sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
+    check(
+      'objective_target_check',
+      sql`(${t.targetKind} = 'money' and ${t.targetAmount} is not null and ${t.impactType} is not null and ${t.measureId} is null and ${t.targetValue} is null)
+        or (${t.targetKind} = 'measure' and ${t.measureId} is not null and ${t.targetValue} is not null and ${t.targetAmount} is null and ${t.impactType} is null)`,
+    ),
+  ],
+);
+
+/** The measures an objective is followed by (seed 001's step 3). */
+export const objectiveMeasure = pgTable(
+  'objective_measure',
+  {
+    workspaceId: workspaceRef(),
+    objectiveId: uuid('objective_id').notNull(),
+    measureId: uuid('measure_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('objective_measure_pk').on(t.objectiveId, t.measureId),
+    index('objective_measure_measure_idx').on(t.workspaceId, t.measureId),
+    foreignKey({
+      name: 'objective_measure_objective_fk',
+      columns: [t.workspaceId, t.objectiveId],
+      foreignColumns: [objective.workspaceId, objective.id],
+    }).onDelete('cascade'),
+    foreignKey({ name: 'objective_measure_measure_fk', columns: [t.workspaceId, t.measureId], foreignColumns: [measure.workspaceId, measure.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** The KPIs (a measure at a stage of a map) an objective is followed by. */
+export const objectiveKpi = pgTable(
+  'objective_kpi',
+  {
+    workspaceId: workspaceRef(),
+    objectiveId: uuid('objective_id').notNull(),
+    kpiId: uuid('kpi_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('objective_kpi_pk').on(t.objectiveId, t.kpiId),
+    index('objective_kpi_kpi_idx').on(t.workspaceId, t.kpiId),
+    foreignKey({ name: 'objective_kpi_objective_fk', columns: [t.workspaceId, t.objectiveId], foreignColumns: [objective.workspaceId, objective.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ name: 'objective_kpi_kpi_fk', columns: [t.workspaceId, t.kpiId], foreignColumns: [kpi.workspaceId, kpi.id] }).onDelete('cascade'),
+  ],
+);
+
+/** The projects (the tactics) expected to deliver an objective. */
+export const objectiveProject = pgTable(
+  'objective_project',
+  {
+    workspaceId: workspaceRef(),
+    objectiveId: uuid('objective_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('objective_project_pk').on(t.objectiveId, t.projectId),
+    index('objective_project_project_idx').on(t.workspaceId, t.projectId),
+    foreignKey({
+      name: 'objective_project_objective_fk',
+      columns: [t.workspaceId, t.objectiveId],
+      foreignColumns: [objective.workspaceId, objective.id],
+    }).onDelete('cascade'),
+    foreignKey({ name: 'objective_project_project_fk', columns: [t.workspaceId, t.projectId], foreignColumns: [project.workspaceId, project.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );
 

@@ -111,3 +111,8 @@ export type CriterionDirection = (typeof CRITERION_DIRECTIONS)[number];
 /** The scores a project gets on a criterion. */
 export const MIN_CRITERION_SCORE = 1;
 export const MAX_CRITERION_SCORE = 5;
+// ---------------------------------------------------------------- objectives
+
+/** pgEnum objective_target_kind: a target in money ("400,000 EUR of cost saving") or in a measure ("NPS 45"). */
+export const OBJECTIVE_TARGET_KINDS = ['money', 'measure'] as const;
+export type ObjectiveTargetKind = (typeof OBJECTIVE_TARGET_KINDS)[number];

@@ -3,7 +3,7 @@
 // starter catalogue and linked touchpoints. Every query takes the workspace id and filters by it.
 import { and, arrayContains, asc, count, eq, ilike, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
-import { card, journeyMap, kpi, lane, measure, measureTouchpoint, membership, stage, user } from '#db/schema';
+import { card, journeyMap, kpi, lane, measure, measureTouchpoint, membership, objective, stage, user } from '#db/schema';
 import { kpiStatus } from '~/domain/kpi';
 import { STARTER_CATALOGUE } from '~/domain/starter-catalogue';
 import type { Locale, Trend } from '~/domain/vocabulary';
@@ -267,7 +267,7 @@ export async function setMeasureArchived(workspaceId: string, actorId: string, m
   });
 }
 
-/** Deletes an unused measure; a measure placed as a KPI anywhere is kept (refused, 'measures.inUse'). */
+/** Deletes an unused measure; a measure placed as a KPI anywhere ('measures.inUse') or an objective's target ('measures.objectiveTarget') is kept. */
 export async function deleteMeasure(workspaceId: string, actorId: string, measureId: string): Promise<Result> {
   return db.transaction(async (tx) => {
     const [used] = await tx
@@ -275,6 +275,12 @@ export async function deleteMeasure(workspaceId: string, actorId: string, measur
       .from(kpi)
       .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.measureId, measureId)));
     if ((used?.n ?? 0) > 0) return invalid('', 'measures.inUse', { conflict: true });
+    // An objective's target in this measure keeps it too (objective_measure_same_workspace_fk).
+    const [target] = await tx
+      .select({ n: count() })
+      .from(objective)
+      .where(and(eq(objective.workspaceId, workspaceId), eq(objective.measureId, measureId)));
+    if ((target?.n ?? 0) > 0) return invalid('', 'measures.objectiveTarget', { conflict: true });
     const [row] = await tx
       .delete(measure)
       .where(and(eq(measure.workspaceId, workspaceId), eq(measure.id, measureId)))

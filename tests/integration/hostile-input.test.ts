@@ -187,6 +187,54 @@ function cases(file: string, w: World): Case[] {
       },
       { form: { intent: 'deleteCriterion', criterionId: w.criterion.id } },
     ],
+    'w.$slug.objectives._index.tsx': [
+      {
+        form: {
+          intent: 'create',
+          name: 'Grow revenue',
+          description: 'd',
+          ownerId: w.owner.id,
+          parentId: w.objective.id,
+          startDate: '2026-01-01',
+          endDate: '2027-12-31',
+          targetKind: 'money',
+          targetAmount: '400000',
+          impactType: 'revenue',
+        },
+      },
+      {
+        form: {
+          intent: 'create',
+          name: 'NPS 45',
+          startDate: '2026-01-01',
+          endDate: '2027-12-31',
+          targetKind: 'measure',
+          measureId: w.measure.id,
+          targetValue: '45',
+        },
+      },
+    ],
+    'w.$slug.objectives.$objectiveId.tsx': [
+      {
+        form: {
+          intent: 'update',
+          version: '1',
+          name: 'Reduce cost to serve',
+          description: 'd',
+          ownerId: w.owner.id,
+          startDate: '2026-01-01',
+          endDate: '2027-12-31',
+          targetKind: 'money',
+          targetAmount: '400000',
+          impactType: 'cost_saving',
+        },
+      },
+      { form: { intent: 'link', version: '1', kind: 'project', ids: w.project.id } },
+      { form: { intent: 'link', version: '1', kind: 'kpi', ids: w.kpi.id } },
+      { form: { intent: 'unlink', version: '1', kind: 'measure', id: w.measure.id } },
+      // Last: a valid deletion removes the objective, and later requests are refused.
+      { form: { intent: 'delete', version: '1' } },
+    ],
     'w.$slug.kpis.import.tsx': [{ form: { intent: 'preview', csv } }, { form: { intent: 'import', csv } }],
     'w.$slug.kpis.check.tsx': [{ form: { intent: 'preview', csv } }],
   };

@@ -1,6 +1,6 @@
 // One workspace with a row of every kind an action can name (map, stage, lanes, card, emotion point,
 // measure, KPI with a value, persona, project with a cost and a linked KPI, a project without links,
-// invitation), and a second workspace whose ids must stay out of reach. Written directly, so
+// invitation, objective), and a second workspace whose ids must stay out of reach. Written directly, so
 // hostile-input tests do not depend on the code they attack.
 import { count, eq } from 'drizzle-orm';
 import { db } from '../../db/client';
@@ -13,6 +13,7 @@ import {
   kpiValue,
   lane,
   measure,
+  objective,
   persona,
   priorityCriterion,
   project,
@@ -58,6 +59,18 @@ export async function makeWorld() {
     .insert(invitation)
     .values({ workspaceId: ws.id, email: 'guest@example.com', role: 'viewer', tokenHash: `hash-${ws.id}`, expiresAt: new Date(Date.now() + 86_400_000) })
     .returning();
+  const [anObjective] = await db
+    .insert(objective)
+    .values({
+      workspaceId: ws.id,
+      name: 'Reduce cost to serve',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+      targetKind: 'money',
+      targetAmount: '400000',
+      impactType: 'cost_saving',
+    })
+    .returning();
   const other = await makeMapWithKpiLane(otherWs.id);
   return {
     owner,
@@ -79,6 +92,7 @@ export async function makeWorld() {
     cost: aCost!,
     criterion: aCriterion!,
     invitation: anInvitation!,
+    objective: anObjective!,
     foreignMapId: other.map.id,
     foreignStageId: other.stages[0]!.id,
   };
@@ -92,7 +106,9 @@ export function worldParams(file: string, w: World): Record<string, string> {
   for (const match of file.matchAll(/\$([a-zA-Z]+)/g)) {
     const name = match[1]!;
     params[name] =
-      { slug: w.ws.slug, mapId: w.map.id, kpiId: w.kpi.id, measureId: w.measure.id, projectId: w.project.id, token: 'some-token' }[name] ?? w.map.id;
+      { slug: w.ws.slug, mapId: w.map.id, kpiId: w.kpi.id, measureId: w.measure.id, projectId: w.project.id, objectiveId: w.objective.id, token: 'some-token' }[
+        name
+      ] ?? w.map.id;
   }
   return params;
 }

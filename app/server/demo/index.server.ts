@@ -1,5 +1,5 @@
 // The demo workspace of DESIGN.md, created once on the first start of an empty database.
-// Feature seeders (maps, measures, projects) add to it; everything is written in one transaction.
+// Feature seeders (maps, measures, projects, objectives) add to it; everything is written in one transaction.
 import { count } from 'drizzle-orm';
 import { hashPassword } from '~/server/passwords.server';
 import { analyzeDatabase } from '~/server/table-statistics.server';
@@ -9,13 +9,15 @@ import { DEMO_PASSWORD, DEMO_USERS, type DemoContext } from './context.server';
 import { seedDemoMaps } from './maps.server';
 import { seedDemoMeasures } from './measures.server';
 import { seedDemoPriorities } from './priorities.server';
+import { seedDemoObjectives } from './objectives.server';
 import { seedDemoProjects } from './projects.server';
 
 export { DEMO_PASSWORD, DEMO_USERS, type DemoContext } from './context.server';
 
 // Each feature adds its part of the demo, in this order: maps (stages, lanes, cards), then measures
-// and KPIs placed in the maps' KPI rows, then projects linking those KPIs, then their prioritisation scores.
-const featureSeeders: ((ctx: DemoContext) => Promise<void>)[] = [seedDemoMaps, seedDemoMeasures, seedDemoProjects, seedDemoPriorities];
+// and KPIs placed in the maps' KPI rows, then projects linking those KPIs, then their prioritisation
+// scores, then objectives linking projects, KPIs and measures.
+const featureSeeders: ((ctx: DemoContext) => Promise<void>)[] = [seedDemoMaps, seedDemoMeasures, seedDemoProjects, seedDemoPriorities, seedDemoObjectives];
 
 export async function seedDemoIfEmpty(db: Database) {
   const [row] = await db.select({ n: count() }).from(workspace);
