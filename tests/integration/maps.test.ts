@@ -623,18 +623,16 @@ describe('the stages a large map sends', () => {
         ),
       )
       .returning();
-    await db
-      .insert(kpiValue)
-      .values(
-        kpis.flatMap((k, i) =>
-          Array.from({ length: 10 }, (_, j) => ({
-            workspaceId: ws.id,
-            kpiId: k.id,
-            date: `2026-0${1 + (j % 9)}-${10 + Math.floor(j / 9)}`,
-            value: String((i * 3 + j * 7) % 50),
-          })),
-        ),
-      );
+    await db.insert(kpiValue).values(
+      kpis.flatMap((k, i) =>
+        Array.from({ length: 10 }, (_, j) => ({
+          workspaceId: ws.id,
+          kpiId: k.id,
+          date: `2026-0${1 + (j % 9)}-${10 + Math.floor(j / 9)}`,
+          value: String((i * 3 + j * 7) % 50),
+        })),
+      ),
+    );
     return mapId;
   }
 
