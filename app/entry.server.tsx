@@ -4,15 +4,13 @@ import { PassThrough } from 'node:stream';
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
-import { createInstance, type i18n } from 'i18next';
 import { renderToPipeableStream } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { ErrorReference } from '~/components/error-boundary';
 import { NonceContext } from '~/lib/nonce';
-import { i18nConfig } from '~/lib/i18n';
 import { boot, drain as drainBackground, shutdown as closeDatabase } from '~/server/boot.server';
 import { isExpectedFailure } from '~/server/error-log.server';
-import { i18nServer, resources } from '~/server/i18n.server';
+import { i18nServer, translatorFor } from '~/server/i18n.server';
 
 await boot();
 
@@ -23,21 +21,6 @@ export const drain = drainBackground;
 
 const ABORT_DELAY = 10_000;
 
-// One i18next instance per language, made once: a render only reads translations, and building an
-// instance per request cost 1-2 ms (measured), a tenth of a small page's render.
-const translators = new Map<string, Promise<i18n>>();
-function translatorFor(lng: string) {
-  let instance = translators.get(lng);
-  if (!instance) {
-    const created = createInstance();
-    instance = created
-      .use(initReactI18next)
-      .init({ ...i18nConfig, lng, resources })
-      .then(() => created);
-    translators.set(lng, instance);
-  }
-  return instance;
-}
 const errorReferences = new WeakMap<Request, string>();
 
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {

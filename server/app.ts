@@ -9,7 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { Env } from '../app/server/env.server';
-import type { RequestContext } from '../app/server/request-context.server';
+import { inRequestScope, type RequestContext } from '../app/server/request-context.server';
 
 /** Form posts are small; only the CSV and JSON upload routes take files. */
 export const FORM_BODY_LIMIT = 64 * 1024;
@@ -199,7 +199,8 @@ export function createEdge({ build, env, clientDir, log = console.log }: EdgeOpt
       headers.delete('Cookie');
       request = new Request(request, { headers, duplex: 'half' } as RequestInit);
     }
-    const response = await handleRemix(request, context);
+    // A reading request checks the session and the membership once for all its loaders.
+    const response = await inRequestScope(request.method, () => handleRemix(request, context));
     // Pages and data for a signed-in person are private to them: never stored by a shared cache.
     const cookie = c.req.header('Cookie') ?? '';
     if (cookie.includes(`${SESSION_COOKIE}=`) || response.headers.get('Set-Cookie')?.includes(`${SESSION_COOKIE}=`)) {

@@ -13,6 +13,7 @@ import { normaliseEmail } from '~/domain/names';
 import type { Locale } from '~/domain/vocabulary';
 import { env } from './env.server';
 import { assertSameOrigin, failure } from './http.server';
+import { oncePerRequest } from './request-context.server';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.server';
 import { clear, hit, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, undo } from './throttle.server';
 
@@ -91,14 +92,15 @@ function sessionIdFrom(request: Request) {
 }
 
 type SignedIn = { user: User; session: Session };
-// One session check per request, shared by the guard and the locale detection.
+// One session check per request, shared by the guard and the locale detection: per Request object,
+// and across the loaders and the render of one reading request (request-context.server.ts).
 const signedInByRequest = new WeakMap<Request, Promise<SignedIn | null>>();
 
 /** The signed-in user and session, or null. Idle or too-old sessions are ended on the server. */
 export function getSignedIn(request: Request): Promise<SignedIn | null> {
   let pending = signedInByRequest.get(request);
   if (!pending) {
-    pending = readSignedIn(request);
+    pending = oncePerRequest(`signedIn:${sessionIdFrom(request) ?? ''}`, () => readSignedIn(request));
     signedInByRequest.set(request, pending);
   }
   return pending;

@@ -1,7 +1,7 @@
 // A KPI's value history, read: a map's histories, one KPI's values, the newest values of many
 // KPIs in one query. Every query takes the workspace id. The writes are in kpi-values.server.ts;
 // this module imports nothing that writes, so the writes' side effects (webhook events) can use it.
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
 import { kpi, kpiValue } from '#db/schema';
 import type { ValuePoint } from '~/domain/kpi';
@@ -9,10 +9,10 @@ import { groupHistory } from '~/domain/value-history';
 
 /**
  * The newest `n` values of each KPI the filter keeps (oldest first), grouped per KPI: one query, a
- * window over the values ranked from the newest, so a long history costs nothing.
+ * window over the values ranked from the newest.
  */
-async function newestValues(workspaceId: string, filter: { mapId: string } | { kpiIds: string[] | null }, n: number, executor: Executor) {
-  const values = executor
+async function newestValues(workspaceId: string, kpiIds: string[] | null, n: number, executor: Executor) {
+  const ranked = executor
     .select({
       kpiId: kpiValue.kpiId,
       date: kpiValue.date,
@@ -20,14 +20,8 @@ async function newestValues(workspaceId: string, filter: { mapId: string } | { k
       rank: sql<number>`row_number() over (partition by ${kpiValue.kpiId} order by ${kpiValue.date} desc)`.as('rank'),
     })
     .from(kpiValue)
-    .$dynamic();
-  const ranked = (
-    'mapId' in filter
-      ? values
-          .innerJoin(kpi, and(eq(kpi.id, kpiValue.kpiId), eq(kpi.workspaceId, workspaceId)))
-          .where(and(eq(kpiValue.workspaceId, workspaceId), eq(kpi.mapId, filter.mapId)))
-      : values.where(and(eq(kpiValue.workspaceId, workspaceId), filter.kpiIds ? inArray(kpiValue.kpiId, filter.kpiIds) : undefined))
-  ).as('ranked');
+    .where(and(eq(kpiValue.workspaceId, workspaceId), kpiIds ? inArray(kpiValue.kpiId, kpiIds) : undefined))
+    .as('ranked');
   const rows = await executor
     .select({ kpiId: ranked.kpiId, date: ranked.date, value: ranked.value })
     .from(ranked)
@@ -36,9 +30,22 @@ async function newestValues(workspaceId: string, filter: { mapId: string } | { k
   return groupHistory(rows);
 }
 
-/** The newest `n` values of every KPI of a map (oldest first), grouped per KPI, in one query. */
-export async function mapLatestValues(workspaceId: string, mapId: string, n: number, executor: Executor = db) {
-  return newestValues(workspaceId, { mapId }, n, executor);
+/**
+ * The newest `n` values of the outer query's `kpi` row, newest first, as a lateral subquery: join it
+ * with `leftJoinLateral(newest, eq(newest.workspaceId, workspaceId))`. Each KPI reads its `n` rows
+ * from the (kpi_id, date) index and stops, however long its history. The workspace is checked in
+ * the join, not inside the subquery: there the planner, before the table has statistics (a new
+ * database, a fresh import), combined the workspace index with it and read every value of the
+ * workspace once per KPI (measured: 14-24 ms for a 120-KPI map instead of 1 ms).
+ */
+export function newestValuesOfKpi(executor: Executor, n: number) {
+  return executor
+    .select({ date: kpiValue.date, value: kpiValue.value, workspaceId: kpiValue.workspaceId })
+    .from(kpiValue)
+    .where(eq(kpiValue.kpiId, kpi.id))
+    .orderBy(desc(kpiValue.date))
+    .limit(n)
+    .as('newest');
 }
 
 /** One KPI's values with their ids and sources, oldest first. */
@@ -56,5 +63,5 @@ export async function listKpiValues(workspaceId: string, kpiId: string, executor
  */
 export async function latestValues(workspaceId: string, kpiIds: string[] | null, n = 2, executor: Executor = db) {
   if (kpiIds !== null && kpiIds.length === 0) return new Map<string, ValuePoint[]>();
-  return newestValues(workspaceId, { kpiIds }, n, executor);
+  return newestValues(workspaceId, kpiIds, n, executor);
 }

@@ -1,17 +1,17 @@
 // KPIs: measures placed in the stage cells of a map's KPI row. Owns placing a KPI (search-or-create
 // of its measure), its settings and deletion; its dated values belong to kpi-values.server.ts and
 // moves between cells to the map editor.
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
 import { journeyMap, kpi, kpiValue, lane, measure, stage } from '#db/schema';
 import { dec } from '~/domain/decimal';
-import { currentFromHistory, kpiStatus } from '~/domain/kpi';
+import { currentFromHistory, kpiStatus, type ValuePoint } from '~/domain/kpi';
 import type { ImpactMode, KpiStatus } from '~/domain/vocabulary';
 import { CHIP_SPARK, type KpiChipData } from '~/lib/kpi-chip';
 import { sparklinePath } from '~/lib/sparkline';
 import { recordActivity } from './activity.server';
 import { announce } from './live.server';
-import { latestValues, listKpiValues, mapLatestValues } from './kpi-history.server';
+import { latestValues, listKpiValues, newestValuesOfKpi } from './kpi-history.server';
 import { writeKpiValue } from './kpi-values.server';
 import { cellIds, lockMap, writePositions } from './map-positions.server';
 import { findOrCreateMeasure, getMeasure } from './measures.server';
@@ -21,10 +21,18 @@ import { NOT_FOUND, ok, stale, type Result } from './result.server';
 export const CHIP_VALUES = 8;
 
 /**
- * Every KPI of a map with its current value, status and newest values, in two queries whatever the
- * map size or the length of the histories.
+ * The KPIs of a map (of some of its stages when `stageIds` is given) with their current value, status
+ * and newest values, in one query whatever the map size or the length of the histories: a row per
+ * KPI and value (its newest CHIP_VALUES, read by a lateral subquery), folded here.
  */
-export async function listMapKpis(workspaceId: string, mapId: string, executor: Executor = db): Promise<KpiChipData[]> {
+export async function listMapKpis(
+  workspaceId: string,
+  mapId: string,
+  executor: Executor = db,
+  stageIds: readonly string[] | null = null,
+): Promise<KpiChipData[]> {
+  if (stageIds && stageIds.length === 0) return [];
+  const newest = newestValuesOfKpi(executor, CHIP_VALUES);
   const rows = await executor
     .select({
       id: kpi.id,
@@ -38,17 +46,24 @@ export async function listMapKpis(workspaceId: string, mapId: string, executor: 
       unit: measure.unit,
       trend: measure.trend,
       archivedAt: measure.archivedAt,
+      date: newest.date,
+      value: newest.value,
     })
     .from(kpi)
     .innerJoin(measure, and(eq(measure.id, kpi.measureId), eq(measure.workspaceId, workspaceId)))
-    .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.mapId, mapId)))
-    .orderBy(asc(kpi.laneId), asc(kpi.stageId), asc(kpi.position));
-  if (rows.length === 0) return [];
-  const history = await mapLatestValues(workspaceId, mapId, CHIP_VALUES, executor);
-  return rows.map((r) => {
-    const points = history.get(r.id) ?? [];
+    .leftJoinLateral(newest, eq(newest.workspaceId, workspaceId))
+    .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.mapId, mapId), stageIds ? inArray(kpi.stageId, [...stageIds]) : undefined))
+    .orderBy(asc(kpi.laneId), asc(kpi.stageId), asc(kpi.position), asc(kpi.id), asc(newest.date));
+  const chips: KpiChipData[] = [];
+  for (let i = 0; i < rows.length;) {
+    const r = rows[i]!;
+    const points: ValuePoint[] = [];
+    for (; i < rows.length && rows[i]!.id === r.id; i++) {
+      const { date, value } = rows[i]!;
+      if (date !== null && value !== null) points.push({ date, value });
+    }
     const current = currentFromHistory(points);
-    return {
+    chips.push({
       id: r.id,
       laneId: r.laneId,
       stageId: r.stageId,
@@ -67,8 +82,9 @@ export async function listMapKpis(workspaceId: string, mapId: string, executor: 
         CHIP_SPARK.height,
       ),
       archived: r.archivedAt !== null,
-    };
-  });
+    });
+  }
+  return chips;
 }
 
 export interface KpiCell {

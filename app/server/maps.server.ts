@@ -2,7 +2,7 @@
 // emotion points and KPI placement. Every query takes the workspace id. Multi-row changes run in one
 // transaction; a move locks the map row first so concurrent moves on one map queue up and each
 // container's positions stay the clean sequence 0..n-1.
-import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, type Executor } from '#db/client';
 import { card, emotionPoint, journeyMap, kpi, lane, persona, stage } from '#db/schema';
 import { CARD_LANE_KINDS, type Channel, type LaneKind, type MapState } from '~/domain/vocabulary';
@@ -55,7 +55,8 @@ export async function personaInWorkspace(workspaceId: string, personaId: string,
 
 /**
  * Everything the editor shows, in a fixed number of queries whatever the map size: the map with its
- * persona, stages, lanes, cards, emotion points, KPIs (two queries) and the persona options.
+ * persona, stages, lanes, what each cell holds, emotion points and the persona options; then the
+ * cards and the KPIs (with their newest values) of the stages sent.
  */
 /** How many stages the editor sends at first: what a wide screen shows, plus a margin. */
 export const STAGE_WINDOW = 5;
@@ -77,7 +78,9 @@ export interface Holdings {
  * screen shows (a small one is sent whole); the counts of what every stage and lane holds come along.
  */
 export async function loadMapEditor(workspaceId: string, mapId: string, window: { from: number; to: number } = { from: 0, to: STAGE_WINDOW }) {
-  const [maps, stages, lanes, cards, emotions, kpis, personas] = await Promise.all([
+  // Two rounds of queries: the frame (map, stages, lanes, emotions, personas) and what each cell
+  // holds (counted in SQL), then the cards and KPIs of the window only.
+  const [maps, stages, lanes, cells, emotions, personas] = await Promise.all([
     db
       .select({
         id: journeyMap.id,
@@ -102,21 +105,7 @@ export async function loadMapEditor(workspaceId: string, mapId: string, window: 
       .from(lane)
       .where(and(eq(lane.workspaceId, workspaceId), eq(lane.mapId, mapId)))
       .orderBy(asc(lane.position), asc(lane.id)),
-    db
-      .select({
-        id: card.id,
-        laneId: card.laneId,
-        stageId: card.stageId,
-        title: card.title,
-        description: card.description,
-        channel: card.channel,
-        system: card.system,
-        position: card.position,
-        version: card.version,
-      })
-      .from(card)
-      .where(and(eq(card.workspaceId, workspaceId), eq(card.mapId, mapId)))
-      .orderBy(asc(card.position), asc(card.id)),
+    cellCounts(workspaceId, mapId),
     db
       .select({
         id: emotionPoint.id,
@@ -128,31 +117,50 @@ export async function loadMapEditor(workspaceId: string, mapId: string, window: 
       })
       .from(emotionPoint)
       .where(and(eq(emotionPoint.workspaceId, workspaceId), eq(emotionPoint.mapId, mapId))),
-    listMapKpis(workspaceId, mapId),
     listPersonaOptions(workspaceId),
   ]);
   const map = maps[0];
   if (!map) return null;
-  const whole = cards.length + kpis.length <= WHOLE_MAP_ITEMS;
-  const from = whole ? 0 : Math.min(window.from, Math.max(stages.length - 1, 0));
-  const to = whole ? stages.length : Math.max(from + 1, Math.min(window.to, from + MAX_STAGE_WINDOW));
-  const shown = new Set(stages.slice(from, to).map((s) => s.id));
   const holdings: { byStage: Record<string, Holdings>; byLane: Record<string, Holdings> } = { byStage: {}, byLane: {} };
-  const count = (items: readonly { stageId: string; laneId: string }[], key: keyof Holdings) => {
-    for (const item of items) {
-      for (const [into, id] of [
-        [holdings.byStage, item.stageId],
-        [holdings.byLane, item.laneId],
-      ] as const) {
-        const h = (into[id] ??= { cards: 0, kpis: 0, emotions: 0 });
-        h[key] += 1;
-      }
+  const add = (item: { stageId: string; laneId: string }, key: keyof Holdings, n: number) => {
+    for (const [into, id] of [
+      [holdings.byStage, item.stageId],
+      [holdings.byLane, item.laneId],
+    ] as const) {
+      const h = (into[id] ??= { cards: 0, kpis: 0, emotions: 0 });
+      h[key] += n;
     }
   };
-  count(cards, 'cards');
-  count(kpis, 'kpis');
-  count(emotions, 'emotions');
-  const inWindow = <T extends { stageId: string }>(items: T[]) => items.filter((item) => shown.has(item.stageId));
+  let items = 0;
+  for (const cell of cells) {
+    add(cell, cell.kind, cell.count);
+    items += cell.count;
+  }
+  for (const emotion of emotions) add(emotion, 'emotions', 1);
+  const whole = items <= WHOLE_MAP_ITEMS;
+  const from = whole ? 0 : Math.min(window.from, Math.max(stages.length - 1, 0));
+  const to = whole ? stages.length : Math.max(from + 1, Math.min(window.to, from + MAX_STAGE_WINDOW));
+  const shown = whole ? null : stages.slice(from, to).map((s) => s.id);
+  const [cards, kpis] = await Promise.all([
+    shown?.length === 0
+      ? []
+      : db
+          .select({
+            id: card.id,
+            laneId: card.laneId,
+            stageId: card.stageId,
+            title: card.title,
+            description: card.description,
+            channel: card.channel,
+            system: card.system,
+            position: card.position,
+            version: card.version,
+          })
+          .from(card)
+          .where(and(eq(card.workspaceId, workspaceId), eq(card.mapId, mapId), shown ? inArray(card.stageId, shown) : undefined))
+          .orderBy(asc(card.position), asc(card.id)),
+    listMapKpis(workspaceId, mapId, db, shown),
+  ]);
   return {
     map: { ...map, persona: map.personaId ? map.persona : null },
     stages,
@@ -160,12 +168,27 @@ export async function loadMapEditor(workspaceId: string, mapId: string, window: 
     /** The stages whose cells are sent: [from, to) in stage order. */
     window: { from, to: Math.min(to, stages.length) },
     holdings,
-    cards: inWindow(cards),
+    cards,
     // One score per stage and emotion lane: few, and the curve is drawn across the whole map.
     emotions,
-    kpis: inWindow(kpis),
+    kpis,
     personas,
   };
+}
+
+/** How many cards and KPIs each cell of a map holds (cells holding none are left out): one query. */
+async function cellCounts(workspaceId: string, mapId: string) {
+  const cards = db
+    .select({ kind: sql<keyof Holdings>`'cards'`.as('kind'), stageId: card.stageId, laneId: card.laneId, count: sql<number>`count(*)::int`.as('count') })
+    .from(card)
+    .where(and(eq(card.workspaceId, workspaceId), eq(card.mapId, mapId)))
+    .groupBy(card.stageId, card.laneId);
+  const kpis = db
+    .select({ kind: sql<keyof Holdings>`'kpis'`.as('kind'), stageId: kpi.stageId, laneId: kpi.laneId, count: sql<number>`count(*)::int`.as('count') })
+    .from(kpi)
+    .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.mapId, mapId)))
+    .groupBy(kpi.stageId, kpi.laneId);
+  return cards.unionAll(kpis);
 }
 
 export type MapEditorData = NonNullable<Awaited<ReturnType<typeof loadMapEditor>>>;

@@ -5,6 +5,7 @@ import { activity, card, emotionPoint, journeyMap, kpi, kpiValue, lane, measure,
 import * as editorRoute from '~/routes/w.$slug.maps.$mapId/route';
 import * as exportRoute from '~/routes/w.$slug.maps.$mapId.export';
 import * as listRoute from '~/routes/w.$slug.maps._index/route';
+import { listMapKpis } from '~/server/kpis.server';
 import { lockMap } from '~/server/map-positions.server';
 import { addMember, call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
 
@@ -583,6 +584,146 @@ describe('map editor', () => {
     expect(b.cards).toBeGreaterThanOrEqual(120);
     expect(a.cards).toBeLessThan(20);
     expect(b.queries).toBe(a.queries);
+  });
+});
+
+describe('the stages a large map sends', () => {
+  const loadAt = (user: TestUser, ws: Ws, mapId: string, search: string) =>
+    call(editorRoute.loader, { request: request(`/w/${ws.slug}/maps/${mapId}${search}`, { user }), params: { slug: ws.slug, mapId } });
+
+  /** 8 stages; 26 cards, 2 KPIs (10 values each) and an emotion score per stage: 224 items, over the whole-map limit. */
+  async function bigMap(owner: TestUser, ws: Ws, cardsPerStage = 26) {
+    const mapId = await createMap(owner, ws);
+    for (let s = 0; s < 8; s++) await act(owner, ws, mapId, { intent: 'addStage', name: `S${s}` });
+    for (const kind of ['touchpoints', 'actions', 'emotions', 'kpi']) await act(owner, ws, mapId, { intent: 'addLane', kind, name: kind });
+    const d = (await load(owner, ws, mapId)).data;
+    const lanes = d.lanes as { id: string; kind: string }[];
+    const cardLanes = lanes.filter((l) => l.kind === 'touchpoints' || l.kind === 'actions');
+    const rows = [];
+    for (const [si, s] of (d.stages as { id: string }[]).entries()) {
+      // Positions interleave stages and lanes, so the order of the cards sent is the map's order (position, id).
+      for (let i = 0; i < cardsPerStage; i++)
+        rows.push({ workspaceId: ws.id, mapId, laneId: cardLanes[i % 2]!.id, stageId: s.id, title: `s${si}c${i}`, position: (i * 7 + si) % 13 });
+    }
+    if (rows.length) await db.insert(card).values(rows);
+    const emo = lanes.find((l) => l.kind === 'emotions')!;
+    await db
+      .insert(emotionPoint)
+      .values(d.stages.map((s: { id: string }, i: number) => ({ workspaceId: ws.id, mapId, laneId: emo.id, stageId: s.id, score: (i % 5) - 2 })));
+    const [m] = await db
+      .insert(measure)
+      .values({ workspaceId: ws.id, name: `NPS ${mapId}`, unit: 'pts', trend: 'up' })
+      .returning();
+    const kl = lanes.find((l) => l.kind === 'kpi')!;
+    const kpis = await db
+      .insert(kpi)
+      .values(
+        d.stages.flatMap((s: { id: string }, i: number) =>
+          [0, 1].map((p) => ({ workspaceId: ws.id, mapId, laneId: kl.id, stageId: s.id, measureId: m!.id, position: p, targetValue: String(40 + i) })),
+        ),
+      )
+      .returning();
+    await db.insert(kpiValue).values(
+      kpis.flatMap((k, i) =>
+        Array.from({ length: 10 }, (_, j) => ({
+          workspaceId: ws.id,
+          kpiId: k.id,
+          date: `2026-0${1 + (j % 9)}-${10 + Math.floor(j / 9)}`,
+          value: String((i * 3 + j * 7) % 50),
+        })),
+      ),
+    );
+    return mapId;
+  }
+
+  /** What a window must hold, read straight from the tables: every card and KPI of its stages, in map order. */
+  async function expected(ws: Ws, mapId: string, from: number, to: number) {
+    const stages = await db.select().from(stage).where(eq(stage.mapId, mapId)).orderBy(asc(stage.position), asc(stage.id));
+    const shown = new Set(stages.slice(from, to).map((s) => s.id));
+    const cards = await db.select().from(card).where(eq(card.mapId, mapId)).orderBy(asc(card.position), asc(card.id));
+    const kpis = await db.select().from(kpi).where(eq(kpi.mapId, mapId));
+    const emotions = await db.select().from(emotionPoint).where(eq(emotionPoint.mapId, mapId));
+    const holdings: { byStage: Record<string, Record<string, number>>; byLane: Record<string, Record<string, number>> } = { byStage: {}, byLane: {} };
+    for (const [items, key] of [
+      [cards, 'cards'],
+      [kpis, 'kpis'],
+      [emotions, 'emotions'],
+    ] as const) {
+      for (const item of items) {
+        for (const [into, id] of [
+          [holdings.byStage, item.stageId],
+          [holdings.byLane, item.laneId],
+        ] as const) {
+          const h = (into[id] ??= { cards: 0, kpis: 0, emotions: 0 });
+          h[key] = (h[key] ?? 0) + 1;
+        }
+      }
+    }
+    return {
+      window: { from, to },
+      cardIds: cards.filter((c) => shown.has(c.stageId)).map((c) => c.id),
+      kpiIds: kpis.filter((k) => shown.has(k.stageId)).map((k) => k.id),
+      holdings,
+      emotions: emotions.length,
+      stages: stages.length,
+    };
+  }
+
+  it('sends the cards and KPIs of the asked stages only, counts of every stage and lane, and falls back to a window that exists', async () => {
+    const owner = await makeUser();
+    const ws = await makeWorkspace(owner, { name: 'Windows' });
+    const mapId = await bigMap(owner, ws);
+    const allChips = new Map((await listMapKpis(ws.id, mapId)).map((k) => [k.id, k]));
+    for (const [search, from, to] of [
+      ['', 0, 5],
+      ['?from=3&to=8', 3, 8],
+      ['?from=7&to=9', 7, 8],
+      ['?from=20&to=22', 7, 8],
+      ['?from=5&to=2', 0, 5],
+      ['?from=x', 0, 5],
+      ['?from=2', 2, 7],
+    ] as const) {
+      const res = await loadAt(owner, ws, mapId, search);
+      expect(res.status).toBe(200);
+      const want = await expected(ws, mapId, from, to);
+      expect(res.data.window, search).toEqual(want.window);
+      expect(res.data.stages, search).toHaveLength(want.stages);
+      expect(
+        res.data.cards.map((c: { id: string }) => c.id),
+        search,
+      ).toEqual(want.cardIds);
+      expect(res.data.kpis.map((k: { id: string }) => k.id).sort(), search).toEqual([...want.kpiIds].sort());
+      // Each KPI sent carries the same chip (current value, status, sparkline of its newest values) as the map's full list.
+      for (const k of res.data.kpis) expect(k, search).toEqual(allChips.get(k.id));
+      expect(res.data.holdings, search).toEqual(want.holdings);
+      expect(res.data.emotions, search).toHaveLength(want.emotions);
+    }
+  });
+
+  it('sends a small map whole, whatever stages are asked', async () => {
+    const owner = await makeUser();
+    const ws = await makeWorkspace(owner, { name: 'Small windows' });
+    const mapId = await bigMap(owner, ws, 3);
+    for (const search of ['', '?from=3&to=5', '?from=20&to=22']) {
+      const res = await loadAt(owner, ws, mapId, search);
+      const want = await expected(ws, mapId, 0, 8);
+      expect(res.data.window, search).toEqual(want.window);
+      expect(
+        res.data.cards.map((c: { id: string }) => c.id),
+        search,
+      ).toEqual(want.cardIds);
+      expect(res.data.kpis, search).toHaveLength(16);
+      expect(res.data.holdings, search).toEqual(want.holdings);
+    }
+  });
+
+  it('a viewer and an editor get the same window; another workspace gets 404', async () => {
+    const { owner, ws, viewer, editor, stranger, otherWs } = await setup();
+    const mapId = await bigMap(owner, ws);
+    const asOwner = (await loadAt(owner, ws, mapId, '?from=2&to=6')).data;
+    expect((await loadAt(viewer, ws, mapId, '?from=2&to=6')).data).toEqual(asOwner);
+    expect((await loadAt(editor, ws, mapId, '?from=2&to=6')).data).toEqual(asOwner);
+    expect((await loadAt(stranger, otherWs, mapId, '?from=2&to=6')).status).toBe(404);
   });
 });
 
