@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } satisfies WorkspaceData;
 }
 
-const NAV = ['home', 'maps', 'personas', 'measures', 'projects', 'summary', 'activity', 'settings'] as const;
+const NAV = ['home', 'maps', 'personas', 'measures', 'indicators', 'dashboards', 'projects', 'summary', 'activity', 'settings'] as const;
 
 export default function WorkspaceLayout() {
   const { workspace, role, user, workspaces } = useLoaderData<typeof loader>();
