@@ -36,8 +36,3 @@ export function kpiTile(input: { trend: Trend; target: string | null; history: r
 export function audienceText(audience: DashboardAudience, customAudience: string | null, label: (audience: DashboardAudience) => string): string {
   return audience === 'custom' && customAudience ? customAudience : label(audience);
 }
-
-/** Who sees a dashboard: everyone in the workspace when shared, else its creator only. */
-export function canSeeDashboard(d: { shared: boolean; ownerId: string | null }, userId: string): boolean {
-  return d.shared || d.ownerId === userId;
-}

@@ -4,7 +4,22 @@
 // hostile-input tests do not depend on the code they attack.
 import { count, eq } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { activity, card, emotionPoint, invitation, kpi, kpiValue, lane, measure, persona, project, projectCost, projectKpi } from '../../db/schema';
+import {
+  activity,
+  card,
+  dashboard,
+  dashboardMeasure,
+  emotionPoint,
+  invitation,
+  kpi,
+  kpiValue,
+  lane,
+  measure,
+  persona,
+  project,
+  projectCost,
+  projectKpi,
+} from '../../db/schema';
 import { makeUser, makeWorkspace, type TestUser } from './factories';
 import { makeMapWithKpiLane } from './kpi-fixtures';
 
@@ -42,6 +57,13 @@ export async function makeWorld() {
     .insert(invitation)
     .values({ workspaceId: ws.id, email: 'guest@example.com', role: 'viewer', tokenHash: `hash-${ws.id}`, expiresAt: new Date(Date.now() + 86_400_000) })
     .returning();
+  // A shared dashboard of the owner showing the measure, and a measure it does not show yet.
+  const [aDashboard] = await db
+    .insert(dashboard)
+    .values({ workspaceId: ws.id, name: 'Board', audience: 'top_management', shared: true, ownerId: owner.id })
+    .returning();
+  await db.insert(dashboardMeasure).values({ workspaceId: ws.id, dashboardId: aDashboard!.id, measureId: aMeasure!.id, position: 0 });
+  const [spareMeasure] = await db.insert(measure).values({ workspaceId: ws.id, name: 'CSAT', unit: '%', trend: 'up' }).returning();
   const other = await makeMapWithKpiLane(otherWs.id);
   return {
     owner,
@@ -55,6 +77,8 @@ export async function makeWorld() {
     emotionLane: emotionLane!,
     card: aCard!,
     measure: aMeasure!,
+    spareMeasure: spareMeasure!,
+    dashboard: aDashboard!,
     kpi: aKpi!,
     value: aValue!,
     persona: aPersona!,
@@ -75,7 +99,9 @@ export function worldParams(file: string, w: World): Record<string, string> {
   for (const match of file.matchAll(/\$([a-zA-Z]+)/g)) {
     const name = match[1]!;
     params[name] =
-      { slug: w.ws.slug, mapId: w.map.id, kpiId: w.kpi.id, measureId: w.measure.id, projectId: w.project.id, token: 'some-token' }[name] ?? w.map.id;
+      { slug: w.ws.slug, mapId: w.map.id, kpiId: w.kpi.id, measureId: w.measure.id, projectId: w.project.id, dashboardId: w.dashboard.id, token: 'some-token' }[
+        name
+      ] ?? w.map.id;
   }
   return params;
 }
