@@ -45,7 +45,7 @@ export function AddMeasure({
   return (
     <section className="panel" aria-labelledby="add-measure-heading">
       <h2 id="add-measure-heading">{t('dashboards.add')}</h2>
-      <Form method="post" {...getFormProps(form)} className="row">
+      <Form method="post" {...getFormProps(form)} className="row add-measure">
         {mine?.status === 'stale' ? <FormErrors errors={['staleVersion']} /> : null}
         <FormErrors errors={form.errors} />
         <input type="hidden" name="intent" value="addMeasure" />
@@ -53,6 +53,7 @@ export function AddMeasure({
         <div className="field">
           <label htmlFor={fields.measureId.id}>{t('dashboards.measure')}</label>
           <select {...getSelectProps(fields.measureId)} key={fields.measureId.key}>
+            <option value="">{t('dashboards.choose')}</option>
             {choices.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
