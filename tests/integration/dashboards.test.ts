@@ -58,18 +58,16 @@ async function team() {
       { workspaceId: ws.id, mapId: f.map.id, laneId: f.lane.id, stageId: f.stages[1]!.id, measureId: csat!.id, position: 0 },
     ])
     .returning();
-  await db
-    .insert(kpiValue)
-    .values([
-      ...Array.from({ length: 14 }, (_, m) => ({
-        workspaceId: ws.id,
-        kpiId: kpis[0]!.id,
-        date: `20${24 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`,
-        value: String(20 + m),
-      })),
-      { workspaceId: ws.id, kpiId: kpis[1]!.id, date: '2025-01-01', value: '25' },
-      { workspaceId: ws.id, kpiId: kpis[1]!.id, date: '2025-02-01', value: '22' },
-    ]);
+  await db.insert(kpiValue).values([
+    ...Array.from({ length: 14 }, (_, m) => ({
+      workspaceId: ws.id,
+      kpiId: kpis[0]!.id,
+      date: `20${24 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`,
+      value: String(20 + m),
+    })),
+    { workspaceId: ws.id, kpiId: kpis[1]!.id, date: '2025-01-01', value: '25' },
+    { workspaceId: ws.id, kpiId: kpis[1]!.id, date: '2025-02-01', value: '22' },
+  ]);
   return { owner, editor, viewer, ws, nps: nps!, csat: csat!, ces: ces!, kpis, map: f.map };
 }
 
