@@ -251,8 +251,19 @@ describe('dashboards', () => {
     const stranger = await makeUser();
     const other = await makeWorkspace(stranger);
     const [foreign] = await db.insert(measure).values({ workspaceId: other.id, name: 'Foreign' }).returning();
-    await expect(db.insert(dashboardMeasure).values({ workspaceId: t.ws.id, dashboardId: id, measureId: foreign!.id, position: 0 })).rejects.toThrow();
-    await expect(db.insert(dashboardMeasure).values({ workspaceId: other.id, dashboardId: id, measureId: foreign!.id, position: 0 })).rejects.toThrow();
+    // Foreign key violations (23503): the measure is not of the row's workspace, the dashboard is not of the measure's.
+    const code = async (values: typeof dashboardMeasure.$inferInsert) => {
+      try {
+        await db.insert(dashboardMeasure).values(values);
+        return 'written';
+      } catch (error) {
+        const e = error as { code?: string; cause?: { code?: string } };
+        return e.cause?.code ?? e.code;
+      }
+    };
+    expect(await code({ workspaceId: t.ws.id, dashboardId: id, measureId: foreign!.id, position: 0 })).toBe('23503');
+    expect(await code({ workspaceId: other.id, dashboardId: id, measureId: foreign!.id, position: 0 })).toBe('23503');
+    expect(await code({ workspaceId: t.ws.id, dashboardId: id, measureId: t.nps.id, position: 0 })).toBe('written');
   });
 
   it('the home page lists the dashboards the member can see', async () => {
