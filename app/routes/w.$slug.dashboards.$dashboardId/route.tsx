@@ -16,6 +16,7 @@ import {
   DashboardRemoveMeasureSchema,
   DashboardUpdateSchema,
 } from '~/lib/schemas/dashboards';
+import { useLiveData } from '~/lib/live';
 import { useWorkspace } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
 import * as dashboards from '~/server/dashboards.server';
@@ -97,6 +98,8 @@ export default function DashboardPage() {
   const { dashboard, measures, choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { workspace, canEdit } = useWorkspace();
+  // New KPI values (typed, imported, from the API) change the figures shown: reload them.
+  useLiveData({ figures: true });
   const { t } = useTranslation('indicators');
   const audience = audienceText(dashboard.audience, dashboard.customAudience, (a) => t(`audience.${a}`));
   return (

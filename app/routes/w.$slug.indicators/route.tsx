@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { pageTitle } from '~/lib/page-title';
 import { IndicatorFiltersSchema } from '~/lib/schemas/indicators';
+import { useLiveData } from '~/lib/live';
 import { useWorkspace } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
 import { loadIndicatorPlan } from '~/server/indicators.server';
@@ -30,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function IndicatorPlan() {
   const { measures, counts, tags, page, pageCount, filters } = useLoaderData<typeof loader>();
   const { workspace } = useWorkspace();
+  // New KPI values (typed, imported, from the API) change the figures shown: reload them.
+  useLiveData({ figures: true });
   const { t } = useTranslation('indicators');
   const filtered = Boolean(filters.family || filters.tag);
   return (
