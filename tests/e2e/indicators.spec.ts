@@ -125,3 +125,21 @@ test('a dashboard for top management with two measures shows their tiles and is 
   await home.getByRole('link', { name: 'Comité de direction' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Comité de direction' })).toBeVisible();
 });
+
+test.describe('in French', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('the indicator plan and the dashboards speak French to a French browser', async ({ page, signInAs }) => {
+    await signInAs('viewer');
+    const base = `/w/${DEMO.slug}`;
+    await page.goto(`${base}/indicators`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plan de coupe des indicateurs');
+    await expect(page).toHaveTitle('Plan des indicateurs · Demo Telecom · Parcours');
+    await expect(page.getByRole('table').locator('th.band').first()).toHaveText('Satisfaction (Happiness)');
+    await expect(rowOf(page, 'Délivrabilité des e-mails')).toContainText('Sans valeur financière');
+    await expect(rowOf(page, 'NPS')).toContainText(/En jeu\s: 50\s000\s€ par an/);
+    await page.goto(`${base}/dashboards`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tableaux de bord');
+    await expect(page).toHaveTitle('Tableaux de bord · Demo Telecom · Parcours');
+  });
+});
