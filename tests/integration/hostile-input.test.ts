@@ -182,7 +182,7 @@ function cases(file: string, w: World): Case[] {
     'w.$slug.dashboards._index.tsx': [{ form: { intent: 'create', name: 'Board', audience: 'custom', customAudience: 'Franchisees', shared: 'on' } }],
     'w.$slug.dashboards.$dashboardId.tsx': [
       { form: { intent: 'update', version: '1', name: 'Board', audience: 'top_management', customAudience: '', shared: 'on' } },
-      { form: { intent: 'addMeasure', version: '1', measureId: w.spareMeasure.id } },
+      { form: { intent: 'addMeasure', version: '1', measureId: w.measure.id } },
       { form: { intent: 'moveMeasure', version: '1', measureId: w.measure.id, direction: 'down' } },
       { form: { intent: 'removeMeasure', version: '1', measureId: w.measure.id } },
       { form: { intent: 'delete', version: '1' } },

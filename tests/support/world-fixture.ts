@@ -57,13 +57,12 @@ export async function makeWorld() {
     .insert(invitation)
     .values({ workspaceId: ws.id, email: 'guest@example.com', role: 'viewer', tokenHash: `hash-${ws.id}`, expiresAt: new Date(Date.now() + 86_400_000) })
     .returning();
-  // A shared dashboard of the owner showing the measure, and a measure it does not show yet.
+  // A shared dashboard of the owner showing the measure.
   const [aDashboard] = await db
     .insert(dashboard)
     .values({ workspaceId: ws.id, name: 'Board', audience: 'top_management', shared: true, ownerId: owner.id })
     .returning();
   await db.insert(dashboardMeasure).values({ workspaceId: ws.id, dashboardId: aDashboard!.id, measureId: aMeasure!.id, position: 0 });
-  const [spareMeasure] = await db.insert(measure).values({ workspaceId: ws.id, name: 'CSAT', unit: '%', trend: 'up' }).returning();
   const other = await makeMapWithKpiLane(otherWs.id);
   return {
     owner,
@@ -77,7 +76,6 @@ export async function makeWorld() {
     emotionLane: emotionLane!,
     card: aCard!,
     measure: aMeasure!,
-    spareMeasure: spareMeasure!,
     dashboard: aDashboard!,
     kpi: aKpi!,
     value: aValue!,
