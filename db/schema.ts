@@ -26,6 +26,7 @@ import {
   CHANNELS,
   COST_KINDS,
   CRITERION_DIRECTIONS,
+  DASHBOARD_AUDIENCES,
   FAMILIES,
   HEART_CATEGORIES,
   IMPACT_MODES,
@@ -351,6 +352,9 @@ export const measure = pgTable(
   (t) => [
     uniqueIndex('measure_workspace_name_idx').on(t.workspaceId, sql`lower(${t.name})`),
     index('measure_workspace_idx').on(t.workspaceId, t.archivedAt),
+    // The indicator plan's and the library's filters: by family, and by tag (array containment).
+    index('measure_workspace_family_idx').on(t.workspaceId, t.family),
+    index('measure_tags_idx').using('gin', t.tags),
     unique('measure_workspace_id_key').on(t.workspaceId, t.id),
   ],
 );
@@ -703,6 +707,60 @@ export const objectiveProject = pgTable(
     foreignKey({ name: 'objective_project_project_fk', columns: [t.workspaceId, t.projectId], foreignColumns: [project.workspaceId, project.id] }).onDelete(
       'cascade',
     ),
+  ],
+);
+
+// ---------------------------------------------------------------- dashboards
+
+export const dashboardAudienceEnum = pgEnum('dashboard_audience', DASHBOARD_AUDIENCES);
+
+/** A saved view of chosen measures for one audience; private to its creator unless shared. */
+export const dashboard = pgTable(
+  'dashboard',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    name: text('name').notNull(),
+    audience: dashboardAudienceEnum('audience').notNull(),
+    /** The audience's name when `audience` is custom; null otherwise. */
+    customAudience: text('custom_audience'),
+    /** The creator; a shared dashboard outlives their account (any editor may edit it). */
+    ownerId: text('owner_id').references(() => user.id, { onDelete: 'set null' }),
+    shared: boolean('shared').notNull().default(false),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('dashboard_workspace_idx').on(t.workspaceId, t.shared),
+    index('dashboard_owner_idx').on(t.workspaceId, t.ownerId),
+    unique('dashboard_workspace_id_key').on(t.workspaceId, t.id),
+  ],
+);
+
+/** The measures a dashboard shows, in order. Both ends are of the row's own workspace. */
+export const dashboardMeasure = pgTable(
+  'dashboard_measure',
+  {
+    workspaceId: workspaceRef(),
+    dashboardId: uuid('dashboard_id').notNull(),
+    measureId: uuid('measure_id').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    uniqueIndex('dashboard_measure_pk').on(t.dashboardId, t.measureId),
+    index('dashboard_measure_order_idx').on(t.dashboardId, t.position),
+    index('dashboard_measure_measure_idx').on(t.measureId),
+    foreignKey({
+      name: 'dashboard_measure_dashboard_same_workspace_fk',
+      columns: [t.workspaceId, t.dashboardId],
+      foreignColumns: [dashboard.workspaceId, dashboard.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'dashboard_measure_measure_same_workspace_fk',
+      columns: [t.workspaceId, t.measureId],
+      foreignColumns: [measure.workspaceId, measure.id],
+    }).onDelete('cascade'),
   ],
 );
 

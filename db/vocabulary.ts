@@ -91,6 +91,12 @@ export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
 export const API_SCOPES = ['read', 'read_write'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
+// ---------------------------------------------------------------- dashboards
+
+/** pgEnum dashboard_audience: who a saved dashboard is for (`custom` carries a free label). */
+export const DASHBOARD_AUDIENCES = ['marketing', 'sales', 'service', 'operations', 'top_management', 'custom'] as const;
+export type DashboardAudience = (typeof DASHBOARD_AUDIENCES)[number];
+
 // ---------------------------------------------------------------- webhooks
 
 /** The events a webhook may subscribe to (webhook.events holds a subset; `ping` is only sent on request). */

@@ -3,24 +3,34 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { KpiHealthPanel } from '~/components/kpis/kpi-health';
+import { audienceText } from '~/domain/dashboards';
+import type { DashboardAudience } from '~/domain/vocabulary';
 import { formatDayOf } from '~/lib/format';
 import { requireMember } from '~/server/access.server';
+import { listDashboards } from '~/server/dashboards.server';
 import { workspaceOverview } from '~/server/home.server';
 import { topProjectsByNpv } from '~/server/portfolio.server';
 import { TopProjects } from '~/components/projects/top-projects';
 import { useWorkspace } from '~/lib/workspace';
 import { pageTitle } from '~/lib/page-title';
 
+/** How many of the dashboards the member can see the home lists (by name); the rest are a link away. */
+const HOME_DASHBOARDS = 8;
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'home');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workspace } = await requireMember(request, params.slug);
-  const [overview, topProjects] = await Promise.all([workspaceOverview(workspace.id), topProjectsByNpv(workspace.id)]);
-  return { ...overview, topProjects };
+  const { workspace, user } = await requireMember(request, params.slug);
+  const [overview, topProjects, dashboards] = await Promise.all([
+    workspaceOverview(workspace.id),
+    topProjectsByNpv(workspace.id),
+    listDashboards(workspace.id, user.id, HOME_DASHBOARDS),
+  ]);
+  return { ...overview, topProjects, dashboards };
 }
 
 export default function WorkspaceHome() {
-  const { maps, projectsByStatus, memberCount, kpiHealth, topProjects } = useLoaderData<typeof loader>();
+  const { maps, projectsByStatus, memberCount, kpiHealth, topProjects, dashboards } = useLoaderData<typeof loader>();
   const { workspace, role, canEdit } = useWorkspace();
   const { t } = useTranslation();
   const base = `/w/${workspace.slug}`;
@@ -63,10 +73,33 @@ export default function WorkspaceHome() {
           <Link to={`${base}/projects`}>{t('nav.projects')} →</Link>
           <TopProjects projects={topProjects} slug={workspace.slug} currency={workspace.currency} locale={workspace.locale} />
         </section>
+        <HomeDashboards dashboards={dashboards} base={base} />
       </div>
     </>
   );
 }
+
+/** The dashboards the member can see (shared ones and their own), with their audience. */
+function HomeDashboards({ dashboards, base }: { dashboards: readonly HomeDashboard[]; base: string }) {
+  const { t } = useTranslation('indicators');
+  return (
+    <section className="panel home-dashboards" aria-labelledby="home-dashboards-heading">
+      <h2 id="home-dashboards-heading">{t('dashboards.home.title')}</h2>
+      {dashboards.length === 0 ? <p className="muted">{t('dashboards.home.empty')}</p> : null}
+      <ul>
+        {dashboards.map((d) => (
+          <li key={d.id}>
+            <Link to={`${base}/dashboards/${d.id}`}>{d.name}</Link>{' '}
+            <span className="muted small">{audienceText(d.audience, d.customAudience, (a) => t(`audience.${a}`))}</span>
+          </li>
+        ))}
+      </ul>
+      <Link to={`${base}/dashboards`}>{t('dashboards.home.all')} →</Link>
+    </section>
+  );
+}
+
+type HomeDashboard = { id: string; name: string; audience: DashboardAudience; customAudience: string | null };
 
 /** An empty workspace leads somewhere: the three steps from a blank workspace to a business case. */
 function GettingStarted({ base, canEdit }: { base: string; canEdit: boolean }) {

@@ -26,7 +26,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } satisfies WorkspaceData;
 }
 
-const NAV = ['home', 'maps', 'personas', 'measures', 'objectives', 'projects', 'summary', 'priorities', 'activity', 'settings'] as const;
+const NAV = [
+  'home',
+  'maps',
+  'personas',
+  'measures',
+  'indicators',
+  'dashboards',
+  'objectives',
+  'projects',
+  'summary',
+  'priorities',
+  'activity',
+  'settings',
+] as const;
 
 export default function WorkspaceLayout() {
   const { workspace, role, user, workspaces } = useLoaderData<typeof loader>();

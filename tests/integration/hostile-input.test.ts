@@ -235,6 +235,14 @@ function cases(file: string, w: World): Case[] {
       // Last: a valid deletion removes the objective, and later requests are refused.
       { form: { intent: 'delete', version: '1' } },
     ],
+    'w.$slug.dashboards._index.tsx': [{ form: { intent: 'create', name: 'Board', audience: 'custom', customAudience: 'Franchisees', shared: 'on' } }],
+    'w.$slug.dashboards.$dashboardId.tsx': [
+      { form: { intent: 'update', version: '1', name: 'Board', audience: 'top_management', customAudience: '', shared: 'on' } },
+      { form: { intent: 'addMeasure', version: '1', measureId: w.measure.id } },
+      { form: { intent: 'moveMeasure', version: '1', measureId: w.measure.id, direction: 'down' } },
+      { form: { intent: 'removeMeasure', version: '1', measureId: w.measure.id } },
+      { form: { intent: 'delete', version: '1' } },
+    ],
     'w.$slug.kpis.import.tsx': [{ form: { intent: 'preview', csv } }, { form: { intent: 'import', csv } }],
     'w.$slug.kpis.check.tsx': [{ form: { intent: 'preview', csv } }],
   };

@@ -7,6 +7,8 @@ import { db } from '../../db/client';
 import {
   activity,
   card,
+  dashboard,
+  dashboardMeasure,
   emotionPoint,
   invitation,
   kpi,
@@ -71,6 +73,12 @@ export async function makeWorld() {
       impactType: 'cost_saving',
     })
     .returning();
+  // A shared dashboard of the owner showing the measure.
+  const [aDashboard] = await db
+    .insert(dashboard)
+    .values({ workspaceId: ws.id, name: 'Board', audience: 'top_management', shared: true, ownerId: owner.id })
+    .returning();
+  await db.insert(dashboardMeasure).values({ workspaceId: ws.id, dashboardId: aDashboard!.id, measureId: aMeasure!.id, position: 0 });
   const other = await makeMapWithKpiLane(otherWs.id);
   return {
     owner,
@@ -84,6 +92,7 @@ export async function makeWorld() {
     emotionLane: emotionLane!,
     card: aCard!,
     measure: aMeasure!,
+    dashboard: aDashboard!,
     kpi: aKpi!,
     value: aValue!,
     persona: aPersona!,
@@ -106,9 +115,16 @@ export function worldParams(file: string, w: World): Record<string, string> {
   for (const match of file.matchAll(/\$([a-zA-Z]+)/g)) {
     const name = match[1]!;
     params[name] =
-      { slug: w.ws.slug, mapId: w.map.id, kpiId: w.kpi.id, measureId: w.measure.id, projectId: w.project.id, objectiveId: w.objective.id, token: 'some-token' }[
-        name
-      ] ?? w.map.id;
+      {
+        slug: w.ws.slug,
+        mapId: w.map.id,
+        kpiId: w.kpi.id,
+        measureId: w.measure.id,
+        projectId: w.project.id,
+        objectiveId: w.objective.id,
+        dashboardId: w.dashboard.id,
+        token: 'some-token',
+      }[name] ?? w.map.id;
   }
   return params;
 }

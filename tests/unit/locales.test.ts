@@ -58,6 +58,8 @@ const SAME_IN_BOTH = new Set([
   'minutes',
   'min',
   'NPS, Onboarding, Support…',
+  'Signal',
+  'Marketing',
 ]);
 
 const namespaces = readdirSync(path.join(root, 'en')).filter((f) => f.endsWith('.json'));

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CARD_LANE_KINDS,
   CHANNELS,
+  DASHBOARD_AUDIENCES,
   FAMILIES,
   HEART_CATEGORIES,
   IMPACT_TYPES,
@@ -32,6 +33,7 @@ const labelled: [namespace: string, key: string, values: readonly string[]][] = 
   ['measures', 'family', FAMILIES],
   ['measures', 'source', VALUE_SOURCES],
   ['measures', 'status', KPI_STATUSES],
+  ['indicators', 'audience', DASHBOARD_AUDIENCES],
   ['measures', 'unitNames', UNITS.map((u) => (u === '%' ? 'percent' : u))],
 ];
 
