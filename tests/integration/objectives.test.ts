@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db, queryCounter } from '../../db/client';
-import { activity, objective, objectiveKpi, objectiveMeasure, objectiveProject } from '../../db/schema';
+import { activity, objective, objectiveKpi, objectiveMeasure, objectiveProject, workspace } from '../../db/schema';
 import * as objectiveRoute from '~/routes/w.$slug.objectives.$objectiveId/route';
 import * as listRoute from '~/routes/w.$slug.objectives._index/route';
 import * as measureRoute from '~/routes/w.$slug.measures.$measureId/route';
@@ -10,7 +10,6 @@ import { seedDemo } from '~/server/demo/index.server';
 import { loadObjective, loadObjectiveTree } from '~/server/objectives.server';
 import { loadPortfolio } from '~/server/portfolio.server';
 import { valueOr404 } from '~/server/result.server';
-import { workspace } from '../../db/schema';
 import { addMember, call, makeUser, makeWorkspace, request, type TestUser } from '../support/factories';
 import { makeKpi, makeMeasure, makeProject, makeWorkedExample } from '../support/project-fixtures';
 

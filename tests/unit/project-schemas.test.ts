@@ -119,9 +119,9 @@ describe('what-if drafts', () => {
 });
 
 describe('summary query and file names', () => {
-  it('falls back to NPV and no filter for unknown parameters', () => {
-    expect(summaryQuery(new URLSearchParams('sort=roi&status=planned'))).toEqual({ sort: 'roi', status: 'planned' });
-    expect(summaryQuery(new URLSearchParams('sort=x&status=y'))).toEqual({ sort: 'npv', status: undefined });
+  it('falls back to NPV, no filter and the first page for unknown parameters', () => {
+    expect(summaryQuery(new URLSearchParams('sort=roi&status=planned&page=3'))).toEqual({ sort: 'roi', status: 'planned', page: 3 });
+    expect(summaryQuery(new URLSearchParams('sort=x&status=y&page=-2'))).toEqual({ sort: 'npv', status: undefined, page: 1 });
   });
 
   it('makes ASCII CSV file names', () => {
