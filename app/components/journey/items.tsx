@@ -1,7 +1,6 @@
 // The pieces of the grid: cards and KPIs (sortable inside a cell), stage headers (sortable columns)
 // and lane headers (sortable rows), each with one actions menu for editors (move, edit, duplicate,
 // delete) and, for cards, a title edited in place.
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Form, Link, useFetcher } from '@remix-run/react';
@@ -11,8 +10,7 @@ import { KpiChip } from '~/components/kpis/kpi-chip';
 import { CHANNELS } from '~/domain/vocabulary';
 import { useHydrated } from '~/lib/use-hydrated';
 import type { KpiChipData } from '~/lib/kpi-chip';
-import { AddCardSchema, DeleteSchema, DuplicateSchema, UpdateCardSchema, UpdateLaneSchema, UpdateStageSchema } from '~/lib/schemas/maps';
-import { Labelled, refusal, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
+import { controlProps, formProps, Labelled, refusal, UnshownErrors, useEditorForm, type EditorAnswer, type EditorField } from './editor-form';
 import { Expandable } from './expandable';
 import { ItemMenu, ItemMenuPanel } from './item-menu';
 import { MoveMenuForm, type MoveOption } from './move-menu';
@@ -270,10 +268,10 @@ const CardActions = memo(function CardActions({
           edit={() => <CardEditForm card={card} touchpoint={touchpoint} />}
           move={moveOptions.length ? <MoveMenuForm intent="moveCard" id={card.id} options={moveOptions} close={close} /> : null}
         >
-          <RowActionForm intent="duplicateCard" id={card.id} schema={DuplicateSchema} onSent={close}>
+          <RowActionForm intent="duplicateCard" id={card.id} onSent={close}>
             {t('menu.duplicate')}
           </RowActionForm>
-          <RowActionForm intent="deleteCard" id={card.id} schema={DeleteSchema} danger confirm={t('card.deleteConfirm', { name: card.title })}>
+          <RowActionForm intent="deleteCard" id={card.id} danger confirm={t('card.deleteConfirm', { name: card.title })}>
             {t('card.delete')}
           </RowActionForm>
         </ItemMenuPanel>
@@ -282,31 +280,21 @@ const CardActions = memo(function CardActions({
   );
 });
 
-type CardFieldset = {
-  title: FieldMetadata<string>;
-  description: FieldMetadata<string | undefined>;
-  channel: FieldMetadata<string | undefined>;
-  system: FieldMetadata<string | undefined>;
-};
-
-function CardFields({ fields, touchpoint }: { fields: CardFieldset; touchpoint: boolean }) {
+function CardFields({ field, touchpoint }: { field: (name: string) => EditorField; touchpoint: boolean }) {
   const { t } = useTranslation('maps');
-  const title = getInputProps(fields.title, { type: 'text' });
-  const description = getTextareaProps(fields.description);
-  const channel = getSelectProps(fields.channel);
-  const system = getInputProps(fields.system, { type: 'text' });
+  const [title, description, channel, system] = CARD_FIELDS.map(field) as [EditorField, EditorField, EditorField, EditorField];
   return (
     <>
-      <Labelled label={t('card.title')} field={fields.title}>
-        <input {...title} key={title.key} required maxLength={200} />
+      <Labelled label={t('card.title')} field={title}>
+        <input type="text" {...controlProps(title)} required maxLength={200} />
       </Labelled>
-      <Labelled label={t('card.description')} field={fields.description}>
-        <textarea {...description} key={description.key} rows={2} maxLength={4000} />
+      <Labelled label={t('card.description')} field={description}>
+        <textarea {...controlProps(description)} rows={2} maxLength={4000} />
       </Labelled>
       {touchpoint ? (
         <>
-          <Labelled label={t('card.channel')} field={fields.channel}>
-            <select {...channel} key={channel.key}>
+          <Labelled label={t('card.channel')} field={channel}>
+            <select {...controlProps(channel)}>
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
                   {t(`channel.${c}`)}
@@ -314,8 +302,8 @@ function CardFields({ fields, touchpoint }: { fields: CardFieldset; touchpoint: 
               ))}
             </select>
           </Labelled>
-          <Labelled label={t('card.system')} field={fields.system}>
-            <input {...system} key={system.key} maxLength={120} />
+          <Labelled label={t('card.system')} field={system}>
+            <input type="text" {...controlProps(system)} maxLength={120} />
           </Labelled>
         </>
       ) : null}
@@ -327,19 +315,18 @@ const CARD_FIELDS = ['title', 'description', 'channel', 'system'] as const;
 
 function CardEditForm({ card, touchpoint }: { card: CardData; touchpoint: boolean }) {
   const { t } = useTranslation('maps');
-  const [form, fields] = useEditorForm({
+  const [form, field] = useEditorForm({
     id: `edit-card-${card.id}`,
-    schema: UpdateCardSchema,
     intent: 'updateCard',
     rowId: card.id,
     defaultValue: { title: card.title, description: card.description, channel: card.channel ?? 'web', system: card.system ?? '' },
   });
   return (
-    <Form method="post" preventScrollReset className="stack" {...getFormProps(form)}>
+    <Form method="post" preventScrollReset className="stack" {...formProps(form)}>
       <input type="hidden" name="intent" value="updateCard" />
       <input type="hidden" name="cardId" value={card.id} />
       <input type="hidden" name="version" value={card.version} />
-      <CardFields fields={fields as unknown as CardFieldset} touchpoint={touchpoint} />
+      <CardFields field={field} touchpoint={touchpoint} />
       <button type="submit" className="small">
         {t('actions.save')}
       </button>
@@ -355,7 +342,6 @@ function CardEditForm({ card, touchpoint }: { card: CardData; touchpoint: boolea
 function RowActionForm({
   intent,
   id,
-  schema,
   confirm,
   danger,
   onSent,
@@ -363,26 +349,23 @@ function RowActionForm({
 }: {
   intent: 'deleteStage' | 'deleteLane' | 'deleteCard' | 'duplicateCard' | 'duplicateStage' | 'duplicateLane';
   id: string;
-  schema: typeof DeleteSchema | typeof DuplicateSchema;
   confirm?: string;
   danger?: boolean;
   onSent?: () => void;
   children: ReactNode;
 }) {
-  const [form] = useEditorForm({ id: `${intent}-${id}`, schema, intent, rowId: id });
-  const props = getFormProps(form);
+  const [form] = useEditorForm({ id: `${intent}-${id}`, intent, rowId: id });
   return (
     <Form
       method="post"
       preventScrollReset
-      {...props}
+      {...formProps(form)}
       onSubmit={(event) => {
         if (confirm && !window.confirm(confirm)) {
           event.preventDefault();
           return;
         }
-        props.onSubmit(event);
-        if (!event.defaultPrevented || onSent) onSent?.();
+        onSent?.();
       }}
     >
       <input type="hidden" name="intent" value={intent} />
@@ -429,20 +412,19 @@ export function AddCardForm({
 
 function AddCardFields({ laneId, stageId, touchpoint }: { laneId: string; stageId: string; touchpoint: boolean }) {
   const { t } = useTranslation('maps');
-  const [form, fields] = useEditorForm({
+  const [form, field] = useEditorForm({
     id: `add-card-${laneId}-${stageId}`,
-    schema: AddCardSchema,
     intent: 'addCard',
     rowId: `${laneId}:${stageId}`,
     resetOnDone: true,
     defaultValue: { channel: 'web' },
   });
   return (
-    <Form method="post" preventScrollReset className="stack" {...getFormProps(form)}>
+    <Form method="post" preventScrollReset className="stack" {...formProps(form)}>
       <input type="hidden" name="intent" value="addCard" />
       <input type="hidden" name="laneId" value={laneId} />
       <input type="hidden" name="stageId" value={stageId} />
-      <CardFields fields={fields as unknown as CardFieldset} touchpoint={touchpoint} />
+      <CardFields field={field} touchpoint={touchpoint} />
       <button type="submit" className="small">
         {t('card.add')}
       </button>
@@ -567,7 +549,7 @@ function DeleteWithContents({ intent, id, name, holdings }: { intent: 'deleteSta
           {holdings.emotions ? <li>{t('delete.emotions', { count: holdings.emotions })}</li> : null}
         </ul>
       ) : null}
-      <RowActionForm intent={intent} id={id} schema={DeleteSchema} danger>
+      <RowActionForm intent={intent} id={id} danger>
         {t('delete.confirm', { name })}
       </RowActionForm>
     </div>
@@ -651,7 +633,7 @@ export const StageHeader = memo(function StageHeader({
                   render: () => <DeleteWithContents intent="deleteStage" id={stage.id} name={stage.name} holdings={holdings} />,
                 }}
               >
-                <RowActionForm intent="duplicateStage" id={stage.id} schema={DuplicateSchema} onSent={close}>
+                <RowActionForm intent="duplicateStage" id={stage.id} onSent={close}>
                   {t('menu.duplicate')}
                 </RowActionForm>
               </ItemMenuPanel>
@@ -665,29 +647,28 @@ export const StageHeader = memo(function StageHeader({
 
 function StageEditForm({ stage }: { stage: StageData }) {
   const { t } = useTranslation('maps');
-  const [form, fields] = useEditorForm({
+  const [form, field] = useEditorForm({
     id: `edit-stage-${stage.id}`,
-    schema: UpdateStageSchema,
     intent: 'updateStage',
     rowId: stage.id,
     defaultValue: { name: stage.name, phase: stage.phase ?? '', description: stage.description },
   });
-  const name = getInputProps(fields.name, { type: 'text' });
-  const phase = getInputProps(fields.phase, { type: 'text' });
-  const description = getTextareaProps(fields.description);
+  const name = field('name');
+  const phase = field('phase');
+  const description = field('description');
   return (
-    <Form method="post" preventScrollReset className="stack" {...getFormProps(form)}>
+    <Form method="post" preventScrollReset className="stack" {...formProps(form)}>
       <input type="hidden" name="intent" value="updateStage" />
       <input type="hidden" name="stageId" value={stage.id} />
       <input type="hidden" name="version" value={stage.version} />
-      <Labelled label={t('stage.name')} field={fields.name}>
-        <input {...name} key={name.key} required maxLength={120} />
+      <Labelled label={t('stage.name')} field={name}>
+        <input type="text" {...controlProps(name)} required maxLength={120} />
       </Labelled>
-      <Labelled label={t('stage.phase')} field={fields.phase}>
-        <input {...phase} key={phase.key} maxLength={80} />
+      <Labelled label={t('stage.phase')} field={phase}>
+        <input type="text" {...controlProps(phase)} maxLength={80} />
       </Labelled>
-      <Labelled label={t('stage.description')} field={fields.description}>
-        <textarea {...description} key={description.key} rows={2} maxLength={2000} />
+      <Labelled label={t('stage.description')} field={description}>
+        <textarea {...controlProps(description)} rows={2} maxLength={2000} />
       </Labelled>
       <button type="submit" className="small">
         {t('actions.save')}
@@ -755,7 +736,7 @@ export function LaneRow({
                   render: () => <DeleteWithContents intent="deleteLane" id={lane.id} name={lane.name} holdings={holdings} />,
                 }}
               >
-                <RowActionForm intent="duplicateLane" id={lane.id} schema={DuplicateSchema} onSent={close}>
+                <RowActionForm intent="duplicateLane" id={lane.id} onSent={close}>
                   {t('menu.duplicate')}
                 </RowActionForm>
               </ItemMenuPanel>
@@ -770,21 +751,20 @@ export function LaneRow({
 
 function LaneEditForm({ lane }: { lane: LaneData }) {
   const { t } = useTranslation('maps');
-  const [form, fields] = useEditorForm({
+  const [form, field] = useEditorForm({
     id: `edit-lane-${lane.id}`,
-    schema: UpdateLaneSchema,
     intent: 'updateLane',
     rowId: lane.id,
     defaultValue: { name: lane.name },
   });
-  const name = getInputProps(fields.name, { type: 'text' });
+  const name = field('name');
   return (
-    <Form method="post" preventScrollReset className="stack" {...getFormProps(form)}>
+    <Form method="post" preventScrollReset className="stack" {...formProps(form)}>
       <input type="hidden" name="intent" value="updateLane" />
       <input type="hidden" name="laneId" value={lane.id} />
       <input type="hidden" name="version" value={lane.version} />
-      <Labelled label={t('lane.name')} field={fields.name}>
-        <input {...name} key={name.key} required maxLength={120} />
+      <Labelled label={t('lane.name')} field={name}>
+        <input type="text" {...controlProps(name)} required maxLength={120} />
       </Labelled>
       <button type="submit" className="small">
         {t('actions.save')}
