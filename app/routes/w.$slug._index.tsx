@@ -13,6 +13,9 @@ import { pageTitle } from '~/lib/page-title';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'home');
 
+/** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
+export const handle = { i18n: ['projects'] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   const [overview, topProjects] = await Promise.all([workspaceOverview(workspace.id), topProjectsByNpv(workspace.id)]);

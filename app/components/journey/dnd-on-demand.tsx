@@ -4,7 +4,7 @@
 // scroll position and the focused item are kept, and the gesture that asked for it is replayed on
 // the new markup, so the press (or Space) that started it still picks the item up.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentProps, type ReactNode, type RefObject } from 'react';
-import type { DndKit } from './drag-data';
+import type { DndKit } from './dnd-kit-context';
 
 interface Replay {
   selector: string;

@@ -1,7 +1,5 @@
 // What a draggable or a drop target of the map is, and which drops are allowed: shared by the board
 // (which saves a drop) and the drag-and-drop layer that loads on the first drag (map-dnd.tsx).
-import { createContext, useContext } from 'react';
-import type * as MapDnd from './map-dnd';
 
 export type DragData =
   | { type: 'stage' }
@@ -19,8 +17,3 @@ export function accepts(active: DragData | undefined, over: DragData | undefined
   }
   return false;
 }
-
-/** The drag-and-drop layer (dnd-kit), once loaded; null before the first drag. */
-export type DndKit = typeof MapDnd;
-export const DndKitContext = createContext<DndKit | null>(null);
-export const useDndKit = () => useContext(DndKitContext);

@@ -13,7 +13,8 @@ import { Expandable } from './expandable';
 import { ItemMenu, ItemMenuPanel } from './item-menu';
 import { MoveMenuForm, type MoveOption } from './move-menu';
 import { shortAnchor, stageAnchor, StagePager, useStageAnchor } from './stage-pager';
-import { useDndKit, type DndKit, type DragData } from './drag-data';
+import { useDndKit, type DndKit } from './dnd-kit-context';
+import type { DragData } from './drag-data';
 import type { CardData, LaneData, StageData } from './types';
 
 export type { DragData };

@@ -15,7 +15,8 @@ import { applyMove, baseArrangement, moveFromForm, type Arrangement, type Move }
 import { EmotionCells } from './emotion-lane';
 import { ensureTabStop, gridKey, rove } from './grid-navigation';
 import { DndLayer, Sortable, useDndKitOnDemand } from './dnd-on-demand';
-import { accepts, DndKitContext, useDndKit, type DndKit, type DragData } from './drag-data';
+import { DndKitContext, useDndKit, type DndKit } from './dnd-kit-context';
+import { accepts, type DragData } from './drag-data';
 import { AddCardForm, InlineEditingContext, LaneRow, SortableCard, SortableKpi, StageHeader, type Holdings } from './items';
 import { Expandable } from './expandable';
 import { useMoveSubmit } from './move-context';
