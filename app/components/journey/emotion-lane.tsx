@@ -121,11 +121,7 @@ export const EmotionCells = memo(function EmotionCells({
   };
 
   return (
-    <div
-      role={inGrid ? 'gridcell' : 'cell'}
-      className="emotion-cells"
-      {...(inGrid ? { 'data-nav': 'cell', 'data-col': 'all', tabIndex: -1, 'aria-label': lane.name } : null)}
-    >
+    <div role={inGrid ? 'gridcell' : 'cell'} className="emotion-cells" {...(inGrid ? { 'data-nav': 'cell', 'data-col': 'all', tabIndex: -1 } : null)}>
       <svg
         className="emotion-curve"
         width={stages.length * columnWidth}

@@ -203,7 +203,7 @@ export function MapBoard({
     event.preventDefault();
     if (action.kind === 'edit') {
       if (target.dataset.cardId && canEdit) setEditingId(target.dataset.cardId);
-      else if (target.dataset.kpiId) target.querySelector<HTMLAnchorElement>('a.kpi-chip')?.click();
+      else if (target.dataset.kpiId) target.querySelector<HTMLAnchorElement>('.kpi-chip a')?.click();
       else if (target.dataset.nav === 'head' && canEdit) openIn(target, '.item-menu', 'a.button[href*="edit="]');
       else if (target.dataset.nav === 'cell' && canEdit) {
         const point = target.querySelector<HTMLElement>('[role="slider"]');
@@ -493,16 +493,7 @@ function DroppableCell({
 }) {
   const { ref, isOver } = kit.useDropCell(kind, laneId, stageId);
   return (
-    <div
-      role="gridcell"
-      ref={ref}
-      className={`${className}${isOver ? ' over' : ''}`}
-      data-cell={label}
-      data-nav="cell"
-      data-col={col}
-      tabIndex={-1}
-      aria-label={label}
-    >
+    <div role="gridcell" ref={ref} className={`${className}${isOver ? ' over' : ''}`} data-cell={label} data-nav="cell" data-col={col} tabIndex={-1}>
       {children}
     </div>
   );
@@ -570,8 +561,9 @@ const CardCell = memo(function CardCell({
 const EMPTY_OPTIONS: MoveOption[] = [];
 
 /**
- * A cell's frame: plain markup until the page is hydrated (the server renders no drag-and-drop
- * machinery), then a drop target holding a sortable list.
+ * A cell's frame: plain markup until the first drag (the server and hydration render no drag-and-
+ * drop machinery), then a drop target holding a sortable list. It has no aria-label: its row and
+ * column headers name it, and a label would hide its cards' text from its name.
  */
 function CellFrame({
   kind,
@@ -604,7 +596,7 @@ function CellFrame({
         role={inGrid ? 'gridcell' : 'cell'}
         className={className}
         data-cell={label}
-        {...(inGrid ? { 'data-nav': 'cell', 'data-col': col, tabIndex: -1, 'aria-label': label } : null)}
+        {...(inGrid ? { 'data-nav': 'cell', 'data-col': col, tabIndex: -1 } : null)}
       >
         {list}
         {footer}

@@ -33,19 +33,22 @@ export const KpiChip = memo(function KpiChip({
   const { workspace } = useWorkspace();
   const measureValue = useMeasureValue(workspace.currency, locale);
   const value = (v: string | null) => measureValue(v, kpi.unit);
+  // Only the name is the link, stretched over the whole chip (see app.css): its name says where it
+  // goes ("NPS: open KPI settings") and holds all its visible text; the figures and the status
+  // beside it are read as they are, not hidden behind a label.
   return (
-    <Link
-      to={href}
-      discover="none"
-      preventScrollReset
-      tabIndex={inGrid ? -1 : undefined}
-      className={`kpi-chip${kpi.archived ? ' archived' : ''}`}
-      aria-label={t('chip.label', { name: kpi.measureName })}
-    >
-      <span className="kpi-chip-name">
+    <div className={`kpi-chip${kpi.archived ? ' archived' : ''}`}>
+      <Link
+        to={href}
+        discover="none"
+        preventScrollReset
+        tabIndex={inGrid ? -1 : undefined}
+        className="kpi-chip-name"
+        aria-label={t('chip.label', { name: kpi.measureName })}
+      >
         {kpi.measureName}
-        {kpi.archived ? <span className="muted"> ({t('chip.archived')})</span> : null}
-      </span>
+      </Link>
+      {kpi.archived ? <span className="muted"> ({t('chip.archived')})</span> : null}
       <span className="kpi-chip-values">{`${value(kpi.current)} → ${value(kpi.target)}`}</span>
       <span className="kpi-chip-status">
         <KpiStatusChip status={kpi.status} />
@@ -55,6 +58,6 @@ export const KpiChip = memo(function KpiChip({
           </svg>
         ) : null}
       </span>
-    </Link>
+    </div>
   );
 });
