@@ -203,7 +203,7 @@ export function MapBoard({
     event.preventDefault();
     if (action.kind === 'edit') {
       if (target.dataset.cardId && canEdit) setEditingId(target.dataset.cardId);
-      else if (target.dataset.kpiId) target.querySelector<HTMLAnchorElement>('.kpi-chip a')?.click();
+      else if (target.dataset.kpiId) target.querySelector<HTMLAnchorElement>('a.kpi-chip')?.click();
       else if (target.dataset.nav === 'head' && canEdit) openIn(target, '.item-menu', 'a.button[href*="edit="]');
       else if (target.dataset.nav === 'cell' && canEdit) {
         const point = target.querySelector<HTMLElement>('[role="slider"]');

@@ -33,22 +33,15 @@ export const KpiChip = memo(function KpiChip({
   const { workspace } = useWorkspace();
   const measureValue = useMeasureValue(workspace.currency, locale);
   const value = (v: string | null) => measureValue(v, kpi.unit);
-  // Only the name is the link, stretched over the whole chip (see app.css): its name says where it
-  // goes ("NPS: open KPI settings") and holds all its visible text; the figures and the status
-  // beside it are read as they are, not hidden behind a label.
   return (
-    <div className={`kpi-chip${kpi.archived ? ' archived' : ''}`}>
-      <Link
-        to={href}
-        discover="none"
-        preventScrollReset
-        tabIndex={inGrid ? -1 : undefined}
-        className="kpi-chip-name"
-        aria-label={t('chip.label', { name: kpi.measureName })}
-      >
-        {kpi.measureName}
-      </Link>
-      {kpi.archived ? <span className="muted"> ({t('chip.archived')})</span> : null}
+    <Link to={href} discover="none" preventScrollReset tabIndex={inGrid ? -1 : undefined} className={`kpi-chip${kpi.archived ? ' archived' : ''}`}>
+      {/* No aria-label, which would hide the figures and the status: the link's name is its text,
+          where it goes said with the measure's name ("NPS: open KPI settings 12 → 20 On track"). */}
+      <span className="kpi-chip-name">
+        <span aria-hidden="true">{kpi.measureName}</span>
+        <span className="visually-hidden">{t('chip.label', { name: kpi.measureName })}</span>
+        {kpi.archived ? <span className="muted"> ({t('chip.archived')})</span> : null}
+      </span>
       <span className="kpi-chip-values">{`${value(kpi.current)} → ${value(kpi.target)}`}</span>
       <span className="kpi-chip-status">
         <KpiStatusChip status={kpi.status} />
@@ -58,6 +51,6 @@ export const KpiChip = memo(function KpiChip({
           </svg>
         ) : null}
       </span>
-    </div>
+    </Link>
   );
 });

@@ -29,7 +29,7 @@ export function KpiPanel({ kpiId, closeHref, children }: { kpiId: string; closeH
       if (active && active !== document.body && !active.closest('.kpi-panel')) return;
       // The KPI's place in the map's keyboard grid (its item), or its chip before the grid runs.
       const item = document.querySelector<HTMLElement>(`[data-kpi-id="${kpiId}"]`);
-      (item?.hasAttribute('data-nav') ? item : item?.querySelector<HTMLElement>('.kpi-chip a'))?.focus({ preventScroll: true });
+      (item?.hasAttribute('data-nav') ? item : item?.querySelector<HTMLElement>('a.kpi-chip'))?.focus({ preventScroll: true });
     };
   }, [kpiId, headingId]);
   return (
