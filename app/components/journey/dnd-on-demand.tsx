@@ -26,6 +26,12 @@ function placeSelector(from: Element): string | null {
   return null;
 }
 
+/** The grid place, or its grip when that is what has the focus. */
+function focusSelector(element: Element): string | null {
+  const place = placeSelector(element);
+  return place && element.classList.contains('drag-handle') ? `${place} .drag-handle` : place;
+}
+
 /** What, in a pointer or key event on the grid, asks for drag and drop; the gesture to replay. */
 function gesture(event: Event): Replay | 'load' | null {
   const target = event.target as HTMLElement;
@@ -59,8 +65,10 @@ function gesture(event: Event): Replay | 'load' | null {
   if (event.type === 'keydown') {
     const e = event as KeyboardEvent;
     const nav = target.dataset.nav;
-    if (e.code !== 'Space' || e.repeat || e.altKey || e.ctrlKey || e.metaKey || (nav !== 'item' && nav !== 'head')) return null;
-    const place = placeSelector(target);
+    const handle = target.classList.contains('drag-handle');
+    if (e.code !== 'Space' || e.repeat || e.altKey || e.ctrlKey || e.metaKey || (nav !== 'item' && nav !== 'head' && !handle)) return null;
+    // Space on the item itself, or on its grip when something focused it (it is out of the Tab order).
+    const place = focusSelector(target);
     if (!place) return null;
     // The Space is the pick-up's, not the page's (it would scroll).
     e.preventDefault();
@@ -100,7 +108,7 @@ export function useDndKitOnDemand(enabled: boolean, grid: RefObject<HTMLElement>
         .then((loaded) => {
           const focused = document.activeElement;
           restore.current = {
-            focus: focused && grid.current?.contains(focused) ? placeSelector(focused) : null,
+            focus: focused && grid.current?.contains(focused) ? focusSelector(focused) : null,
             left: scroller.current?.scrollLeft ?? 0,
             top: scroller.current?.scrollTop ?? 0,
           };
