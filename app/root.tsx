@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PendingFeedback } from '~/components/ui/pending';
+import { useNamespacesForNavigation } from '~/lib/locale-loading';
 import { useNonce } from '~/lib/nonce';
 import { getSignedIn } from '~/server/auth.server';
 import { i18nServer } from '~/server/i18n.server';
@@ -32,7 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const handle = { i18n: ['common', 'errors', 'maps', 'measures', 'projects', 'api'] };
+// The locale namespaces every page may need; a route adds its own in its `handle` (projects, api,
+// webhooks), and the browser loads at first only those of the page it opens (entry.client.tsx).
+export const handle = { i18n: ['common', 'errors', 'maps', 'measures'] };
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>('root');
@@ -62,6 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useNamespacesForNavigation();
   return (
     <>
       <PendingFeedback />

@@ -13,6 +13,9 @@ const OPENAPI_URL = '/api/v1/openapi.json';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'apiDocs');
 
+/** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
+export const handle = { i18n: ['api'] };
+
 interface RedocGlobal {
   init(specUrl: string, options: Record<string, unknown>, element: HTMLElement, callback?: (error?: Error) => void): void;
 }

@@ -19,6 +19,9 @@ const HOME_DASHBOARDS = 8;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'home');
 
+/** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
+export const handle = { i18n: ['projects'] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, user } = await requireMember(request, params.slug);
   const [overview, topProjects, dashboards] = await Promise.all([

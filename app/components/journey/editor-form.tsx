@@ -1,15 +1,14 @@
-// The map editor's forms as Conform forms: each is checked in the browser with the schema the
-// action parses, and takes as its lastResult the action's answer only when that answer names its
-// intent and its row (see editorRowId), so a refusal shows beside the right field of the right row.
-// The hooks run inside the forms, which render only when opened: the 480 closed cards of a large
-// map subscribe to nothing.
-import { useForm, type FormMetadata, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod';
+// The map editor's forms post plainly: the action parses every form with its zod schema anyway, so
+// the browser ships neither zod nor Conform for them (they were a third of the editor's first-load
+// JavaScript). A form takes the action's answer only when that answer names its intent and its row
+// (see editorRowId): a refusal shows beside the right field of the right row, with or without
+// JavaScript. `noValidate` keeps the browser's own bubbles out, so every message is the server's,
+// translated, beside its field. The hooks run inside the forms, which render only when opened: the
+// closed cards of a large map subscribe to nothing.
 import { useActionData } from '@remix-run/react';
-import type { FormEvent, ReactNode } from 'react';
-import type { z } from 'zod';
-import { FieldErrors, FormErrors } from '~/components/ui/field';
-import { lastResultFor } from '~/lib/action-result';
+import { useEffect, type FormEvent, type ReactNode } from 'react';
+import { FieldErrors, FormErrors } from '~/components/ui/field-errors';
+import { answerFor } from '~/lib/action-result';
 
 /** The editor action's answer (see the route): its intent, the row it is about and how it went. */
 export interface EditorAnswer {
@@ -22,6 +21,12 @@ export interface EditorAnswer {
   result?: unknown;
 }
 
+/** The part of the server's submission reply (Conform's `reply()`) that a form shows. */
+interface SubmissionReply {
+  initialValue?: Record<string, unknown> | null;
+  error?: Record<string, string[] | null> | null;
+}
+
 /** What went wrong with a change, as a message key; undefined when it landed. */
 export function refusal(answer: EditorAnswer | undefined): string | undefined {
   if (!answer?.status || answer.status === 'done') return undefined;
@@ -29,17 +34,33 @@ export function refusal(answer: EditorAnswer | undefined): string | undefined {
   return answer.message ?? 'badRequest';
 }
 
-/** An invalid answer carrying Conform errors: the form that sent it shows them beside its fields. */
+/** An invalid answer carrying field errors: the form that sent it shows them beside its fields. */
 export function shownByForm(answer: EditorAnswer | undefined): boolean {
   if (answer?.status !== 'invalid') return false;
-  const error = (answer.result as SubmissionResult<string[]> | undefined)?.error;
+  const error = (answer.result as SubmissionReply | undefined)?.error;
   return !!error && Object.values(error).some((e) => e?.length);
 }
 
-interface EditorFormOptions<S extends z.ZodTypeAny> {
+export interface EditorField {
+  id: string;
+  name: string;
+  errorId: string;
+  errors?: string[];
+  /** What the field shows first: what was sent when the answer refused it, else the default. */
+  initialValue?: string;
+}
+
+export interface EditorFormState {
+  id: string;
+  errorId: string;
+  /** Every error of the answer, by field name ('' for the form's own). */
+  allErrors: Record<string, string[]>;
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
+}
+
+interface EditorFormOptions {
   /** Unique on the page, e.g. `edit-card-<id>`. */
   id: string;
-  schema: S;
   intent: string;
   /** The row the form is about, as the action's editorRowId names it. */
   rowId: string;
@@ -48,40 +69,73 @@ interface EditorFormOptions<S extends z.ZodTypeAny> {
   resetOnDone?: boolean;
   /** The answer to read; by default the route's action data (plain `<Form>` posts). */
   answer?: EditorAnswer;
-  /** Runs when the form is valid, e.g. to save through a fetcher instead. */
+  /** Runs on submit, e.g. to save through a fetcher instead. */
   onSubmit?: (event: FormEvent<HTMLFormElement>, formData: FormData) => void;
 }
 
-/** The form's fields; a preprocessed schema (MoveMenuSchema) takes any record. */
-type FormShape<S extends z.ZodTypeAny> = z.input<S> extends Record<string, unknown> ? z.input<S> : Record<string, unknown>;
+const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
 
-export function useEditorForm<S extends z.ZodTypeAny>({
-  id,
-  schema,
-  intent,
-  rowId,
-  defaultValue,
-  resetOnDone = false,
-  answer,
-  onSubmit,
-}: EditorFormOptions<S>) {
+export function useEditorForm({ id, intent, rowId, defaultValue, resetOnDone = false, answer, onSubmit }: EditorFormOptions) {
   const actionData = useActionData<EditorAnswer>();
-  return useForm<FormShape<S>, z.output<S>>({
+  const mine = answerFor(answer ?? actionData, intent, rowId);
+  const reply = mine && mine.status !== 'done' ? (mine.result as SubmissionReply | undefined) : undefined;
+  const allErrors: Record<string, string[]> = {};
+  for (const [name, errors] of Object.entries(reply?.error ?? {})) if (errors?.length) allErrors[name] = errors;
+  // An add form starts again once its item has landed (the DOM's own reset: its fields are uncontrolled).
+  const landed = resetOnDone && mine?.status === 'done' ? mine : undefined;
+  useEffect(() => {
+    if (landed) (document.getElementById(id) as HTMLFormElement | null)?.reset();
+  }, [landed, id]);
+
+  const form: EditorFormState = {
     id,
-    lastResult: lastResultFor(answer ?? actionData, intent, rowId, { resetOnDone }),
-    defaultValue: defaultValue as never,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: intent.startsWith('move') }),
-    onSubmit: onSubmit ? (event, { formData }) => onSubmit(event, formData) : undefined,
+    errorId: `${id}-form-error`,
+    allErrors,
+    // The button that sent it counts (a move menu's buttons carry the target).
+    onSubmit: onSubmit ? (event) => onSubmit(event, new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter)) : undefined,
+  };
+  const field = (name: string): EditorField => ({
+    id: `${id}-field-${name}`,
+    name,
+    errorId: `${id}-field-${name}-error`,
+    errors: allErrors[name],
+    initialValue: text(reply?.initialValue?.[name]) ?? text(defaultValue?.[name]),
   });
+  return [form, field] as const;
+}
+
+/** The form element's props: its id, its errors described, and no browser bubbles (see above). */
+export function formProps(form: EditorFormState) {
+  const invalid = !!form.allErrors['']?.length;
+  return {
+    id: form.id,
+    noValidate: true,
+    onSubmit: form.onSubmit,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': invalid ? form.errorId : undefined,
+  };
+}
+
+/**
+ * An input's, a select's or a textarea's props: name, first value, errors described. Uncontrolled:
+ * with JavaScript a refused submission leaves what was typed; without, the page comes back with it.
+ */
+export function controlProps(field: EditorField) {
+  const invalid = !!field.errors?.length;
+  return {
+    id: field.id,
+    name: field.name,
+    defaultValue: field.initialValue,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': invalid ? field.errorId : undefined,
+  };
 }
 
 /**
  * The errors of a form that no visible field shows: the form's own and those of its hidden fields
  * (a malformed id, a version), so no refusal goes unsaid.
  */
-export function UnshownErrors({ form, shown = [] }: { form: Pick<FormMetadata, 'allErrors' | 'errorId'>; shown?: readonly string[] }) {
+export function UnshownErrors({ form, shown = [] }: { form: Pick<EditorFormState, 'allErrors' | 'errorId'>; shown?: readonly string[] }) {
   const errors = [
     ...new Set(
       Object.entries(form.allErrors)

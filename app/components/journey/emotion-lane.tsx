@@ -1,14 +1,12 @@
 // The emotion lane: one score per stage (-2..+2) drawn as a smooth curve. Each point is a slider:
 // drag it vertically, or use the arrow keys; a select per stage (a Conform form) is the plain way.
-import { getFormProps, getSelectProps } from '@conform-to/react';
 import { useFetcher } from '@remix-run/react';
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldErrors } from '~/components/ui/field';
+import { FieldErrors } from '~/components/ui/field-errors';
 import { clampScore, EMOTION_MAX, EMOTION_MIN, scoreToY, smoothPath, yToScore } from '~/domain/emotion-curve';
-import { SetEmotionSchema } from '~/lib/schemas/maps';
 import { useHydrated } from '~/lib/use-hydrated';
-import { useEditorForm, type EditorAnswer } from './editor-form';
+import { controlProps, formProps, useEditorForm, type EditorAnswer } from './editor-form';
 import type { EmotionData, LaneData, StageData } from './types';
 
 const HEIGHT = 120;
@@ -123,11 +121,7 @@ export const EmotionCells = memo(function EmotionCells({
   };
 
   return (
-    <div
-      role={inGrid ? 'gridcell' : 'cell'}
-      className="emotion-cells"
-      {...(inGrid ? { 'data-nav': 'cell', 'data-col': 'all', tabIndex: -1, 'aria-label': lane.name } : null)}
-    >
+    <div role={inGrid ? 'gridcell' : 'cell'} className="emotion-cells" {...(inGrid ? { 'data-nav': 'cell', 'data-col': 'all', tabIndex: -1 } : null)}>
       <svg
         className="emotion-curve"
         width={stages.length * columnWidth}
@@ -197,7 +191,7 @@ export const EmotionCells = memo(function EmotionCells({
 });
 
 /**
- * The plain way to set a stage's score: a select in a Conform form checked with SetEmotionSchema,
+ * The plain way to set a stage's score: a select in a form the action parses with SetEmotionSchema,
  * saved through the lane's fetcher as soon as it changes (a button without JavaScript). The lane's
  * answer is this form's only when it names this stage.
  */
@@ -221,16 +215,16 @@ function EmotionSelect({
   const { t } = useTranslation('maps');
   // useId, not the lane and stage uuids: a form per stage is rendered on every page load.
   const id = useId();
-  const [form, fields] = useEditorForm({
+  const [form, field] = useEditorForm({
     id,
-    schema: SetEmotionSchema,
     intent: 'setEmotion',
     rowId: `${lane.id}:${stage.id}`,
     answer: fetcher.data,
   });
-  const { defaultValue: _unused, ...select } = getSelectProps(fields.score);
+  const scoreField = field('score');
+  const { defaultValue: _unused, ...select } = controlProps(scoreField);
   return (
-    <fetcher.Form method="post" action={action} preventScrollReset className="emotion-select" {...getFormProps(form)}>
+    <fetcher.Form method="post" action={action} preventScrollReset className="emotion-select" {...formProps(form)}>
       <input type="hidden" name="intent" value="setEmotion" />
       <input type="hidden" name="laneId" value={lane.id} />
       <input type="hidden" name="stageId" value={stage.id} />
@@ -256,7 +250,7 @@ function EmotionSelect({
           {t('actions.save')}
         </button>
       </noscript>
-      <FieldErrors id={fields.score.errorId} errors={fields.score.errors} />
+      <FieldErrors id={scoreField.errorId} errors={scoreField.errors} />
     </fetcher.Form>
   );
 }

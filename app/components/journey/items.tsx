@@ -1,62 +1,37 @@
 // The pieces of the grid: cards and KPIs (sortable inside a cell), stage headers (sortable columns)
 // and lane headers (sortable rows), each with one actions menu for editors (move, edit, duplicate,
 // delete) and, for cards, a title edited in place.
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
-import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
 import { Form, Link, useFetcher } from '@remix-run/react';
-import { createContext, memo, useContext, useEffect, useRef, type CSSProperties, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+import { createContext, memo, useContext, useEffect, useRef, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KpiChip } from '~/components/kpis/kpi-chip';
 import { CHANNELS } from '~/domain/vocabulary';
 import { useHydrated } from '~/lib/use-hydrated';
 import type { KpiChipData } from '~/lib/kpi-chip';
-import { AddCardSchema, DeleteSchema, DuplicateSchema, UpdateCardSchema, UpdateLaneSchema, UpdateStageSchema } from '~/lib/schemas/maps';
-import { Labelled, refusal, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
+import { controlProps, formProps, Labelled, refusal, UnshownErrors, useEditorForm, type EditorAnswer, type EditorField } from './editor-form';
 import { Expandable } from './expandable';
 import { ItemMenu, ItemMenuPanel } from './item-menu';
 import { MoveMenuForm, type MoveOption } from './move-menu';
 import { shortAnchor, stageAnchor, StagePager, useStageAnchor } from './stage-pager';
+import { useDndKit, type DndKit } from './dnd-kit-context';
+import type { DragData } from './drag-data';
 import type { CardData, LaneData, StageData } from './types';
 
-export type DragData =
-  | { type: 'stage' }
-  | { type: 'lane' }
-  | { type: 'card' | 'kpi'; laneId: string; stageId: string }
-  | { type: 'cell'; cellKind: 'card' | 'kpi'; laneId: string; stageId: string };
+export type { DragData };
 
 /**
  * The pointer's grip. The keyboard picks an item up from the item itself (Space, see the map
  * grid), so once the grid runs the grip is out of the Tab order; before that it is never rendered.
+ * Until the first drag loads dnd-kit it has no listeners: a pointer over it or on it loads them.
  */
-const DragHandle = memo(function DragHandle({
-  labelKey,
-  name,
-  attributes,
-  listeners,
-}: {
-  labelKey: string;
-  name: string;
-  attributes: object;
-  listeners: object | undefined;
-}) {
+const DragHandle = memo(function DragHandle({ labelKey, name, listeners }: { labelKey: string; name: string; listeners?: object }) {
   const { t } = useTranslation('maps');
   return (
-    <button type="button" className="drag-handle" aria-label={t(labelKey, { name })} {...attributes} {...listeners} tabIndex={-1}>
+    <button type="button" className="drag-handle" aria-label={t(labelKey, { name })} {...listeners} tabIndex={-1}>
       <span aria-hidden="true">⠿</span>
     </button>
   );
 });
-
-/** The keyboard half of a sortable's listeners, for the item itself: Space picks it up there. */
-function keyboardListeners(listeners: Record<string, unknown> | undefined) {
-  const onKeyDown = listeners?.onKeyDown as ((event: KeyboardEvent<HTMLElement>) => void) | undefined;
-  if (!onKeyDown) return undefined;
-  // Only keys pressed on the item itself: typing a space in its inline editor is not a pick-up.
-  return (event: KeyboardEvent<HTMLElement>) => {
-    if (event.target === event.currentTarget) onKeyDown(event);
-  };
-}
 
 // ---------------------------------------------------------------- cards
 
@@ -95,31 +70,28 @@ interface CardProps {
   moveOptions: MoveOption[];
 }
 
-// Until the page is hydrated a card is plain markup: the server renders the large map without any
-// drag-and-drop machinery, and the sortable version takes over once JavaScript runs.
+// Until the first drag a card is plain markup (with a grip once JavaScript runs): neither the server
+// nor hydration pays for the drag-and-drop machinery of a few hundred cards; the sortable version
+// takes over when dnd-kit has loaded.
 export const SortableCard = memo(function SortableCard(props: CardProps) {
-  return props.canDrag ? <DraggableCard {...props} /> : <CardShell {...props} />;
+  const kit = useDndKit();
+  if (props.canDrag && kit) return <DraggableCard {...props} kit={kit} />;
+  return <CardShell {...props} handle={props.canDrag ? <DragHandle labelKey="dnd.dragCard" name={props.card.title} /> : undefined} />;
 });
 
-function DraggableCard(props: CardProps) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id: props.card.id,
-    data: { type: 'card', laneId: props.card.laneId, stageId: props.stageId } satisfies DragData,
-  });
-  const { role: _role, tabIndex: _tabIndex, ...described } = attributes;
+function DraggableCard({ kit, ...props }: CardProps & { kit: DndKit }) {
+  const s = kit.useSortableItem(props.card.id, { type: 'card', laneId: props.card.laneId, stageId: props.stageId });
   return (
     <CardShell
       {...props}
-      nodeRef={setNodeRef}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      dragging={isDragging}
-      itemProps={{ ...described, onKeyDown: keyboardListeners(listeners) }}
-      handle={<DragHandle labelKey="dnd.dragCard" name={props.card.title} attributes={EMPTY_ATTRIBUTES} listeners={listeners} />}
+      nodeRef={s.ref}
+      style={s.style}
+      dragging={s.dragging}
+      itemProps={s.itemProps}
+      handle={<DragHandle labelKey="dnd.dragCard" name={props.card.title} listeners={s.listeners} />}
     />
   );
 }
-
-const EMPTY_ATTRIBUTES = {};
 
 function CardShell({
   card,
@@ -270,10 +242,10 @@ const CardActions = memo(function CardActions({
           edit={() => <CardEditForm card={card} touchpoint={touchpoint} />}
           move={moveOptions.length ? <MoveMenuForm intent="moveCard" id={card.id} options={moveOptions} close={close} /> : null}
         >
-          <RowActionForm intent="duplicateCard" id={card.id} schema={DuplicateSchema} onSent={close}>
+          <RowActionForm intent="duplicateCard" id={card.id} onSent={close}>
             {t('menu.duplicate')}
           </RowActionForm>
-          <RowActionForm intent="deleteCard" id={card.id} schema={DeleteSchema} danger confirm={t('card.deleteConfirm', { name: card.title })}>
+          <RowActionForm intent="deleteCard" id={card.id} danger confirm={t('card.deleteConfirm', { name: card.title })}>
             {t('card.delete')}
           </RowActionForm>
         </ItemMenuPanel>
@@ -282,31 +254,21 @@ const CardActions = memo(function CardActions({
   );
 });
 
-type CardFieldset = {
-  title: FieldMetadata<string>;
-  description: FieldMetadata<string | undefined>;
-  channel: FieldMetadata<string | undefined>;
-  system: FieldMetadata<string | undefined>;
-};
-
-function CardFields({ fields, touchpoint }: { fields: CardFieldset; touchpoint: boolean }) {
+function CardFields({ field, touchpoint }: { field: (name: string) => EditorField; touchpoint: boolean }) {
   const { t } = useTranslation('maps');
-  const title = getInputProps(fields.title, { type: 'text' });
-  const description = getTextareaProps(fields.description);
-  const channel = getSelectProps(fields.channel);
-  const system = getInputProps(fields.system, { type: 'text' });
+  const [title, description, channel, system] = CARD_FIELDS.map(field) as [EditorField, EditorField, EditorField, EditorField];
   return (
     <>
-      <Labelled label={t('card.title')} field={fields.title}>
-        <input {...title} key={title.key} required maxLength={200} />
+      <Labelled label={t('card.title')} field={title}>
+        <input type="text" {...controlProps(title)} required maxLength={200} />
       </Labelled>
-      <Labelled label={t('card.description')} field={fields.description}>
-        <textarea {...description} key={description.key} rows={2} maxLength={4000} />
+      <Labelled label={t('card.description')} field={description}>
+        <textarea {...controlProps(description)} rows={2} maxLength={4000} />
       </Labelled>
       {touchpoint ? (
         <>
-          <Labelled label={t('card.channel')} field={fields.channel}>
-            <select {...channel} key={channel.key}>
+          <Labelled label={t('card.channel')} field={channel}>
+            <select {...controlProps(channel)}>
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
                   {t(`channel.${c}`)}
@@ -314,8 +276,8 @@ function CardFields({ fields, touchpoint }: { fields: CardFieldset; touchpoint: 
               ))}
             </select>
           </Labelled>
-          <Labelled label={t('card.system')} field={fields.system}>
-            <input {...system} key={system.key} maxLength={120} />
+          <Labelled label={t('card.system')} field={system}>
+            <input type="text" {...controlProps(system)} maxLength={120} />
           </Labelled>
         </>
       ) : null}
@@ -327,19 +289,18 @@ const CARD_FIELDS = ['title', 'description', 'channel', 'system'] as const;
 
 function CardEditForm({ card, touchpoint }: { card: CardData; touchpoint: boolean }) {
   const { t } = useTranslation('maps');
-  const [form, fields] = useEditorForm({
+  const [form, field] = useEditorForm({
     id: `edit-card-${card.id}`,
-    schema: UpdateCardSchema,
     intent: 'updateCard',
     rowId: card.id,
     defaultValue: { title: card.title, description: card.description, channel: card.channel ?? 'web', system: card.system ?? '' },
   });
   return (
-    <Form method="post" preventScrollReset className="stack" {...getFormProps(form)}>
+    <Form method="post" preventScrollReset className="stack" {...formProps(form)}>
       <input type="hidden" name="intent" value="updateCard" />
       <input type="hidden" name="cardId" value={card.id} />
       <input type="hidden" name="version" value={card.version} />
-      <CardFields fields={fields as unknown as CardFieldset} touchpoint={touchpoint} />
+      <CardFields field={field} touchpoint={touchpoint} />
       <button type="submit" className="small">
         {t('actions.save')}
       </button>
@@ -355,7 +316,6 @@ function CardEditForm({ card, touchpoint }: { card: CardData; touchpoint: boolea
 function RowActionForm({
   intent,
   id,
-  schema,
   confirm,
   danger,
   onSent,
@@ -363,26 +323,23 @@ function RowActionForm({
 }: {
   intent: 'deleteStage' | 'deleteLane' | 'deleteCard' | 'duplicateCard' | 'duplicateStage' | 'duplicateLane';
   id: string;
-  schema: typeof DeleteSchema | typeof DuplicateSchema;
   confirm?: string;
   danger?: boolean;
   onSent?: () => void;
   children: ReactNode;
 }) {
-  const [form] = useEditorForm({ id: `${intent}-${id}`, schema, intent, rowId: id });
-  const props = getFormProps(form);
+  const [form] = useEditorForm({ id: `${intent}-${id}`, intent, rowId: id });
   return (
     <Form
       method="post"
       preventScrollReset
-      {...props}
+      {...formProps(form)}
       onSubmit={(event) => {
         if (confirm && !window.confirm(confirm)) {
           event.preventDefault();
           return;
         }
-        props.onSubmit(event);
-        if (!event.defaultPrevented || onSent) onSent?.();
+        onSent?.();
       }}
     >
       <input type="hidden" name="intent" value={intent} />
@@ -429,20 +386,19 @@ export function AddCardForm({
 
 function AddCardFields({ laneId, stageId, touchpoint }: { laneId: string; stageId: string; touchpoint: boolean }) {
   const { t } = useTranslation('maps');
-  const [form, fields] = useEditorForm({
+  const [form, field] = useEditorForm({
     id: `add-card-${laneId}-${stageId}`,
-    schema: AddCardSchema,
     intent: 'addCard',
     rowId: `${laneId}:${stageId}`,
     resetOnDone: true,
     defaultValue: { channel: 'web' },
   });
   return (
-    <Form method="post" preventScrollReset className="stack" {...getFormProps(form)}>
+    <Form method="post" preventScrollReset className="stack" {...formProps(form)}>
       <input type="hidden" name="intent" value="addCard" />
       <input type="hidden" name="laneId" value={laneId} />
       <input type="hidden" name="stageId" value={stageId} />
-      <CardFields fields={fields as unknown as CardFieldset} touchpoint={touchpoint} />
+      <CardFields field={field} touchpoint={touchpoint} />
       <button type="submit" className="small">
         {t('card.add')}
       </button>
@@ -453,15 +409,7 @@ function AddCardFields({ laneId, stageId, touchpoint }: { laneId: string; stageI
 
 // ---------------------------------------------------------------- KPIs
 
-export const SortableKpi = memo(function SortableKpi({
-  kpi,
-  stageId,
-  canEdit,
-  canDrag,
-  href,
-  locale,
-  moveOptions,
-}: {
+interface KpiProps {
   kpi: KpiChipData;
   stageId: string;
   canEdit: boolean;
@@ -470,26 +418,60 @@ export const SortableKpi = memo(function SortableKpi({
   href: string;
   locale: string;
   moveOptions: MoveOption[];
+}
+
+export const SortableKpi = memo(function SortableKpi(props: KpiProps) {
+  const kit = useDndKit();
+  if (props.canDrag && kit) return <DraggableKpi {...props} kit={kit} />;
+  return <KpiShell {...props} handle={props.canDrag ? <DragHandle labelKey="dnd.dragKpi" name={props.kpi.measureName} /> : undefined} />;
+});
+
+function DraggableKpi({ kit, ...props }: KpiProps & { kit: DndKit }) {
+  const s = kit.useSortableItem(props.kpi.id, { type: 'kpi', laneId: props.kpi.laneId, stageId: props.stageId });
+  return (
+    <KpiShell
+      {...props}
+      nodeRef={s.ref}
+      style={s.style}
+      dragging={s.dragging}
+      itemProps={s.itemProps}
+      handle={<DragHandle labelKey="dnd.dragKpi" name={props.kpi.measureName} listeners={s.listeners} />}
+    />
+  );
+}
+
+function KpiShell({
+  kpi,
+  stageId,
+  canEdit,
+  href,
+  locale,
+  moveOptions,
+  nodeRef,
+  style,
+  dragging,
+  handle,
+  itemProps,
+}: KpiProps & {
+  nodeRef?: (node: HTMLElement | null) => void;
+  style?: CSSProperties;
+  dragging?: boolean;
+  handle?: ReactNode;
+  itemProps?: HTMLAttributes<HTMLElement>;
 }) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id: kpi.id,
-    data: { type: 'kpi', laneId: kpi.laneId, stageId } satisfies DragData,
-    disabled: !canDrag,
-  });
-  const { role: _role, tabIndex: _tabIndex, ...described } = attributes;
   const inGrid = useHydrated();
   return (
     <li
-      ref={setNodeRef}
-      className={`journey-kpi${isDragging ? ' dragging' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      ref={nodeRef}
+      className={`journey-kpi${dragging ? ' dragging' : ''}`}
+      style={style}
       data-kpi-id={kpi.id}
       {...(inGrid ? { 'data-nav': 'item', tabIndex: -1 } : null)}
-      {...(canDrag ? { ...described, onKeyDown: keyboardListeners(listeners) } : null)}
+      {...itemProps}
     >
-      {canDrag ? (
+      {handle ? (
         <div className="card-body">
-          <DragHandle labelKey="dnd.dragKpi" name={kpi.measureName} attributes={EMPTY_ATTRIBUTES} listeners={listeners} />
+          {handle}
           <KpiChip kpi={kpi} href={href} locale={locale} inGrid={inGrid} />
         </div>
       ) : (
@@ -498,7 +480,7 @@ export const SortableKpi = memo(function SortableKpi({
       {canEdit ? <KpiActions kpi={kpi} stageId={stageId} href={href} moveOptions={moveOptions} inGrid={inGrid} /> : null}
     </li>
   );
-});
+}
 
 const KpiActions = memo(function KpiActions({
   kpi,
@@ -567,25 +549,14 @@ function DeleteWithContents({ intent, id, name, holdings }: { intent: 'deleteSta
           {holdings.emotions ? <li>{t('delete.emotions', { count: holdings.emotions })}</li> : null}
         </ul>
       ) : null}
-      <RowActionForm intent={intent} id={id} schema={DeleteSchema} danger>
+      <RowActionForm intent={intent} id={id} danger>
         {t('delete.confirm', { name })}
       </RowActionForm>
     </div>
   );
 }
 
-export const StageHeader = memo(function StageHeader({
-  stage,
-  canEdit,
-  canDrag,
-  holdings,
-  moveOptions,
-  index,
-  count,
-  prev,
-  next,
-  loaded,
-}: {
+type StageHeaderProps = {
   /** Whether the stage's cells were sent: one that is off screen has a lighter header until it is. */
   loaded: boolean;
   stage: StageData;
@@ -599,33 +570,59 @@ export const StageHeader = memo(function StageHeader({
   count: number;
   prev: StageData | null;
   next: StageData | null;
-}) {
+};
+
+/** What the drag-and-drop layer gives a stage or lane header once it has loaded. */
+interface Sorted {
+  ref: (node: HTMLElement | null) => void;
+  style: CSSProperties;
+  dragging: boolean;
+  itemProps: HTMLAttributes<HTMLElement>;
+  listeners?: object;
+}
+
+export const StageHeader = memo(function StageHeader(props: StageHeaderProps) {
+  const kit = useDndKit();
+  return props.canDrag && kit ? <DraggableStageHeader {...props} kit={kit} /> : <StageHeaderShell {...props} />;
+});
+
+function DraggableStageHeader({ kit, ...props }: StageHeaderProps & { kit: DndKit }) {
+  return <StageHeaderShell {...props} sorted={kit.useSortableItem(props.stage.id, { type: 'stage' })} />;
+}
+
+function StageHeaderShell({
+  stage,
+  canEdit,
+  canDrag,
+  holdings,
+  moveOptions,
+  index,
+  count,
+  prev,
+  next,
+  loaded,
+  sorted,
+}: StageHeaderProps & { sorted?: Sorted }) {
   const { t } = useTranslation('maps');
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id: stage.id,
-    data: { type: 'stage' } satisfies DragData,
-    disabled: !canDrag,
-  });
-  const { role: _role, tabIndex: _tabIndex, ...described } = attributes;
   const anchor = stageAnchor(stage.id);
   const inGrid = useHydrated();
   // The column's head: the pager (shown on a phone) above the stage's own header, which holds only
   // what the stage is and its menu.
   return (
     <div
-      ref={setNodeRef}
+      ref={sorted?.ref}
       role="columnheader"
       id={anchor}
-      className={`stage-head${isDragging ? ' dragging' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={`stage-head${sorted?.dragging ? ' dragging' : ''}`}
+      style={sorted?.style}
       data-stage-id={stage.id}
       {...(inGrid ? { 'data-nav': 'head', 'data-col': index, tabIndex: -1 } : null)}
-      {...(canDrag ? { ...described, onKeyDown: keyboardListeners(listeners) } : null)}
+      {...sorted?.itemProps}
     >
       {loaded ? <StagePager stage={stage} index={index} count={count} prev={prev} next={next} /> : null}
       <div className="stage-header" id={shortAnchor(index)}>
         <div className="card-body">
-          {canDrag ? <DragHandle labelKey="dnd.dragStage" name={stage.name} attributes={EMPTY_ATTRIBUTES} listeners={listeners} /> : null}
+          {canDrag ? <DragHandle labelKey="dnd.dragStage" name={stage.name} listeners={sorted?.listeners} /> : null}
           <div className="card-text">
             <h3 className="stage-name">{stage.name}</h3>
             {stage.description ? <p className="muted small">{stage.description}</p> : null}
@@ -651,7 +648,7 @@ export const StageHeader = memo(function StageHeader({
                   render: () => <DeleteWithContents intent="deleteStage" id={stage.id} name={stage.name} holdings={holdings} />,
                 }}
               >
-                <RowActionForm intent="duplicateStage" id={stage.id} schema={DuplicateSchema} onSent={close}>
+                <RowActionForm intent="duplicateStage" id={stage.id} onSent={close}>
                   {t('menu.duplicate')}
                 </RowActionForm>
               </ItemMenuPanel>
@@ -661,33 +658,32 @@ export const StageHeader = memo(function StageHeader({
       </div>
     </div>
   );
-});
+}
 
 function StageEditForm({ stage }: { stage: StageData }) {
   const { t } = useTranslation('maps');
-  const [form, fields] = useEditorForm({
+  const [form, field] = useEditorForm({
     id: `edit-stage-${stage.id}`,
-    schema: UpdateStageSchema,
     intent: 'updateStage',
     rowId: stage.id,
     defaultValue: { name: stage.name, phase: stage.phase ?? '', description: stage.description },
   });
-  const name = getInputProps(fields.name, { type: 'text' });
-  const phase = getInputProps(fields.phase, { type: 'text' });
-  const description = getTextareaProps(fields.description);
+  const name = field('name');
+  const phase = field('phase');
+  const description = field('description');
   return (
-    <Form method="post" preventScrollReset className="stack" {...getFormProps(form)}>
+    <Form method="post" preventScrollReset className="stack" {...formProps(form)}>
       <input type="hidden" name="intent" value="updateStage" />
       <input type="hidden" name="stageId" value={stage.id} />
       <input type="hidden" name="version" value={stage.version} />
-      <Labelled label={t('stage.name')} field={fields.name}>
-        <input {...name} key={name.key} required maxLength={120} />
+      <Labelled label={t('stage.name')} field={name}>
+        <input type="text" {...controlProps(name)} required maxLength={120} />
       </Labelled>
-      <Labelled label={t('stage.phase')} field={fields.phase}>
-        <input {...phase} key={phase.key} maxLength={80} />
+      <Labelled label={t('stage.phase')} field={phase}>
+        <input type="text" {...controlProps(phase)} maxLength={80} />
       </Labelled>
-      <Labelled label={t('stage.description')} field={fields.description}>
-        <textarea {...description} key={description.key} rows={2} maxLength={2000} />
+      <Labelled label={t('stage.description')} field={description}>
+        <textarea {...controlProps(description)} rows={2} maxLength={2000} />
       </Labelled>
       <button type="submit" className="small">
         {t('actions.save')}
@@ -697,14 +693,7 @@ function StageEditForm({ stage }: { stage: StageData }) {
   );
 }
 
-export function LaneRow({
-  lane,
-  canEdit,
-  canDrag,
-  holdings,
-  moveOptions,
-  children,
-}: {
+type LaneRowProps = {
   lane: LaneData;
   canEdit: boolean;
   /** Drag handles only once JavaScript runs (before that the move menu works). */
@@ -712,31 +701,31 @@ export function LaneRow({
   holdings: Holdings;
   moveOptions: MoveOption[];
   children: ReactNode;
-}) {
+};
+
+export function LaneRow(props: LaneRowProps) {
+  const kit = useDndKit();
+  return props.canDrag && kit ? <DraggableLaneRow {...props} kit={kit} /> : <LaneRowShell {...props} />;
+}
+
+function DraggableLaneRow({ kit, ...props }: LaneRowProps & { kit: DndKit }) {
+  return <LaneRowShell {...props} sorted={kit.useSortableItem(props.lane.id, { type: 'lane' })} />;
+}
+
+function LaneRowShell({ lane, canEdit, canDrag, holdings, moveOptions, children, sorted }: LaneRowProps & { sorted?: Sorted }) {
   const { t } = useTranslation('maps');
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id: lane.id,
-    data: { type: 'lane' } satisfies DragData,
-    disabled: !canDrag,
-  });
-  const { role: _role, tabIndex: _tabIndex, ...described } = attributes;
   const inGrid = useHydrated();
   return (
     <div
-      ref={setNodeRef}
+      ref={sorted?.ref}
       role="row"
-      className={`lane-row lane-${lane.kind}${isDragging ? ' dragging' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={`lane-row lane-${lane.kind}${sorted?.dragging ? ' dragging' : ''}`}
+      style={sorted?.style}
       data-lane-id={lane.id}
     >
-      <div
-        role="rowheader"
-        className="lane-header"
-        {...(inGrid ? { 'data-nav': 'head', 'data-col': -1, tabIndex: -1 } : null)}
-        {...(canDrag ? { ...described, onKeyDown: keyboardListeners(listeners) } : null)}
-      >
+      <div role="rowheader" className="lane-header" {...(inGrid ? { 'data-nav': 'head', 'data-col': -1, tabIndex: -1 } : null)} {...sorted?.itemProps}>
         <div className="card-body">
-          {canDrag ? <DragHandle labelKey="dnd.dragLane" name={lane.name} attributes={EMPTY_ATTRIBUTES} listeners={listeners} /> : null}
+          {canDrag ? <DragHandle labelKey="dnd.dragLane" name={lane.name} listeners={sorted?.listeners} /> : null}
           <div className="card-text">
             <h3 className="lane-name">{lane.name}</h3>
             {t(`laneKind.${lane.kind}`) !== lane.name ? <p className="muted small">{t(`laneKind.${lane.kind}`)}</p> : null}
@@ -755,7 +744,7 @@ export function LaneRow({
                   render: () => <DeleteWithContents intent="deleteLane" id={lane.id} name={lane.name} holdings={holdings} />,
                 }}
               >
-                <RowActionForm intent="duplicateLane" id={lane.id} schema={DuplicateSchema} onSent={close}>
+                <RowActionForm intent="duplicateLane" id={lane.id} onSent={close}>
                   {t('menu.duplicate')}
                 </RowActionForm>
               </ItemMenuPanel>
@@ -770,21 +759,20 @@ export function LaneRow({
 
 function LaneEditForm({ lane }: { lane: LaneData }) {
   const { t } = useTranslation('maps');
-  const [form, fields] = useEditorForm({
+  const [form, field] = useEditorForm({
     id: `edit-lane-${lane.id}`,
-    schema: UpdateLaneSchema,
     intent: 'updateLane',
     rowId: lane.id,
     defaultValue: { name: lane.name },
   });
-  const name = getInputProps(fields.name, { type: 'text' });
+  const name = field('name');
   return (
-    <Form method="post" preventScrollReset className="stack" {...getFormProps(form)}>
+    <Form method="post" preventScrollReset className="stack" {...formProps(form)}>
       <input type="hidden" name="intent" value="updateLane" />
       <input type="hidden" name="laneId" value={lane.id} />
       <input type="hidden" name="version" value={lane.version} />
-      <Labelled label={t('lane.name')} field={fields.name}>
-        <input {...name} key={name.key} required maxLength={120} />
+      <Labelled label={t('lane.name')} field={name}>
+        <input type="text" {...controlProps(name)} required maxLength={120} />
       </Labelled>
       <button type="submit" className="small">
         {t('actions.save')}

@@ -1,27 +1,9 @@
 // The map grid with drag and drop: one DndContext for stages (columns), lanes (rows) and the items
-// of each cell (cards, KPIs). A drop is shown at once (the pending save is applied to the loader's
+// of each cell (cards, KPIs), loaded on the first drag (dnd-on-demand.tsx, map-dnd.tsx). A drop is shown at once (the pending save is applied to the loader's
 // order) and saved with one request; a failed save falls back to the saved order.
-import {
-  closestCenter,
-  closestCorners,
-  DndContext,
-  DragOverlay,
-  KeyboardSensor,
-  PointerSensor,
-  pointerWithin,
-  useDroppable,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type CollisionDetection,
-  type DragEndEvent,
-  type DragStartEvent,
-  type KeyboardCoordinateGetter,
-  type UniqueIdentifier,
-} from '@dnd-kit/core';
-import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import type { Announcements, DragEndEvent, DragStartEvent, UniqueIdentifier } from '@dnd-kit/core';
 import { useFetchers } from '@remix-run/react';
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddKpiBox } from '~/components/kpis/add-kpi-box';
 import type { KpiChipData } from '~/lib/kpi-chip';
@@ -32,7 +14,10 @@ import { useStageWindow } from './stage-window';
 import { applyMove, baseArrangement, moveFromForm, type Arrangement, type Move } from './arrangement';
 import { EmotionCells } from './emotion-lane';
 import { ensureTabStop, gridKey, rove } from './grid-navigation';
-import { AddCardForm, InlineEditingContext, LaneRow, SortableCard, SortableKpi, StageHeader, type DragData, type Holdings } from './items';
+import { DndLayer, Sortable, useDndKitOnDemand } from './dnd-on-demand';
+import { DndKitContext, useDndKit, type DndKit } from './dnd-kit-context';
+import { accepts, type DragData } from './drag-data';
+import { AddCardForm, InlineEditingContext, LaneRow, SortableCard, SortableKpi, StageHeader, type Holdings } from './items';
 import { Expandable } from './expandable';
 import { useMoveSubmit } from './move-context';
 import type { MoveOption } from './move-menu';
@@ -47,49 +32,6 @@ interface Neighbours {
   next: StageData | null;
   labels: { up: string; down: string; toPrev: string; toNext: string };
 }
-
-function accepts(active: DragData | undefined, over: DragData | undefined): boolean {
-  if (!active || !over) return false;
-  if (active.type === 'stage' || active.type === 'lane') return over.type === active.type;
-  if (active.type === 'card' || active.type === 'kpi') {
-    const sameLane = 'laneId' in over && over.laneId === active.laneId;
-    return sameLane && (over.type === active.type || (over.type === 'cell' && over.cellKind === active.type));
-  }
-  return false;
-}
-
-// Only places where the dragged thing may land are candidates: a card stays in its lane, a stage
-// among stages. Items win over their cell so a drop lands before the item under the pointer.
-const collisionDetection: CollisionDetection = (args) => {
-  const active = args.active.data.current as DragData | undefined;
-  const scoped = { ...args, droppableContainers: args.droppableContainers.filter((c) => accepts(active, c.data.current as DragData)) };
-  if (active?.type === 'stage' || active?.type === 'lane') return closestCenter(scoped);
-  const within = pointerWithin(scoped);
-  if (within.length) {
-    const items = within.filter((c) => (scoped.droppableContainers.find((d) => d.id === c.id)?.data.current as DragData | undefined)?.type !== 'cell');
-    return items.length ? items : within;
-  }
-  return closestCorners(scoped);
-};
-
-// The keyboard moves between the same candidates as the pointer.
-const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
-  const containers = args.context.droppableContainers;
-  const active = args.context.active?.data.current as DragData | undefined;
-  const scoped = {
-    getEnabled: () => containers.getEnabled().filter((c) => accepts(active, c.data.current as DragData)),
-    get: (id: UniqueIdentifier) => containers.get(id),
-  };
-  return sortableKeyboardCoordinates(event, { ...args, context: { ...args.context, droppableContainers: scoped as unknown as typeof containers } });
-};
-
-// Stable sensor options: new objects on every render would give every drag handle new listeners.
-const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
-// Space picks up and drops (Enter also drops); Enter on an item that is not dragged edits it.
-const KEYBOARD_OPTIONS = {
-  coordinateGetter: keyboardCoordinates,
-  keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
-};
 
 export function MapBoard({
   editor,
@@ -195,7 +137,7 @@ export function MapBoard({
   const none: Holdings = { cards: 0, kpis: 0, emotions: 0 };
 
   const [active, setActive] = useState<{ id: string; data: DragData } | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
+  const { kit, loadKitFor } = useDndKitOnDemand(canDrag, grid, scroller);
 
   const nameOf = (id: UniqueIdentifier | undefined, data?: DragData): string => {
     if (id === undefined) return '';
@@ -315,15 +257,7 @@ export function MapBoard({
   return (
     <InlineEditingContext.Provider value={inlineEditing}>
       <StagePlaces.Provider value={stagePlaces}>
-        <DndContext
-          id={dndId}
-          sensors={sensors}
-          collisionDetection={collisionDetection}
-          onDragStart={onDragStart}
-          onDragEnd={onDragEnd}
-          onDragCancel={() => setActive(null)}
-          accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
-        >
+        <DndKitContext.Provider value={kit}>
           {/* The stage and lane names are level-3 headings: the map itself is the level 2 under the title. */}
           <h2 className="visually-hidden">{t('editor.gridLabel')}</h2>
           <StageIndex stages={stages} />
@@ -356,105 +290,120 @@ export function MapBoard({
                 aria-describedby={hydrated ? `${dndId}-keys` : undefined}
                 onKeyDown={hydrated ? onGridKeyDown : undefined}
                 onFocus={hydrated ? onGridFocus : undefined}
+                // The first drag loads dnd-kit (a pointer over or on a grip, Space on an item).
+                onPointerOverCapture={kit || !canDrag ? undefined : (e: PointerEvent<HTMLDivElement>) => loadKitFor(e.nativeEvent)}
+                onPointerDownCapture={kit || !canDrag ? undefined : (e: PointerEvent<HTMLDivElement>) => loadKitFor(e.nativeEvent)}
+                onKeyDownCapture={kit || !canDrag ? undefined : (e: KeyboardEvent<HTMLDivElement>) => loadKitFor(e.nativeEvent)}
                 style={{ ['--grid-columns' as string]: gridColumns, ['--stage-count' as string]: Math.max(stages.length, 1) }}
               >
-                <div role="rowgroup" className="map-head">
-                  {phases.some((p) => p.phase) ? (
-                    <div role="row" className="phase-row">
-                      <div role="columnheader" className="corner" />
-                      {phases.map((p, i) => (
-                        <div
-                          key={i}
-                          role="columnheader"
-                          className={`phase${p.phase ? '' : ' empty'}`}
-                          style={{ gridColumn: `span ${p.span}` }}
-                          aria-colspan={p.span}
-                        >
-                          {p.phase}
-                        </div>
-                      ))}
+                <DndLayer
+                  kit={kit}
+                  id={dndId}
+                  announcements={announcements}
+                  instructions={t('dnd.instructions')}
+                  onDragStart={onDragStart}
+                  onDragEnd={onDragEnd}
+                  onDragCancel={() => setActive(null)}
+                  overlay={active ? <Overlay label={nameOf(active.id)} type={active.data.type} /> : null}
+                >
+                  <div role="rowgroup" className="map-head">
+                    {phases.some((p) => p.phase) ? (
+                      <div role="row" className="phase-row">
+                        <div role="columnheader" className="corner" />
+                        {phases.map((p, i) => (
+                          <div
+                            key={i}
+                            role="columnheader"
+                            className={`phase${p.phase ? '' : ' empty'}`}
+                            style={{ gridColumn: `span ${p.span}` }}
+                            aria-colspan={p.span}
+                          >
+                            {p.phase}
+                          </div>
+                        ))}
+                      </div>
+                    ) : null}
+                    <div role="row" className="stage-row">
+                      <div role="columnheader" className="corner">
+                        {t('editor.lanesAndStages')}
+                      </div>
+                      <Sortable kit={kit} items={arrangement.stages} axis="x">
+                        {stages.map((s, i) => (
+                          <StageHeader
+                            key={s.id}
+                            stage={s}
+                            canEdit={canEdit}
+                            canDrag={canDrag}
+                            holdings={holdings.byStage[s.id] ?? none}
+                            moveOptions={stageOptions(s, i)}
+                            index={i}
+                            count={stages.length}
+                            loaded={loaded.has(s.id)}
+                            prev={neighbours.get(s.id)!.prev}
+                            next={neighbours.get(s.id)!.next}
+                          />
+                        ))}
+                      </Sortable>
                     </div>
-                  ) : null}
-                  <div role="row" className="stage-row">
-                    <div role="columnheader" className="corner">
-                      {t('editor.lanesAndStages')}
-                    </div>
-                    <SortableContext items={arrangement.stages} strategy={horizontalListSortingStrategy}>
-                      {stages.map((s, i) => (
-                        <StageHeader
-                          key={s.id}
-                          stage={s}
-                          canEdit={canEdit}
-                          canDrag={canDrag}
-                          holdings={holdings.byStage[s.id] ?? none}
-                          moveOptions={stageOptions(s, i)}
-                          index={i}
-                          count={stages.length}
-                          loaded={loaded.has(s.id)}
-                          prev={neighbours.get(s.id)!.prev}
-                          next={neighbours.get(s.id)!.next}
-                        />
-                      ))}
-                    </SortableContext>
                   </div>
-                </div>
-                <SortableContext items={arrangement.lanes} strategy={verticalListSortingStrategy}>
-                  {lanes.map((lane, i) => (
-                    <LaneRow
-                      key={lane.id}
-                      lane={lane}
-                      canEdit={canEdit}
-                      canDrag={canDrag}
-                      holdings={holdings.byLane[lane.id] ?? none}
-                      moveOptions={laneOptions(i)}
-                    >
-                      {lane.kind === 'emotions' ? (
-                        <EmotionCells
-                          loaded={loaded}
-                          lane={lane}
-                          stages={stages}
-                          points={emotionsByLane.get(lane.id) ?? EMPTY_POINTS}
-                          canEdit={canEdit}
-                          columnWidth={COLUMN_WIDTH}
-                          action={action}
-                        />
-                      ) : (
-                        columns.map((c) =>
-                          c.gap ? (
-                            <UnloadedCells key={c.key} span={c.span} />
-                          ) : lane.kind === 'kpi' ? (
-                            <KpiCell
-                              key={c.stage.id}
-                              lane={lane}
-                              stage={c.stage}
-                              col={c.index}
-                              ids={arrangement.cells.get(cellKey(lane.id, c.stage.id)) ?? EMPTY}
-                              kpiById={kpiById}
-                              canEdit={canEdit}
-                              canDrag={canDrag}
-                              slug={slug}
-                              mapId={editor.map.id}
-                              locale={locale}
-                              neighbours={neighbours.get(c.stage.id)!}
-                            />
-                          ) : (
-                            <CardCell
-                              key={c.stage.id}
-                              lane={lane}
-                              stage={c.stage}
-                              col={c.index}
-                              ids={arrangement.cells.get(cellKey(lane.id, c.stage.id)) ?? EMPTY}
-                              cardById={cardById}
-                              canEdit={canEdit}
-                              canDrag={canDrag}
-                              neighbours={neighbours.get(c.stage.id)!}
-                            />
-                          ),
-                        )
-                      )}
-                    </LaneRow>
-                  ))}
-                </SortableContext>
+                  <Sortable kit={kit} items={arrangement.lanes} axis="y">
+                    {lanes.map((lane, i) => (
+                      <LaneRow
+                        key={lane.id}
+                        lane={lane}
+                        canEdit={canEdit}
+                        canDrag={canDrag}
+                        holdings={holdings.byLane[lane.id] ?? none}
+                        moveOptions={laneOptions(i)}
+                      >
+                        {lane.kind === 'emotions' ? (
+                          <EmotionCells
+                            loaded={loaded}
+                            lane={lane}
+                            stages={stages}
+                            points={emotionsByLane.get(lane.id) ?? EMPTY_POINTS}
+                            canEdit={canEdit}
+                            columnWidth={COLUMN_WIDTH}
+                            action={action}
+                          />
+                        ) : (
+                          columns.map((c) =>
+                            c.gap ? (
+                              <UnloadedCells key={c.key} span={c.span} />
+                            ) : lane.kind === 'kpi' ? (
+                              <KpiCell
+                                key={c.stage.id}
+                                lane={lane}
+                                stage={c.stage}
+                                col={c.index}
+                                ids={arrangement.cells.get(cellKey(lane.id, c.stage.id)) ?? EMPTY}
+                                kpiById={kpiById}
+                                canEdit={canEdit}
+                                canDrag={canDrag}
+                                slug={slug}
+                                mapId={editor.map.id}
+                                locale={locale}
+                                neighbours={neighbours.get(c.stage.id)!}
+                              />
+                            ) : (
+                              <CardCell
+                                key={c.stage.id}
+                                lane={lane}
+                                stage={c.stage}
+                                col={c.index}
+                                ids={arrangement.cells.get(cellKey(lane.id, c.stage.id)) ?? EMPTY}
+                                cardById={cardById}
+                                canEdit={canEdit}
+                                canDrag={canDrag}
+                                neighbours={neighbours.get(c.stage.id)!}
+                              />
+                            ),
+                          )
+                        )}
+                      </LaneRow>
+                    ))}
+                  </Sortable>
+                </DndLayer>
               </div>
             </div>
           </div>
@@ -463,8 +412,7 @@ export function MapBoard({
               {t(canEdit ? 'grid.keys' : 'grid.keysReadOnly')}
             </p>
           ) : null}
-          <DragOverlay dropAnimation={null}>{active ? <Overlay label={nameOf(active.id)} type={active.data.type} /> : null}</DragOverlay>
-        </DndContext>
+        </DndKitContext.Provider>
       </StagePlaces.Provider>
     </InlineEditingContext.Provider>
   );
@@ -525,6 +473,7 @@ function cellMoveOptions(stageId: string, index: number, count: number, n: Neigh
  * change) but its children come from the memoised cell, so React skips them.
  */
 function DroppableCell({
+  kit,
   kind,
   laneId,
   stageId,
@@ -533,6 +482,7 @@ function DroppableCell({
   label,
   children,
 }: {
+  kit: DndKit;
   kind: 'card' | 'kpi';
   laneId: string;
   stageId: string;
@@ -541,21 +491,9 @@ function DroppableCell({
   label?: string;
   children: ReactNode;
 }) {
-  const { setNodeRef, isOver } = useDroppable({
-    id: `cell:${laneId}:${stageId}`,
-    data: { type: 'cell', cellKind: kind, laneId, stageId } satisfies DragData,
-  });
+  const { ref, isOver } = kit.useDropCell(kind, laneId, stageId);
   return (
-    <div
-      role="gridcell"
-      ref={setNodeRef}
-      className={`${className}${isOver ? ' over' : ''}`}
-      data-cell={label}
-      data-nav="cell"
-      data-col={col}
-      tabIndex={-1}
-      aria-label={label}
-    >
+    <div role="gridcell" ref={ref} className={`${className}${isOver ? ' over' : ''}`} data-cell={label} data-nav="cell" data-col={col} tabIndex={-1}>
       {children}
     </div>
   );
@@ -623,8 +561,9 @@ const CardCell = memo(function CardCell({
 const EMPTY_OPTIONS: MoveOption[] = [];
 
 /**
- * A cell's frame: plain markup until the page is hydrated (the server renders no drag-and-drop
- * machinery), then a drop target holding a sortable list.
+ * A cell's frame: plain markup until the first drag (the server and hydration render no drag-and-
+ * drop machinery), then a drop target holding a sortable list. It has no aria-label: its row and
+ * column headers name it, and a label would hide its cards' text from its name.
  */
 function CellFrame({
   kind,
@@ -650,13 +589,14 @@ function CellFrame({
   footer: ReactNode;
 }) {
   const inGrid = useHydrated();
-  if (!canDrag) {
+  const kit = useDndKit();
+  if (!canDrag || !kit) {
     return (
       <div
         role={inGrid ? 'gridcell' : 'cell'}
         className={className}
         data-cell={label}
-        {...(inGrid ? { 'data-nav': 'cell', 'data-col': col, tabIndex: -1, 'aria-label': label } : null)}
+        {...(inGrid ? { 'data-nav': 'cell', 'data-col': col, tabIndex: -1 } : null)}
       >
         {list}
         {footer}
@@ -664,10 +604,10 @@ function CellFrame({
     );
   }
   return (
-    <DroppableCell kind={kind} laneId={laneId} stageId={stageId} col={col} className={className} label={label}>
-      <SortableContext id={`cell:${laneId}:${stageId}`} items={ids} strategy={verticalListSortingStrategy}>
+    <DroppableCell kit={kit} kind={kind} laneId={laneId} stageId={stageId} col={col} className={className} label={label}>
+      <kit.SortableList id={`cell:${laneId}:${stageId}`} items={ids} axis="y">
         {list}
-      </SortableContext>
+      </kit.SortableList>
       {footer}
     </DroppableCell>
   );

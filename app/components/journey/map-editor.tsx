@@ -2,16 +2,14 @@
 // last change, the board (and, while printing, the map cut into pages), and the forms that add stages
 // and lanes. It reloads when a change to the map or its KPIs is committed anywhere (live updates),
 // once the user is not mid-edit or mid-drag.
-import { getFormProps, getInputProps, getSelectProps } from '@conform-to/react';
 import { Form, Link, useActionData, useFetcher, useNavigation, useRevalidator, useSearchParams } from '@remix-run/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANE_KINDS } from '~/domain/vocabulary';
-import { AddLaneSchema, AddStageSchema, UpdateMapSchema } from '~/lib/schemas/maps';
 import { isTyping, useLiveData } from '~/lib/live';
 import { useNonce } from '~/lib/nonce';
 import { useWorkspace } from '~/lib/workspace';
-import { Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
+import { controlProps, formProps, Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
 import { MapBoard } from './map-board';
 import { MapPrint, PaperSelect, usePrinting, usePrintPaper } from './map-print';
 import { MoveSubmitContext } from './move-context';
@@ -178,30 +176,29 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
 function MapSettingsForm({ editor }: { editor: MapEditorData }) {
   const { t } = useTranslation('maps');
   const { map } = editor;
-  const [form, fields] = useEditorForm({
+  const [form, field] = useEditorForm({
     id: 'map-settings',
-    schema: UpdateMapSchema,
     intent: 'updateMap',
     rowId: map.id,
     defaultValue: { name: map.name, description: map.description, personaId: map.personaId ?? '', state: map.state },
   });
-  const name = getInputProps(fields.name, { type: 'text' });
-  const description = getInputProps(fields.description, { type: 'text' });
-  const persona = getSelectProps(fields.personaId);
-  const state = getSelectProps(fields.state);
+  const name = field('name');
+  const description = field('description');
+  const persona = field('personaId');
+  const state = field('state');
   return (
-    <Form method="post" preventScrollReset className="row" {...getFormProps(form)}>
+    <Form method="post" preventScrollReset className="row" {...formProps(form)}>
       <input type="hidden" name="intent" value="updateMap" />
       <input type="hidden" name="mapId" value={map.id} />
       <input type="hidden" name="version" value={map.version} />
-      <Labelled label={t('map.name')} field={fields.name}>
-        <input {...name} key={name.key} required maxLength={120} />
+      <Labelled label={t('map.name')} field={name}>
+        <input type="text" {...controlProps(name)} required maxLength={120} />
       </Labelled>
-      <Labelled label={t('map.description')} field={fields.description}>
-        <input {...description} key={description.key} maxLength={2000} />
+      <Labelled label={t('map.description')} field={description}>
+        <input type="text" {...controlProps(description)} maxLength={2000} />
       </Labelled>
-      <Labelled label={t('map.persona')} field={fields.personaId}>
-        <select {...persona} key={persona.key}>
+      <Labelled label={t('map.persona')} field={persona}>
+        <select {...controlProps(persona)}>
           <option value="">{t('map.noPersona')}</option>
           {editor.personas.map((p) => (
             <option key={p.id} value={p.id}>
@@ -210,8 +207,8 @@ function MapSettingsForm({ editor }: { editor: MapEditorData }) {
           ))}
         </select>
       </Labelled>
-      <Labelled label={t('map.state')} field={fields.state}>
-        <select {...state} key={state.key}>
+      <Labelled label={t('map.state')} field={state}>
+        <select {...controlProps(state)}>
           <option value="current">{t('state.current')}</option>
           <option value="future">{t('state.future')}</option>
         </select>
@@ -227,17 +224,17 @@ function MapSettingsForm({ editor }: { editor: MapEditorData }) {
 /** Starts empty again once the new stage has landed. */
 function AddStageForm() {
   const { t } = useTranslation('maps');
-  const [form, fields] = useEditorForm({ id: 'add-stage', schema: AddStageSchema, intent: 'addStage', rowId: 'new', resetOnDone: true });
-  const name = getInputProps(fields.name, { type: 'text' });
-  const phase = getInputProps(fields.phase, { type: 'text' });
+  const [form, field] = useEditorForm({ id: 'add-stage', intent: 'addStage', rowId: 'new', resetOnDone: true });
+  const name = field('name');
+  const phase = field('phase');
   return (
-    <Form method="post" preventScrollReset className="row" {...getFormProps(form)}>
+    <Form method="post" preventScrollReset className="row" {...formProps(form)}>
       <input type="hidden" name="intent" value="addStage" />
-      <Labelled label={t('stage.name')} field={fields.name}>
-        <input {...name} key={name.key} required maxLength={120} />
+      <Labelled label={t('stage.name')} field={name}>
+        <input type="text" {...controlProps(name)} required maxLength={120} />
       </Labelled>
-      <Labelled label={t('stage.phase')} field={fields.phase}>
-        <input {...phase} key={phase.key} maxLength={80} />
+      <Labelled label={t('stage.phase')} field={phase}>
+        <input type="text" {...controlProps(phase)} maxLength={80} />
       </Labelled>
       <div className="field">
         <button type="submit">{t('stage.add')}</button>
@@ -250,21 +247,20 @@ function AddStageForm() {
 /** Starts empty again once the new lane has landed. */
 function AddLaneForm() {
   const { t } = useTranslation('maps');
-  const [form, fields] = useEditorForm({
+  const [form, field] = useEditorForm({
     id: 'add-lane',
-    schema: AddLaneSchema,
     intent: 'addLane',
     rowId: 'new',
     resetOnDone: true,
     defaultValue: { kind: 'touchpoints' },
   });
-  const kind = getSelectProps(fields.kind);
-  const name = getInputProps(fields.name, { type: 'text' });
+  const kind = field('kind');
+  const name = field('name');
   return (
-    <Form method="post" preventScrollReset className="row" {...getFormProps(form)}>
+    <Form method="post" preventScrollReset className="row" {...formProps(form)}>
       <input type="hidden" name="intent" value="addLane" />
-      <Labelled label={t('lane.kind')} field={fields.kind}>
-        <select {...kind} key={kind.key}>
+      <Labelled label={t('lane.kind')} field={kind}>
+        <select {...controlProps(kind)}>
           {LANE_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`laneKind.${k}`)}
@@ -272,8 +268,8 @@ function AddLaneForm() {
           ))}
         </select>
       </Labelled>
-      <Labelled label={t('lane.name')} field={fields.name}>
-        <input {...name} key={name.key} required maxLength={120} />
+      <Labelled label={t('lane.name')} field={name}>
+        <input type="text" {...controlProps(name)} required maxLength={120} />
       </Labelled>
       <div className="field">
         <button type="submit">{t('lane.add')}</button>

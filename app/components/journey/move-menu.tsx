@@ -1,11 +1,8 @@
 // The non-drag way to move anything: a small menu of buttons in one form post, so it works with the
-// keyboard and without JavaScript. It is a Conform form checked with MoveMenuSchema, as the action
-// parses it; with JavaScript the editor saves it like a drop (a fetcher, optimistic). Without it, the
+// keyboard and without JavaScript. The action parses it with MoveMenuSchema; with JavaScript the editor saves it like a drop (a fetcher, optimistic). Without it, the
 // page comes back scrolled to where the thing went (on a phone, the stage it was moved to).
-import { getFormProps } from '@conform-to/react';
 import { Form } from '@remix-run/react';
-import { MoveMenuSchema } from '~/lib/schemas/maps';
-import { UnshownErrors, useEditorForm } from './editor-form';
+import { formProps, UnshownErrors, useEditorForm } from './editor-form';
 import { useMoveSubmit } from './move-context';
 
 export interface MoveOption {
@@ -24,7 +21,6 @@ export function MoveMenuForm({ intent, id, options, close }: { intent: MoveInten
   const name = intent === 'moveStage' || intent === 'moveLane' ? 'toIndex' : 'target';
   const [form] = useEditorForm({
     id: `move-${id}`,
-    schema: MoveMenuSchema,
     intent,
     rowId: id,
     onSubmit(event, formData) {
@@ -42,7 +38,7 @@ export function MoveMenuForm({ intent, id, options, close }: { intent: MoveInten
     },
   });
   return (
-    <Form method="post" preventScrollReset className="move-menu-items" {...getFormProps(form)}>
+    <Form method="post" preventScrollReset className="move-menu-items" {...formProps(form)}>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="id" value={id} />
       {options.map((o) => (

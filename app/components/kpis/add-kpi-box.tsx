@@ -2,16 +2,15 @@
 // role=combobox + listbox, arrows / Enter / Escape): typing filters the library (debounced fetcher
 // on the search resource route), choosing places the KPI, and the "Create “X”" option creates the
 // measure in the library and places it. Without JavaScript it is a plain form: the typed name is
-// searched by exact name or created, then the map reloads. A Conform form checked with
-// PlaceKpiSchema, as the action parses it; a refusal shows under the box it came from.
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod';
+// searched by exact name or created, then the map reloads. The action parses it with PlaceKpiSchema
+// (the browser loads no schema: the map editor's forms post plainly); a refusal shows under the box
+// it came from.
+import type { SubmissionResult } from '@conform-to/react';
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldErrors } from '~/components/ui/field';
-import { lastResultFor } from '~/lib/action-result';
-import { PlaceKpiSchema } from '~/lib/schemas/kpis';
+import { FieldErrors } from '~/components/ui/field-errors';
+import { answerFor } from '~/lib/action-result';
 
 interface SearchData {
   q: string;
@@ -87,22 +86,14 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-opt-${i}`;
 
-  const [form, fields] = useForm({
-    // useId, not the cell's two uuids: one box per KPI cell, and the large map's markup is counted.
-    id: `${id}-form`,
-    // The answer names its cell (`rowId`), like the map editor's answers; a placed KPI clears the
-    // errors of an earlier refusal.
-    lastResult: lastResultFor(place.state === 'idle' ? place.data : undefined, 'place', `${laneId}:${stageId}`, { resetOnDone: true }),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlaceKpiSchema }),
-    onSubmit(event) {
-      // With JavaScript, Enter without a highlighted option means "this exact name": pick the
-      // library measure of that name, or create it.
-      event.preventDefault();
-      const same = matches.find((m) => m.name.toLowerCase() === typed.toLowerCase());
-      choose(same ? { kind: 'measure', id: same.id, name: same.name, detail: '' } : { kind: 'create', name: typed });
-    },
-  });
-  const nameProps = getInputProps(fields.name, { type: 'text' });
+  // useId, not the cell's two uuids: one box per KPI cell, and the large map's markup is counted.
+  const formId = `${id}-form`;
+  const nameId = `${formId}-field-name`;
+  const nameErrorId = `${nameId}-error`;
+  // The answer names its cell (`rowId`), like the map editor's answers; a placed KPI clears the
+  // errors of an earlier refusal.
+  const answer = answerFor(place.state === 'idle' ? place.data : undefined, 'place', `${laneId}:${stageId}`);
+  const nameErrors = answer?.status === 'invalid' ? (answer.result?.error?.name ?? undefined) : undefined;
 
   function choose(option: Option) {
     const body: Record<string, string> = { mapId, laneId, stageId, js: '1' };
@@ -146,25 +137,39 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
   }
 
   return (
-    <place.Form method="post" action={placeUrl} className="add-kpi-box" style={BOX} {...getFormProps(form)}>
+    <place.Form
+      method="post"
+      action={placeUrl}
+      className="add-kpi-box"
+      style={BOX}
+      id={formId}
+      noValidate
+      onSubmit={(event) => {
+        // With JavaScript, Enter without a highlighted option means "this exact name": pick the
+        // library measure of that name, or create it (a blank name is the server's to refuse).
+        event.preventDefault();
+        const same = matches.find((m) => m.name.toLowerCase() === typed.toLowerCase());
+        choose(same ? { kind: 'measure', id: same.id, name: same.name, detail: '' } : { kind: 'create', name: typed });
+      }}
+    >
       <input type="hidden" name="mapId" value={mapId} />
       <input type="hidden" name="laneId" value={laneId} />
       <input type="hidden" name="stageId" value={stageId} />
-      <label htmlFor={nameProps.id} className="visually-hidden">
+      <label htmlFor={nameId} className="visually-hidden">
         {t('addBox.label')}
       </label>
       <input
         ref={inputRef}
-        id={nameProps.id}
-        name={nameProps.name}
+        id={nameId}
+        name="name"
         type="text"
         role="combobox"
         autoComplete="off"
         required
         maxLength={120}
         placeholder={t('addBox.placeholder')}
-        aria-invalid={nameProps['aria-invalid']}
-        aria-describedby={nameProps['aria-describedby']}
+        aria-invalid={nameErrors?.length ? true : undefined}
+        aria-describedby={nameErrors?.length ? nameErrorId : undefined}
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={listId}
@@ -214,7 +219,7 @@ export function AddKpiBox({ slug, mapId, laneId, stageId }: { slug: string; mapI
       <button type="submit" className="secondary small add-kpi-submit" disabled={place.state !== 'idle'}>
         {t('addBox.submit')}
       </button>
-      <FieldErrors id={fields.name.errorId} errors={fields.name.errors} />
+      <FieldErrors id={nameErrorId} errors={nameErrors} />
       <span role="status" aria-live="polite" className="visually-hidden">
         {announce}
       </span>

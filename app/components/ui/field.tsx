@@ -1,21 +1,11 @@
 // Labelled form controls wired to Conform: errors render beside the field and are announced.
 import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { FieldErrors } from './field-errors';
+
+export { FieldErrors, FormErrors } from './field-errors';
 
 type InputType = 'text' | 'email' | 'password' | 'number' | 'date' | 'hidden' | 'url' | 'search';
-
-export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-  const { t } = useTranslation('errors');
-  if (!errors?.length) return null;
-  return (
-    <ul id={id} className="field-errors" aria-live="polite">
-      {errors.map((e) => (
-        <li key={e}>{t(e)}</li>
-      ))}
-    </ul>
-  );
-}
 
 export function Field({
   label,
@@ -73,18 +63,6 @@ export function SelectField({
         ))}
       </select>
       <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
-
-export function FormErrors({ id, errors }: { id?: string; errors?: string[] }) {
-  const { t } = useTranslation('errors');
-  if (!errors?.length) return null;
-  return (
-    <div className="form-errors" role="alert" id={id}>
-      {errors.map((e) => (
-        <p key={e}>{t(e)}</p>
-      ))}
     </div>
   );
 }

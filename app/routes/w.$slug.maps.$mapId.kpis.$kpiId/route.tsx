@@ -35,6 +35,9 @@ import { pageTitle } from '~/lib/page-title';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'kpi', data ? `${data.measure.name} (${data.stageName})` : null);
 
+/** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
+export const handle = { i18n: ['projects'] };
+
 // A stale save (409) reloads the data so the form shows the current content (errors skip revalidation by default).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 

@@ -56,6 +56,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'projects', data?.project.name);
 
+/** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
+export const handle = { i18n: ['projects'] };
+
 function projectIdOf(params: Record<string, string | undefined>) {
   const parsed = IdSchema.safeParse(params.projectId);
   if (!parsed.success) throw notFound();

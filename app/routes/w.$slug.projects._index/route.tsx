@@ -24,6 +24,9 @@ import { pageTitle } from '~/lib/page-title';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'projects');
 
+/** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
+export const handle = { i18n: ['projects'] };
+
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

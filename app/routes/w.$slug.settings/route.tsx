@@ -20,6 +20,9 @@ import { pageTitle } from '~/lib/page-title';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'settings');
 
+/** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
+export const handle = { i18n: ['api', 'webhooks'] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request, params.slug);
   const [members, invitations] = await Promise.all([

@@ -22,6 +22,9 @@ import { IntegrationsHeader, SecretOnce } from '~/components/settings/integratio
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'apiTokens');
 
+/** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
+export const handle = { i18n: ['api', 'webhooks'] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug, 'owner');
   return { tokens: await listApiTokens(workspace.id) };

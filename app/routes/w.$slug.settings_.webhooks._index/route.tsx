@@ -19,6 +19,9 @@ import { IntegrationsHeader, SecretOnce } from '~/components/settings/integratio
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'webhooks');
 
+/** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
+export const handle = { i18n: ['api', 'webhooks'] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug, 'owner');
   return { webhooks: await listWebhooks(workspace.id) };
