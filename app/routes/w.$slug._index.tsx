@@ -20,7 +20,7 @@ const HOME_DASHBOARDS = 8;
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'home');
 
 /** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
-export const handle = { i18n: ['projects'] };
+export const handle = { i18n: ['projects', 'indicators'] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, user } = await requireMember(request, params.slug);

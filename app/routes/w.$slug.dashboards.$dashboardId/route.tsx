@@ -27,6 +27,8 @@ import styles from '~/styles/indicators.css?url';
 import { AddMeasure, ChangeRefused, EditDashboard } from './manage';
 import { MeasureTiles } from './tiles';
 
+export const handle = { i18n: ['indicators'] };
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'dashboards', data?.dashboard.name);
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];

@@ -18,6 +18,8 @@ import { reply, replyInvalid } from '~/server/result.server';
 import styles from '~/styles/indicators.css?url';
 import { DashboardList } from './dashboard-list';
 
+export const handle = { i18n: ['indicators'] };
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboards');
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];

@@ -17,6 +17,8 @@ import { PlanOverview } from './overview';
 import { PlanPages } from './pages';
 import { PlanTable } from './plan-table';
 
+export const handle = { i18n: ['indicators'] };
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'indicators');
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];

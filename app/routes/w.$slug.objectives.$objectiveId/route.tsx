@@ -37,6 +37,8 @@ export const links: LinksFunction = () => [
 // A stale save (409) reloads the objective so the forms show the current content.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
+export const handle = { i18n: ['objectives', 'projects'] };
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'objectives', data?.objective.name);
 
 function objectiveIdOf(params: Record<string, string | undefined>) {

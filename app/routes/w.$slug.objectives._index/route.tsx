@@ -22,6 +22,8 @@ import projectStyles from '~/styles/projects.css?url';
 import { NewObjectiveForm } from './new-objective-form';
 import { ObjectiveTree } from './objective-tree';
 
+export const handle = { i18n: ['objectives', 'projects'] };
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'objectives');
 
 export const links: LinksFunction = () => [

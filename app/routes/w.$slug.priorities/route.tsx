@@ -27,6 +27,8 @@ import { MatrixToolbar, useAxisLabels } from './toolbar';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
+export const handle = { i18n: ['priorities', 'projects'] };
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'priorities');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

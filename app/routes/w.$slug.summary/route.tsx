@@ -29,7 +29,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'summary');
 
 /** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
-export const handle = { i18n: ['projects'] };
+export const handle = { i18n: ['projects', 'priorities'] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
