@@ -30,9 +30,14 @@ test('the demo project’s business case shows planned vs realised by month, cha
   await expect(rows.nth(1).getByRole('cell').nth(2)).toHaveText(/^10\s133,33\s€$/);
   // Month names in the workspace's language, a year after each.
   await expect(rows.nth(0).getByRole('rowheader')).toHaveText(/^\p{L}+\.? \d{4}$/u);
-  // The chart draws once Chart.js has loaded (the table then stays for screen readers and print falls back on the image).
+  // The chart draws once it comes into view; its printed copy is made only when the page prints, and
+  // then print shows the image instead of the table (which stays on screen for screen readers).
   await expect(panel.getByRole('img', { name: /Line chart of the cumulative planned and realised benefit/ }).first()).toBeVisible();
+  await expect(panel.locator('details.chart-data[data-charted]')).toHaveCount(0);
+  await page.emulateMedia({ media: 'print' });
   await expect(panel.locator('details.chart-data[data-charted]')).toHaveCount(1);
+  await expect(panel.locator('img.chart-print')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
 
   // A what-if at 100 % confidence plans year 1 at 152,000 x 50 % ramp-up = 76,000: 6,333.33 a month.
   await page.getByLabel('Confidence (%)').fill('100');

@@ -1,19 +1,20 @@
 // The summary's charts: benefit and cost of the first projects of the ranking plus one bar for all
 // the others (the server aggregates them, so the page stays small), and the portfolio's cumulative
-// cash flow (line). Chart.js is imported in an effect, with only the pieces these two charts use, so it stays
-// out of the first load and out of every other route. The data tables beside the charts are the
+// cash flow (line). Chart.js loads in its own chunk, with only the pieces these charts use, and a
+// chart is drawn only when it comes near the viewport, once the browser is idle (use-chart.ts), so
+// neither weighs on the first load nor on the hydration. The data tables beside the charts are the
 // accessible (and no-JavaScript) version of the same figures.
 //
 // Printing: a canvas sized for the screen prints blank or stretched (Chart.js redraws it on the
-// print layout's resize, too late for the page). So each chart is also drawn once, off screen, at
-// the size it takes on an A4 landscape page and at twice the resolution, and kept as an image that
-// only print shows. It is ready before anyone prints: no beforeprint timing to win, and a PDF made
-// without print events (headless browsers, "Save as PDF") has the charts too.
+// print layout's resize, too late for the page). So when the page is about to print, each chart is
+// also drawn off screen at the size it takes on an A4 landscape page and at twice the resolution,
+// and shown by print only as an image (usePrintImage, on `beforeprint` and the print media query).
 import type { ChartConfiguration } from 'chart.js';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { money, type Money } from './figures';
 import { TableScroll } from '~/components/ui/table-scroll';
+import { useChart, usePrintImage } from './use-chart';
 
 /** A bar: one project, or (name null) the sum of the projects after the first ones. */
 export interface ChartBar {
@@ -35,81 +36,56 @@ const plot = (x: string) => Number(x);
 /** One chart's printed size, in CSS pixels: half the printable width of an A4 landscape page. */
 const PRINT_CHART = { width: 500, height: 260, pixelRatio: 2 } as const;
 
-interface PrintImages {
-  bars: string;
-  line: string;
-}
-
 export function PortfolioChart({ bars: projects, years, m }: { bars: readonly ChartBar[]; years: readonly ChartYear[]; m: Money }) {
   const { t } = useTranslation('projects');
   const labels = useMemo(() => projects.map((bar) => bar.name ?? t('summary.chart.others', { count: bar.projectCount })), [projects, t]);
   const barsRef = useRef<HTMLCanvasElement>(null);
   const lineRef = useRef<HTMLCanvasElement>(null);
-  const [printImages, setPrintImages] = useState<PrintImages | null>(null);
+  // Pages may pass a fresh Money object on every render: the charts depend on its values only.
+  const { currency, locale, fractionDigits } = m;
 
-  useEffect(() => {
-    let cancelled = false;
-    const charts: { destroy: () => void }[] = [];
-    void import('./chart-setup').then(({ Chart }) => {
-      if (cancelled || !barsRef.current || !lineRef.current) return;
-      const ticks = { callback: (value: string | number) => money(String(value), m) };
-      const tooltip = {
-        callbacks: { label: (c: { dataset: { label?: string }; parsed: { y: number | null } }) => `${c.dataset.label}: ${money(String(c.parsed.y ?? 0), m)}` },
-      };
-      const bars = {
-        type: 'bar',
-        data: {
-          labels,
-          datasets: [
-            { label: t('summary.chart.benefit'), data: projects.map((p) => plot(p.totalBenefit)), backgroundColor: '#2f7d5b' },
-            { label: t('summary.chart.cost'), data: projects.map((p) => plot(p.totalCost)), backgroundColor: '#c0573e' },
-          ],
-        },
-        options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { ticks } }, plugins: { tooltip } },
-      } satisfies ChartConfiguration;
-      const line = {
-        type: 'line',
-        data: {
-          labels: years.map((y) => t('summary.chart.yearLabel', { year: y.year })),
-          datasets: [
-            {
-              label: t('summary.chart.cumulative'),
-              data: years.map((y) => plot(y.cumulative)),
-              borderColor: '#3b5bdb',
-              backgroundColor: '#3b5bdb',
-              tension: 0,
-            },
-          ],
-        },
-        options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { ticks } }, plugins: { tooltip } },
-      } satisfies ChartConfiguration;
-      charts.push(new Chart(barsRef.current, bars), new Chart(lineRef.current, line));
-
-      // The printed copies: a detached canvas of the printed size, drawn once, kept as a PNG.
-      const printImage = (config: ChartConfiguration) => {
-        const canvas = document.createElement('canvas');
-        canvas.width = PRINT_CHART.width;
-        canvas.height = PRINT_CHART.height;
-        const chart = new Chart(canvas, {
-          ...config,
-          options: {
-            ...config.options,
-            responsive: false,
-            devicePixelRatio: PRINT_CHART.pixelRatio,
-            plugins: { ...config.options?.plugins, tooltip: { enabled: false } },
-          },
-        });
-        const url = chart.toBase64Image('image/png');
-        chart.destroy();
-        return url;
-      };
-      setPrintImages({ bars: printImage(bars), line: printImage(line) });
-    });
-    return () => {
-      cancelled = true;
-      for (const c of charts) c.destroy();
+  const [barsConfig, lineConfig] = useMemo(() => {
+    const shown = { currency, locale, fractionDigits };
+    const ticks = { callback: (value: string | number) => money(String(value), shown) };
+    const tooltip = {
+      callbacks: {
+        label: (c: { dataset: { label?: string }; parsed: { y: number | null } }) => `${c.dataset.label}: ${money(String(c.parsed.y ?? 0), shown)}`,
+      },
     };
-  }, [projects, labels, years, m, t]);
+    const bars = {
+      type: 'bar',
+      data: {
+        labels,
+        datasets: [
+          { label: t('summary.chart.benefit'), data: projects.map((p) => plot(p.totalBenefit)), backgroundColor: '#2f7d5b' },
+          { label: t('summary.chart.cost'), data: projects.map((p) => plot(p.totalCost)), backgroundColor: '#c0573e' },
+        ],
+      },
+      options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { ticks } }, plugins: { tooltip } },
+    } satisfies ChartConfiguration;
+    const line = {
+      type: 'line',
+      data: {
+        labels: years.map((y) => t('summary.chart.yearLabel', { year: y.year })),
+        datasets: [
+          {
+            label: t('summary.chart.cumulative'),
+            data: years.map((y) => plot(y.cumulative)),
+            borderColor: '#3b5bdb',
+            backgroundColor: '#3b5bdb',
+            tension: 0,
+          },
+        ],
+      },
+      options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { ticks } }, plugins: { tooltip } },
+    } satisfies ChartConfiguration;
+    return [bars as ChartConfiguration, line as ChartConfiguration];
+  }, [projects, labels, years, currency, locale, fractionDigits, t]);
+
+  useChart(barsRef, barsConfig);
+  useChart(lineRef, lineConfig);
+  const printBars = usePrintImage(barsConfig, PRINT_CHART);
+  const printLine = usePrintImage(lineConfig, PRINT_CHART);
 
   return (
     <div className="portfolio-charts">
@@ -117,11 +93,11 @@ export function PortfolioChart({ bars: projects, years, m }: { bars: readonly Ch
         <div className="chart-box">
           <canvas ref={barsRef} role="img" aria-label={t('summary.chart.barsLabel')} />
         </div>
-        {printImages ? (
-          <img className="chart-print" src={printImages.bars} alt={t('summary.chart.barsLabel')} width={PRINT_CHART.width} height={PRINT_CHART.height} />
+        {printBars ? (
+          <img className="chart-print" src={printBars} alt={t('summary.chart.barsLabel')} width={PRINT_CHART.width} height={PRINT_CHART.height} />
         ) : null}
         <figcaption>{t('summary.chart.barsCaption')}</figcaption>
-        <details className="chart-data" open data-charted={printImages ? '' : undefined}>
+        <details className="chart-data" open data-charted={printBars ? '' : undefined}>
           <summary>{t('summary.chart.data')}</summary>
           <TableScroll>
             <table className="data">
@@ -154,11 +130,11 @@ export function PortfolioChart({ bars: projects, years, m }: { bars: readonly Ch
         <div className="chart-box">
           <canvas ref={lineRef} role="img" aria-label={t('summary.chart.lineLabel')} />
         </div>
-        {printImages ? (
-          <img className="chart-print" src={printImages.line} alt={t('summary.chart.lineLabel')} width={PRINT_CHART.width} height={PRINT_CHART.height} />
+        {printLine ? (
+          <img className="chart-print" src={printLine} alt={t('summary.chart.lineLabel')} width={PRINT_CHART.width} height={PRINT_CHART.height} />
         ) : null}
         <figcaption>{t('summary.chart.lineCaption')}</figcaption>
-        <details className="chart-data" open data-charted={printImages ? '' : undefined}>
+        <details className="chart-data" open data-charted={printLine ? '' : undefined}>
           <summary>{t('summary.chart.data')}</summary>
           <TableScroll>
             <table className="data">

@@ -1,15 +1,17 @@
 // "Planned vs realised": cumulative planned and cumulative realised benefit by month (a line chart),
 // with the same figures month by month in a table, which is also what a reader without JavaScript
-// or a screen-reader user gets. Chart.js is imported in an effect (chart-setup.ts), so only the pages
-// that show this chart load it, after their first paint. Printing uses an image drawn at the printed
-// size, as portfolio-chart.tsx explains.
+// or a screen-reader user gets. Chart.js loads in its own chunk (chart-setup.ts) when the chart comes
+// near the viewport and the browser is idle (use-chart.ts), so only the pages that show this chart
+// load it, after their hydration. Printing uses an image drawn at the printed size when the page is
+// about to print, as portfolio-chart.tsx explains.
 import type { ChartConfiguration } from 'chart.js';
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeriesMonth } from '~/domain/business-case';
 import { formatMonth } from '~/lib/format';
 import { TableScroll } from '~/components/ui/table-scroll';
 import { money, type Money } from './figures';
+import { useChart, usePrintImage } from './use-chart';
 
 export type RealisedMonth = Pick<SeriesMonth, 'period' | 'planned' | 'realised' | 'cumulativePlanned' | 'cumulativeRealised'>;
 
@@ -24,75 +26,52 @@ const REALISED_COLOUR = '#2f7d5b';
 export function RealisedChart({ months, m, caption }: { months: readonly RealisedMonth[]; m: Money; caption: string }) {
   const { t } = useTranslation('projects');
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [printImage, setPrintImage] = useState<string | null>(null);
   // Pages pass a fresh Money object on every render: the chart depends on its values only.
   const { currency, locale } = m;
 
-  useEffect(() => {
-    let cancelled = false;
-    let chart: { destroy: () => void } | null = null;
-    void import('./chart-setup').then(({ Chart }) => {
-      if (cancelled || !canvasRef.current) return;
-      const whole = { currency, locale, fractionDigits: 0 };
-      const config = {
-        type: 'line',
-        data: {
-          labels: months.map((row) => formatMonth(row.period, locale)),
-          datasets: [
-            {
-              label: t('realisedValue.cumulativePlanned'),
-              data: months.map((row) => plot(row.cumulativePlanned)),
-              borderColor: PLANNED_COLOUR,
-              backgroundColor: PLANNED_COLOUR,
-              // Dashed: the plan reads apart from reality without its colour.
-              borderDash: [6, 4],
-              tension: 0,
-            },
-            {
-              label: t('realisedValue.cumulativeRealised'),
-              data: months.map((row) => plot(row.cumulativeRealised)),
-              borderColor: REALISED_COLOUR,
-              backgroundColor: REALISED_COLOUR,
-              tension: 0,
-            },
-          ],
-        },
-        options: {
-          responsive: true,
-          maintainAspectRatio: false,
-          animation: false,
-          scales: { y: { ticks: { callback: (value: string | number) => money(String(value), whole) } } },
-          plugins: {
-            tooltip: {
-              callbacks: {
-                label: (c: { dataset: { label?: string }; parsed: { y: number | null } }) => `${c.dataset.label}: ${money(String(c.parsed.y ?? 0), whole)}`,
-              },
+  const config = useMemo(() => {
+    const whole = { currency, locale, fractionDigits: 0 };
+    const config = {
+      type: 'line',
+      data: {
+        labels: months.map((row) => formatMonth(row.period, locale)),
+        datasets: [
+          {
+            label: t('realisedValue.cumulativePlanned'),
+            data: months.map((row) => plot(row.cumulativePlanned)),
+            borderColor: PLANNED_COLOUR,
+            backgroundColor: PLANNED_COLOUR,
+            // Dashed: the plan reads apart from reality without its colour.
+            borderDash: [6, 4],
+            tension: 0,
+          },
+          {
+            label: t('realisedValue.cumulativeRealised'),
+            data: months.map((row) => plot(row.cumulativeRealised)),
+            borderColor: REALISED_COLOUR,
+            backgroundColor: REALISED_COLOUR,
+            tension: 0,
+          },
+        ],
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { y: { ticks: { callback: (value: string | number) => money(String(value), whole) } } },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              label: (c: { dataset: { label?: string }; parsed: { y: number | null } }) => `${c.dataset.label}: ${money(String(c.parsed.y ?? 0), whole)}`,
             },
           },
         },
-      } satisfies ChartConfiguration;
-      chart = new Chart(canvasRef.current, config);
-
-      const canvas = document.createElement('canvas');
-      canvas.width = PRINT_CHART.width;
-      canvas.height = PRINT_CHART.height;
-      const printed = new Chart(canvas, {
-        ...config,
-        options: {
-          ...config.options,
-          responsive: false,
-          devicePixelRatio: PRINT_CHART.pixelRatio,
-          plugins: { ...config.options.plugins, tooltip: { enabled: false } },
-        },
-      });
-      setPrintImage(printed.toBase64Image('image/png'));
-      printed.destroy();
-    });
-    return () => {
-      cancelled = true;
-      chart?.destroy();
-    };
+      },
+    } satisfies ChartConfiguration;
+    return config as ChartConfiguration;
   }, [months, currency, locale, t]);
+  useChart(canvasRef, config);
+  const printImage = usePrintImage(config, PRINT_CHART);
 
   return (
     <figure className="realised-chart">

@@ -1,11 +1,13 @@
 // The tornado of a business case: one horizontal bar per assumption, from the base NPV to the NPV
-// with that assumption at -20 % and at +20 %, biggest swing on top. Chart.js is imported in an effect
-// (the same pieces as the summary's charts), so it loads only on this page and after the first paint.
+// with that assumption at -20 % and at +20 %, biggest swing on top. Chart.js (the same pieces as the
+// summary's charts) loads and draws when the chart comes near the viewport and the browser is idle
+// (use-chart.ts), so it loads only on this page and after the hydration.
 // The table below it is the accessible (and printed, and no-JavaScript) version of the same figures.
 import type { ChartConfiguration } from 'chart.js';
-import { useEffect, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { money, type Money } from './figures';
+import { useChart } from './use-chart';
 
 export interface TornadoChartBar {
   label: string;
@@ -25,54 +27,49 @@ export function TornadoChart({ baseNpv, bars, m }: { baseNpv: string; bars: read
   const { t } = useTranslation('projects');
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
-  useEffect(() => {
-    let cancelled = false;
-    let chart: { destroy: () => void } | undefined;
-    void import('./chart-setup').then(({ Chart }) => {
-      if (cancelled || !canvasRef.current) return;
-      const base = plot(baseNpv);
-      const config = {
-        type: 'bar',
-        data: {
-          labels: bars.map((b) => b.label),
-          datasets: [
-            { label: t('tornado.down'), data: bars.map((b) => [base, plot(b.npvDown)] as [number, number]), backgroundColor: '#c0573e' },
-            { label: t('tornado.up'), data: bars.map((b) => [base, plot(b.npvUp)] as [number, number]), backgroundColor: '#2f7d5b' },
-          ],
-        },
-        options: {
-          indexAxis: 'y',
-          responsive: true,
-          maintainAspectRatio: false,
-          animation: false,
-          scales: {
-            // Whole currency units on the axis; the table has the cents.
-            x: { ticks: { callback: (value: string | number) => money(String(value), { ...m, fractionDigits: 0 }) } },
-            // Long KPI names are shortened on the axis (a phone has no room for them); the table has them whole.
-            y: {
-              stacked: true,
-              ticks: { callback: (_value: string | number, index: number) => shorten(bars[index]?.label ?? '', canvasRef.current?.clientWidth ?? 600) },
-            },
+  // Pages pass a fresh Money object on every render: the chart depends on its values only.
+  const { currency, locale, fractionDigits } = m;
+  const config = useMemo(() => {
+    const m = { currency, locale, fractionDigits };
+    const base = plot(baseNpv);
+    const config = {
+      type: 'bar',
+      data: {
+        labels: bars.map((b) => b.label),
+        datasets: [
+          { label: t('tornado.down'), data: bars.map((b) => [base, plot(b.npvDown)] as [number, number]), backgroundColor: '#c0573e' },
+          { label: t('tornado.up'), data: bars.map((b) => [base, plot(b.npvUp)] as [number, number]), backgroundColor: '#2f7d5b' },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: {
+          // Whole currency units on the axis; the table has the cents.
+          x: { ticks: { callback: (value: string | number) => money(String(value), { ...m, fractionDigits: 0 }) } },
+          // Long KPI names are shortened on the axis (a phone has no room for them); the table has them whole.
+          y: {
+            stacked: true,
+            ticks: { callback: (_value: string | number, index: number) => shorten(bars[index]?.label ?? '', canvasRef.current?.clientWidth ?? 600) },
           },
-          plugins: {
-            tooltip: {
-              callbacks: {
-                label: (c: { dataset: { label?: string }; raw: unknown }) => {
-                  const [, npv] = c.raw as [number, number];
-                  return `${c.dataset.label}: ${money(String(npv), m)}`;
-                },
+        },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              label: (c: { dataset: { label?: string }; raw: unknown }) => {
+                const [, npv] = c.raw as [number, number];
+                return `${c.dataset.label}: ${money(String(npv), m)}`;
               },
             },
           },
         },
-      } satisfies ChartConfiguration<'bar', [number, number][]>;
-      chart = new Chart(canvasRef.current, config as unknown as ChartConfiguration);
-    });
-    return () => {
-      cancelled = true;
-      chart?.destroy();
-    };
-  }, [baseNpv, bars, m, t]);
+      },
+    } satisfies ChartConfiguration<'bar', [number, number][]>;
+    return config as unknown as ChartConfiguration;
+  }, [baseNpv, bars, currency, locale, fractionDigits, t]);
+  useChart(canvasRef, config);
 
   return (
     <div className="chart-box tornado-box no-print" style={{ height: `${Math.max(160, 40 + bars.length * 36)}px` }}>

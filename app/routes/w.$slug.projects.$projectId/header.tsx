@@ -2,6 +2,7 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { StatusChip } from '~/components/projects/figures';
+import { printWithCharts } from '~/components/projects/use-chart';
 import { ButtonForm } from '~/components/ui/button-form';
 import type { ProjectStatus } from '~/domain/vocabulary';
 import { formatDate } from '~/lib/format';
@@ -39,7 +40,7 @@ export function CaseHeader({ p, base, locale, canEdit }: { p: HeaderProject; bas
         {p.description ? <p className="description">{p.description}</p> : null}
       </div>
       <div className="row no-print">
-        <button type="button" className="secondary" onClick={() => window.print()}>
+        <button type="button" className="secondary" onClick={printWithCharts}>
           {t('print')}
         </button>
         <a className="button secondary" href={`${base}/projects/${p.id}/csv`} download>

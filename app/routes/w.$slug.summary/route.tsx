@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PortfolioChart } from '~/components/projects/portfolio-chart';
+import { printWithCharts } from '~/components/projects/use-chart';
 import { summaryQuery, summarySearch } from '~/lib/schemas/projects';
 import { todayIn } from '~/lib/time-zone';
 import { requireMember } from '~/server/access.server';
@@ -66,7 +67,7 @@ export default function SummaryRoute() {
           <Link className="button secondary" to={`${base}/priorities`}>
             {t('priorities:fromSummary')}
           </Link>
-          <button type="button" className="secondary" onClick={() => window.print()}>
+          <button type="button" className="secondary" onClick={printWithCharts}>
             {t('print')}
           </button>
           <a className="button secondary" href={`${base}/summary/csv?${summarySearch({ sort: query.sort, status: query.status })}`} download>
