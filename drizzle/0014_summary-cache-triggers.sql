@@ -2,8 +2,9 @@
 -- write to a table the portfolio figures read, so no write path (server module, import, API, raw SQL)
 -- can leave a cached roll-up stale. Statement-level triggers with transition tables: one UPDATE of
 -- workspace per statement for the distinct workspaces it touched, whatever the number of rows (a
--- 10,000-value import bumps once). The workspace's time zone is not watched: the cache key holds
--- today's date in it; its currency only formats, it changes no figure.
+-- 10,000-value import bumps once). Three triggers a table, one per event: PostgreSQL refuses
+-- transition tables on a trigger with more than one event. The workspace's time zone is not watched:
+-- the cache key holds today's date in it; its currency only formats, it changes no figure.
 CREATE FUNCTION "bump_figures_revision"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
