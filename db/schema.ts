@@ -2,6 +2,7 @@
 // carries workspace_id so every query can filter by it; money and measure values are numeric.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -101,6 +102,9 @@ export const workspace = pgTable('workspace', {
   /** IANA time zone in which times are shown (validated against Intl on input). Workspaces made
    * before it existed keep UTC, the zone their times were shown in until then. */
   timeZone: text('time_zone').notNull().default('UTC'),
+  /** Bumped by the database (statement triggers of the summary-cache-triggers migration) on every write
+   * to a table the portfolio figures read: a cached roll-up of an older revision is never served. */
+  figuresRevision: bigint('figures_revision', { mode: 'number' }).notNull().default(0),
   version: version(),
   createdAt: createdAt(),
 });

@@ -16,7 +16,7 @@ const CHUNK_ROWS = 250;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   const { sort, status } = summaryQuery(new URL(request.url).searchParams);
-  const { projects, totals } = await loadSummaryExport(workspace.id, { sort, status, today: todayIn(workspace.timeZone) });
+  const { projects, totals } = await loadSummaryExport(workspace.id, { sort, status, today: todayIn(workspace.timeZone), revision: workspace.figuresRevision });
   const labels = summaryCsvLabels(await i18nServer.getFixedT(request, ['projects', 'common']));
   const locale = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en';
   function* rows() {

@@ -2,7 +2,10 @@
 // whatever the portfolio size (the projects, then at once their costs, their linked KPIs with their
 // measures, the newest value of each linked KPI and each link's value at its project's start, for the
 // realised benefit); every business case is then computed in memory with the domain code, or taken
-// from the cache of computed cases when none of its inputs changed.
+// from the cache of computed cases when none of its inputs changed. The whole roll-up (the figures of
+// every shown project, the totals, the top measures) is kept between requests under the workspace's
+// figures revision, which the database bumps on every write the figures read (figures-cache.server.ts):
+// a request whose revision is cached runs no query of its own and only sorts and pages the rows.
 //
 // The summary page gets only what it shows (loadSummaryPage): totals over every project, one page of
 // the ranking, a chart of the first projects plus "others", a few warnings per project of the page.
@@ -28,12 +31,15 @@ import {
 import { dec, sum, toDecimalString } from '~/domain/decimal';
 import { groupBy } from '~/domain/group-by';
 import type { ProjectStatus } from '~/domain/vocabulary';
-import { listLinkedKpis, workspaceToday } from './business-cases.server';
+import { listLinkedKpis } from './business-cases.server';
+import { cachedFigures, figuresState } from './figures-cache.server';
 
 export interface PortfolioOptions {
   sort: RankKey;
   status?: ProjectStatus;
   today?: string;
+  /** The workspace's figures revision when the caller read it already (the access guard's row). */
+  revision?: number;
 }
 
 /** One project's computed case and what the roll-up reads of its KPI lines. */
@@ -101,8 +107,8 @@ function projectFigures(
   return figures;
 }
 
-async function computePortfolio(workspaceId: string, options: Omit<PortfolioOptions, 'sort'>) {
-  const today = options.today ?? (await workspaceToday(workspaceId));
+async function computePortfolio(workspaceId: string, options: { status?: ProjectStatus; today: string }) {
+  const today = options.today;
   const liveProjects = and(eq(project.workspaceId, workspaceId), isNull(project.archivedAt));
   // The workspace's KPIs linked to a live project; their newest value is then one backward probe of
   // kpi_value_kpi_date_idx each (LATERAL ... LIMIT 1). The tenancy filter of values goes through
@@ -203,7 +209,26 @@ async function computePortfolio(workspaceId: string, options: Omit<PortfolioOpti
     );
     return { id: p.id, name: p.name, status: p.status, ownerName: p.ownerName, horizonYears: p.horizonYears, ...figures };
   });
-  return { all: projects.length, shown };
+  return { all: projects.length, shown, rollUp: rollUp(shown), rankings: new Map<RankKey, ProjectFigures[]>() };
+}
+
+/**
+ * The roll-up of the workspace as of its figures revision, computed once per (revision, today in the
+ * workspace's zone, status filter); with the ranking by each sort key, sorted once. Read-only: the
+ * same objects serve every request of that key.
+ */
+async function portfolioFigures(workspaceId: string, options: Omit<PortfolioOptions, 'sort'>) {
+  const state =
+    options.revision !== undefined && options.today !== undefined ? { revision: options.revision, today: options.today } : await figuresState(workspaceId);
+  const today = options.today ?? state.today;
+  const revision = options.revision ?? state.revision;
+  return cachedFigures('portfolio', workspaceId, revision, [today, options.status], () => computePortfolio(workspaceId, { status: options.status, today }));
+}
+
+function ranking(figures: Awaited<ReturnType<typeof computePortfolio>>, sort: RankKey) {
+  let ranked = figures.rankings.get(sort);
+  if (!ranked) figures.rankings.set(sort, (ranked = rankProjects(figures.shown, sort)));
+  return ranked;
 }
 
 /** What the summary, its CSV and the API show of a ranked project. */
@@ -245,10 +270,11 @@ function rollUp(shown: readonly ProjectFigures[]) {
 
 /** The whole portfolio, every project ranked (the projects list, the workspace home and the API). */
 export async function loadPortfolio(workspaceId: string, options: PortfolioOptions) {
-  const { all, shown } = await computePortfolio(workspaceId, options);
-  const ranked = rankProjects(shown, options.sort);
+  const figures = await portfolioFigures(workspaceId, options);
+  const { all, shown } = figures;
+  const ranked = ranking(figures, options.sort);
   return {
-    ...rollUp(shown),
+    ...figures.rollUp,
     projects: ranked.map(projectRow),
     warnings: ranked.filter((p) => p.warnings.length > 0).map((p) => ({ projectId: p.id, projectName: p.name, warnings: p.warnings })),
     counts: { all, shown: shown.length },
@@ -269,8 +295,9 @@ export const SUMMARY_WARNINGS_PER_PROJECT = 3;
  * with the portfolio.
  */
 export async function loadSummaryPage(workspaceId: string, options: PortfolioOptions & { page: number }) {
-  const { all, shown } = await computePortfolio(workspaceId, options);
-  const ranked = rankProjects(shown, options.sort);
+  const figures = await portfolioFigures(workspaceId, options);
+  const { all, shown } = figures;
+  const ranked = ranking(figures, options.sort);
   const pageCount = Math.max(1, Math.ceil(ranked.length / SUMMARY_PAGE_SIZE));
   const page = Math.min(Math.max(1, options.page), pageCount);
   const offset = (page - 1) * SUMMARY_PAGE_SIZE;
@@ -286,7 +313,7 @@ export async function loadSummaryPage(workspaceId: string, options: PortfolioOpt
       }
     : null;
   return {
-    ...rollUp(shown),
+    ...figures.rollUp,
     ranking: { rows: onPage.map(projectRow), page, pageCount, offset, pageSize: SUMMARY_PAGE_SIZE },
     chartBars: [
       ...ranked.slice(0, SUMMARY_CHART_BARS).map((p) => ({
@@ -320,8 +347,8 @@ export type SummaryPage = Awaited<ReturnType<typeof loadSummaryPage>>;
  * writes them out in chunks.
  */
 export async function loadSummaryExport(workspaceId: string, options: PortfolioOptions) {
-  const { shown } = await computePortfolio(workspaceId, options);
-  return { projects: rankProjects(shown, options.sort).map(projectRow), totals: portfolioTotals(shown.map((p) => p.businessCase)) };
+  const figures = await portfolioFigures(workspaceId, options);
+  return { projects: ranking(figures, options.sort).map(projectRow), totals: figures.rollUp.totals };
 }
 
 export type Portfolio = Awaited<ReturnType<typeof loadPortfolio>>;

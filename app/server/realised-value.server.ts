@@ -23,6 +23,7 @@ import { UuidSchema } from '~/domain/fields';
 import { groupHistory } from '~/domain/value-history';
 import type { ProjectStatus } from '~/domain/vocabulary';
 import { listLinkedKpis } from './business-cases.server';
+import { cachedFigures, figuresState } from './figures-cache.server';
 
 export interface RealisedOptions {
   /** Today in the workspace's time zone, 'YYYY-MM-DD'. */
@@ -195,8 +196,15 @@ export function seriesForPage(series: Pick<PortfolioRealisedSeries, 'months' | '
 
 export type RealisedSeriesData = ReturnType<typeof seriesForPage>;
 
-/** The executive summary's part: the portfolio series and how many KPIs realise nothing. */
-export async function loadPortfolioRealised(workspaceId: string, options: RealisedOptions) {
-  const value = await loadRealisedValue(workspaceId, options);
-  return { ...seriesForPage(value.portfolio), excludedCount: value.excludedCount };
+/**
+ * The executive summary's part: the portfolio series and how many KPIs realise nothing. Kept between
+ * requests under the workspace's figures revision (figures-cache.server.ts), like the roll-up; pass
+ * the revision when the caller read it already (the access guard's workspace row), or it is read.
+ */
+export async function loadPortfolioRealised(workspaceId: string, options: Omit<RealisedOptions, 'projectIds'> & { revision?: number }) {
+  const revision = options.revision ?? (await figuresState(workspaceId)).revision;
+  return cachedFigures('realised', workspaceId, revision, [options.today, options.status], async () => {
+    const value = await loadRealisedValue(workspaceId, { today: options.today, status: options.status });
+    return { ...seriesForPage(value.portfolio), excludedCount: value.excludedCount };
+  });
 }

@@ -253,10 +253,14 @@ describe('executive ROI summary at scale: the server sends one page', () => {
   it('never serves a stale cached case: a new KPI value or a new cost changes the summary at once', async () => {
     const { ws, owner, viewer, example } = await setup();
     const { caseCacheStats } = await import('~/server/portfolio.server');
+    const { figuresCacheStats } = await import('~/server/figures-cache.server');
     const before = await load(viewer, ws.slug);
-    const reused = caseCacheStats.reused;
+    const { computed } = caseCacheStats;
+    const { served } = figuresCacheStats;
     const again = await load(viewer, ws.slug);
-    expect(caseCacheStats.reused).toBeGreaterThan(reused);
+    // Nothing changed: the roll-up and the series come from the figures cache, no case is computed.
+    expect(figuresCacheStats.served).toBe(served + 2);
+    expect(caseCacheStats.computed).toBe(computed);
     expect(again.data.totals).toEqual(before.data.totals);
     // NPS 32 -> 40 today: the gap to 42 shrinks from 10 to 2 points, the benefit with it.
     const { recordKpiValue } = await import('~/server/kpi-values.server');

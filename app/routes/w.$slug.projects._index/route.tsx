@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listProjects(workspace.id, { archived }),
     role !== 'viewer' ? listMembers(workspace.id) : [],
     // Live projects show their headline figures, from the summary's roll-up (fixed queries).
-    archived ? null : loadPortfolio(workspace.id, { sort: 'npv', today: todayIn(workspace.timeZone) }),
+    archived ? null : loadPortfolio(workspace.id, { sort: 'npv', today: todayIn(workspace.timeZone), revision: workspace.figuresRevision }),
   ]);
   const figures = new Map((portfolio?.projects ?? []).map((p) => [p.id, { npv: p.npv, roi: p.roi }]));
   return {

@@ -36,9 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   const query = summaryQuery(new URL(request.url).searchParams);
   const today = todayIn(workspace.timeZone);
+  // The guard read the workspace row, with its figures revision: on a cached revision, no other query.
+  const revision = workspace.figuresRevision;
   const [summary, realised] = await Promise.all([
-    loadSummaryPage(workspace.id, { ...query, today }),
-    loadPortfolioRealised(workspace.id, { today, status: query.status }),
+    loadSummaryPage(workspace.id, { ...query, today, revision }),
+    loadPortfolioRealised(workspace.id, { today, status: query.status, revision }),
   ]);
   // The page actually shown (a page past the end shows the last one).
   return { ...summary, query: { ...query, page: summary.ranking.page }, realised };

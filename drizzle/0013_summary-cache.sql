@@ -1,0 +1,1 @@
+ALTER TABLE "workspace" ADD COLUMN "figures_revision" bigint DEFAULT 0 NOT NULL;
