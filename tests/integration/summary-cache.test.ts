@@ -157,7 +157,7 @@ describe('summary cache: figures revision bumped by the database', () => {
     expect(cached.data.totals).toEqual(computed.data.totals);
   });
 
-  it('a 10,000-row insert, update or delete bumps the revision once per statement, not per row', async () => {
+  it('a 10,000-row insert, update or delete bumps the revision once per transaction, not per row', async () => {
     const { ws, example } = await setup();
     const kpiId = example.kpis.aht.id;
     const start = await revisionOf(ws.id);
@@ -173,5 +173,28 @@ describe('summary cache: figures revision bumped by the database', () => {
     // A statement that touches no row touches no workspace: no bump.
     await db.execute(sql`update kpi_value set value = 0 where kpi_id = ${kpiId} and date = '1900-01-01'`);
     expect(await revisionOf(ws.id)).toBe(start + 3);
+  });
+
+  it('bumps at the commit, once per transaction: the workspace row is not locked while the transaction works', async () => {
+    const { ws, example } = await setup();
+    const kpiId = example.kpis.aht.id;
+    const start = await revisionOf(ws.id);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into kpi_value (workspace_id, kpi_id, date, value) values (${ws.id}, ${kpiId}, '1970-01-02', 1)`);
+      await tx.execute(sql`update kpi set target_value = 1 where id = ${kpiId}`);
+      // Still the old revision inside the transaction: the bump waits for the commit, so the
+      // workspace row's lock is taken last (two writers can never wait on each other through it).
+      const [row] = await tx.select({ revision: workspace.figuresRevision }).from(workspace).where(eq(workspace.id, ws.id));
+      expect(row!.revision).toBe(start);
+    });
+    expect(await revisionOf(ws.id)).toBe(start + 1);
+    // A rolled-back transaction bumps nothing.
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`insert into kpi_value (workspace_id, kpi_id, date, value) values (${ws.id}, ${kpiId}, '1970-01-03', 1)`);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await revisionOf(ws.id)).toBe(start + 1);
   });
 });
