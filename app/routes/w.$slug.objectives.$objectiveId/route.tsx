@@ -27,7 +27,9 @@ import styles from '~/styles/objectives.css?url';
 import projectStyles from '~/styles/projects.css?url';
 import { EditObjective } from './edit-objective';
 import { ObjectiveHeader } from './header';
-import { LinkedKpis, LinkedMeasures, LinkedProjects } from './links';
+import { LinkedKpis } from './linked-kpis';
+import { LinkedMeasures } from './linked-measures';
+import { LinkedProjects } from './linked-projects';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: projectStyles },

@@ -6,28 +6,18 @@ import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors } from '~/components/ui/field';
 import type { NumberLocale } from '~/domain/decimal';
 import { answerFor } from '~/lib/action-result';
-import {
-  ArchiveSchema,
-  DeleteCostSchema,
-  IdSchema,
-  ProjectDetailsSchema,
-  UnlinkSchema,
-  costSchema,
-  linkSchema,
-  projectAssumptionsSchema,
-} from '~/lib/schemas/projects';
+import { ArchiveSchema, DeleteCostSchema, ProjectDetailsSchema, UnlinkSchema, costSchema, linkSchema, projectAssumptionsSchema } from '~/lib/schemas/projects';
 import { useLiveData } from '~/lib/live';
 import { scenariosSchema } from '~/lib/schemas/scenarios';
 import { todayIn } from '~/lib/time-zone';
 import { useWorkspace } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
 import { readForm } from '~/server/form.server';
-import { badRequest, notFound } from '~/server/http.server';
+import { badRequest } from '~/server/http.server';
 import * as projects from '~/server/projects.server';
 import * as scenarios from '~/server/scenarios.server';
 import { reply, replyInvalid, valueOr404 } from '~/server/result.server';
@@ -39,6 +29,7 @@ import { DetailsForm } from './details-form';
 import { HeadlinePanel } from './headline';
 import { CaseHeader } from './header';
 import { LinkedKpis } from './kpi-links';
+import { kpiPickerQuery, projectIdOf } from './params.server';
 import { RealisedPanel } from './realised-panel';
 import { KpiPicker } from './kpi-picker';
 import { ScenariosPanel } from './scenarios';
@@ -59,22 +50,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 /** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
 export const handle = { i18n: ['projects'] };
 
-function projectIdOf(params: Record<string, string | undefined>) {
-  const parsed = IdSchema.safeParse(params.projectId);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
-
-/** The KPI picker's words (trimmed, at most 100 characters) and how many KPIs it shows; anything else ignored. */
-const KpiPickerQuerySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .transform((q) => q.slice(0, 100))
-    .catch(''),
-  shown: z.coerce.number().int().min(projects.KPI_PICKER_PAGE).max(projects.KPI_PICKER_MAX).catch(projects.KPI_PICKER_PAGE),
-});
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request, params.slug);
   const projectId = projectIdOf(params);
@@ -83,8 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     scenarios.loadScenarios(workspace.id, projectId),
   ]);
   const businessCase = valueOr404(loaded);
-  const url = new URL(request.url);
-  const { q, shown } = KpiPickerQuerySchema.parse({ q: url.searchParams.get('q') ?? '', shown: url.searchParams.get('shown') ?? undefined });
+  const { q, shown } = kpiPickerQuery(new URL(request.url));
   const canEdit = role !== 'viewer';
   const [picker, members] = await Promise.all([
     canEdit ? projects.browseKpis(workspace.id, q, shown) : { results: [], total: 0 },
