@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -66,6 +66,11 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   useNamespacesForNavigation();
+  // Marks the page as taken over by React (effects run after the whole tree's): tests and
+  // scripts wait for it rather than for a control that the server's markup already shows.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return (
     <>
       <PendingFeedback />

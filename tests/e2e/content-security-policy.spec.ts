@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
+import { hydrated } from './helpers';
 
 // The Content-Security-Policy of server/app.ts is strict (scripts from our origin or with the
 // page's nonce). This walks the screens a browser hydrates, charts included, and fails on any
@@ -29,7 +30,7 @@ test('the main screens hydrate under the Content-Security-Policy with no violati
   // The map editor, as an editor: it runs an inline script of its own before drawing the map.
   await page.goto(`${base}/maps`);
   await page.getByRole('link', { name: DEMO_MAPS.purchase }).click();
-  await expect(page.getByRole('button', { name: /^Move the card / }).first()).toBeVisible();
+  await hydrated(page);
   await page.waitForLoadState('networkidle');
   for (const path of [base, `${base}/maps`, `${base}/measures`, `${base}/projects`, `${base}/settings`, `${base}/summary`]) {
     const response = await page.goto(path);

@@ -44,3 +44,12 @@ export async function firstLinkOn(page: Page, path: string, pattern: RegExp) {
   if (!href) throw new Error(`no link matching ${pattern} on ${path}`);
   return href;
 }
+
+/**
+ * Waits until React has taken over the page (the root marks `<html data-hydrated>` once it runs).
+ * The server's markup looks the same before and after, so a control being visible proves nothing:
+ * a field filled or a menu opened while the page hydrates may be drawn anew.
+ */
+export async function hydrated(page: Page) {
+  await expect(page.locator('html[data-hydrated]')).toBeAttached();
+}

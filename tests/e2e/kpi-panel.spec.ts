@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
+import { hydrated } from './helpers';
 
 const kpiCell = (page: Page, stage: string) => page.locator('[data-cell]').filter({ has: page.getByRole('list', { name: `KPI at ${stage}`, exact: true }) });
 
@@ -37,8 +38,9 @@ test('a KPI chip opens its settings in a panel over the map; one submit saves cu
   const chip = cell.getByRole('link', { name: 'NPS: open KPI settings' });
   // The KPI's place in the map's keyboard grid: where the focus comes back.
   const item = cell.locator('[data-kpi-id]', { has: page.getByRole('link', { name: 'NPS: open KPI settings' }) });
-  // Hydrated (drag handles show) before any click: see measures.spec.ts.
   await expect(cell.getByRole('button', { name: 'Move the KPI NPS' })).toBeVisible();
+  // Hydrated before any click: see measures.spec.ts.
+  await hydrated(page);
   // The chip draws its newest values beside the status, which stays text.
   await expect(chip.locator('svg[aria-hidden="true"] path')).toHaveAttribute('d', /^M\d+ \d+(L\d+ \d+)+$/);
   await expect(chip).toContainText(/On track|Off track|Met|No trend/);

@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 import { createApiTokenOverHttp } from '../support/http-client';
 import { DEMO_MAPS, expect, test } from './fixtures';
+import { hydrated } from './helpers';
 
 /** Marks the loaded document: the mark survives live updates and is gone after a reload. */
 async function markDocument(page: Page) {
@@ -15,7 +16,7 @@ test('a map open in the browser shows KPI values posted to the API without a rel
   await page.goto(`/w/${ownWorkspace.slug}/maps`);
   await page.getByRole('link', { name: DEMO_MAPS.purchase }).click();
   await expect(page.getByRole('heading', { level: 1, name: DEMO_MAPS.purchase })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Move the card / }).first()).toBeVisible();
+  await hydrated(page);
   await markDocument(page);
 
   const mapId = new URL(page.url()).pathname.split('/').pop()!;

@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_MAPS, expect, test } from './fixtures';
-import { mouseDrag } from './helpers';
+import { mouseDrag, hydrated } from './helpers';
 
 const MAP = DEMO_MAPS.purchase;
 const STAGE_COUNT = 7;
@@ -13,8 +13,8 @@ async function openMap(page: Page, slug: string) {
   await page.goto(`/w/${slug}/maps`);
   await page.getByRole('link', { name: MAP }).click();
   await expect(page.getByRole('heading', { level: 1, name: MAP })).toBeVisible();
-  // Drag-ready: the page is hydrated and the stored view applied.
-  await expect(page.getByRole('button', { name: /^Move the card / }).first()).toBeVisible();
+  // The page is hydrated and the stored view applied.
+  await hydrated(page);
 }
 
 const mapBox = (page: Page) => page.getByRole('region', { name: /^Journey map/ });
@@ -61,7 +61,7 @@ async function reloadAtZoom(page: Page, zoom: number) {
   }, zoom);
   await page.reload();
   await expect(zoomShown(page)).toHaveText(`${Math.round(zoom * 100)}%`);
-  await expect(page.getByRole('button', { name: /^Move the card / }).first()).toBeVisible();
+  await hydrated(page);
 }
 
 test('the stage headers, with their phases, stay at the top of the map after scrolling it down 1,000 px', async ({ page, ownWorkspace }) => {
@@ -131,7 +131,7 @@ test('zooming out and fitting to width show more whole stages; the zoom and the 
   await expect.poll(async () => (await cell(page, 'Points de contact', 'Découverte').boundingBox())!.height).toBeLessThan(tallBefore);
 
   await page.reload();
-  await expect(page.getByRole('button', { name: /^Move the card / }).first()).toBeVisible();
+  await hydrated(page);
   await expect(zoomShown(page)).toHaveText(fitted);
   await expect(compact).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => stagesInView(page)).toBe(STAGE_COUNT);

@@ -1,20 +1,16 @@
 import type { Page } from '@playwright/test';
 import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
-import { mouseDrag } from './helpers';
+import { mouseDrag, hydrated } from './helpers';
 
 // Tests that change the map work on a copy of the demo's map in a workspace of their own.
 const MAP = DEMO_MAPS.purchase;
 
-/**
- * Opens the map; for an editor with JavaScript, waits until the board is drag-ready (its handles
- * show). At hydration the board swaps its plain cells for drag-ready ones, and a menu opened in that
- * instant closes again (left for the map canvas issue).
- */
+/** Opens the map; for an editor with JavaScript, waits until React has taken over the page (a menu opened while it hydrates closes again). */
 async function openMap(page: Page, slug: string, { dragReady = true } = {}) {
   await page.goto(`/w/${slug}/maps`);
   await page.getByRole('link', { name: MAP }).click();
   await expect(page.getByRole('heading', { level: 1, name: MAP })).toBeVisible();
-  if (dragReady) await expect(page.getByRole('button', { name: /^Move the card / }).first()).toBeVisible();
+  if (dragReady) await hydrated(page);
 }
 
 const cell = (page: Page, lane: string, stage: string) => page.locator(`[data-cell="${lane} / ${stage}"]`);

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
+import { hydrated } from './helpers';
 
 // Tests that write work in a workspace of their own (French, EUR, like the demo) holding copies of
 // the demo's two maps, with their KPIs and the measures those use; viewers read the demo itself.
@@ -45,11 +46,11 @@ test('in a map, a new measure typed in a KPI cell is created and placed; its set
   await expect(chip).toBeVisible();
   await expect(box).toHaveValue('');
 
-  // Reload: it is saved. Then open its settings, once the board is hydrated (its drag handles
-  // show): at hydration the board swaps its plain cells for drag-ready ones, and a click landing
-  // in that instant is lost (left for the map canvas issue).
+  // Reload: it is saved. Then open its settings once React has taken over the page: a click
+  // landing while it hydrates may be lost.
   await page.reload();
   await expect(kpiCell(page, 'Premiers usages').getByRole('button', { name: `Move the KPI ${NAME}` })).toBeVisible();
+  await hydrated(page);
   await kpiCell(page, 'Premiers usages')
     .getByRole('link', { name: `${NAME}: open KPI settings` })
     .click();
@@ -155,16 +156,15 @@ test('the CSV template comes back filled in: preview, then import, and the same 
 test('two people edit the same KPI: the second save is refused with the current content', async ({ page, context, ownWorkspace }) => {
   await page.goto(`/w/${ownWorkspace.slug}/maps`);
   await page.getByRole('link', { name: MAP, exact: true }).click();
-  await expect(page.getByRole('button', { name: /^Move the KPI / }).first()).toBeVisible();
+  await hydrated(page);
   await kpiCell(page, 'Activation').getByRole('link', { name: 'CSAT: open KPI settings' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /KPI: CSAT/ })).toBeVisible();
   // The first person is typing (a live update waits while a field has focus), the second saves.
   await page.getByLabel('What it represents here').fill('Ma version, partie d’une page périmée');
   const other = await context.newPage();
   await other.goto(page.url());
-  // Hydrated (the map behind the panel shows its drag handles): a save clicked while React takes
-  // over the page could be lost between the two.
-  await expect(other.getByRole('button', { name: /^Move the KPI / }).first()).toBeVisible();
+  // Hydrated: a field filled while React takes over the page may be drawn anew (and emptied).
+  await hydrated(other);
   await other.getByLabel('What it represents here').fill('Enquête envoyée 24 h après l’activation.');
   await other.getByRole('button', { name: 'Save the settings' }).click();
   await expect(other.getByText('Saved.')).toBeVisible();

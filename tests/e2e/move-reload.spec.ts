@@ -4,6 +4,7 @@
 // save in flight; the page must still end up with the move saved.
 import type { Page } from '@playwright/test';
 import { DEMO_MAPS, expect, test } from './fixtures';
+import { hydrated } from './helpers';
 
 const MAP = DEMO_MAPS.purchase;
 
@@ -11,7 +12,7 @@ async function openMap(page: Page, slug: string) {
   await page.goto(`/w/${slug}/maps`);
   await page.getByRole('link', { name: MAP }).click();
   await expect(page.getByRole('heading', { level: 1, name: MAP })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Move the card / }).first()).toBeVisible();
+  await hydrated(page);
 }
 
 const cell = (page: Page, lane: string, stage: string) => page.locator(`[data-cell="${lane} / ${stage}"]`);

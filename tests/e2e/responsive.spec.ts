@@ -4,7 +4,7 @@
 // of records become cards and the journey map reads one stage at a time.
 import type { Locator, Page } from '@playwright/test';
 import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
-import { firstLinkOn } from './helpers';
+import { firstLinkOn, hydrated } from './helpers';
 
 const WIDTHS = [360, 390, 768, 1024, 1440];
 
@@ -182,8 +182,8 @@ test('at 390 px the map shows one stage at a time with its lanes stacked; the pa
   await page.goto(`/w/${ownWorkspace.slug}/maps`);
   await page.getByRole('link', { name: DEMO_MAPS.purchase }).click();
   await expect(page.getByRole('heading', { level: 1, name: DEMO_MAPS.purchase })).toBeVisible();
-  // Drag-ready: the board has hydrated (a menu opened before that would close again).
-  await expect(page.getByRole('button', { name: /^Move the card / }).first()).toBeVisible();
+  // The board has hydrated (a menu opened before that would close again).
+  await hydrated(page);
   const cell = (lane: string, stage: string) => page.locator(`[data-cell="${lane} / ${stage}"]`);
 
   // One stage on the screen, whole; the next one is off it, beside.
