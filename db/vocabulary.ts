@@ -122,3 +122,13 @@ export const MAX_CRITERION_SCORE = 5;
 /** pgEnum objective_target_kind: a target in money ("400,000 EUR of cost saving") or in a measure ("NPS 45"). */
 export const OBJECTIVE_TARGET_KINDS = ['money', 'measure'] as const;
 export type ObjectiveTargetKind = (typeof OBJECTIVE_TARGET_KINDS)[number];
+
+// ---------------------------------------------------------------- map history
+
+/** pgEnum map_change_kind: what a recorded change of a map is about (the map itself or one of its rows). */
+export const MAP_CHANGE_KINDS = ['map', 'stage', 'lane', 'card', 'emotion', 'kpi'] as const;
+export type MapChangeKind = (typeof MAP_CHANGE_KINDS)[number];
+
+/** pgEnum map_change_op: a row added, edited, renumbered because another row moved (`shift`), or removed. */
+export const MAP_CHANGE_OPS = ['insert', 'update', 'shift', 'delete'] as const;
+export type MapChangeOp = (typeof MAP_CHANGE_OPS)[number];
