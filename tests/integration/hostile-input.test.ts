@@ -104,7 +104,7 @@ function cases(file: string, w: World): Case[] {
       { form: { intent: 'setEmotion', laneId: w.emotionLane.id, stageId: s0, score: '-2', version: '1' } },
     ],
     'w.$slug.maps.$mapId_.history.tsx': [{ form: { intent: 'name', name: 'Workshop 12 March' } }],
-    'w.$slug.maps.$mapId_.history_.$versionId.tsx': [{ form: { intent: 'restore', head: '0' } }],
+    'w.$slug.maps.$mapId.history.$versionId.tsx': [{ form: { intent: 'restore', head: '0' } }],
     'w.$slug.kpis.new.tsx': [{ form: { mapId: w.map.id, laneId: w.kpiLane.id, stageId: s0, measureId: w.measure.id, name: 'CSAT', js: '1' } }],
     'w.$slug.maps.$mapId.kpis.$kpiId.tsx': [
       {

@@ -9,7 +9,7 @@ import { TRACKED_FIELDS, ROW_KINDS, type MapSnapshot } from '~/domain/map-histor
 import * as editorRoute from '~/routes/w.$slug.maps.$mapId/route';
 import * as listRoute from '~/routes/w.$slug.maps._index/route';
 import * as historyRoute from '~/routes/w.$slug.maps.$mapId_.history/route';
-import * as versionRoute from '~/routes/w.$slug.maps.$mapId_.history_.$versionId/route';
+import * as versionRoute from '~/routes/w.$slug.maps.$mapId.history.$versionId/route';
 import * as kpiNew from '~/routes/w.$slug.kpis.new';
 import { historyClock, RETENTION_DAYS } from '~/server/map-history.server';
 import { loadSnapshot, restoreVersion } from '~/server/map-versions.server';

@@ -1,6 +1,8 @@
 // One version of a map, read-only: the map as it was at the end of the version, drawn by the
 // editor's board in its viewer mode, and for editors "Restore this version". The restore sends back
 // the map's newest change as this page saw it: if anyone saved since, nothing is written (409).
+// A child of the map route, which draws the board from this route's data below this page's header
+// (components/history/version-board.tsx says why).
 import { parseWithZod } from '@conform-to/zod';
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -8,7 +10,6 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useAuthorNames } from '~/components/history/version-summary';
-import { MapBoard } from '~/components/journey/map-board';
 import { formatDateTime } from '~/lib/format';
 import { pageTitle } from '~/lib/page-title';
 import { RestoreVersionSchema } from '~/lib/schemas/history';
@@ -19,13 +20,9 @@ import { notFound } from '~/server/http.server';
 import { loadVersionView, restoreVersion } from '~/server/map-versions.server';
 import { replyInvalid } from '~/server/result.server';
 import historyStyles from '~/styles/history.css?url';
-import journeyStyles from '~/styles/journey.css?url';
 import { RestorePanel } from './restore-panel';
 
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: journeyStyles },
-  { rel: 'stylesheet', href: historyStyles },
-];
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'history', data?.board.map.name);
 
@@ -61,13 +58,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MapVersionRoute() {
   const { version, board, restore, head } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { workspace, canEdit, user } = useWorkspace();
+  const { workspace, canEdit } = useWorkspace();
   const { t } = useTranslation('history');
   const authorNames = useAuthorNames();
   const mapUrl = `/w/${workspace.slug}/maps/${board.map.id}`;
   const date = formatDateTime(version.lastEditAt, workspace.locale, workspace.timeZone);
   return (
-    <div className="journey history">
+    <div className="history">
       <div className="page-header">
         <div>
           <p className="muted small">
@@ -82,7 +79,6 @@ export default function MapVersionRoute() {
       </div>
       <p className="notice">{t('version.readOnly')}</p>
       {canEdit ? <RestorePanel restore={restore} head={head} stale={answer?.status === 'stale'} /> : <p className="muted small">{t('version.viewerNote')}</p>}
-      <MapBoard editor={board} canEdit={false} slug={workspace.slug} locale={workspace.locale} action={mapUrl} userId={user.id} />
     </div>
   );
 }
