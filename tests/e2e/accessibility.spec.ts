@@ -1,16 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { DEMO, expect, test } from './fixtures';
+import { seriousViolations } from './helpers';
 
 // An automated accessibility check of the main screens (WCAG 2.1 A and AA rules of axe-core):
 // no serious or critical violation. It does not replace using the product with a keyboard and a
 // screen reader; it catches regressions such as an unlabelled control or text without contrast.
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
-}
+const violations = seriousViolations;
 
 test('the sign-in page has no serious accessibility violation', async ({ page }) => {
   await page.goto('/login');

@@ -1,6 +1,7 @@
 // Helpers shared by several specs: the sign-in and sign-up forms (for the tests about those forms;
 // every other test signs in by cookie through the fixtures, fixtures.ts), a mouse drag that dnd-kit
 // recognises, and the first record link of a list page.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 let counter = 0;
@@ -52,4 +53,12 @@ export async function firstLinkOn(page: Page, path: string, pattern: RegExp) {
  */
 export async function hydrated(page: Page) {
   await expect(page.locator('html[data-hydrated]')).toBeAttached();
+}
+
+/** The serious and critical violations of axe-core's WCAG 2.1 A and AA rules on the page, one line each. */
+export async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
 }

@@ -3,7 +3,7 @@
 // the old content again; the restore is itself in the history. The history reads at 360 px.
 import type { Page } from '@playwright/test';
 import { DEMO_MAPS, expect, test } from './fixtures';
-import { hydrated } from './helpers';
+import { hydrated, seriousViolations } from './helpers';
 
 const MAP = DEMO_MAPS.purchase;
 const OLD = 'Tunnel de souscription en ligne';
@@ -50,6 +50,7 @@ test('an editor names a version, changes a card, opens the older version read-on
   await expect(page.getByRole('button', { name: /^Move the / })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Add a card in / })).toHaveCount(0);
   await expect(page.getByText('Restoring will make these changes: 1 card edited.')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Restore it: back on the map, the old card.
   page.once('dialog', (dialog) => void dialog.accept());
@@ -63,6 +64,7 @@ test('an editor names a version, changes a card, opens the older version read-on
   // The restore is a version of its own, at the top of the history.
   await page.getByRole('link', { name: 'History' }).click();
   await expect(page.getByText('Restored “Before the workshop”')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('the history page fits a 360 px screen', async ({ page, ownWorkspace }) => {
