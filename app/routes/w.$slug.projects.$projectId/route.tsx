@@ -29,7 +29,8 @@ import { DetailsForm } from './details-form';
 import { HeadlinePanel } from './headline';
 import { CaseHeader } from './header';
 import { LinkedKpis } from './kpi-links';
-import { kpiPickerQuery, projectIdOf } from './params.server';
+import { projectIdOf } from './params.server';
+import { KPI_PICKER_PAGE, kpiPickerQuery } from '~/lib/schemas/kpi-picker';
 import { RealisedPanel } from './realised-panel';
 import { KpiPicker } from './kpi-picker';
 import { ScenariosPanel } from './scenarios';
@@ -68,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...businessCase,
     scenarios: savedScenarios,
     picker: { q, shown, ...picker },
-    pickerStep: projects.KPI_PICKER_PAGE,
+    pickerStep: KPI_PICKER_PAGE,
     members: members.map((mb) => ({ id: mb.userId, name: mb.displayName })),
   };
 }
