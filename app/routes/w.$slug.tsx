@@ -70,7 +70,6 @@ export default function WorkspaceLayout() {
             <img src="/favicon.svg" alt="" width={22} height={22} /> {t('appName')}
           </Link>
           <Link to={`${base}/notifications`} className="bell" data-unread={notifications.unread > 0 || undefined}>
-            <span aria-hidden="true">🔔</span>
             <span className="visually-hidden">{t('nav.notificationsUnread', { count: notifications.unread, shown: unreadShown })}</span>
             {notifications.unread > 0 ? (
               <span className="bell-count" aria-hidden="true">

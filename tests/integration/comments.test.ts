@@ -19,6 +19,8 @@ type Form = Record<string, string | string[]>;
 
 async function setup() {
   const w = await makeWorld();
+  // The world's own thread (for the route-wide tests) aside: these tests count from none.
+  await db.delete(commentThread).where(eq(commentThread.workspaceId, w.ws.id));
   const hugo = await makeUser({ displayName: 'Hugo Lefèvre' });
   const nadia = await makeUser({ displayName: 'Nadia Benali' });
   await addMember(w.ws.id, hugo, 'editor');
@@ -158,13 +160,14 @@ describe('permissions', () => {
     const theirs = { slug: w.otherWs.slug, mapId: w.foreignMapId };
     const before = await activityCount(w.ws.id);
     // The stranger, in their own workspace, with our ids.
-    for (const form of [
+    const intrusions: Form[] = [
       { intent: 'reply', threadId, body: 'Intrusion' },
       { intent: 'editComment', commentId: ours!.id, version: '1', body: 'Intrusion' },
       { intent: 'deleteComment', commentId: ours!.id },
       { intent: 'resolveThread', threadId },
       { intent: 'startThread', target: `card:${w.card.id}`, body: 'Intrusion' },
-    ]) {
+    ];
+    for (const form of intrusions) {
       expect((await postComment(w, w.stranger, form, theirs)).status).toBe(404);
       // In ours, where they are no member.
       expect((await postComment(w, w.stranger, form)).status).toBe(404);
@@ -208,7 +211,7 @@ describe('bad input', () => {
     expect(res.status).toBe(400);
     expect(await activityCount(w.ws.id)).toBe(before);
     expect(await db.select({ n: count() }).from(commentThread).where(eq(commentThread.workspaceId, w.ws.id))).toEqual([{ n: 0 }]);
-    if (form.body === 'x'.repeat(4001)) expect(res.data.result.error.body).toEqual(['comments.tooLong']);
+    if (form.body === 'x'.repeat(4001)) expect(res.data.result.error.body).toEqual(['comments:errors.tooLong']);
   });
 });
 

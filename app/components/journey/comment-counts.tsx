@@ -25,7 +25,7 @@ export function CommentBadge({ type, id, name }: { type: CommentTargetType; id: 
   if (!counts || !count) return null;
   return (
     <Link to={counts.href(type, id)} discover="none" preventScrollReset className="comment-count no-print" tabIndex={inGrid ? -1 : undefined}>
-      <span aria-hidden="true">💬 {count}</span>
+      <span aria-hidden="true">{count}</span>
       <span className="visually-hidden">{t('comments.countOn', { count, name })}</span>
     </Link>
   );

@@ -1,6 +1,6 @@
 // Forms of the comments feature (the map's comments panel and the project page's comments), shared
 // by the forms and the actions; and the address of a comment target ("card:<id>"). Messages are keys
-// in the "errors" namespace.
+// in the "errors" namespace, or in the "comments" one (loaded with the comment forms only).
 import { z } from 'zod';
 import { MAX_COMMENT_LENGTH } from '~/domain/comments';
 import { UuidSchema, VersionSchema } from '~/domain/fields';
@@ -10,7 +10,7 @@ export const CommentBodySchema = z
   .string({ required_error: 'field.required', invalid_type_error: 'field.required' })
   .trim()
   .min(1, 'field.required')
-  .max(MAX_COMMENT_LENGTH, 'comments.tooLong');
+  .max(MAX_COMMENT_LENGTH, 'comments:errors.tooLong');
 
 /** The members picked from the mention list (hidden fields): they settle who a shared name means. */
 const PickedMentionsSchema = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(UuidSchema).max(50));
