@@ -2,6 +2,7 @@
 // member picked from the "@" list with the keyboard; the card shows a comment count; the member,
 // in a browser of their own, sees the unread count on the bell, opens the notification and lands on
 // the map with the card outlined and its thread open in the comments panel; the bell is then clear.
+// C on a card of the map's keyboard grid opens its comments too.
 import AxeBuilder from '@axe-core/playwright';
 import { DEMO_MAPS, expect, test } from './fixtures';
 import { hydrated } from './helpers';
@@ -64,6 +65,7 @@ test('a mention on a card notifies the member, whose notification opens the card
   await expect(member.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
   const entry = member.getByRole('link', { name: `Camille Testeur mentioned you on the card “${CARD}”` });
   await expect(member.getByText('Unread', { exact: true })).toBeVisible();
+  expect((await new AxeBuilder({ page: member }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations.map((v) => v.id)).toEqual([]);
   await entry.click();
 
   await expect(member).toHaveURL(/\/maps\/[0-9a-f-]+\/comments\?thread=[0-9a-f-]+/);
@@ -85,4 +87,18 @@ test('a mention on a card notifies the member, whose notification opens the card
   await page.reload();
   await expect(page.getByRole('article', { name: /2 comments/ })).toBeVisible();
   await memberContext.close();
+
+  // The keyboard path: C on an item of the map's grid opens its comments, Escape gives the focus back.
+  await page.getByRole('link', { name: 'Close the comments' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await hydrated(page);
+  const item = page.locator('[data-card-id]', { hasText: CARD });
+  await item.focus();
+  await page.keyboard.press('c');
+  const again = page.getByRole('dialog', { name: `Comments on the card “${CARD}”` });
+  await expect(again).toBeVisible();
+  await expect(again.getByRole('heading', { level: 2 })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(again).toHaveCount(0);
+  await expect(item).toBeFocused();
 });
