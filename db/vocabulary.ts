@@ -122,3 +122,13 @@ export const MAX_CRITERION_SCORE = 5;
 /** pgEnum objective_target_kind: a target in money ("400,000 EUR of cost saving") or in a measure ("NPS 45"). */
 export const OBJECTIVE_TARGET_KINDS = ['money', 'measure'] as const;
 export type ObjectiveTargetKind = (typeof OBJECTIVE_TARGET_KINDS)[number];
+
+// ---------------------------------------------------------------- comments
+
+/** pgEnum comment_target: what a comment thread is about (a card, KPI or stage of a map, or a project). */
+export const COMMENT_TARGETS = ['card', 'kpi', 'stage', 'project'] as const;
+export type CommentTarget = (typeof COMMENT_TARGETS)[number];
+
+/** pgEnum notification_kind: someone mentioned you, or replied in a thread you started or took part in. */
+export const NOTIFICATION_KINDS = ['mention', 'reply'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -11,6 +11,7 @@ import { recordActivity } from './activity.server';
 import { announce } from './live.server';
 import { invalid, NOT_FOUND, ok, stale, type Result } from './result.server';
 import { listMapKpis } from './kpis.server';
+import { openCommentCounts } from './comments.server';
 import { cellIds, lockMap, orderedIds, writePositions } from './map-positions.server';
 
 // ---------------------------------------------------------------- reads
@@ -80,7 +81,7 @@ export interface Holdings {
 export async function loadMapEditor(workspaceId: string, mapId: string, window: { from: number; to: number } = { from: 0, to: STAGE_WINDOW }) {
   // Two rounds of queries: the frame (map, stages, lanes, emotions, personas) and what each cell
   // holds (counted in SQL), then the cards and KPIs of the window only.
-  const [maps, stages, lanes, cells, emotions, personas] = await Promise.all([
+  const [maps, stages, lanes, cells, emotions, personas, comments] = await Promise.all([
     db
       .select({
         id: journeyMap.id,
@@ -118,6 +119,8 @@ export async function loadMapEditor(workspaceId: string, mapId: string, window: 
       .from(emotionPoint)
       .where(and(eq(emotionPoint.workspaceId, workspaceId), eq(emotionPoint.mapId, mapId))),
     listPersonaOptions(workspaceId),
+    // How many comments the open threads on each card, KPI and stage hold (one grouped query).
+    openCommentCounts(workspaceId, mapId),
   ]);
   const map = maps[0];
   if (!map) return null;
@@ -173,6 +176,7 @@ export async function loadMapEditor(workspaceId: string, mapId: string, window: 
     emotions,
     kpis,
     personas,
+    comments,
   };
 }
 

@@ -103,6 +103,16 @@ function cases(file: string, w: World): Case[] {
       { form: { intent: 'moveKpi', id: w.kpi.id, target: `${s1}:0` } },
       { form: { intent: 'setEmotion', laneId: w.emotionLane.id, stageId: s0, score: '-2', version: '1' } },
     ],
+    'w.$slug.maps.$mapId.comments.tsx': [
+      { form: { intent: 'startThread', target: `card:${w.card.id}`, body: 'Over to @Test User', mention: w.owner.id } },
+      { form: { intent: 'reply', threadId: w.thread.id, body: 'Agreed' } },
+      { form: { intent: 'editComment', commentId: w.comment.id, version: '1', body: 'Is this step needed at all?' } },
+      { form: { intent: 'resolveThread', threadId: w.thread.id } },
+      { form: { intent: 'reopenThread', threadId: w.thread.id } },
+      // Last: a valid deletion removes the comment, and later requests are refused.
+      { form: { intent: 'deleteComment', commentId: w.comment.id } },
+    ],
+    'w.$slug.notifications.tsx': [{ form: { intent: 'read', notificationId: w.notification.id } }, { form: { intent: 'readAll' } }],
     'w.$slug.kpis.new.tsx': [{ form: { mapId: w.map.id, laneId: w.kpiLane.id, stageId: s0, measureId: w.measure.id, name: 'CSAT', js: '1' } }],
     'w.$slug.maps.$mapId.kpis.$kpiId.tsx': [
       {
@@ -178,6 +188,7 @@ function cases(file: string, w: World): Case[] {
       { form: { intent: 'link', kpiId: w.kpi.id, share: '50' } },
       { form: { intent: 'unlink', kpiId: w.kpi.id } },
       { form: { intent: 'archive', version: '1' } },
+      { form: { intent: 'startThread', body: 'Is the ramp-up realistic?' } },
     ],
     'w.$slug.priorities.tsx': [
       { form: { intent: 'createCriterion', name: 'Reach', weight: '2', direction: 'higher_is_better' } },

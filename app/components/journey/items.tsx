@@ -10,6 +10,7 @@ import { useHydrated } from '~/lib/use-hydrated';
 import type { KpiChipData } from '~/lib/kpi-chip';
 import { controlProps, formProps, Labelled, refusal, UnshownErrors, useEditorForm, type EditorAnswer, type EditorField } from './editor-form';
 import { Expandable } from './expandable';
+import { CommentBadge } from './comment-counts';
 import { ItemMenu, ItemMenuPanel } from './item-menu';
 import { MoveMenuForm, type MoveOption } from './move-menu';
 import { shortAnchor, stageAnchor, StagePager, useStageAnchor } from './stage-pager';
@@ -130,6 +131,7 @@ function CardShell({
         // The server's card is as small as it can be: a large map sends a few hundred of them.
         <CardContent card={card} />
       )}
+      <CommentBadge type="card" id={card.id} name={card.title} />
       {canEdit ? <CardActions card={card} stageId={stageId} touchpoint={touchpoint} moveOptions={moveOptions} inGrid={inGrid} /> : null}
     </li>
   );
@@ -477,6 +479,7 @@ function KpiShell({
       ) : (
         <KpiChip kpi={kpi} href={href} locale={locale} inGrid={inGrid} />
       )}
+      <CommentBadge type="kpi" id={kpi.id} name={kpi.measureName} />
       {canEdit ? <KpiActions kpi={kpi} stageId={stageId} href={href} moveOptions={moveOptions} inGrid={inGrid} /> : null}
     </li>
   );
@@ -628,6 +631,7 @@ function StageHeaderShell({
             {stage.description ? <p className="muted small">{stage.description}</p> : null}
           </div>
         </div>
+        <CommentBadge type="stage" id={stage.id} name={stage.name} />
         {!loaded && !inGrid ? (
           // Without JavaScript the window does not follow the scroll: this link shows the stage.
           <a className="small" href={`?from=${index}#${anchor}`}>

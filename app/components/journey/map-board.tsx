@@ -2,13 +2,27 @@
 // of each cell (cards, KPIs), loaded on the first drag (dnd-on-demand.tsx, map-dnd.tsx). A drop is shown at once (the pending save is applied to the loader's
 // order) and saved with one request; a failed save falls back to the saved order.
 import type { Announcements, DragEndEvent, DragStartEvent, UniqueIdentifier } from '@dnd-kit/core';
-import { useFetchers } from '@remix-run/react';
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useFetchers, useNavigate } from '@remix-run/react';
+import {
+  memo,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddKpiBox } from '~/components/kpis/add-kpi-box';
 import type { KpiChipData } from '~/lib/kpi-chip';
 import { useHydrated } from '~/lib/use-hydrated';
 import { CanvasToolbar } from './canvas-toolbar';
+import { CommentCountsContext, type CommentTargetType } from './comment-counts';
 import { useCanvasView, useZoomKeys } from './canvas-view';
 import { useStageWindow } from './stage-window';
 import { applyMove, baseArrangement, moveFromForm, type Arrangement, type Move } from './arrangement';
@@ -64,6 +78,8 @@ export function MapBoard({
   const scroller = useRef<HTMLDivElement>(null);
   useZoomKeys(canvas, view.zoom, setZoom);
   const grid = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
+  const commentCounts = useContext(CommentCountsContext);
   const [editingId, setEditingId] = useState<string | null>(null);
   const inlineEditing = useMemo(() => ({ editingId, setEditingId }), [editingId]);
   // The grid keeps one Tab stop whatever a render removed.
@@ -197,6 +213,14 @@ export function MapBoard({
     }
     if (action.kind === 'leave') {
       scroller.current?.focus();
+      return;
+    }
+    if (action.kind === 'comments') {
+      const { cardId, kpiId, stageId } = target.dataset;
+      const item: [CommentTargetType, string] | null = cardId ? ['card', cardId] : kpiId ? ['kpi', kpiId] : stageId ? ['stage', stageId] : null;
+      if (!item || !commentCounts) return;
+      event.preventDefault();
+      navigate(commentCounts.href(...item), { preventScrollReset: true });
       return;
     }
     if (!canEdit && action.kind !== 'edit') return;

@@ -9,6 +9,7 @@ import { LANE_KINDS } from '~/domain/vocabulary';
 import { isTyping, useLiveData } from '~/lib/live';
 import { useNonce } from '~/lib/nonce';
 import { useWorkspace } from '~/lib/workspace';
+import { CommentCountsContext, type CommentCounts, type CommentTargetType } from './comment-counts';
 import { controlProps, formProps, Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
 import { MapBoard } from './map-board';
 import { MapPrint, PaperSelect, usePrinting, usePrintPaper } from './map-print';
@@ -48,7 +49,13 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
   const [paper, setPaper] = usePrintPaper();
   // A large map holds the stages on screen only: Print loads them all, then prints.
   const whole = editor.window.from === 0 && editor.window.to >= editor.stages.length;
-  const [, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParams();
+  // The comments panel on an item keeps the loaded stages (?from=&to=), so the map is not reloaded.
+  const windowSearch = ['from', 'to'].flatMap((k) => (searchParams.has(k) ? [`&${k}=${encodeURIComponent(searchParams.get(k)!)}`] : [])).join('');
+  const commentCounts: CommentCounts = useMemo(
+    () => ({ byTarget: editor.comments.byTarget, href: (type: CommentTargetType, id: string) => `${action}/comments?on=${type}:${id}${windowSearch}` }),
+    [editor.comments.byTarget, action, windowSearch],
+  );
   const navigation = useNavigation();
   const [printWanted, setPrintWanted] = useState(false);
   const printWhole = () => {
@@ -93,6 +100,9 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
           </p>
         </div>
         <div className="row no-print">
+          <Link to={`${action}/comments`} preventScrollReset className="button secondary map-comments-link">
+            {t('comments.link', { count: editor.comments.openThreads })}
+          </Link>
           <PaperSelect paper={paper} onChange={setPaper} />
           <button type="button" className="secondary" onClick={printWhole}>
             {t('editor.print')}
@@ -153,7 +163,9 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
         <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: hideWhilePendingScript(editor.map.id) }} />
       ) : null}
       <MoveSubmitContext.Provider value={submitMove}>
-        <MapBoard editor={editor} canEdit={canEdit} slug={workspace.slug} locale={workspace.locale} action={action} userId={user.id} restored={restored} />
+        <CommentCountsContext.Provider value={commentCounts}>
+          <MapBoard editor={editor} canEdit={canEdit} slug={workspace.slug} locale={workspace.locale} action={action} userId={user.id} restored={restored} />
+        </CommentCountsContext.Provider>
       </MoveSubmitContext.Provider>
       {printing ? <MapPrint editor={editor} paper={paper} currency={workspace.currency} locale={workspace.locale} /> : null}
 

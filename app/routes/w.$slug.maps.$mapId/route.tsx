@@ -58,13 +58,16 @@ const WindowSchema = z
   .object({ from: z.coerce.number().int().min(0).max(10_000), to: z.coerce.number().int().min(1).max(10_000) })
   .refine((w) => w.to > w.from && w.to - w.from <= MAX_STAGE_WINDOW);
 
-// Opening, closing or switching the KPI panel (a GET between this map and its /kpis/:kpiId child)
-// changes only the child's param: the map is the same, so its loader is not run again and the
-// board keeps its state. Submissions (a save in the panel included) still reload it.
+// Opening, closing or switching a panel (a GET between this map and its /kpis/:kpiId or /comments
+// child, or between the comments panel's views, ?on= and ?thread=) changes only the child: the map
+// and its window of stages (?from=&to=, all the loader reads) are the same, so its loader is not run
+// again and the board keeps its state. Submissions (a save in a panel included) still reload it.
+const sameWindow = (a: URL, b: URL) => ['from', 'to'].every((k) => a.searchParams.get(k) === b.searchParams.get(k));
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl, currentParams, nextParams, defaultShouldRevalidate }) => {
   const navigation = !formMethod || formMethod.toUpperCase() === 'GET';
-  const sameMap = currentParams.slug === nextParams.slug && currentParams.mapId === nextParams.mapId && currentUrl.search === nextUrl.search;
-  if (navigation && sameMap && currentUrl.pathname !== nextUrl.pathname) return false;
+  const sameMap = currentParams.slug === nextParams.slug && currentParams.mapId === nextParams.mapId;
+  const panel = currentUrl.pathname !== nextUrl.pathname || nextUrl.pathname.endsWith('/comments');
+  if (navigation && sameMap && panel && sameWindow(currentUrl, nextUrl)) return false;
   return defaultShouldRevalidate;
 };
 
