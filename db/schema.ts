@@ -35,6 +35,8 @@ import {
   IMPACT_TYPES,
   LANE_KINDS,
   LOCALES,
+  MAP_CHANGE_KINDS,
+  MAP_CHANGE_OPS,
   MAP_STATES,
   NOTIFICATION_KINDS,
   OBJECTIVE_TARGET_KINDS,
@@ -990,5 +992,76 @@ export const notification = pgTable(
     index('notification_unread_idx')
       .on(t.workspaceId, t.recipientId)
       .where(sql`read_at is null`),
+  ],
+);
+
+// ---------------------------------------------------------------- map history
+
+export const mapChangeKindEnum = pgEnum('map_change_kind', MAP_CHANGE_KINDS);
+export const mapChangeOpEnum = pgEnum('map_change_op', MAP_CHANGE_OPS);
+
+/**
+ * A version of a map: consecutive saves, closed after 10 minutes without one or when someone names
+ * it. `seq` orders a map's versions. A named version keeps the map as it was (`snapshot`), so it
+ * still opens once the unnamed versions after it are purged (90 days).
+ */
+export const mapVersion = pgTable(
+  'map_version',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+    workspaceId: workspaceRef(),
+    mapId: uuid('map_id').notNull(),
+    name: text('name'),
+    /** The people who saved in it (user ids, first saver first). */
+    authorIds: text('author_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastEditAt: timestamp('last_edit_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Set when named or restored over; an unnamed version also ends 10 minutes after its last edit. */
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    /** A restore: when the version it brought back ended, and its name (the source may be purged since). */
+    restoredFromAt: timestamp('restored_from_at', { withTimezone: true, mode: 'date' }),
+    restoredFromName: text('restored_from_name'),
+    snapshot: jsonb('snapshot'),
+  },
+  (t) => [
+    foreignKey({
+      name: 'map_version_map_same_workspace_fk',
+      columns: [t.workspaceId, t.mapId],
+      foreignColumns: [journeyMap.workspaceId, journeyMap.id],
+    }).onDelete('cascade'),
+    unique('map_version_workspace_id_key').on(t.workspaceId, t.id),
+    index('map_version_map_idx').on(t.workspaceId, t.mapId, t.seq),
+    // The retention purge: a workspace's unnamed versions by age.
+    index('map_version_purge_idx')
+      .on(t.workspaceId, t.lastEditAt)
+      .where(sql`name is null`),
+  ],
+);
+
+/** One change of one row of a map: the fields it changed, before and after (whole rows for added and removed ones). */
+export const mapChange = pgTable(
+  'map_change',
+  {
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
+    // The workspace's own foreign key is the version's: no second index to keep per change.
+    workspaceId: uuid('workspace_id').notNull(),
+    versionId: uuid('version_id').notNull(),
+    kind: mapChangeKindEnum('kind').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    op: mapChangeOpEnum('op').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    foreignKey({
+      name: 'map_change_version_same_workspace_fk',
+      columns: [t.workspaceId, t.versionId],
+      foreignColumns: [mapVersion.workspaceId, mapVersion.id],
+    }).onDelete('cascade'),
+    index('map_change_version_idx').on(t.versionId, t.seq),
   ],
 );

@@ -132,3 +132,12 @@ export type CommentTarget = (typeof COMMENT_TARGETS)[number];
 /** pgEnum notification_kind: someone mentioned you, or replied in a thread you started or took part in. */
 export const NOTIFICATION_KINDS = ['mention', 'reply'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+// ---------------------------------------------------------------- map history
+
+/** pgEnum map_change_kind: what a recorded change of a map is about (the map itself or one of its rows). */
+export const MAP_CHANGE_KINDS = ['map', 'stage', 'lane', 'card', 'emotion', 'kpi'] as const;
+export type MapChangeKind = (typeof MAP_CHANGE_KINDS)[number];
+
+/** pgEnum map_change_op: a row added, edited, renumbered because another row moved (`shift`), or removed. */
+export const MAP_CHANGE_OPS = ['insert', 'update', 'shift', 'delete'] as const;
+export type MapChangeOp = (typeof MAP_CHANGE_OPS)[number];

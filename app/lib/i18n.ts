@@ -17,6 +17,8 @@ export const namespaces = [
   'indicators',
   'imports',
   'comments',
+  'history',
+  'activity',
 ] as const;
 
 export const i18nConfig = {

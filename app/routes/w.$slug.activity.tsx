@@ -12,6 +12,9 @@ import { pageTitle } from '~/lib/page-title';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'activity');
 
+/** Its texts are a namespace of their own: the other pages do not load them. */
+export const handle = { i18n: ['activity'] };
+
 const QuerySchema = z.object({ before: z.coerce.date().optional().catch(undefined) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,44 +27,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ActivityRoute() {
   const { entries, hasMore } = useLoaderData<typeof loader>();
   const { workspace } = useWorkspace();
-  const { t } = useTranslation();
+  const { t } = useTranslation('activity');
   const last = entries.at(-1);
   return (
     <>
       <div className="page-header">
         <div>
-          <h1>{t('activity.title')}</h1>
-          <p>{t('activity.lead')}</p>
+          <h1>{t('title')}</h1>
+          <p>{t('lead')}</p>
         </div>
       </div>
       <section className="panel">
         {entries.length === 0 ? (
-          <p className="muted">{t('activity.empty')}</p>
+          <p className="muted">{t('empty')}</p>
         ) : (
           <TableScroll>
             <table className="data records">
               <thead>
                 <tr>
-                  <th>{t('activity.when')}</th>
-                  <th>{t('activity.who')}</th>
-                  <th>{t('activity.what')}</th>
+                  <th>{t('when')}</th>
+                  <th>{t('who')}</th>
+                  <th>{t('what')}</th>
                 </tr>
               </thead>
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id}>
-                    <td className="small" data-label={t('activity.when')}>
+                    <td className="small" data-label={t('when')}>
                       {formatDateTime(e.at, workspace.locale, workspace.timeZone)}
                     </td>
-                    <td data-label={t('activity.who')}>{e.actorName ?? t('activity.someone')}</td>
+                    <td data-label={t('who')}>{e.actorName ?? t('someone')}</td>
                     <td className="record-name">
-                      <strong>{t(`activity.entity.${e.entityType}`, { defaultValue: e.entityType })}</strong>{' '}
-                      {t(`activity.action.${e.action}`, {
+                      <strong>{t(`entity.${e.entityType}`, { defaultValue: e.entityType })}</strong>{' '}
+                      {t(`action.${e.action}`, {
                         defaultValue: e.action,
                         // French agrees the participle with the entity: "Mesure créée", "Projet créé".
                         context: t(`grammar.gender.${e.entityType}`, { defaultValue: '' }) || undefined,
                       })}
-                      {t('punctuation.colon')} {e.summary}
+                      {t('common:punctuation.colon')} {e.summary}
                     </td>
                   </tr>
                 ))}
@@ -71,7 +74,7 @@ export default function ActivityRoute() {
         )}
         {hasMore && last ? (
           <p style={{ marginTop: 12 }}>
-            <Link to={`?before=${encodeURIComponent(new Date(last.at).toISOString())}`}>{t('activity.older')} →</Link>
+            <Link to={`?before=${encodeURIComponent(new Date(last.at).toISOString())}`}>{t('older')} →</Link>
           </p>
         ) : null}
       </section>

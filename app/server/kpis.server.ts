@@ -9,10 +9,12 @@ import { currentFromHistory, kpiStatus, type ValuePoint } from '~/domain/kpi';
 import type { ImpactMode, KpiStatus } from '~/domain/vocabulary';
 import { CHIP_SPARK, type KpiChipData } from '~/lib/kpi-chip';
 import { sparklinePath } from '~/lib/sparkline';
+import { deleted, inserted, positionChanges } from '~/domain/map-history';
 import { recordActivity } from './activity.server';
 import { announce } from './live.server';
 import { latestValues, listKpiValues, newestValuesOfKpi } from './kpi-history.server';
 import { writeKpiValue } from './kpi-values.server';
+import { recordMapChanges } from './map-history.server';
 import { cellIds, lockMap, writePositions } from './map-positions.server';
 import { findOrCreateMeasure, getMeasure } from './measures.server';
 import { NOT_FOUND, ok, stale, type Result } from './result.server';
@@ -131,12 +133,13 @@ export async function placeKpi(workspaceId: string, actorId: string, cell: KpiCe
       createdMeasure = outcome.created;
     }
     const ids = await cellIds(tx, kpi, workspaceId, cell.laneId, cell.stageId);
-    await writePositions(tx, kpi, workspaceId, ids);
+    const shifts = await writePositions(tx, kpi, workspaceId, ids);
     const [row] = await tx
       .insert(kpi)
       .values({ workspaceId, ...cell, measureId: m.id, position: ids.length })
-      .returning({ id: kpi.id });
+      .returning();
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: row!.id, action: 'created', summary: m.name });
+    await recordMapChanges(tx, { workspaceId, mapId: cell.mapId, actorId }, [...positionChanges('kpi', shifts), inserted('kpi', row!.id, row!)]);
     return ok({ kpiId: row!.id, measureId: m.id, measureName: m.name, createdMeasure });
   });
 }
@@ -234,9 +237,10 @@ export async function deleteKpi(workspaceId: string, actorId: string, kpiId: str
     const [row] = await tx
       .delete(kpi)
       .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)))
-      .returning({ id: kpi.id, measureId: kpi.measureId, laneId: kpi.laneId, stageId: kpi.stageId });
+      .returning();
     if (!row) return NOT_FOUND;
-    await writePositions(tx, kpi, workspaceId, await cellIds(tx, kpi, workspaceId, row.laneId, row.stageId));
+    const shifts = await writePositions(tx, kpi, workspaceId, await cellIds(tx, kpi, workspaceId, row.laneId, row.stageId));
+    await recordMapChanges(tx, { workspaceId, mapId: placed.mapId, actorId }, [deleted('kpi', row.id, row), ...positionChanges('kpi', shifts)]);
     const [m] = await tx
       .select({ name: measure.name })
       .from(measure)

@@ -1,7 +1,7 @@
 // Positions inside a map: the map-row lock every change of order takes first (so concurrent changes
 // on one map queue up), and the helpers that keep each container's positions the sequence 0..n-1.
 // Shared by the map editor (stages, lanes, cards) and the KPIs placed in its KPI row.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '#db/client';
 import { type card, journeyMap, type kpi, type lane, type stage } from '#db/schema';
 import { normalise, toPositions } from '~/domain/ordering';
@@ -21,21 +21,42 @@ export async function lockMap(tx: Transaction, workspaceId: string, mapId: strin
   return row ?? null;
 }
 
-/** Writes position = index for every id (and optionally a new stage) in one statement. */
+/** A row whose position a write changed. */
+export interface PositionChange {
+  id: string;
+  before: number;
+  after: number;
+}
+
+/**
+ * Writes position = index for every id whose position differs, in one statement, and says which
+ * rows changed and from where (the map's history records them).
+ */
 export async function writePositions(
   tx: Transaction,
   table: typeof stage | typeof lane | typeof card | typeof kpi,
   workspaceId: string,
   ids: readonly string[],
-) {
-  if (ids.length === 0) return;
+): Promise<PositionChange[]> {
+  if (ids.length === 0) return [];
+  const t = table as typeof card;
+  const rows = await tx
+    .select({ id: t.id, position: t.position })
+    .from(t)
+    .where(and(eq(t.workspaceId, workspaceId), inArray(t.id, [...ids])));
+  const was = new Map(rows.map((r) => [r.id, r.position]));
+  const changes = toPositions(ids)
+    .filter((p) => was.has(p.id) && was.get(p.id) !== p.position)
+    .map((p) => ({ id: p.id, before: was.get(p.id)!, after: p.position }));
+  if (changes.length === 0) return [];
   const values = sql.join(
-    toPositions(ids).map((p) => sql`(${p.id}::uuid, ${p.position}::int)`),
+    changes.map((p) => sql`(${p.id}::uuid, ${p.after}::int)`),
     sql`, `,
   );
   await tx.execute(
-    sql`update ${table} set position = v.position from (values ${values}) as v(id, position) where ${table.id} = v.id and ${table.workspaceId} = ${workspaceId} and ${table.position} is distinct from v.position`,
+    sql`update ${table} set position = v.position from (values ${values}) as v(id, position) where ${table.id} = v.id and ${table.workspaceId} = ${workspaceId}`,
   );
+  return changes;
 }
 
 export async function orderedIds(tx: Transaction, table: typeof stage | typeof lane, workspaceId: string, mapId: string) {

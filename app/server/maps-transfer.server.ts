@@ -8,7 +8,9 @@ import { MAP_EXPORT_FORMAT, MAP_EXPORT_VERSION, type MapExport } from '~/domain/
 import { findTemplate, templateToExport } from '~/domain/map-templates';
 import { dedupeByDate } from '~/domain/value-history';
 import type { Locale, MapState, ValueSource } from '~/domain/vocabulary';
+import { inserted } from '~/domain/map-history';
 import { recordActivity } from './activity.server';
+import { recordMapChanges } from './map-history.server';
 import { ANALYZE_AFTER_ROWS, analyzeTables } from './table-statistics.server';
 
 /** The map as an export document, or null when it is not in this workspace. */
@@ -225,11 +227,17 @@ async function resolveMeasures(tx: Transaction, workspaceId: string, wanted: Map
   return ids;
 }
 
+/** A new map's first version: its creation (its rows are the map as it starts; nothing is before it). */
+async function recordCreation(tx: Transaction, workspaceId: string, actorId: string, mapId: string, doc: MapExport, personaId: string | null = null) {
+  await recordMapChanges(tx, { workspaceId, mapId, actorId }, [inserted('map', mapId, { ...doc.map, personaId })]);
+}
+
 /** Imports an export document as a new map of the workspace, in one transaction. */
 export async function importMap(workspaceId: string, actorId: string, doc: MapExport) {
   const mapId = await db.transaction(async (tx) => {
     const mapId = await writeMapDocument(tx, workspaceId, doc);
     await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: mapId, action: 'imported', summary: doc.map.name });
+    await recordCreation(tx, workspaceId, actorId, mapId, doc);
     return mapId;
   });
   // A bulk write: fresh statistics for the planner (PGlite never analyses by itself).
@@ -252,6 +260,7 @@ export async function duplicateMap(workspaceId: string, actorId: string, mapId: 
     doc.map.name = copyName(doc.map.name).slice(0, 120);
     const copyId = await writeMapDocument(tx, workspaceId, doc, { personaId: source.personaId });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: copyId, action: 'duplicated', summary: doc.map.name });
+    await recordCreation(tx, workspaceId, actorId, copyId, doc, source.personaId);
     return copyId;
   });
 }
@@ -272,6 +281,7 @@ export async function createMapFromTemplate(
   return db.transaction(async (tx) => {
     const mapId = await writeMapDocument(tx, workspaceId, doc, { personaId: input.personaId });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: mapId, action: 'created', summary: input.name });
+    await recordCreation(tx, workspaceId, actorId, mapId, doc, input.personaId);
     return mapId;
   });
 }

@@ -7,8 +7,10 @@ import { db, type Executor } from '#db/client';
 import { card, emotionPoint, journeyMap, kpi, lane, persona, stage } from '#db/schema';
 import { CARD_LANE_KINDS, type Channel, type LaneKind, type MapState } from '~/domain/vocabulary';
 import { moveAcross, moveWithin } from '~/domain/ordering';
+import { deleted, inserted, positionChanges, updated, type MapChange } from '~/domain/map-history';
 import { recordActivity } from './activity.server';
 import { announce } from './live.server';
+import { recordMapChanges } from './map-history.server';
 import { invalid, NOT_FOUND, ok, stale, type Result } from './result.server';
 import { listMapKpis } from './kpis.server';
 import { openCommentCounts } from './comments.server';
@@ -199,8 +201,8 @@ export type MapEditorData = NonNullable<Awaited<ReturnType<typeof loadMapEditor>
 
 // ---------------------------------------------------------------- map rows
 
-async function currentMap(workspaceId: string, mapId: string, executor: Executor = db) {
-  const [row] = await executor
+async function currentMap(workspaceId: string, mapId: string, executor: Executor = db, lock = false) {
+  const query = executor
     .select({
       id: journeyMap.id,
       name: journeyMap.name,
@@ -211,6 +213,7 @@ async function currentMap(workspaceId: string, mapId: string, executor: Executor
     })
     .from(journeyMap)
     .where(and(eq(journeyMap.id, mapId), eq(journeyMap.workspaceId, workspaceId)));
+  const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 }
 
@@ -225,6 +228,7 @@ export async function createBlankMap(
       .values({ workspaceId, ...input })
       .returning({ id: journeyMap.id });
     await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: created!.id, action: 'created', summary: input.name });
+    await recordMapChanges(tx, { workspaceId, mapId: created!.id, actorId }, [inserted('map', created!.id, input)]);
     return created!.id;
   });
 }
@@ -235,24 +239,19 @@ export async function updateMap(
   input: { mapId: string; version: number; name: string; description: string; personaId: string | null; state: MapState },
 ): Promise<Result<undefined, Awaited<ReturnType<typeof currentMap>>>> {
   return db.transaction(async (tx) => {
+    // The row is locked first: it is the map lock every change of the map's history takes.
+    const before = await currentMap(workspaceId, input.mapId, tx, true);
+    if (!before) return NOT_FOUND;
+    if (before.version !== input.version) return stale(before);
+    const values = { name: input.name, description: input.description, personaId: input.personaId, state: input.state };
     const [row] = await tx
       .update(journeyMap)
-      .set({
-        name: input.name,
-        description: input.description,
-        personaId: input.personaId,
-        state: input.state,
-        version: sql`${journeyMap.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(journeyMap.id, input.mapId), eq(journeyMap.workspaceId, workspaceId), eq(journeyMap.version, input.version)))
+      .set({ ...values, version: sql`${journeyMap.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(journeyMap.id, input.mapId), eq(journeyMap.workspaceId, workspaceId)))
       .returning({ id: journeyMap.id });
-    if (!row) {
-      const current = await currentMap(workspaceId, input.mapId, tx);
-      return current ? stale(current) : NOT_FOUND;
-    }
-    await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: row.id, action: 'updated', summary: input.name });
-    await announce(tx, workspaceId, [`map:${row.id}`]);
+    await recordActivity(tx, { workspaceId, actorId, entityType: 'map', entityId: row!.id, action: 'updated', summary: input.name });
+    await recordMapChanges(tx, { workspaceId, mapId: row!.id, actorId }, [updated('map', row!.id, before, values)]);
+    await announce(tx, workspaceId, [`map:${row!.id}`]);
     return ok();
   });
 }
@@ -296,7 +295,8 @@ export async function moveAxis(workspaceId: string, actorId: string, mapId: stri
     const order = moveWithin(ids, id, toIndex);
     // Already there (a move sent again after a reload): nothing to write, nothing to log.
     if (sameOrder(order, ids)) return ok();
-    await writePositions(tx, table, workspaceId, order);
+    const moves = await writePositions(tx, table, workspaceId, order);
+    await recordMapChanges(tx, { workspaceId, mapId, actorId }, positionChanges(kind, moves, id));
     const [row] = await tx
       .select({ name: table.name })
       .from(table)
@@ -342,7 +342,8 @@ export async function moveCellItem(
       const order = moveWithin(from, item.id, input.toIndex);
       // Already there (a move sent again after a reload): nothing to write, nothing to log.
       if (sameOrder(order, from)) return ok();
-      await writePositions(tx, table, workspaceId, order);
+      const moves = await writePositions(tx, table, workspaceId, order);
+      await recordMapChanges(tx, { workspaceId, mapId, actorId }, positionChanges(kind, moves, item.id));
     } else {
       const to = await cellIds(tx, table, workspaceId, item.laneId, target.id);
       const moved = moveAcross(from, to, item.id, input.toIndex);
@@ -350,8 +351,12 @@ export async function moveCellItem(
         .update(table)
         .set({ stageId: target.id })
         .where(and(eq(table.id, item.id), eq(table.workspaceId, workspaceId)));
-      await writePositions(tx, table, workspaceId, moved.from);
-      await writePositions(tx, table, workspaceId, moved.to);
+      const left = await writePositions(tx, table, workspaceId, moved.from);
+      const arrived = await writePositions(tx, table, workspaceId, moved.to);
+      await recordMapChanges(tx, { workspaceId, mapId, actorId }, [
+        updated(kind, item.id, { stageId: item.stageId }, { stageId: target.id }),
+        ...positionChanges(kind, [...left, ...arrived], item.id),
+      ]);
     }
     await recordActivity(tx, { workspaceId, actorId, entityType: kind, entityId: item.id, action: 'moved', summary: `→ ${target.name}` });
     return ok();
@@ -374,8 +379,9 @@ export async function addStage(
     const [row] = await tx
       .insert(stage)
       .values({ workspaceId, mapId, ...input, position: ids.length })
-      .returning({ id: stage.id });
+      .returning();
     await recordActivity(tx, { workspaceId, actorId, entityType: 'stage', entityId: row!.id, action: 'created', summary: input.name });
+    await recordMapChanges(tx, { workspaceId, mapId, actorId }, [inserted('stage', row!.id, row!)]);
     return ok(row!.id);
   });
 }
@@ -409,8 +415,9 @@ export async function addLane(workspaceId: string, actorId: string, mapId: strin
     const [row] = await tx
       .insert(lane)
       .values({ workspaceId, mapId, ...input, position: ids.length })
-      .returning({ id: lane.id });
+      .returning();
     await recordActivity(tx, { workspaceId, actorId, entityType: 'lane', entityId: row!.id, action: 'created', summary: input.name });
+    await recordMapChanges(tx, { workspaceId, mapId, actorId }, [inserted('lane', row!.id, row!)]);
     return ok(row!.id);
   });
 }
@@ -423,7 +430,6 @@ export async function updateLane(workspaceId: string, actorId: string, mapId: st
   });
 }
 
-/** Deletes a stage or a lane with everything in it (cards, emotion points, KPIs cascade), then closes the gap. */
 /**
  * A copy of a stage or a lane placed right after it, with its cards and emotion scores (not its
  * KPIs: a KPI is a measure's one place on the map, and a copy would count its benefit twice), in
@@ -435,6 +441,7 @@ export async function duplicateAxis(workspaceId: string, actorId: string, mapId:
     const table = kind === 'stage' ? stage : lane;
     const ids = await orderedIds(tx, table, workspaceId, mapId);
     if (!ids.includes(id)) return NOT_FOUND;
+    const changes: MapChange[] = [];
     let copyId: string;
     let name: string;
     if (kind === 'stage') {
@@ -445,9 +452,10 @@ export async function duplicateAxis(workspaceId: string, actorId: string, mapId:
       const [row] = await tx
         .insert(stage)
         .values({ workspaceId, mapId, ...source!, position: ids.length })
-        .returning({ id: stage.id });
+        .returning();
       copyId = row!.id;
       name = source!.name;
+      changes.push(inserted('stage', copyId, row!));
     } else {
       const [source] = await tx
         .select({ name: lane.name, kind: lane.kind })
@@ -456,43 +464,68 @@ export async function duplicateAxis(workspaceId: string, actorId: string, mapId:
       const [row] = await tx
         .insert(lane)
         .values({ workspaceId, mapId, ...source!, position: ids.length })
-        .returning({ id: lane.id });
+        .returning();
       copyId = row!.id;
       name = source!.name;
+      changes.push(inserted('lane', copyId, row!));
     }
     const order = [...ids];
     order.splice(order.indexOf(id) + 1, 0, copyId);
-    await writePositions(tx, table, workspaceId, order);
+    changes.push(...positionChanges(kind, await writePositions(tx, table, workspaceId, order)));
     // The copy's cells: the same cards and scores, in the same order, in the new stage or lane.
-    const stageOf = kind === 'stage' ? sql`${copyId}::uuid` : sql`stage_id`;
-    const laneOf = kind === 'lane' ? sql`${copyId}::uuid` : sql`lane_id`;
-    const from = kind === 'stage' ? sql`stage_id` : sql`lane_id`;
-    await tx.execute(
-      sql`insert into card (workspace_id, map_id, lane_id, stage_id, title, description, channel, system, position)
-          select workspace_id, map_id, ${laneOf}, ${stageOf}, title, description, channel, system, position
-          from card where workspace_id = ${workspaceId} and map_id = ${mapId} and ${from} = ${id}`,
-    );
-    await tx.execute(
-      sql`insert into emotion_point (workspace_id, map_id, lane_id, stage_id, score, note)
-          select workspace_id, map_id, ${laneOf}, ${stageOf}, score, note
-          from emotion_point where workspace_id = ${workspaceId} and map_id = ${mapId} and ${from} = ${id}`,
-    );
+    const place = kind === 'stage' ? { stageId: copyId } : { laneId: copyId };
+    const inAxis = <T extends typeof card | typeof emotionPoint>(t: T) =>
+      and(eq(t.workspaceId, workspaceId), eq(t.mapId, mapId), kind === 'stage' ? eq(t.stageId, id) : eq(t.laneId, id));
+    const cards = await tx.select().from(card).where(inAxis(card));
+    if (cards.length) {
+      const copies = await tx
+        .insert(card)
+        .values(cards.map(({ id: _id, version: _version, ...c }) => ({ ...c, ...place })))
+        .returning();
+      changes.push(...copies.map((c) => inserted('card', c.id, c)));
+    }
+    const scores = await tx.select().from(emotionPoint).where(inAxis(emotionPoint));
+    if (scores.length) {
+      const copies = await tx
+        .insert(emotionPoint)
+        .values(scores.map(({ id: _id, version: _version, ...e }) => ({ ...e, ...place })))
+        .returning();
+      changes.push(...copies.map((e) => inserted('emotion', e.id, e)));
+    }
     await recordActivity(tx, { workspaceId, actorId, entityType: kind, entityId: copyId, action: 'created', summary: name });
+    await recordMapChanges(tx, { workspaceId, mapId, actorId }, changes);
     return ok(copyId);
   });
 }
 
+/** Deletes a stage or a lane with everything in it (cards, emotion points, KPIs), then closes the gap. */
 export async function deleteAxis(workspaceId: string, actorId: string, mapId: string, kind: 'stage' | 'lane', id: string): Promise<Result> {
   const table = kind === 'stage' ? stage : lane;
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
+    // What the stage or lane holds goes with it (the foreign keys cascade): the history keeps it
+    // all, so that a restore brings it back.
+    const inAxis = <T extends typeof card | typeof emotionPoint | typeof kpi>(t: T) =>
+      and(eq(t.workspaceId, workspaceId), eq(t.mapId, mapId), kind === 'stage' ? eq(t.stageId, id) : eq(t.laneId, id));
+    const [cards, scores, kpis] = await Promise.all([
+      tx.select().from(card).where(inAxis(card)),
+      tx.select().from(emotionPoint).where(inAxis(emotionPoint)),
+      tx.select().from(kpi).where(inAxis(kpi)),
+    ]);
     const [row] = await tx
       .delete(table)
       .where(and(eq(table.id, id), eq(table.workspaceId, workspaceId), eq(table.mapId, mapId)))
-      .returning({ id: table.id, name: table.name });
+      .returning();
     if (!row) return NOT_FOUND;
-    await writePositions(tx, table, workspaceId, await orderedIds(tx, table, workspaceId, mapId));
+    const shifts = await writePositions(tx, table, workspaceId, await orderedIds(tx, table, workspaceId, mapId));
     await recordActivity(tx, { workspaceId, actorId, entityType: kind, entityId: row.id, action: 'deleted', summary: row.name });
+    await recordMapChanges(tx, { workspaceId, mapId, actorId }, [
+      ...cards.map((c) => deleted('card', c.id, c)),
+      ...scores.map((e) => deleted('emotion', e.id, e)),
+      ...kpis.map((k) => deleted('kpi', k.id, k)),
+      deleted(kind, row.id, row),
+      ...positionChanges(kind, shifts),
+    ]);
     return ok();
   });
 }
@@ -533,8 +566,9 @@ export async function addCard(
     const [row] = await tx
       .insert(card)
       .values({ workspaceId, mapId, ...input, position: ids.length })
-      .returning({ id: card.id });
+      .returning();
     await recordActivity(tx, { workspaceId, actorId, entityType: 'card', entityId: row!.id, action: 'created', summary: input.title });
+    await recordMapChanges(tx, { workspaceId, mapId, actorId }, [inserted('card', row!.id, row!)]);
     return ok(row!.id);
   });
 }
@@ -570,11 +604,12 @@ export async function duplicateCard(workspaceId: string, actorId: string, mapId:
     const [row] = await tx
       .insert(card)
       .values({ workspaceId, mapId, ...source, position: ids.length })
-      .returning({ id: card.id });
+      .returning();
     const order = [...ids];
     order.splice(order.indexOf(cardId) + 1, 0, row!.id);
-    await writePositions(tx, card, workspaceId, order);
+    const shifts = await writePositions(tx, card, workspaceId, order);
     await recordActivity(tx, { workspaceId, actorId, entityType: 'card', entityId: row!.id, action: 'created', summary: source.title });
+    await recordMapChanges(tx, { workspaceId, mapId, actorId }, [inserted('card', row!.id, row!), ...positionChanges('card', shifts)]);
     return ok(row!.id);
   });
 }
@@ -585,10 +620,11 @@ export async function deleteCard(workspaceId: string, actorId: string, mapId: st
     const [row] = await tx
       .delete(card)
       .where(and(eq(card.id, cardId), eq(card.workspaceId, workspaceId), eq(card.mapId, mapId)))
-      .returning({ id: card.id, title: card.title, laneId: card.laneId, stageId: card.stageId });
+      .returning();
     if (!row) return NOT_FOUND;
-    await writePositions(tx, card, workspaceId, await cellIds(tx, card, workspaceId, row.laneId, row.stageId));
+    const shifts = await writePositions(tx, card, workspaceId, await cellIds(tx, card, workspaceId, row.laneId, row.stageId));
     await recordActivity(tx, { workspaceId, actorId, entityType: 'card', entityId: row.id, action: 'deleted', summary: row.title });
+    await recordMapChanges(tx, { workspaceId, mapId, actorId }, [deleted('card', row.id, row), ...positionChanges('card', shifts)]);
     return ok();
   });
 }
@@ -615,6 +651,7 @@ export async function setEmotion(
   input: { laneId: string; stageId: string; score?: number; version?: number },
 ): Promise<Result<undefined, unknown>> {
   return db.transaction(async (tx) => {
+    if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
     const [l] = await tx
       .select({ kind: lane.kind })
       .from(lane)
@@ -626,42 +663,49 @@ export async function setEmotion(
     if (!l || !s) return NOT_FOUND;
     if (l.kind !== 'emotions') return invalid('laneId', 'maps.notAnEmotionLane');
     const cell = and(eq(emotionPoint.workspaceId, workspaceId), eq(emotionPoint.laneId, input.laneId), eq(emotionPoint.stageId, input.stageId));
+    const history = { workspaceId, mapId, actorId };
+    const [before] = await tx.select().from(emotionPoint).where(cell);
     if (input.score === undefined) {
       // Clearing: the point goes if it is still the version the person saw; no point, nothing to do.
       if (input.version === undefined) return ok();
       const [removed] = await tx
         .delete(emotionPoint)
         .where(and(cell, eq(emotionPoint.version, input.version)))
-        .returning({ id: emotionPoint.id });
+        .returning();
       if (!removed) {
         const [current] = await tx.select(emotionColumns).from(emotionPoint).where(cell);
         return current ? stale(current) : ok();
       }
       await recordActivity(tx, { workspaceId, actorId, entityType: 'emotion', entityId: removed.id, action: 'deleted', summary: s.name });
+      await recordMapChanges(tx, history, [deleted('emotion', removed.id, removed)]);
       await announce(tx, workspaceId, [`map:${mapId}`]);
       return ok();
     }
     const score = input.score;
+    let change: MapChange | null = null;
     let id: string | undefined;
     if (input.version === undefined) {
       const [row] = await tx
         .insert(emotionPoint)
         .values({ workspaceId, mapId, laneId: input.laneId, stageId: input.stageId, score })
         .onConflictDoNothing()
-        .returning({ id: emotionPoint.id });
+        .returning();
       id = row?.id;
+      if (row) change = inserted('emotion', row.id, row);
     } else {
       const [row] = await tx
         .update(emotionPoint)
         .set({ score, version: sql`${emotionPoint.version} + 1` })
         .where(and(cell, eq(emotionPoint.version, input.version)))
-        .returning({ id: emotionPoint.id });
+        .returning();
       id = row?.id;
+      if (row && before) change = updated('emotion', row.id, before, row);
     }
     if (!id) {
       const [current] = await tx.select(emotionColumns).from(emotionPoint).where(cell);
       return current ? stale(current) : NOT_FOUND;
     }
+    await recordMapChanges(tx, history, [change]);
     await recordActivity(tx, {
       workspaceId,
       actorId,
@@ -677,7 +721,10 @@ export async function setEmotion(
 
 // ---------------------------------------------------------------- shared
 
-/** `update ... where id and workspace and map and version` then +1; 0 rows -> the current row (409) or 404. */
+/**
+ * Under the map lock: the row as it is, 404 when it is not there, 409 with it when its version is
+ * not the one the person edited; otherwise the update with version + 1, recorded in the history.
+ */
 async function versionedUpdate<T extends typeof stage | typeof lane | typeof card>(
   table: T,
   workspaceId: string,
@@ -686,24 +733,21 @@ async function versionedUpdate<T extends typeof stage | typeof lane | typeof car
   version: number,
   values: Record<string, unknown>,
   columns: Record<string, unknown>,
-  log: { actorId: string; entityType: string; summary: string },
+  log: { actorId: string; entityType: 'stage' | 'lane' | 'card'; summary: string },
 ): Promise<Result<undefined, Record<string, unknown>>> {
   const t = table as typeof card;
   return db.transaction(async (tx) => {
+    if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
     const where: SQL = and(eq(t.id, id), eq(t.workspaceId, workspaceId), eq(t.mapId, mapId))!;
-    const [row] = await tx
+    const [before] = (await tx.select().from(t).where(where)) as Record<string, unknown>[];
+    if (!before) return NOT_FOUND;
+    if (before.version !== version) return stale(Object.fromEntries(Object.keys(columns).map((k) => [k, before[k]])));
+    await tx
       .update(t)
       .set({ ...values, version: sql`${t.version} + 1` })
-      .where(and(where, eq(t.version, version)))
-      .returning({ id: t.id });
-    if (!row) {
-      const [current] = await tx
-        .select(columns as typeof cardColumns)
-        .from(t)
-        .where(where);
-      return current ? stale(current) : NOT_FOUND;
-    }
+      .where(where);
     await recordActivity(tx, { workspaceId, actorId: log.actorId, entityType: log.entityType, entityId: id, action: 'updated', summary: log.summary });
+    await recordMapChanges(tx, { workspaceId, mapId, actorId: log.actorId }, [updated(log.entityType, id, before, values)]);
     await announce(tx, workspaceId, [`map:${mapId}`]);
     return ok();
   });

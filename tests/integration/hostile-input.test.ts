@@ -113,6 +113,8 @@ function cases(file: string, w: World): Case[] {
       { form: { intent: 'deleteComment', commentId: w.comment.id } },
     ],
     'w.$slug.notifications.tsx': [{ form: { intent: 'read', notificationId: w.notification.id } }, { form: { intent: 'readAll' } }],
+    'w.$slug.maps.$mapId_.history.tsx': [{ form: { intent: 'name', name: 'Workshop 12 March' } }],
+    'w.$slug.maps.$mapId.history.$versionId.tsx': [{ form: { intent: 'restore', head: '0' } }],
     'w.$slug.kpis.new.tsx': [{ form: { mapId: w.map.id, laneId: w.kpiLane.id, stageId: s0, measureId: w.measure.id, name: 'CSAT', js: '1' } }],
     'w.$slug.maps.$mapId.kpis.$kpiId.tsx': [
       {

@@ -40,7 +40,7 @@ describe('counted messages', () => {
   it('an activity line agrees its participle with the gender of the thing, as the activity page asks', async () => {
     const fr = await translator('fr');
     const line = (entity: string, action: string) =>
-      `${fr(`common:activity.entity.${entity}`)} ${fr(`common:activity.action.${action}`, { context: fr(`common:grammar.gender.${entity}`, { defaultValue: '' }) || undefined })}`;
+      `${fr(`activity:entity.${entity}`)} ${fr(`activity:action.${action}`, { context: fr(`activity:grammar.gender.${entity}`, { defaultValue: '' }) || undefined })}`;
     expect(line('measure', 'created')).toBe('Mesure créée');
     expect(line('lane', 'imported')).toBe('Ligne importée');
     expect(line('project', 'created')).toBe('Projet créé');

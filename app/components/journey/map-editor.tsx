@@ -110,6 +110,9 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
           <a className="button secondary" href={`${action}/export`} download>
             {t('editor.exportJson')}
           </a>
+          <Link className="button secondary" to={`${action}/history`}>
+            {t('editor.history')}
+          </Link>
         </div>
       </div>
 

@@ -6,6 +6,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Outlet, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { useVersionBoard, VersionBoard } from '~/components/history/version-board';
 import { MapEditor } from '~/components/journey/map-editor';
 import {
   AddCardSchema,
@@ -188,6 +189,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MapEditorRoute() {
   const editor = useLoaderData<typeof loader>();
+  // A version of the map (a child page): its header, then the map as it was, read-only.
+  const version = useVersionBoard();
+  if (version) {
+    return (
+      <>
+        <Outlet />
+        {version.board ? <VersionBoard board={version.board} /> : null}
+      </>
+    );
+  }
   return (
     <>
       <MapEditor editor={editor} />
