@@ -122,3 +122,9 @@ export const MAX_CRITERION_SCORE = 5;
 /** pgEnum objective_target_kind: a target in money ("400,000 EUR of cost saving") or in a measure ("NPS 45"). */
 export const OBJECTIVE_TARGET_KINDS = ['money', 'measure'] as const;
 export type ObjectiveTargetKind = (typeof OBJECTIVE_TARGET_KINDS)[number];
+
+// ---------------------------------------------------------------- share links
+
+/** pgEnum share_kind: what a read-only share link opens (a map, a project's business case, the executive summary). */
+export const SHARE_KINDS = ['map', 'project', 'summary'] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];
