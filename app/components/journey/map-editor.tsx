@@ -9,6 +9,7 @@ import { LANE_KINDS } from '~/domain/vocabulary';
 import { isTyping, useLiveData } from '~/lib/live';
 import { useNonce } from '~/lib/nonce';
 import { useWorkspace } from '~/lib/workspace';
+import { ShareButton } from '~/components/share/share-button';
 import { controlProps, formProps, Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
 import { MapBoard } from './map-board';
 import { MapPrint, PaperSelect, usePrinting, usePrintPaper } from './map-print';
@@ -100,6 +101,7 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
           <a className="button secondary" href={`${action}/export`} download>
             {t('editor.exportJson')}
           </a>
+          {canEdit ? <ShareButton to={`${action}/share`} /> : null}
         </div>
       </div>
 
@@ -153,7 +155,16 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
         <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: hideWhilePendingScript(editor.map.id) }} />
       ) : null}
       <MoveSubmitContext.Provider value={submitMove}>
-        <MapBoard editor={editor} canEdit={canEdit} slug={workspace.slug} locale={workspace.locale} action={action} userId={user.id} restored={restored} />
+        <MapBoard
+          editor={editor}
+          canEdit={canEdit}
+          slug={workspace.slug}
+          currency={workspace.currency}
+          locale={workspace.locale}
+          action={action}
+          userId={user.id}
+          restored={restored}
+        />
       </MoveSubmitContext.Provider>
       {printing ? <MapPrint editor={editor} paper={paper} currency={workspace.currency} locale={workspace.locale} /> : null}
 

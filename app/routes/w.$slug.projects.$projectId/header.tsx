@@ -1,7 +1,8 @@
-// The business case's title block: name, status, owner, start, and print / CSV / archive.
+// The business case's title block: name, status, owner, start, and print / CSV / share / archive.
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { StatusChip } from '~/components/projects/figures';
+import { ShareButton } from '~/components/share/share-button';
 import { printWithCharts } from '~/components/projects/use-chart';
 import { ButtonForm } from '~/components/ui/button-form';
 import type { ProjectStatus } from '~/domain/vocabulary';
@@ -46,6 +47,7 @@ export function CaseHeader({ p, base, locale, canEdit }: { p: HeaderProject; bas
         <a className="button secondary" href={`${base}/projects/${p.id}/csv`} download>
           {t('exportCsv')}
         </a>
+        {canEdit ? <ShareButton to={`${base}/projects/${p.id}/share`} /> : null}
         {canEdit ? (
           <ButtonForm id={`${archiveIntent}-${p.version}`} schema={ArchiveSchema} fields={{ intent: archiveIntent, version: p.version }}>
             <button type="submit" className="secondary">
