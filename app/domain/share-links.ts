@@ -1,7 +1,6 @@
 // The rules of read-only share links that need no I/O: what a token looks like, whether a link
 // still opens, the cookie that proves a link's password was given (its name, its lifetime, its
 // value's shape), and when the "last opened" time is worth writing again.
-import type { ShareKind } from './vocabulary';
 
 /** A token is 32 random bytes in base64url: 43 characters, no padding. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -65,9 +64,4 @@ export function readCookie(header: string | null, name: string): string | null {
     if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return null;
-}
-
-/** Which of a link's columns names its target, by kind (the summary has none). */
-export function shareTargetColumn(kind: ShareKind): 'mapId' | 'projectId' | null {
-  return kind === 'map' ? 'mapId' : kind === 'project' ? 'projectId' : null;
 }
