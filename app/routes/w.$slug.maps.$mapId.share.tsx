@@ -26,7 +26,8 @@ function target(params: LoaderFunctionArgs['params']): ShareTarget {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug, 'editor');
-  return valueOr404(await listShareLinks(workspace.id, target(params)));
+  const { locale, timeZone } = workspace;
+  return { locale, timeZone, ...valueOr404(await listShareLinks(workspace.id, target(params))) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,10 +37,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MapSharePanel() {
-  const { name, links: shareLinks, more } = useLoaderData<typeof loader>();
+  const { name, links: shareLinks, more, locale, timeZone } = useLoaderData<typeof loader>();
   const answer = useActionData<ShareAnswer>();
   const { slug, mapId } = useParams();
-  return <SharePanel kind="map" name={name} links={shareLinks} more={more} answer={answer} closeHref={`/w/${slug}/maps/${mapId}`} />;
+  return (
+    <SharePanel
+      kind="map"
+      name={name}
+      links={shareLinks}
+      more={more}
+      answer={answer}
+      locale={locale}
+      timeZone={timeZone}
+      closeHref={`/w/${slug}/maps/${mapId}`}
+    />
+  );
 }
 
 export function ErrorBoundary() {

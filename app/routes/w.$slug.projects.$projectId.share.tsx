@@ -26,7 +26,8 @@ function target(params: LoaderFunctionArgs['params']): ShareTarget {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug, 'editor');
-  return valueOr404(await listShareLinks(workspace.id, target(params)));
+  const { locale, timeZone } = workspace;
+  return { locale, timeZone, ...valueOr404(await listShareLinks(workspace.id, target(params))) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,10 +37,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectSharePanel() {
-  const { name, links: shareLinks, more } = useLoaderData<typeof loader>();
+  const { name, links: shareLinks, more, locale, timeZone } = useLoaderData<typeof loader>();
   const answer = useActionData<ShareAnswer>();
   const { slug, projectId } = useParams();
-  return <SharePanel kind="project" name={name} links={shareLinks} more={more} answer={answer} closeHref={`/w/${slug}/projects/${projectId}`} />;
+  return (
+    <SharePanel
+      kind="project"
+      name={name}
+      links={shareLinks}
+      more={more}
+      answer={answer}
+      locale={locale}
+      timeZone={timeZone}
+      closeHref={`/w/${slug}/projects/${projectId}`}
+    />
+  );
 }
 
 export function ErrorBoundary() {

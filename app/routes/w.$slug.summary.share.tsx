@@ -18,7 +18,8 @@ export const handle = { i18n: ['share'] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug, 'editor');
-  return valueOr404(await listShareLinks(workspace.id, { kind: 'summary' }));
+  const { locale, timeZone } = workspace;
+  return { locale, timeZone, ...valueOr404(await listShareLinks(workspace.id, { kind: 'summary' })) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,10 +29,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SummarySharePanel() {
-  const { links: shareLinks, more } = useLoaderData<typeof loader>();
+  const { links: shareLinks, more, locale, timeZone } = useLoaderData<typeof loader>();
   const answer = useActionData<ShareAnswer>();
   const { slug } = useParams();
-  return <SharePanel kind="summary" name="" links={shareLinks} more={more} answer={answer} closeHref={`/w/${slug}/summary`} />;
+  return (
+    <SharePanel kind="summary" name="" links={shareLinks} more={more} answer={answer} locale={locale} timeZone={timeZone} closeHref={`/w/${slug}/summary`} />
+  );
 }
 
 export function ErrorBoundary() {

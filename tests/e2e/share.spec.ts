@@ -51,6 +51,7 @@ test('an editor shares a map; a signed-out browser sees the map without edit con
   await hydrated(guest.page);
   await expect(guest.page.getByRole('heading', { level: 1, name: DEMO_MAPS.purchase })).toBeVisible();
   await expect(guest.page.getByText('Read-only view shared from')).toBeVisible();
+  await expect(guest.page.getByRole('region', { name: 'Primary persona' })).toBeVisible();
   const grid = guest.page.getByRole('grid');
   await expect(grid).toBeVisible();
   await expect(grid.getByRole('columnheader', { name: /Découverte/ }).first()).toBeVisible();

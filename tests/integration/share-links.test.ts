@@ -330,7 +330,7 @@ describe('passwords', () => {
 
     const wrong = await tryPassword(token, 'open sesamE');
     expect(wrong.status).toBe(400);
-    expect(wrong.data.result.error.password).toEqual(['shareWrongPassword']);
+    expect(wrong.data.result.error.password).toEqual(['share:page.locked.wrongPassword']);
     expect(wrong.headers.get('Set-Cookie')).toBeNull();
     expect(JSON.stringify(wrong.data)).not.toContain('open sesamE');
 
@@ -377,7 +377,7 @@ describe('passwords', () => {
     expect(answers.filter((a) => a.status === 400)).toHaveLength(SHARE_PASSWORD_PER_LINK_AND_ADDRESS.limit);
     const throttled = answers.filter((a) => a.status === 429);
     expect(throttled).toHaveLength(20 - SHARE_PASSWORD_PER_LINK_AND_ADDRESS.limit);
-    expect(throttled[0]!.data.result.error['']).toEqual(['shareThrottled']);
+    expect(throttled[0]!.data.result.error['']).toEqual(['share:page.locked.throttled']);
     expect(Number(throttled[0]!.headers.get('Retry-After'))).toBeGreaterThan(0);
     const blocked = await tryPassword(token, 'open sesame', address);
     expect(blocked.status).toBe(429);

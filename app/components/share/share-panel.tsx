@@ -15,9 +15,7 @@ import type { ShareKind } from '~/domain/vocabulary';
 import { formatDateTime, formatDayOf } from '~/lib/format';
 import { CreateShareLinkSchema } from '~/lib/schemas/share-links';
 import { useHydrated } from '~/lib/use-hydrated';
-import { useWorkspace } from '~/lib/workspace';
 import type { ShareLinkListItem } from '~/server/share-links.server';
-import { SHARE_BUTTON_ATTRIBUTE } from './share-button';
 
 /** What the share routes' action answers (server/share-panel.server.ts). */
 export interface ShareAnswer {
@@ -34,6 +32,8 @@ export function SharePanel({
   more,
   answer,
   closeHref,
+  locale,
+  timeZone,
 }: {
   kind: ShareKind;
   name: string;
@@ -41,6 +41,9 @@ export function SharePanel({
   more: boolean;
   answer: ShareAnswer | undefined;
   closeHref: string;
+  /** How the workspace writes dates and times. */
+  locale: string;
+  timeZone: string;
 }) {
   const { t } = useTranslation('share');
   const headingId = useId();
@@ -62,7 +65,7 @@ export function SharePanel({
         </p>
       ) : null}
       <CreateLinkForm answer={answer?.intent === 'create' ? answer : undefined} />
-      <LinkList links={links} more={more} />
+      <LinkList links={links} more={more} locale={locale} timeZone={timeZone} />
     </PanelFrame>
   );
 }
@@ -85,9 +88,10 @@ function PanelFrame({ headingId, closeHref, children }: { headingId: string; clo
     return () => {
       const active = document.activeElement;
       if (active && active !== document.body && !active.closest('.share-panel')) return;
-      document.querySelector<HTMLElement>(`[${SHARE_BUTTON_ATTRIBUTE}]`)?.focus({ preventScroll: true });
+      // The page's Share button (it links to the panel's address).
+      document.querySelector<HTMLElement>(`a[href="${closeHref}/share"]`)?.focus({ preventScroll: true });
     };
-  }, [headingId]);
+  }, [headingId, closeHref]);
   return (
     <section ref={panel} role="dialog" aria-labelledby={headingId} className="share-panel no-print">
       {children}
@@ -161,10 +165,8 @@ function CreateLinkForm({ answer }: { answer: ShareAnswer | undefined }) {
 }
 
 /** One card per link (the panel is narrow on every screen): when and by whom, last opened, expiry, password. */
-function LinkList({ links, more }: { links: readonly ShareLinkListItem[]; more: boolean }) {
+function LinkList({ links, more, locale, timeZone }: { links: readonly ShareLinkListItem[]; more: boolean; locale: string; timeZone: string }) {
   const { t } = useTranslation('share');
-  const { workspace } = useWorkspace();
-  const { locale, timeZone } = workspace;
   const now = new Date();
   return (
     <section aria-labelledby="share-links-heading">

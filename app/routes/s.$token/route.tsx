@@ -35,10 +35,18 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: shareStyles },
 ];
 
+// The title names the object as its members' page does (a locked or missing link: the app alone).
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const view = data?.view;
-  const subject = view?.kind === 'map' ? view.board.map.name : view?.kind === 'project' ? view.project.name : null;
-  return [...pageTitle(matches, 'share', subject), { name: 'robots', content: 'noindex, nofollow' }, { name: 'referrer', content: 'no-referrer' }];
+  const title =
+    view?.kind === 'map'
+      ? pageTitle(matches, 'maps', view.board.map.name)
+      : view?.kind === 'project'
+        ? pageTitle(matches, 'projects', view.project.name)
+        : view?.kind === 'summary'
+          ? pageTitle(matches, 'summary')
+          : [{ title: 'Parcours' }];
+  return [...title, { name: 'robots', content: 'noindex, nofollow' }, { name: 'referrer', content: 'no-referrer' }];
 };
 
 /** The locale namespaces this page needs beyond the root's. */
@@ -70,11 +78,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const tried = await tryPassword(request, link, submission.value.password, clientAddressOf(context));
   if (tried.status === 'throttled') {
     return data(
-      { result: submission.reply({ formErrors: ['shareThrottled'], hideFields }) },
+      { result: submission.reply({ formErrors: ['share:page.locked.throttled'], hideFields }) },
       { status: 429, headers: { 'Retry-After': String(tried.retryAfterSeconds) } },
     );
   }
-  if (tried.status === 'wrong') return data({ result: submission.reply({ fieldErrors: { password: ['shareWrongPassword'] }, hideFields }) }, { status: 400 });
+  if (tried.status === 'wrong')
+    return data({ result: submission.reply({ fieldErrors: { password: ['share:page.locked.wrongPassword'] }, hideFields }) }, { status: 400 });
   return redirect(page, { headers: { 'Set-Cookie': tried.cookie } });
 }
 

@@ -2,7 +2,6 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { StatusChip } from '~/components/projects/figures';
-import { ShareButton } from '~/components/share/share-button';
 import { printWithCharts } from '~/components/projects/use-chart';
 import { ButtonForm } from '~/components/ui/button-form';
 import type { ProjectStatus } from '~/domain/vocabulary';
@@ -47,7 +46,12 @@ export function CaseHeader({ p, base, locale, canEdit }: { p: HeaderProject; bas
         <a className="button secondary" href={`${base}/projects/${p.id}/csv`} download>
           {t('exportCsv')}
         </a>
-        {canEdit ? <ShareButton to={`${base}/projects/${p.id}/share`} /> : null}
+        {canEdit ? (
+          // The share panel is a nested route: its code loads when it opens.
+          <Link className="button secondary" to={`${base}/projects/${p.id}/share`} preventScrollReset>
+            {tc('actions.share')}
+          </Link>
+        ) : null}
         {canEdit ? (
           <ButtonForm id={`${archiveIntent}-${p.version}`} schema={ArchiveSchema} fields={{ intent: archiveIntent, version: p.version }}>
             <button type="submit" className="secondary">

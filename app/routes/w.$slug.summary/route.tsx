@@ -8,7 +8,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { printWithCharts } from '~/components/projects/use-chart';
-import { ShareButton } from '~/components/share/share-button';
 import { SummaryFigures } from '~/components/summary/summary-figures';
 import { useSortLabels } from '~/components/summary/ranking-table';
 import { summaryQuery, summarySearch } from '~/lib/schemas/projects';
@@ -72,7 +71,12 @@ export default function SummaryRoute() {
           <a className="button secondary" href={`${base}/summary/csv?${summarySearch({ sort: query.sort, status: query.status })}`} download>
             {t('exportCsv')}
           </a>
-          {canEdit ? <ShareButton to={`${base}/summary/share`} /> : null}
+          {canEdit ? (
+            // The share panel is a nested route: its code loads when it opens.
+            <Link className="button secondary" to={`${base}/summary/share`} preventScrollReset>
+              {t('common:actions.share')}
+            </Link>
+          ) : null}
         </div>
       </div>
 
