@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { DEMO, DEMO_MAPS, expect, test } from './fixtures';
 import { hydrated } from './helpers';
@@ -8,10 +9,15 @@ import { hydrated } from './helpers';
 /** Creates a link in the open share panel and returns its address, shown once. */
 async function createLink(page: Page, options: { password?: string } = {}) {
   const panel = page.getByRole('dialog', { name: /^Share the / });
+  const address = panel.getByLabel('Address of the new link');
+  // The address of a link made before, if any: the new one replaces it.
+  const before = (await address.count()) ? await address.inputValue() : '';
   if (options.password) await panel.getByLabel('Password (optional)').fill(options.password);
   await panel.getByRole('button', { name: 'Create a link' }).click();
-  const address = panel.getByLabel('Address of the new link');
   await expect(address).toHaveValue(/\/s\/[A-Za-z0-9_-]{43}$/);
+  await expect(address).not.toHaveValue(before);
+  // It takes the focus, ready to copy.
+  await expect(address).toBeFocused();
   return address.inputValue();
 }
 
@@ -51,7 +57,6 @@ test('an editor shares a map; a signed-out browser sees the map without edit con
   await hydrated(guest.page);
   await expect(guest.page.getByRole('heading', { level: 1, name: DEMO_MAPS.purchase })).toBeVisible();
   await expect(guest.page.getByText('Read-only view shared from')).toBeVisible();
-  await expect(guest.page.getByRole('region', { name: 'Primary persona' })).toBeVisible();
   const grid = guest.page.getByRole('grid');
   await expect(grid).toBeVisible();
   await expect(grid.getByRole('columnheader', { name: /Découverte/ }).first()).toBeVisible();
@@ -128,4 +133,39 @@ test('a viewer sees no Share button and cannot open a share panel', async ({ pag
   await expect(page.getByRole('link', { name: 'Share', exact: true })).toHaveCount(0);
   const panel = await page.goto(`${new URL(page.url()).pathname}/share`);
   expect(panel!.status()).toBe(403);
+});
+
+test('the share panel, a shared map at 360 px and the password form have no serious accessibility violation', async ({ page, ownWorkspace, browser }) => {
+  test.slow();
+  const violations = async (p: Page) => {
+    const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+  };
+  await page.goto(`/w/${ownWorkspace.slug}/maps`);
+  await page.getByRole('link', { name: DEMO_MAPS.support }).click();
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Share', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Share the map/ })).toBeFocused();
+  const open = await createLink(page);
+  const locked = await createLink(page, { password: 'open sesame' });
+  expect(await violations(page)).toEqual([]);
+  // Escape closes the panel and gives the focus back to the Share button.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: /^Share the map/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Share', exact: true })).toBeFocused();
+
+  const guest = await signedOut(browser);
+  await guest.page.setViewportSize({ width: 360, height: 780 });
+  await guest.page.goto(open);
+  await hydrated(guest.page);
+  await expect(guest.page.getByRole('heading', { level: 1, name: DEMO_MAPS.support })).toBeVisible();
+  expect(await violations(guest.page)).toEqual([]);
+  // Nothing wider than the phone's screen but the board's own scroll box.
+  const overflow = await guest.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await guest.page.goto(locked);
+  await hydrated(guest.page);
+  await expect(guest.page.getByLabel('Password')).toBeVisible();
+  expect(await violations(guest.page)).toEqual([]);
+  await guest.context.close();
 });

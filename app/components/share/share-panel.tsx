@@ -106,6 +106,11 @@ function CreatedLink({ url }: { url: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const inputId = useId();
+  // The new address takes the focus (and is selected): ready to copy, and read out.
+  useEffect(() => {
+    input.current?.focus();
+    setCopied(null);
+  }, [url]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);
