@@ -43,6 +43,7 @@ import {
   PROJECT_STATUSES,
   ROLES,
   SCENARIO_KINDS,
+  SHARE_KINDS,
   TRENDS,
   VALUE_SOURCES,
   WEBHOOK_DELIVERY_STATUSES,
@@ -1063,5 +1064,55 @@ export const mapChange = pgTable(
       foreignColumns: [mapVersion.workspaceId, mapVersion.id],
     }).onDelete('cascade'),
     index('map_change_version_idx').on(t.versionId, t.seq),
+  ],
+);
+
+// ---------------------------------------------------------------- share links
+
+export const shareKindEnum = pgEnum('share_kind', SHARE_KINDS);
+
+/**
+ * Read-only links to one map, one project's business case or the executive summary, opened without
+ * an account at /s/<token>. Only the token's SHA-256 is kept (the link is shown once), and the
+ * optional password's argon2id hash. The target is map_id or project_id by kind (none for the
+ * summary), each held to the same workspace; deleting the target deletes its links.
+ */
+export const shareLink = pgTable(
+  'share_link',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    kind: shareKindEnum('kind').notNull(),
+    mapId: uuid('map_id'),
+    projectId: uuid('project_id'),
+    tokenHash: text('token_hash').notNull(),
+    passwordHash: text('password_hash'),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastOpenedAt: timestamp('last_opened_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    foreignKey({
+      name: 'share_link_map_same_workspace_fk',
+      columns: [t.workspaceId, t.mapId],
+      foreignColumns: [journeyMap.workspaceId, journeyMap.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'share_link_project_same_workspace_fk',
+      columns: [t.workspaceId, t.projectId],
+      foreignColumns: [project.workspaceId, project.id],
+    }).onDelete('cascade'),
+    check(
+      'share_link_target_check',
+      sql`(${t.kind} = 'map' and ${t.mapId} is not null and ${t.projectId} is null) or (${t.kind} = 'project' and ${t.projectId} is not null and ${t.mapId} is null) or (${t.kind} = 'summary' and ${t.mapId} is null and ${t.projectId} is null)`,
+    ),
+    // The public page finds its link by the token's hash.
+    uniqueIndex('share_link_token_hash_idx').on(t.tokenHash),
+    // Each share panel lists the links of its object (and deleting a map or project finds them).
+    index('share_link_map_idx').on(t.workspaceId, t.mapId),
+    index('share_link_project_idx').on(t.workspaceId, t.projectId),
+    index('share_link_kind_idx').on(t.workspaceId, t.kind),
   ],
 );

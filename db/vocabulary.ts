@@ -141,3 +141,8 @@ export type MapChangeKind = (typeof MAP_CHANGE_KINDS)[number];
 /** pgEnum map_change_op: a row added, edited, renumbered because another row moved (`shift`), or removed. */
 export const MAP_CHANGE_OPS = ['insert', 'update', 'shift', 'delete'] as const;
 export type MapChangeOp = (typeof MAP_CHANGE_OPS)[number];
+// ---------------------------------------------------------------- share links
+
+/** pgEnum share_kind: what a read-only share link opens (a map, a project's business case, the executive summary). */
+export const SHARE_KINDS = ['map', 'project', 'summary'] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];

@@ -19,6 +19,7 @@ export const namespaces = [
   'comments',
   'history',
   'activity',
+  'share',
 ] as const;
 
 export const i18nConfig = {

@@ -3,6 +3,7 @@
 // transaction; a move locks the map row first so concurrent moves on one map queue up and each
 // container's positions stay the clean sequence 0..n-1.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { db, type Executor } from '#db/client';
 import { card, emotionPoint, journeyMap, kpi, lane, persona, stage } from '#db/schema';
 import { CARD_LANE_KINDS, type Channel, type LaneKind, type MapState } from '~/domain/vocabulary';
@@ -67,6 +68,17 @@ export const STAGE_WINDOW = 5;
 export const WHOLE_MAP_ITEMS = 200;
 /** The most stages one request may ask for (printing asks for them all, up to this). */
 export const MAX_STAGE_WINDOW = 200;
+
+const StageWindowSchema = z
+  .object({ from: z.coerce.number().int().min(0).max(10_000), to: z.coerce.number().int().min(1).max(10_000) })
+  .refine((w) => w.to > w.from && w.to - w.from <= MAX_STAGE_WINDOW);
+
+/** Which stages' cells an address asks for (?from=&to=, see loadMapEditor); undefined (the first ones) for anything else. */
+export function stageWindowFrom(params: URLSearchParams): { from: number; to: number } | undefined {
+  const from = params.get('from') ?? '0';
+  const window = StageWindowSchema.safeParse({ from, to: params.get('to') ?? Number(from) + STAGE_WINDOW });
+  return window.success ? window.data : undefined;
+}
 
 /** What a stage or a lane holds, whether or not its cells are sent (deleting it says so). */
 export interface Holdings {

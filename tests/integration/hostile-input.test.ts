@@ -61,6 +61,15 @@ function cases(file: string, w: World): Case[] {
       { form: { intent: 'create', name: 'Warehouse', scope: 'read_write', expiresOn: '' } },
       { form: { intent: 'revoke', tokenId: '00000000-0000-4000-8000-000000000000' } },
     ],
+    ...Object.fromEntries(
+      ['w.$slug.maps.$mapId.share.tsx', 'w.$slug.projects.$projectId.share.tsx', 'w.$slug.summary.share.tsx'].map((file) => [
+        file,
+        [
+          { form: { intent: 'create', expiresOn: '2100-01-01', password: 'open sesame' } },
+          { form: { intent: 'revoke', linkId: '00000000-0000-4000-8000-000000000000' } },
+        ],
+      ]),
+    ),
     'w.$slug.settings_.webhooks._index.tsx': [
       { form: { intent: 'create', url: 'https://93.184.216.34/parcours', events: 'kpi.values_changed' } },
       { form: { intent: 'test', webhookId: '00000000-0000-4000-8000-000000000000' } },

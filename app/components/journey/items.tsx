@@ -417,7 +417,9 @@ interface KpiProps {
   canEdit: boolean;
   /** Drag handles and the keyboard grid only once JavaScript runs (before that the menu works). */
   canDrag: boolean;
-  href: string;
+  /** The KPI's settings; null on a read-only shared map (no link into the workspace). */
+  href: string | null;
+  currency: string;
   locale: string;
   moveOptions: MoveOption[];
 }
@@ -447,6 +449,7 @@ function KpiShell({
   stageId,
   canEdit,
   href,
+  currency,
   locale,
   moveOptions,
   nodeRef,
@@ -474,13 +477,13 @@ function KpiShell({
       {handle ? (
         <div className="card-body">
           {handle}
-          <KpiChip kpi={kpi} href={href} locale={locale} inGrid={inGrid} />
+          <KpiChip kpi={kpi} href={href} currency={currency} locale={locale} inGrid={inGrid} />
         </div>
       ) : (
-        <KpiChip kpi={kpi} href={href} locale={locale} inGrid={inGrid} />
+        <KpiChip kpi={kpi} href={href} currency={currency} locale={locale} inGrid={inGrid} />
       )}
       <CommentBadge type="kpi" id={kpi.id} name={kpi.measureName} />
-      {canEdit ? <KpiActions kpi={kpi} stageId={stageId} href={href} moveOptions={moveOptions} inGrid={inGrid} /> : null}
+      {canEdit && href ? <KpiActions kpi={kpi} stageId={stageId} href={href} moveOptions={moveOptions} inGrid={inGrid} /> : null}
     </li>
   );
 }

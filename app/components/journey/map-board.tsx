@@ -51,6 +51,7 @@ export function MapBoard({
   editor,
   canEdit,
   slug,
+  currency,
   locale,
   action,
   userId,
@@ -58,7 +59,9 @@ export function MapBoard({
 }: {
   editor: MapEditorData;
   canEdit: boolean;
-  slug: string;
+  /** The workspace, for the KPI chips' links; null on a read-only shared map, which links nowhere. */
+  slug: string | null;
+  currency: string;
   locale: string;
   action: string;
   /** Whose view of the map (zoom, density) is remembered. */
@@ -406,6 +409,7 @@ export function MapBoard({
                                 canDrag={canDrag}
                                 slug={slug}
                                 mapId={editor.map.id}
+                                currency={currency}
                                 locale={locale}
                                 neighbours={neighbours.get(c.stage.id)!}
                               />
@@ -647,6 +651,7 @@ const KpiCell = memo(function KpiCell({
   canDrag,
   slug,
   mapId,
+  currency,
   locale,
   neighbours,
 }: {
@@ -658,8 +663,9 @@ const KpiCell = memo(function KpiCell({
   kpiById: ReadonlyMap<string, KpiChipData>;
   canEdit: boolean;
   canDrag: boolean;
-  slug: string;
+  slug: string | null;
   mapId: string;
+  currency: string;
   locale: string;
   neighbours: Neighbours;
 }) {
@@ -687,7 +693,8 @@ const KpiCell = memo(function KpiCell({
                 stageId={stage.id}
                 canEdit={canEdit}
                 canDrag={canDrag}
-                href={`/w/${slug}/maps/${mapId}/kpis/${kpi.id}`}
+                href={slug ? `/w/${slug}/maps/${mapId}/kpis/${kpi.id}` : null}
+                currency={currency}
                 locale={locale}
                 moveOptions={canEdit ? cellMoveOptions(stage.id, index, ids.length, neighbours) : EMPTY_OPTIONS}
               />
@@ -696,7 +703,7 @@ const KpiCell = memo(function KpiCell({
         </ul>
       }
       footer={
-        canEdit ? (
+        canEdit && slug ? (
           <Expandable
             param="add"
             id={`${lane.id}:${stage.id}`}

@@ -4,9 +4,11 @@
 // it belongs to.
 import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
+import { Outlet, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { CaseFigures } from '~/components/projects/case-figures';
+import { HeadlinePanel } from '~/components/projects/case-headline';
 import { FormErrors } from '~/components/ui/field';
 import type { NumberLocale } from '~/domain/decimal';
 import { answerFor } from '~/lib/action-result';
@@ -28,10 +30,8 @@ import { reply, replyInvalid, valueOr404 } from '~/server/result.server';
 import { listMembers } from '~/server/workspaces.server';
 import commentsStyles from '~/styles/comments.css?url';
 import styles from '~/styles/projects.css?url';
-import { CaseFigures } from './case-figures';
 import { CostEditor } from './cost-editor';
 import { DetailsForm } from './details-form';
-import { HeadlinePanel } from './headline';
 import { CaseHeader } from './header';
 import { LinkedKpis } from './kpi-links';
 import { projectIdOf } from './params.server';
@@ -52,8 +52,9 @@ export const links: LinksFunction = () => [
 ];
 
 // A stale save (409) reloads the project so the forms show the current content (4xx replies skip
-// revalidation by default).
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
+// revalidation by default); the share panel's forms change nothing of the business case.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, formAction, defaultShouldRevalidate }) =>
+  !formAction?.endsWith('/share') && (actionStatus === 409 || defaultShouldRevalidate);
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'projects', data?.project.name);
 
@@ -241,6 +242,7 @@ export default function BusinessCaseRoute() {
       ) : null}
 
       <ProjectComments threads={loaded.threads} members={loaded.members} answer={actionData} />
+      <Outlet />
     </div>
   );
 }
