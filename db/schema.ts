@@ -25,6 +25,7 @@ import {
 import {
   API_SCOPES,
   CHANNELS,
+  COMMENT_TARGETS,
   COST_KINDS,
   CRITERION_DIRECTIONS,
   DASHBOARD_AUDIENCES,
@@ -37,10 +38,12 @@ import {
   MAP_CHANGE_KINDS,
   MAP_CHANGE_OPS,
   MAP_STATES,
+  NOTIFICATION_KINDS,
   OBJECTIVE_TARGET_KINDS,
   PROJECT_STATUSES,
   ROLES,
   SCENARIO_KINDS,
+  SHARE_KINDS,
   TRENDS,
   VALUE_SOURCES,
   WEBHOOK_DELIVERY_STATUSES,
@@ -294,7 +297,13 @@ export const card = pgTable(
     position: integer('position').notNull(),
     version: version(),
   },
-  (t) => [index('card_cell_idx').on(t.laneId, t.stageId, t.position), index('card_map_idx').on(t.mapId), index('card_workspace_idx').on(t.workspaceId)],
+  (t) => [
+    index('card_cell_idx').on(t.laneId, t.stageId, t.position),
+    index('card_map_idx').on(t.mapId),
+    index('card_workspace_idx').on(t.workspaceId),
+    // Lets rows that point at a card require it to be of their own workspace (comment threads).
+    unique('card_workspace_id_key').on(t.workspaceId, t.id),
+  ],
 );
 
 export const emotionPoint = pgTable(
@@ -854,6 +863,139 @@ export const webhookAttempt = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------- comments and notifications
+// A thread is about one card, KPI or stage of a map, or one project (exactly one of the four ids,
+// named by target_type; map_id is the map of the first three). Every reference is a composite key
+// on (workspace_id, id), so a thread, its comments and its notifications can only point at rows of
+// their own workspace, and go with the row they are about.
+
+export const commentTargetEnum = pgEnum('comment_target', COMMENT_TARGETS);
+export const notificationKindEnum = pgEnum('notification_kind', NOTIFICATION_KINDS);
+
+export const commentThread = pgTable(
+  'comment_thread',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    targetType: commentTargetEnum('target_type').notNull(),
+    mapId: uuid('map_id'),
+    cardId: uuid('card_id'),
+    kpiId: uuid('kpi_id'),
+    stageId: uuid('stage_id'),
+    projectId: uuid('project_id'),
+    authorId: text('author_id').references(() => user.id, { onDelete: 'set null' }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    resolvedBy: text('resolved_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    /** The newest comment's time: lists show the liveliest threads first. */
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('comment_thread_workspace_id_key').on(t.workspaceId, t.id),
+    check(
+      'comment_thread_one_target',
+      sql`(${t.cardId} is not null) = (${t.targetType} = 'card') and (${t.kpiId} is not null) = (${t.targetType} = 'kpi') and (${t.stageId} is not null) = (${t.targetType} = 'stage') and (${t.projectId} is not null) = (${t.targetType} = 'project') and (${t.mapId} is null) = (${t.targetType} = 'project')`,
+    ),
+    foreignKey({ name: 'comment_thread_map_fk', columns: [t.workspaceId, t.mapId], foreignColumns: [journeyMap.workspaceId, journeyMap.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ name: 'comment_thread_card_fk', columns: [t.workspaceId, t.cardId], foreignColumns: [card.workspaceId, card.id] }).onDelete('cascade'),
+    foreignKey({ name: 'comment_thread_kpi_fk', columns: [t.workspaceId, t.kpiId], foreignColumns: [kpi.workspaceId, kpi.id] }).onDelete('cascade'),
+    foreignKey({ name: 'comment_thread_stage_fk', columns: [t.workspaceId, t.stageId], foreignColumns: [stage.workspaceId, stage.id] }).onDelete('cascade'),
+    foreignKey({ name: 'comment_thread_project_fk', columns: [t.workspaceId, t.projectId], foreignColumns: [project.workspaceId, project.id] }).onDelete(
+      'cascade',
+    ),
+    // The map's counts and its panel: the open threads of a map, liveliest first.
+    index('comment_thread_open_map_idx')
+      .on(t.workspaceId, t.mapId, t.lastActivityAt)
+      .where(sql`resolved_at is null`),
+    // A target's threads (and the cascades when it is deleted).
+    index('comment_thread_card_idx')
+      .on(t.workspaceId, t.cardId)
+      .where(sql`card_id is not null`),
+    index('comment_thread_kpi_idx')
+      .on(t.workspaceId, t.kpiId)
+      .where(sql`kpi_id is not null`),
+    index('comment_thread_stage_idx')
+      .on(t.workspaceId, t.stageId)
+      .where(sql`stage_id is not null`),
+    index('comment_thread_project_idx')
+      .on(t.workspaceId, t.projectId)
+      .where(sql`project_id is not null`),
+  ],
+);
+
+/** A mention as stored with its comment: who, and the name the text shows after the "@". */
+export interface StoredMention {
+  userId: string;
+  name: string;
+}
+
+export const comment = pgTable(
+  'comment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    threadId: uuid('thread_id').notNull(),
+    authorId: text('author_id').references(() => user.id, { onDelete: 'set null' }),
+    /** Plain text as typed (never HTML); emptied when the comment is deleted. */
+    body: text('body').notNull(),
+    mentions: jsonb('mentions').$type<StoredMention[]>().notNull().default([]),
+    version: version(),
+    createdAt: createdAt(),
+    editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }),
+    /** A deleted comment in a thread that goes on stays as "comment deleted". */
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    unique('comment_workspace_id_key').on(t.workspaceId, t.id),
+    foreignKey({ name: 'comment_thread_fk', columns: [t.workspaceId, t.threadId], foreignColumns: [commentThread.workspaceId, commentThread.id] }).onDelete(
+      'cascade',
+    ),
+    check('comment_body_length', sql`char_length(${t.body}) <= 4000`),
+    index('comment_thread_idx').on(t.threadId, t.createdAt),
+  ],
+);
+
+export const notification = pgTable(
+  'notification',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    /** A member of the workspace: leaving it takes their notifications along. */
+    recipientId: text('recipient_id').notNull(),
+    kind: notificationKindEnum('kind').notNull(),
+    threadId: uuid('thread_id').notNull(),
+    commentId: uuid('comment_id').notNull(),
+    actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    foreignKey({
+      name: 'notification_recipient_fk',
+      columns: [t.workspaceId, t.recipientId],
+      foreignColumns: [membership.workspaceId, membership.userId],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'notification_thread_fk',
+      columns: [t.workspaceId, t.threadId],
+      foreignColumns: [commentThread.workspaceId, commentThread.id],
+    }).onDelete('cascade'),
+    foreignKey({ name: 'notification_comment_fk', columns: [t.workspaceId, t.commentId], foreignColumns: [comment.workspaceId, comment.id] }).onDelete(
+      'cascade',
+    ),
+    // One notification per person and comment (a mention wins over a reply).
+    uniqueIndex('notification_recipient_comment_idx').on(t.recipientId, t.commentId),
+    // The inbox, newest first.
+    index('notification_inbox_idx').on(t.workspaceId, t.recipientId, t.createdAt),
+    // The bell's count, on every page: the unread ones only.
+    index('notification_unread_idx')
+      .on(t.workspaceId, t.recipientId)
+      .where(sql`read_at is null`),
+  ],
+);
+
 // ---------------------------------------------------------------- map history
 
 export const mapChangeKindEnum = pgEnum('map_change_kind', MAP_CHANGE_KINDS);
@@ -922,5 +1064,55 @@ export const mapChange = pgTable(
       foreignColumns: [mapVersion.workspaceId, mapVersion.id],
     }).onDelete('cascade'),
     index('map_change_version_idx').on(t.versionId, t.seq),
+  ],
+);
+
+// ---------------------------------------------------------------- share links
+
+export const shareKindEnum = pgEnum('share_kind', SHARE_KINDS);
+
+/**
+ * Read-only links to one map, one project's business case or the executive summary, opened without
+ * an account at /s/<token>. Only the token's SHA-256 is kept (the link is shown once), and the
+ * optional password's argon2id hash. The target is map_id or project_id by kind (none for the
+ * summary), each held to the same workspace; deleting the target deletes its links.
+ */
+export const shareLink = pgTable(
+  'share_link',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    kind: shareKindEnum('kind').notNull(),
+    mapId: uuid('map_id'),
+    projectId: uuid('project_id'),
+    tokenHash: text('token_hash').notNull(),
+    passwordHash: text('password_hash'),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastOpenedAt: timestamp('last_opened_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    foreignKey({
+      name: 'share_link_map_same_workspace_fk',
+      columns: [t.workspaceId, t.mapId],
+      foreignColumns: [journeyMap.workspaceId, journeyMap.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'share_link_project_same_workspace_fk',
+      columns: [t.workspaceId, t.projectId],
+      foreignColumns: [project.workspaceId, project.id],
+    }).onDelete('cascade'),
+    check(
+      'share_link_target_check',
+      sql`(${t.kind} = 'map' and ${t.mapId} is not null and ${t.projectId} is null) or (${t.kind} = 'project' and ${t.projectId} is not null and ${t.mapId} is null) or (${t.kind} = 'summary' and ${t.mapId} is null and ${t.projectId} is null)`,
+    ),
+    // The public page finds its link by the token's hash.
+    uniqueIndex('share_link_token_hash_idx').on(t.tokenHash),
+    // Each share panel lists the links of its object (and deleting a map or project finds them).
+    index('share_link_map_idx').on(t.workspaceId, t.mapId),
+    index('share_link_project_idx').on(t.workspaceId, t.projectId),
+    index('share_link_kind_idx').on(t.workspaceId, t.kind),
   ],
 );

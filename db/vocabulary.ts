@@ -123,6 +123,15 @@ export const MAX_CRITERION_SCORE = 5;
 export const OBJECTIVE_TARGET_KINDS = ['money', 'measure'] as const;
 export type ObjectiveTargetKind = (typeof OBJECTIVE_TARGET_KINDS)[number];
 
+// ---------------------------------------------------------------- comments
+
+/** pgEnum comment_target: what a comment thread is about (a card, KPI or stage of a map, or a project). */
+export const COMMENT_TARGETS = ['card', 'kpi', 'stage', 'project'] as const;
+export type CommentTarget = (typeof COMMENT_TARGETS)[number];
+
+/** pgEnum notification_kind: someone mentioned you, or replied in a thread you started or took part in. */
+export const NOTIFICATION_KINDS = ['mention', 'reply'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 // ---------------------------------------------------------------- map history
 
 /** pgEnum map_change_kind: what a recorded change of a map is about (the map itself or one of its rows). */
@@ -132,3 +141,8 @@ export type MapChangeKind = (typeof MAP_CHANGE_KINDS)[number];
 /** pgEnum map_change_op: a row added, edited, renumbered because another row moved (`shift`), or removed. */
 export const MAP_CHANGE_OPS = ['insert', 'update', 'shift', 'delete'] as const;
 export type MapChangeOp = (typeof MAP_CHANGE_OPS)[number];
+// ---------------------------------------------------------------- share links
+
+/** pgEnum share_kind: what a read-only share link opens (a map, a project's business case, the executive summary). */
+export const SHARE_KINDS = ['map', 'project', 'summary'] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];

@@ -20,6 +20,13 @@ const API_PREFIX = '/api/';
 const API_UPLOAD_ROUTES = /^\/api\/v1\/kpi-values$/;
 const API_CSV_ROUTES = /^\/api\/v1\/kpi-values$/;
 const isApi = (c: AppContext) => new URL(c.req.url).pathname.startsWith(API_PREFIX);
+/** Read-only share pages, opened by a token in the path (app/routes/s.$token). */
+const SHARE_PREFIX = '/s/';
+
+/** The path as the log writes it: a share token is a key to a page, so it is left out. */
+export function loggedPath(pathname: string) {
+  return pathname.startsWith(SHARE_PREFIX) ? `${SHARE_PREFIX}…` : pathname;
+}
 
 /** Content types a browser form (or Remix's fetchers) can send. */
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
@@ -134,7 +141,17 @@ export function createEdge({ build, env, clientDir, log = console.log }: EdgeOpt
     await next();
     c.res.headers.set('X-Request-Id', id);
     const ms = (performance.now() - c.get('started')).toFixed(1);
-    log(`[${id}] ${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${ms} ms`);
+    log(`[${id}] ${c.req.method} ${loggedPath(new URL(c.req.url).pathname)} ${c.res.status} ${ms} ms`);
+  });
+
+  // Share pages (/s/<token>: the page, its data requests, its password form and its 404s) are never
+  // indexed, never named in a Referer sent elsewhere, and never kept by a cache, so a revoked link
+  // stops at once. Registered before the security headers, whose Referrer-Policy it replaces here.
+  app.use(`${SHARE_PREFIX}*`, async (c, next) => {
+    await next();
+    c.res.headers.set('X-Robots-Tag', 'noindex, nofollow');
+    c.res.headers.set('Referrer-Policy', 'no-referrer');
+    c.res.headers.set('Cache-Control', 'private, no-store');
   });
 
   // Security headers on every response: documents, data requests, downloads, static files,

@@ -15,8 +15,11 @@ export const namespaces = [
   'webhooks',
   'priorities',
   'indicators',
+  'imports',
+  'comments',
   'history',
   'activity',
+  'share',
 ] as const;
 
 export const i18nConfig = {

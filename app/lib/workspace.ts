@@ -13,6 +13,8 @@ export interface WorkspaceData {
   role: Role;
   user: { id: string; displayName: string; email: string };
   workspaces: { id: string; name: string; slug: string; role: Role }[];
+  /** The member's unread notifications (counted up to `cap`), for the bell. */
+  notifications: { unread: number; cap: number };
 }
 
 /** The workspace, the member's role and what they may do, for any page under /w/:slug. */

@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { LiveUpdates } from '~/lib/live';
 import type { WorkspaceData } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
+import { unreadNotificationCount, UNREAD_CAP } from '~/server/comments.server';
 import { listWorkspacesForUser } from '~/server/workspaces.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workspace.name} · Parcours` : 'Parcours' }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, workspace, role } = await requireMember(request, params.slug);
+  const [workspaces, unread] = await Promise.all([listWorkspacesForUser(user.id), unreadNotificationCount(workspace.id, user.id)]);
   return {
     workspace: {
       id: workspace.id,
@@ -22,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     role,
     user: { id: user.id, displayName: user.displayName, email: user.email },
-    workspaces: await listWorkspacesForUser(user.id),
+    workspaces,
+    notifications: { unread, cap: UNREAD_CAP },
   } satisfies WorkspaceData;
 }
 
@@ -42,9 +45,10 @@ const NAV = [
 ] as const;
 
 export default function WorkspaceLayout() {
-  const { workspace, role, user, workspaces } = useLoaderData<typeof loader>();
+  const { workspace, role, user, workspaces, notifications } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/w/${workspace.slug}`;
+  const unreadShown = notifications.unread >= notifications.cap ? `${notifications.cap - 1}+` : String(notifications.unread);
   // On a narrow screen the navigation hides behind a menu button; it closes after each navigation.
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
@@ -64,6 +68,14 @@ export default function WorkspaceLayout() {
         <div className="sidebar-top">
           <Link to={base} className="brand">
             <img src="/favicon.svg" alt="" width={22} height={22} /> {t('appName')}
+          </Link>
+          <Link to={`${base}/notifications`} className="bell" data-unread={notifications.unread > 0 || undefined}>
+            <span className="visually-hidden">{t('nav.notificationsUnread', { count: notifications.unread, shown: unreadShown })}</span>
+            {notifications.unread > 0 ? (
+              <span className="bell-count" aria-hidden="true">
+                {unreadShown}
+              </span>
+            ) : null}
           </Link>
           <a
             href="#site-menu"

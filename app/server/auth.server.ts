@@ -68,8 +68,13 @@ export async function startSession(userId: string, request?: Request) {
   const cookie = lucia.createSessionCookie(token);
   cookie.attributes.expires = absoluteExpiresAt;
   cookie.attributes.maxAge = undefined;
-  if (request && env().SECURE_COOKIES === undefined && isPlainLocalhost(request)) cookie.attributes.secure = false;
+  if (request) cookie.attributes.secure = secureCookieFor(request);
   return { session, token, cookie: cookie.serialize() };
+}
+
+/** Whether a cookie set in answer to this request is Secure: as configured, except on plain-HTTP localhost (see startSession). */
+export function secureCookieFor(request: Request) {
+  return secureCookies() && !(env().SECURE_COOKIES === undefined && isPlainLocalhost(request));
 }
 
 function isPlainLocalhost(request: Request) {

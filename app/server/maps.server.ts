@@ -3,6 +3,7 @@
 // transaction; a move locks the map row first so concurrent moves on one map queue up and each
 // container's positions stay the clean sequence 0..n-1.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { db, type Executor } from '#db/client';
 import { card, emotionPoint, journeyMap, kpi, lane, persona, stage } from '#db/schema';
 import { CARD_LANE_KINDS, type Channel, type LaneKind, type MapState } from '~/domain/vocabulary';
@@ -13,6 +14,7 @@ import { announce } from './live.server';
 import { recordMapChanges } from './map-history.server';
 import { invalid, NOT_FOUND, ok, stale, type Result } from './result.server';
 import { listMapKpis } from './kpis.server';
+import { openCommentCounts } from './comments.server';
 import { cellIds, lockMap, orderedIds, writePositions } from './map-positions.server';
 
 // ---------------------------------------------------------------- reads
@@ -67,6 +69,17 @@ export const WHOLE_MAP_ITEMS = 200;
 /** The most stages one request may ask for (printing asks for them all, up to this). */
 export const MAX_STAGE_WINDOW = 200;
 
+const StageWindowSchema = z
+  .object({ from: z.coerce.number().int().min(0).max(10_000), to: z.coerce.number().int().min(1).max(10_000) })
+  .refine((w) => w.to > w.from && w.to - w.from <= MAX_STAGE_WINDOW);
+
+/** Which stages' cells an address asks for (?from=&to=, see loadMapEditor); undefined (the first ones) for anything else. */
+export function stageWindowFrom(params: URLSearchParams): { from: number; to: number } | undefined {
+  const from = params.get('from') ?? '0';
+  const window = StageWindowSchema.safeParse({ from, to: params.get('to') ?? Number(from) + STAGE_WINDOW });
+  return window.success ? window.data : undefined;
+}
+
 /** What a stage or a lane holds, whether or not its cells are sent (deleting it says so). */
 export interface Holdings {
   cards: number;
@@ -82,7 +95,7 @@ export interface Holdings {
 export async function loadMapEditor(workspaceId: string, mapId: string, window: { from: number; to: number } = { from: 0, to: STAGE_WINDOW }) {
   // Two rounds of queries: the frame (map, stages, lanes, emotions, personas) and what each cell
   // holds (counted in SQL), then the cards and KPIs of the window only.
-  const [maps, stages, lanes, cells, emotions, personas] = await Promise.all([
+  const [maps, stages, lanes, cells, emotions, personas, comments] = await Promise.all([
     db
       .select({
         id: journeyMap.id,
@@ -120,6 +133,8 @@ export async function loadMapEditor(workspaceId: string, mapId: string, window: 
       .from(emotionPoint)
       .where(and(eq(emotionPoint.workspaceId, workspaceId), eq(emotionPoint.mapId, mapId))),
     listPersonaOptions(workspaceId),
+    // How many comments the open threads on each card, KPI and stage hold (one grouped query).
+    openCommentCounts(workspaceId, mapId),
   ]);
   const map = maps[0];
   if (!map) return null;
@@ -175,6 +190,7 @@ export async function loadMapEditor(workspaceId: string, mapId: string, window: 
     emotions,
     kpis,
     personas,
+    comments,
   };
 }
 

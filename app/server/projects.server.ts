@@ -15,6 +15,7 @@ import { listLinkedKpis, workspaceToday } from './business-cases.server';
 import { seriesForPage } from './realised-value.server';
 import { NOT_FOUND, invalid, ok, stale, type Result } from './result.server';
 import { enqueueProjectUpdated } from './webhook-events.server';
+import { KPI_PICKER_MAX, KPI_PICKER_PAGE } from '~/lib/schemas/kpi-picker';
 
 export interface ProjectDetailsInput {
   name: string;
@@ -302,8 +303,6 @@ export async function unlinkKpi(workspaceId: string, actorId: string, projectId:
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The KPI picker shows this many KPIs at first, and this many more each time it is asked. */
-export const KPI_PICKER_PAGE = 20;
-export const KPI_PICKER_MAX = 500;
 
 /**
  * The KPI picker in one query: the KPIs of the workspace's live maps by map, stage and measure, the

@@ -1,4 +1,4 @@
-// Attempt throttling shared by sign-in, sign-up and invitations: a fixed-window counter per key in
+// Attempt throttling shared by sign-in, sign-up, invitations and share link passwords: a fixed-window counter per key in
 // the database (table throttle). Each attempt is counted by ONE upsert that returns the new count,
 // BEFORE the work it guards (password check, account creation, token lookup), so parallel requests
 // cannot slip past the limit between a check and a write.
@@ -23,6 +23,8 @@ export const SIGN_IN_PER_ACCOUNT: ThrottleRule = { name: 'sign-in:account', limi
 export const SIGN_UP_PER_ADDRESS: ThrottleRule = { name: 'sign-up:address', limit: 10, windowMs: 60 * MINUTE };
 /** Invalid or unusable invitation tokens from one client address. */
 export const INVITATION_PER_ADDRESS: ThrottleRule = { name: 'invitation:address', limit: 20, windowMs: 15 * MINUTE };
+/** Wrong passwords of one share link from one client address. */
+export const SHARE_PASSWORD_PER_LINK_AND_ADDRESS: ThrottleRule = { name: 'share-password:link-address', limit: 10, windowMs: 15 * MINUTE };
 
 const keyOf = (rule: ThrottleRule, subject: string) => `${rule.name}:${subject}`;
 

@@ -61,6 +61,15 @@ function cases(file: string, w: World): Case[] {
       { form: { intent: 'create', name: 'Warehouse', scope: 'read_write', expiresOn: '' } },
       { form: { intent: 'revoke', tokenId: '00000000-0000-4000-8000-000000000000' } },
     ],
+    ...Object.fromEntries(
+      ['w.$slug.maps.$mapId.share.tsx', 'w.$slug.projects.$projectId.share.tsx', 'w.$slug.summary.share.tsx'].map((file) => [
+        file,
+        [
+          { form: { intent: 'create', expiresOn: '2100-01-01', password: 'open sesame' } },
+          { form: { intent: 'revoke', linkId: '00000000-0000-4000-8000-000000000000' } },
+        ],
+      ]),
+    ),
     'w.$slug.settings_.webhooks._index.tsx': [
       { form: { intent: 'create', url: 'https://93.184.216.34/parcours', events: 'kpi.values_changed' } },
       { form: { intent: 'test', webhookId: '00000000-0000-4000-8000-000000000000' } },
@@ -103,6 +112,16 @@ function cases(file: string, w: World): Case[] {
       { form: { intent: 'moveKpi', id: w.kpi.id, target: `${s1}:0` } },
       { form: { intent: 'setEmotion', laneId: w.emotionLane.id, stageId: s0, score: '-2', version: '1' } },
     ],
+    'w.$slug.maps.$mapId.comments.tsx': [
+      { form: { intent: 'startThread', target: `card:${w.card.id}`, body: 'Over to @Test User', mention: w.owner.id } },
+      { form: { intent: 'reply', threadId: w.thread.id, body: 'Agreed' } },
+      { form: { intent: 'editComment', commentId: w.comment.id, version: '1', body: 'Is this step needed at all?' } },
+      { form: { intent: 'resolveThread', threadId: w.thread.id } },
+      { form: { intent: 'reopenThread', threadId: w.thread.id } },
+      // Last: a valid deletion removes the comment, and later requests are refused.
+      { form: { intent: 'deleteComment', commentId: w.comment.id } },
+    ],
+    'w.$slug.notifications.tsx': [{ form: { intent: 'read', notificationId: w.notification.id } }, { form: { intent: 'readAll' } }],
     'w.$slug.maps.$mapId_.history.tsx': [{ form: { intent: 'name', name: 'Workshop 12 March' } }],
     'w.$slug.maps.$mapId.history.$versionId.tsx': [{ form: { intent: 'restore', head: '0' } }],
     'w.$slug.kpis.new.tsx': [{ form: { mapId: w.map.id, laneId: w.kpiLane.id, stageId: s0, measureId: w.measure.id, name: 'CSAT', js: '1' } }],
@@ -180,6 +199,7 @@ function cases(file: string, w: World): Case[] {
       { form: { intent: 'link', kpiId: w.kpi.id, share: '50' } },
       { form: { intent: 'unlink', kpiId: w.kpi.id } },
       { form: { intent: 'archive', version: '1' } },
+      { form: { intent: 'startThread', body: 'Is the ramp-up realistic?' } },
     ],
     'w.$slug.priorities.tsx': [
       { form: { intent: 'createCriterion', name: 'Reach', weight: '2', direction: 'higher_is_better' } },

@@ -108,7 +108,22 @@ describe('the public API', () => {
 });
 
 describe('viewers', () => {
-  const workspaceActions = withActions.filter(([file]) => file.startsWith('w.$slug'));
+  // Where a viewer acts on what is theirs: comments (executives discuss maps and business cases) and
+  // their own notifications. Their rights there are tested in comments.test.ts; any other intent of
+  // these routes is not one (400), never a write.
+  const theirs = ['w.$slug.maps.$mapId.comments.tsx', 'w.$slug.notifications.tsx'];
+  it.each(theirs)('%s answers their other intents 400', async (file) => {
+    const owner = await makeUser();
+    const ws = await makeWorkspace(owner);
+    const viewer = await makeUser();
+    await addMember(ws.id, viewer, 'viewer');
+    const action = routes[file]!.action as Parameters<typeof call>[0];
+    for (const intent of ['create', 'update', 'delete', 'anything']) {
+      const res = await call(action, { request: request(`/w/${ws.slug}/x`, { user: viewer, form: { intent, name: 'x' } }), params: paramsFor(file, ws.slug) });
+      expect(res.status).toBe(400);
+    }
+  });
+  const workspaceActions = withActions.filter(([file]) => file.startsWith('w.$slug') && !theirs.includes(file));
   it.each(workspaceActions.map(([file]) => file))('%s refuses their writes with 403', async (file) => {
     const owner = await makeUser();
     const ws = await makeWorkspace(owner);

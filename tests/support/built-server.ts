@@ -99,18 +99,26 @@ export async function startBuiltServer(options: { env?: Record<string, string> }
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited during start:\n${output}`);
-    const ok = await fetch(`${baseUrl}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the server did not answer /healthz within 90 s:\n${output}`);
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the server exited during start:\n${output}`);
+      const ok = await fetch(`${baseUrl}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`the server did not answer /healthz within 90 s:\n${output}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
     }
-    await new Promise((r) => setTimeout(r, 250));
+  } catch (error) {
+    // A server that never started (the boot tests want that) leaves no database behind.
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await exited;
+    await database.drop();
+    throw error;
   }
 
   return {

@@ -135,3 +135,13 @@ export async function createApiTokenOverHttp(baseURL: string, cookie: string, sl
   if (res.status !== 200 || !secret) throw new Error(`token creation answered ${res.status}`);
   return secret;
 }
+
+/** Invites an address to the workspace (the owner's settings form) and accepts with the invited account's session. */
+export async function addMemberOverHttp(baseURL: string, ownerCookie: string, slug: string, memberCookie: string, email: string, role: 'editor' | 'viewer') {
+  const invited = await postForm(baseURL, `/w/${slug}/settings`, { intent: 'invite', email, role }, { cookie: ownerCookie });
+  const token = /\/invite\/([\w-]+)/.exec(invited.body)?.[1];
+  if (invited.status !== 200 || !token) throw new Error(`the invitation answered ${invited.status}`);
+  const accepted = await postForm(baseURL, `/invite/${token}`, {}, { cookie: memberCookie });
+  if (accepted.status !== 302 || accepted.location !== `/w/${slug}`)
+    throw new Error(`accepting the invitation answered ${accepted.status} ${accepted.location}`);
+}

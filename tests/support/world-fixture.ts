@@ -7,6 +7,8 @@ import { db } from '../../db/client';
 import {
   activity,
   card,
+  comment,
+  commentThread,
   dashboard,
   dashboardMeasure,
   emotionPoint,
@@ -15,6 +17,7 @@ import {
   kpiValue,
   lane,
   measure,
+  notification,
   objective,
   persona,
   priorityCriterion,
@@ -79,6 +82,19 @@ export async function makeWorld() {
     .values({ workspaceId: ws.id, name: 'Board', audience: 'top_management', shared: true, ownerId: owner.id })
     .returning();
   await db.insert(dashboardMeasure).values({ workspaceId: ws.id, dashboardId: aDashboard!.id, measureId: aMeasure!.id, position: 0 });
+  // A comment thread on the card, and the notification it sent the owner, for the comment forms.
+  const [aThread] = await db
+    .insert(commentThread)
+    .values({ workspaceId: ws.id, targetType: 'card', mapId: map.id, cardId: aCard!.id, authorId: owner.id })
+    .returning();
+  const [aComment] = await db
+    .insert(comment)
+    .values({ workspaceId: ws.id, threadId: aThread!.id, authorId: owner.id, body: 'Is this step needed?' })
+    .returning();
+  const [aNotification] = await db
+    .insert(notification)
+    .values({ workspaceId: ws.id, recipientId: owner.id, kind: 'reply', threadId: aThread!.id, commentId: aComment!.id })
+    .returning();
   const other = await makeMapWithKpiLane(otherWs.id);
   return {
     owner,
@@ -102,6 +118,9 @@ export async function makeWorld() {
     criterion: aCriterion!,
     invitation: anInvitation!,
     objective: anObjective!,
+    thread: aThread!,
+    comment: aComment!,
+    notification: aNotification!,
     foreignMapId: other.map.id,
     foreignStageId: other.stages[0]!.id,
   };

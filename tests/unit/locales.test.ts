@@ -44,6 +44,7 @@ const SAME_IN_BOTH = new Set([
   'HTTP {{status}}',
   'Webhooks',
   'Personas',
+  'Notifications',
   'Persona',
   'Invitation',
   'Invitations',

@@ -23,6 +23,7 @@ export function VersionBoard({ board }: { board: MapEditorData }) {
         editor={board}
         canEdit={false}
         slug={workspace.slug}
+        currency={workspace.currency}
         locale={workspace.locale}
         action={`/w/${workspace.slug}/maps/${board.map.id}`}
         userId={user.id}

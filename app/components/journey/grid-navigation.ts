@@ -2,10 +2,11 @@
 // the lane headers, every card and KPI, and every empty cell are the places the focus can be; one of
 // them is in the Tab order at a time. The arrows move between them, Home/End go to the row's ends,
 // Enter edits, M (or the context-menu key) opens the item's actions, N adds a card in the focused
-// cell, Escape leaves the grid for its scroll box. Space picks an item up (dnd-kit's keyboard
-// sensor, on the item itself). It works on the DOM the board renders, so it costs no re-render.
+// cell, C opens the comments on the item or stage, Escape leaves the grid for its scroll box. Space
+// picks an item up (dnd-kit's keyboard sensor, on the item itself). It works on the DOM the board
+// renders, so it costs no re-render.
 
-export type GridKeyAction = { kind: 'focus' | 'reveal' | 'edit' | 'menu' | 'add' | 'leave'; target: HTMLElement };
+export type GridKeyAction = { kind: 'focus' | 'reveal' | 'edit' | 'menu' | 'add' | 'comments' | 'leave'; target: HTMLElement };
 
 const NAV = '[data-nav]';
 
@@ -49,6 +50,9 @@ export function gridKey(grid: HTMLElement, from: HTMLElement, key: string, ctrl:
     case 'n':
     case 'N':
       return { kind: 'add', target: from };
+    case 'c':
+    case 'C':
+      return { kind: 'comments', target: from };
     case 'Escape':
       return { kind: 'leave', target: from };
   }

@@ -10,6 +10,7 @@ import { useHydrated } from '~/lib/use-hydrated';
 import type { KpiChipData } from '~/lib/kpi-chip';
 import { controlProps, formProps, Labelled, refusal, UnshownErrors, useEditorForm, type EditorAnswer, type EditorField } from './editor-form';
 import { Expandable } from './expandable';
+import { CommentBadge } from './comment-counts';
 import { ItemMenu, ItemMenuPanel } from './item-menu';
 import { MoveMenuForm, type MoveOption } from './move-menu';
 import { shortAnchor, stageAnchor, StagePager, useStageAnchor } from './stage-pager';
@@ -130,6 +131,7 @@ function CardShell({
         // The server's card is as small as it can be: a large map sends a few hundred of them.
         <CardContent card={card} />
       )}
+      <CommentBadge type="card" id={card.id} name={card.title} />
       {canEdit ? <CardActions card={card} stageId={stageId} touchpoint={touchpoint} moveOptions={moveOptions} inGrid={inGrid} /> : null}
     </li>
   );
@@ -415,7 +417,9 @@ interface KpiProps {
   canEdit: boolean;
   /** Drag handles and the keyboard grid only once JavaScript runs (before that the menu works). */
   canDrag: boolean;
-  href: string;
+  /** The KPI's settings; null on a read-only shared map (no link into the workspace). */
+  href: string | null;
+  currency: string;
   locale: string;
   moveOptions: MoveOption[];
 }
@@ -445,6 +449,7 @@ function KpiShell({
   stageId,
   canEdit,
   href,
+  currency,
   locale,
   moveOptions,
   nodeRef,
@@ -472,12 +477,13 @@ function KpiShell({
       {handle ? (
         <div className="card-body">
           {handle}
-          <KpiChip kpi={kpi} href={href} locale={locale} inGrid={inGrid} />
+          <KpiChip kpi={kpi} href={href} currency={currency} locale={locale} inGrid={inGrid} />
         </div>
       ) : (
-        <KpiChip kpi={kpi} href={href} locale={locale} inGrid={inGrid} />
+        <KpiChip kpi={kpi} href={href} currency={currency} locale={locale} inGrid={inGrid} />
       )}
-      {canEdit ? <KpiActions kpi={kpi} stageId={stageId} href={href} moveOptions={moveOptions} inGrid={inGrid} /> : null}
+      <CommentBadge type="kpi" id={kpi.id} name={kpi.measureName} />
+      {canEdit && href ? <KpiActions kpi={kpi} stageId={stageId} href={href} moveOptions={moveOptions} inGrid={inGrid} /> : null}
     </li>
   );
 }
@@ -628,6 +634,7 @@ function StageHeaderShell({
             {stage.description ? <p className="muted small">{stage.description}</p> : null}
           </div>
         </div>
+        <CommentBadge type="stage" id={stage.id} name={stage.name} />
         {!loaded && !inGrid ? (
           // Without JavaScript the window does not follow the scroll: this link shows the stage.
           <a className="small" href={`?from=${index}#${anchor}`}>

@@ -2,13 +2,27 @@
 // of each cell (cards, KPIs), loaded on the first drag (dnd-on-demand.tsx, map-dnd.tsx). A drop is shown at once (the pending save is applied to the loader's
 // order) and saved with one request; a failed save falls back to the saved order.
 import type { Announcements, DragEndEvent, DragStartEvent, UniqueIdentifier } from '@dnd-kit/core';
-import { useFetchers } from '@remix-run/react';
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useFetchers, useNavigate } from '@remix-run/react';
+import {
+  memo,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddKpiBox } from '~/components/kpis/add-kpi-box';
 import type { KpiChipData } from '~/lib/kpi-chip';
 import { useHydrated } from '~/lib/use-hydrated';
 import { CanvasToolbar } from './canvas-toolbar';
+import { CommentCountsContext, type CommentTargetType } from './comment-counts';
 import { useCanvasView, useZoomKeys } from './canvas-view';
 import { useStageWindow } from './stage-window';
 import { applyMove, baseArrangement, moveFromForm, type Arrangement, type Move } from './arrangement';
@@ -37,6 +51,7 @@ export function MapBoard({
   editor,
   canEdit,
   slug,
+  currency,
   locale,
   action,
   userId,
@@ -44,7 +59,9 @@ export function MapBoard({
 }: {
   editor: MapEditorData;
   canEdit: boolean;
-  slug: string;
+  /** The workspace, for the KPI chips' links; null on a read-only shared map, which links nowhere. */
+  slug: string | null;
+  currency: string;
   locale: string;
   action: string;
   /** Whose view of the map (zoom, density) is remembered. */
@@ -64,6 +81,8 @@ export function MapBoard({
   const scroller = useRef<HTMLDivElement>(null);
   useZoomKeys(canvas, view.zoom, setZoom);
   const grid = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
+  const commentCounts = useContext(CommentCountsContext);
   const [editingId, setEditingId] = useState<string | null>(null);
   const inlineEditing = useMemo(() => ({ editingId, setEditingId }), [editingId]);
   // The grid keeps one Tab stop whatever a render removed.
@@ -197,6 +216,14 @@ export function MapBoard({
     }
     if (action.kind === 'leave') {
       scroller.current?.focus();
+      return;
+    }
+    if (action.kind === 'comments') {
+      const { cardId, kpiId, stageId } = target.dataset;
+      const item: [CommentTargetType, string] | null = cardId ? ['card', cardId] : kpiId ? ['kpi', kpiId] : stageId ? ['stage', stageId] : null;
+      if (!item || !commentCounts) return;
+      event.preventDefault();
+      navigate(commentCounts.href(...item), { preventScrollReset: true });
       return;
     }
     if (!canEdit && action.kind !== 'edit') return;
@@ -382,6 +409,7 @@ export function MapBoard({
                                 canDrag={canDrag}
                                 slug={slug}
                                 mapId={editor.map.id}
+                                currency={currency}
                                 locale={locale}
                                 neighbours={neighbours.get(c.stage.id)!}
                               />
@@ -623,6 +651,7 @@ const KpiCell = memo(function KpiCell({
   canDrag,
   slug,
   mapId,
+  currency,
   locale,
   neighbours,
 }: {
@@ -634,8 +663,9 @@ const KpiCell = memo(function KpiCell({
   kpiById: ReadonlyMap<string, KpiChipData>;
   canEdit: boolean;
   canDrag: boolean;
-  slug: string;
+  slug: string | null;
   mapId: string;
+  currency: string;
   locale: string;
   neighbours: Neighbours;
 }) {
@@ -663,7 +693,8 @@ const KpiCell = memo(function KpiCell({
                 stageId={stage.id}
                 canEdit={canEdit}
                 canDrag={canDrag}
-                href={`/w/${slug}/maps/${mapId}/kpis/${kpi.id}`}
+                href={slug ? `/w/${slug}/maps/${mapId}/kpis/${kpi.id}` : null}
+                currency={currency}
                 locale={locale}
                 moveOptions={canEdit ? cellMoveOptions(stage.id, index, ids.length, neighbours) : EMPTY_OPTIONS}
               />
@@ -672,7 +703,7 @@ const KpiCell = memo(function KpiCell({
         </ul>
       }
       footer={
-        canEdit ? (
+        canEdit && slug ? (
           <Expandable
             param="add"
             id={`${lane.id}:${stage.id}`}

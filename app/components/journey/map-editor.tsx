@@ -3,12 +3,13 @@
 // and lanes. It reloads when a change to the map or its KPIs is committed anywhere (live updates),
 // once the user is not mid-edit or mid-drag.
 import { Form, Link, useActionData, useFetcher, useNavigation, useRevalidator, useSearchParams } from '@remix-run/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANE_KINDS } from '~/domain/vocabulary';
 import { isTyping, useLiveData } from '~/lib/live';
 import { useNonce } from '~/lib/nonce';
 import { useWorkspace } from '~/lib/workspace';
+import { CommentCountsContext, type CommentCounts, type CommentTargetType } from './comment-counts';
 import { controlProps, formProps, Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
 import { MapBoard } from './map-board';
 import { MapPrint, PaperSelect, usePrinting, usePrintPaper } from './map-print';
@@ -48,7 +49,13 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
   const [paper, setPaper] = usePrintPaper();
   // A large map holds the stages on screen only: Print loads them all, then prints.
   const whole = editor.window.from === 0 && editor.window.to >= editor.stages.length;
-  const [, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParams();
+  // The comments panel on an item keeps the loaded stages (?from=&to=), so the map is not reloaded.
+  const windowSearch = ['from', 'to'].flatMap((k) => (searchParams.has(k) ? [`&${k}=${encodeURIComponent(searchParams.get(k)!)}`] : [])).join('');
+  const commentCounts: CommentCounts = useMemo(
+    () => ({ byTarget: editor.comments.byTarget, href: (type: CommentTargetType, id: string) => `${action}/comments?on=${type}:${id}${windowSearch}` }),
+    [editor.comments.byTarget, action, windowSearch],
+  );
   const navigation = useNavigation();
   const [printWanted, setPrintWanted] = useState(false);
   const printWhole = () => {
@@ -74,58 +81,38 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
     if (moveError) revalidate.current();
   }, [moveError, moveKey]);
 
-  const persona = editor.map.persona;
   const staleName = actionData?.status === 'stale' && actionData.current ? String(actionData.current.title ?? actionData.current.name ?? '') : '';
   // An invalid answer whose errors its form shows beside the fields needs no banner.
   const problem = shownByForm(actionData) ? undefined : refusal(actionData);
   return (
     <div className="journey">
-      <div className="page-header map-header">
-        <div>
-          <p className="muted small no-print">
-            <Link to={`/w/${workspace.slug}/maps`}>← {t('list.title')}</Link>
-          </p>
-          <h1>{editor.map.name}</h1>
-          <p className="map-meta">
-            <span className={`chip ${editor.map.state === 'future' ? 'warn' : 'neutral'}`}>{t(`state.${editor.map.state}`)}</span>
-            {editor.map.archivedAt ? <span className="chip neutral">{t('list.archived')}</span> : null}
-            {editor.map.description ? <span className="muted"> {editor.map.description}</span> : null}
-          </p>
-        </div>
-        <div className="row no-print">
-          <PaperSelect paper={paper} onChange={setPaper} />
-          <button type="button" className="secondary" onClick={printWhole}>
-            {t('editor.print')}
-          </button>
-          <a className="button secondary" href={`${action}/export`} download>
-            {t('editor.exportJson')}
-          </a>
-          <Link className="button secondary" to={`${action}/history`}>
-            {t('editor.history')}
-          </Link>
-        </div>
-      </div>
-
-      {persona ? (
-        <section className="persona-card" aria-label={t('persona.label')}>
-          <h2>{persona.name}</h2>
-          {persona.description ? <p>{persona.description}</p> : null}
-          <dl>
-            {persona.goals ? (
-              <>
-                <dt>{t('persona.goals')}</dt>
-                <dd>{persona.goals}</dd>
-              </>
+      <MapIntro
+        map={editor.map}
+        eyebrow={<Link to={`/w/${workspace.slug}/maps`}>← {t('list.title')}</Link>}
+        actions={
+          <div className="row no-print">
+            <Link to={`${action}/comments`} preventScrollReset className="button secondary map-comments-link">
+              {t('comments.link', { count: editor.comments.openThreads })}
+            </Link>
+            <PaperSelect paper={paper} onChange={setPaper} />
+            <button type="button" className="secondary" onClick={printWhole}>
+              {t('editor.print')}
+            </button>
+            <a className="button secondary" href={`${action}/export`} download>
+              {t('editor.exportJson')}
+            </a>
+            <Link className="button secondary" to={`${action}/history`}>
+              {t('editor.history')}
+            </Link>
+            {canEdit ? (
+              // The share panel is a nested route: its code loads when it opens, not with the map.
+              <Link className="button secondary" to={`${action}/share`} preventScrollReset>
+                {t('common:actions.share')}
+              </Link>
             ) : null}
-            {persona.frustrations ? (
-              <>
-                <dt>{t('persona.frustrations')}</dt>
-                <dd>{persona.frustrations}</dd>
-              </>
-            ) : null}
-          </dl>
-        </section>
-      ) : null}
+          </div>
+        }
+      />
 
       {canEdit ? (
         <details className="edit add-form map-settings no-print">
@@ -156,7 +143,18 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
         <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: hideWhilePendingScript(editor.map.id) }} />
       ) : null}
       <MoveSubmitContext.Provider value={submitMove}>
-        <MapBoard editor={editor} canEdit={canEdit} slug={workspace.slug} locale={workspace.locale} action={action} userId={user.id} restored={restored} />
+        <CommentCountsContext.Provider value={commentCounts}>
+          <MapBoard
+            editor={editor}
+            canEdit={canEdit}
+            slug={workspace.slug}
+            currency={workspace.currency}
+            locale={workspace.locale}
+            action={action}
+            userId={user.id}
+            restored={restored}
+          />
+        </CommentCountsContext.Provider>
       </MoveSubmitContext.Provider>
       {printing ? <MapPrint editor={editor} paper={paper} currency={workspace.currency} locale={workspace.locale} /> : null}
 
@@ -173,6 +171,55 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The top of a map's page: its title block (name, state, description) and its primary persona. The
+ * editor puts its back link and buttons around it; the read-only share page (routes/s.$token), a
+ * label. (Shared from this module on purpose: the share page then loads the editor's chunk, and the
+ * bundler keeps the board in that one chunk instead of cutting it out, which would weigh on the
+ * map's first load.)
+ */
+export function MapIntro({ map, eyebrow, actions }: { map: MapEditorData['map']; eyebrow: ReactNode; actions?: ReactNode }) {
+  const { t } = useTranslation('maps');
+  const persona = map.persona;
+  return (
+    <>
+      <div className="page-header map-header">
+        <div>
+          <p className="muted small no-print">{eyebrow}</p>
+          <h1>{map.name}</h1>
+          <p className="map-meta">
+            <span className={`chip ${map.state === 'future' ? 'warn' : 'neutral'}`}>{t(`state.${map.state}`)}</span>
+            {map.archivedAt ? <span className="chip neutral">{t('list.archived')}</span> : null}
+            {map.description ? <span className="muted"> {map.description}</span> : null}
+          </p>
+        </div>
+        {actions}
+      </div>
+
+      {persona ? (
+        <section className="persona-card" aria-label={t('persona.label')}>
+          <h2>{persona.name}</h2>
+          {persona.description ? <p>{persona.description}</p> : null}
+          <dl>
+            {persona.goals ? (
+              <>
+                <dt>{t('persona.goals')}</dt>
+                <dd>{persona.goals}</dd>
+              </>
+            ) : null}
+            {persona.frustrations ? (
+              <>
+                <dt>{t('persona.frustrations')}</dt>
+                <dd>{persona.frustrations}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+    </>
   );
 }
 

@@ -1,14 +1,14 @@
 // A KPI as a compact chip in a KPI row cell: measure, current and target values, a status in text
 // and colour, and beside it a sparkline of the newest values (decoration: the status says it in
 // words). It opens the KPI's settings panel over the map, leaving the map's scroll where it is; the
-// panel finds the KPI again (its map item, `data-kpi-id`) to give the focus back.
+// panel finds the KPI again (its map item, `data-kpi-id`) to give the focus back. On a shared map it
+// opens nothing: it is text.
 import { Link } from '@remix-run/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiStatus } from '~/domain/vocabulary';
 import { useMeasureValue } from '~/components/measures/unit';
 import { CHIP_SPARK, type KpiChipData } from '~/lib/kpi-chip';
-import { useWorkspace } from '~/lib/workspace';
 
 const STATUS_TONE: Record<KpiStatus, string> = { met: 'good', on_track: 'good', off_track: 'bad', no_trend: 'neutral' };
 
@@ -20,26 +20,27 @@ export const KpiStatusChip = memo(function KpiStatusChip({ status }: { status: K
 export const KpiChip = memo(function KpiChip({
   kpi,
   href,
+  currency,
   locale,
   inGrid = false,
 }: {
   kpi: KpiChipData;
-  href: string;
+  /** The KPI's settings; null on a read-only shared map, where the chip is only text. */
+  href: string | null;
+  currency: string;
   locale: string;
   /** Inside the map's keyboard grid the KPI item is the Tab stop (Enter opens the link). */
   inGrid?: boolean;
 }) {
   const { t } = useTranslation('measures');
-  const { workspace } = useWorkspace();
-  const measureValue = useMeasureValue(workspace.currency, locale);
+  const measureValue = useMeasureValue(currency, locale);
   const value = (v: string | null) => measureValue(v, kpi.unit);
-  return (
-    <Link to={href} discover="none" preventScrollReset tabIndex={inGrid ? -1 : undefined} className={`kpi-chip${kpi.archived ? ' archived' : ''}`}>
-      {/* No aria-label, which would hide the figures and the status: the link's name is its text,
-          where it goes said with the measure's name ("NPS: open KPI settings 12 → 20 On track"). */}
+  const className = `kpi-chip${kpi.archived ? ' archived' : ''}`;
+  const content = (
+    <>
       <span className="kpi-chip-name">
-        <span aria-hidden="true">{kpi.measureName}</span>
-        <span className="visually-hidden">{t('chip.label', { name: kpi.measureName })}</span>
+        <span aria-hidden={href ? true : undefined}>{kpi.measureName}</span>
+        {href ? <span className="visually-hidden">{t('chip.label', { name: kpi.measureName })}</span> : null}
         {kpi.archived ? <span className="muted"> ({t('chip.archived')})</span> : null}
       </span>
       <span className="kpi-chip-values">{`${value(kpi.current)} → ${value(kpi.target)}`}</span>
@@ -51,6 +52,14 @@ export const KpiChip = memo(function KpiChip({
           </svg>
         ) : null}
       </span>
+    </>
+  );
+  if (!href) return <span className={className}>{content}</span>;
+  return (
+    <Link to={href} discover="none" preventScrollReset tabIndex={inGrid ? -1 : undefined} className={className}>
+      {/* No aria-label, which would hide the figures and the status: the link's name is its text,
+          where it goes said with the measure's name ("NPS: open KPI settings 12 → 20 On track"). */}
+      {content}
     </Link>
   );
 });

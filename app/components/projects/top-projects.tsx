@@ -17,7 +17,8 @@ export function TopProjects({
   summaryLink = true,
 }: {
   projects: readonly TopProject[];
-  slug: string;
+  /** The workspace, for the links to the business cases; null on a shared summary, which links nowhere. */
+  slug: string | null;
   currency: string;
   locale: string;
   /** The link to the whole ranking (not on the summary itself). */
@@ -31,11 +32,11 @@ export function TopProjects({
       <ol>
         {projects.map((p) => (
           <li key={p.id}>
-            <Link to={`/w/${slug}/projects/${p.id}`}>{p.name}</Link> · {t('home.npv', { npv: formatMoney(p.npv, currency, locale) })}
+            {slug ? <Link to={`/w/${slug}/projects/${p.id}`}>{p.name}</Link> : p.name} · {t('home.npv', { npv: formatMoney(p.npv, currency, locale) })}
           </li>
         ))}
       </ol>
-      {summaryLink ? (
+      {summaryLink && slug ? (
         <p>
           <Link to={`/w/${slug}/summary`}>{t('list.summary')} →</Link>
         </p>

@@ -12,6 +12,7 @@ export function ButtonForm({
   fields,
   confirm,
   className = 'inline-form',
+  preventScrollReset,
   children,
 }: {
   /** Unique on the page (e.g. `delete-cost-${id}`). */
@@ -22,6 +23,8 @@ export function ButtonForm({
   /** Asked before submitting; cancelling keeps the page as it is. */
   confirm?: string;
   className?: string;
+  /** Keeps the page where it is (a form in a panel over the map). */
+  preventScrollReset?: boolean;
   children: ReactNode;
 }) {
   const [form] = useForm({ id, onValidate: ({ formData }) => parseWithZod(formData, { schema }) });
@@ -29,6 +32,7 @@ export function ButtonForm({
   return (
     <Form
       method="post"
+      preventScrollReset={preventScrollReset}
       {...props}
       className={className}
       onSubmit={(event) => {

@@ -16,16 +16,16 @@ import { TableScroll } from '~/components/ui/table-scroll';
 type Preview = Awaited<ReturnType<typeof checkCsvUpload>>['preview'];
 
 export function ImportPreview({ preview, imported, csv }: { preview: Preview; imported: boolean; csv: string | null }) {
-  const { t, i18n } = useTranslation('measures');
+  const { t, i18n } = useTranslation('imports');
   const { workspace } = useWorkspace();
   const n = (v: number) => formatNumber(v, workspace.locale);
   // Columns by the header the reader's template has ("valeur" in French).
   const headers = KPI_CSV_HEADERS[isLanguage(i18n.language) ? i18n.language : 'en'];
   return (
     <section className="panel" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">{imported ? t('import.doneTitle') : t('import.previewTitle')}</h2>
+      <h2 id="preview-heading">{imported ? t('doneTitle') : t('previewTitle')}</h2>
       <p role="status" data-testid="import-summary">
-        {t(imported ? 'import.done' : preview.errorCount > 0 ? 'import.rowsChecked' : 'import.summary', {
+        {t(imported ? 'done' : preview.errorCount > 0 ? 'rowsChecked' : 'summary', {
           count: preview.rows,
           rows: n(preview.rows),
           created: n(preview.created),
@@ -38,16 +38,16 @@ export function ImportPreview({ preview, imported, csv }: { preview: Preview; im
       {preview.errorCount > 0 ? (
         <>
           <p className="form-errors" role="alert">
-            {t('import.invalid', { count: preview.errorCount })}
+            {t('invalid', { count: preview.errorCount })}
           </p>
           <TableScroll>
             <table className="data import-errors">
-              <caption className="visually-hidden">{t('import.errorsCaption')}</caption>
+              <caption className="visually-hidden">{t('errorsCaption')}</caption>
               <thead>
                 <tr>
-                  <th className="num">{t('import.line')}</th>
-                  <th>{t('import.column')}</th>
-                  <th>{t('import.problem')}</th>
+                  <th className="num">{t('line')}</th>
+                  <th>{t('column')}</th>
+                  <th>{t('problem')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -55,29 +55,29 @@ export function ImportPreview({ preview, imported, csv }: { preview: Preview; im
                   <tr key={i}>
                     <td className="num">{e.line || '—'}</td>
                     <td>{e.column ? headers[e.column] : '—'}</td>
-                    <td>{t(`import.error.${e.code}`, { value: e.value ?? '' })}</td>
+                    <td>{t(`error.${e.code}`, { value: e.value ?? '' })}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </TableScroll>
           {preview.errorCount > preview.errors.length ? (
-            <p className="muted">{t('import.moreErrors', { count: preview.errorCount - preview.errors.length })}</p>
+            <p className="muted">{t('moreErrors', { count: preview.errorCount - preview.errors.length })}</p>
           ) : null}
         </>
       ) : null}
       {preview.errorCount === 0 && preview.sample.length > 0 ? (
         <TableScroll>
           <table className="data import-sample">
-            <caption>{t(imported ? 'import.sampleDone' : 'import.sample', { count: preview.sample.length })}</caption>
+            <caption>{t(imported ? 'sampleDone' : 'sample', { count: preview.sample.length })}</caption>
             <thead>
               <tr>
-                <th className="num">{t('import.line')}</th>
-                <th>{t('import.measure')}</th>
-                <th>{t('import.where')}</th>
-                <th>{t('import.date')}</th>
-                <th className="num">{t('import.value')}</th>
-                <th>{t('import.change')}</th>
+                <th className="num">{t('line')}</th>
+                <th>{t('measure')}</th>
+                <th>{t('where')}</th>
+                <th>{t('date')}</th>
+                <th className="num">{t('value')}</th>
+                <th>{t('change')}</th>
               </tr>
             </thead>
             <tbody>
@@ -88,7 +88,7 @@ export function ImportPreview({ preview, imported, csv }: { preview: Preview; im
                   <td>{[row.map, row.stage].filter(Boolean).join(' · ') || '—'}</td>
                   <td>{formatDate(row.date, workspace.locale)}</td>
                   <td className="num">{formatNumber(row.value, workspace.locale)}</td>
-                  <td>{t(`import.changeKind.${row.change}`)}</td>
+                  <td>{t(`changeKind.${row.change}`)}</td>
                 </tr>
               ))}
             </tbody>
@@ -101,7 +101,7 @@ export function ImportPreview({ preview, imported, csv }: { preview: Preview; im
 }
 
 function ConfirmForm({ csv, count }: { csv: string; count: number }) {
-  const { t } = useTranslation('measures');
+  const { t } = useTranslation('imports');
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting' && navigation.formAction?.endsWith('/kpis/import');
   const [form] = useForm({ id: 'kpi-import-confirm', onValidate: ({ formData }) => parseWithZod(formData, { schema: KpiCsvImportSchema }) });
@@ -111,7 +111,7 @@ function ConfirmForm({ csv, count }: { csv: string; count: number }) {
       <input type="hidden" name="intent" value="import" />
       <textarea name="csv" value={csv} hidden readOnly aria-hidden="true" />
       <button type="submit" disabled={busy}>
-        {t('import.confirm', { count })}
+        {t('confirm', { count })}
       </button>
     </Form>
   );

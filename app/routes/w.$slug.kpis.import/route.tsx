@@ -22,6 +22,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'kpiImport
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: measuresStyles }];
 
+export const handle = { i18n: ['imports'] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   return { kpiCount: await countKpis(workspace.id) };
@@ -50,7 +52,7 @@ export default function KpiImportPage() {
   const { kpiCount } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { workspace, canEdit } = useWorkspace();
-  const { t } = useTranslation('measures');
+  const { t } = useTranslation('imports');
   const base = `/w/${workspace.slug}`;
   const uploader = useUploadWithProgress(`${base}/kpis/check`);
   // A newer Remix submission (the confirm step) replaces what the upload showed.
@@ -62,32 +64,28 @@ export default function KpiImportPage() {
       <div className="page-header">
         <div>
           <p>
-            <Link to={`${base}/measures`}>← {t('library.title')}</Link>
+            <Link to={`${base}/measures`}>← {t('measures:library.title')}</Link>
           </p>
-          <h1>{t('import.title')}</h1>
-          <p>{t('import.lead')}</p>
+          <h1>{t('title')}</h1>
+          <p>{t('lead')}</p>
         </div>
       </div>
 
       <section className="panel" aria-labelledby="download-heading">
-        <h2 id="download-heading">{t('import.downloadTitle')}</h2>
-        <p>{t('import.downloadLead', { count: kpiCount })}</p>
+        <h2 id="download-heading">{t('downloadTitle')}</h2>
+        <p>{t('downloadLead', { count: kpiCount })}</p>
         <div className="row">
           <a href={`${base}/kpis/template`} className="button secondary" download>
-            {t('import.template')}
+            {t('template')}
           </a>
           <a href={`${base}/kpis/export`} className="button secondary" download>
-            {t('import.export')}
+            {t('export')}
           </a>
         </div>
-        <p className="muted small">{t('import.columns')}</p>
+        <p className="muted small">{t('columns')}</p>
       </section>
 
-      {canEdit ? (
-        <UploadForm uploader={uploader} refusal={uploader.uploadError ?? actionData?.message ?? null} />
-      ) : (
-        <p className="muted">{t('import.readOnly')}</p>
-      )}
+      {canEdit ? <UploadForm uploader={uploader} refusal={uploader.uploadError ?? actionData?.message ?? null} /> : <p className="muted">{t('readOnly')}</p>}
 
       {result?.preview ? (
         <ImportPreview preview={result.preview} imported={result.intent === 'import' && result.status === 'done'} csv={canEdit ? result.csv : null} />

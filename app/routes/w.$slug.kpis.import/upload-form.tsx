@@ -15,7 +15,7 @@ type CheckResult = Awaited<ReturnType<typeof checkCsvUpload>> & { intent: 'previ
 const STATUS_ERRORS: Record<number, string> = { 403: 'forbidden', 404: 'notFound', 413: 'measures.fileTooLarge' };
 
 export function UploadForm({ uploader, refusal }: { uploader: ReturnType<typeof useUploadWithProgress>; refusal: string | null }) {
-  const { t } = useTranslation('measures');
+  const { t } = useTranslation('imports');
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting' && navigation.formAction?.endsWith('/kpis/import');
   const busyIntent = busy ? navigation.formData?.get('intent') : null;
@@ -28,21 +28,21 @@ export function UploadForm({ uploader, refusal }: { uploader: ReturnType<typeof 
   });
   return (
     <section className="panel" aria-labelledby="upload-heading">
-      <h2 id="upload-heading">{t('import.uploadTitle')}</h2>
+      <h2 id="upload-heading">{t('uploadTitle')}</h2>
       {refusal ? <FormErrors errors={[refusal]} /> : null}
       <Form method="post" encType="multipart/form-data" className="row" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="preview" />
         <div className="field">
-          <label htmlFor={fields.file.id}>{t('import.file')}</label>
+          <label htmlFor={fields.file.id}>{t('file')}</label>
           <input {...getInputProps(fields.file, { type: 'file', ariaDescribedBy: 'kpi-file-hint' })} accept=".csv,text/csv" required />
           <p className="field-hint" id="kpi-file-hint">
-            {t('import.fileHint')}
+            {t('fileHint')}
           </p>
           <FieldErrors id={fields.file.errorId} errors={fields.file.errors} />
         </div>
         <div className="field shrink">
           <button type="submit" disabled={busy || progress !== null}>
-            {t('import.check')}
+            {t('check')}
           </button>
         </div>
       </Form>
@@ -50,20 +50,20 @@ export function UploadForm({ uploader, refusal }: { uploader: ReturnType<typeof 
         <div className="import-progress" role="status">
           {progress < 100 ? (
             <>
-              <progress max={100} value={progress} aria-label={t('import.uploading', { percent: progress })} />
-              <span>{t('import.uploading', { percent: progress })}</span>
+              <progress max={100} value={progress} aria-label={t('uploading', { percent: progress })} />
+              <span>{t('uploading', { percent: progress })}</span>
             </>
           ) : (
             <>
-              <progress aria-label={t('import.checking')} />
-              <span>{t('import.checking')}</span>
+              <progress aria-label={t('checking')} />
+              <span>{t('checking')}</span>
             </>
           )}
         </div>
       ) : busy ? (
         <div className="import-progress" role="status">
-          <progress aria-label={t(busyIntent === 'import' ? 'import.importing' : 'import.checking')} />
-          <span>{t(busyIntent === 'import' ? 'import.importing' : 'import.checking')}</span>
+          <progress aria-label={t(busyIntent === 'import' ? 'importing' : 'checking')} />
+          <span>{t(busyIntent === 'import' ? 'importing' : 'checking')}</span>
         </div>
       ) : null}
     </section>

@@ -30,7 +30,7 @@ export function KpiHeader({
   const title = t('kpi.title', { name: measure.name });
   return (
     <>
-      <div className="kpi-panel-head">
+      <div className="side-panel-head">
         <div>
           <h2 id={`kpi-panel-${kpi.id}`} tabIndex={-1}>
             {title} <KpiStatusChip status={status} />

@@ -34,12 +34,11 @@ import {
   duplicateAxis,
   duplicateCard,
   loadMapEditor,
-  MAX_STAGE_WINDOW,
   moveAxis,
   moveCellItem,
   personaInWorkspace,
   setEmotion,
-  STAGE_WINDOW,
+  stageWindowFrom,
   updateCard,
   updateLane,
   updateMap,
@@ -54,18 +53,27 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: journeySty
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'maps', data?.map.name);
 
 const MapIdSchema = z.string().uuid();
-/** Which stages' cells to send (see loadMapEditor); anything else falls back to the first ones. */
-const WindowSchema = z
-  .object({ from: z.coerce.number().int().min(0).max(10_000), to: z.coerce.number().int().min(1).max(10_000) })
-  .refine((w) => w.to > w.from && w.to - w.from <= MAX_STAGE_WINDOW);
 
-// Opening, closing or switching the KPI panel (a GET between this map and its /kpis/:kpiId child)
-// changes only the child's param: the map is the same, so its loader is not run again and the
-// board keeps its state. Submissions (a save in the panel included) still reload it.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl, currentParams, nextParams, defaultShouldRevalidate }) => {
+// Opening, closing or switching a panel (a GET between this map and its /kpis/:kpiId, /comments or
+// /share child, or between the comments panel's views, ?on= and ?thread=) changes only the child: the
+// map and its window of stages (?from=&to=, all the loader reads) are the same, so its loader is not
+// run again and the board keeps its state. Submissions (a save in a panel included) still reload it,
+// except those of the share panel, which change nothing of the map.
+const sameWindow = (a: URL, b: URL) => ['from', 'to'].every((k) => a.searchParams.get(k) === b.searchParams.get(k));
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  formAction,
+  currentUrl,
+  nextUrl,
+  currentParams,
+  nextParams,
+  defaultShouldRevalidate,
+}) => {
+  if (formAction?.endsWith('/share')) return false;
   const navigation = !formMethod || formMethod.toUpperCase() === 'GET';
-  const sameMap = currentParams.slug === nextParams.slug && currentParams.mapId === nextParams.mapId && currentUrl.search === nextUrl.search;
-  if (navigation && sameMap && currentUrl.pathname !== nextUrl.pathname) return false;
+  const sameMap = currentParams.slug === nextParams.slug && currentParams.mapId === nextParams.mapId;
+  const panel = currentUrl.pathname !== nextUrl.pathname || nextUrl.pathname.endsWith('/comments');
+  if (navigation && sameMap && panel && sameWindow(currentUrl, nextUrl)) return false;
   return defaultShouldRevalidate;
 };
 
@@ -73,10 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   const mapId = MapIdSchema.safeParse(params.mapId);
   if (!mapId.success) throw notFound();
-  const url = new URL(request.url);
-  const from = url.searchParams.get('from') ?? '0';
-  const window = WindowSchema.safeParse({ from, to: url.searchParams.get('to') ?? Number(from) + STAGE_WINDOW });
-  const editor = await loadMapEditor(workspace.id, mapId.data, window.success ? window.data : undefined);
+  const editor = await loadMapEditor(workspace.id, mapId.data, stageWindowFrom(new URL(request.url).searchParams));
   if (!editor) throw notFound();
   return editor;
 }

@@ -6,7 +6,6 @@ import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ObjectiveProgressPanel } from '~/components/objectives/progress';
 import { money } from '~/components/projects/figures';
@@ -20,7 +19,8 @@ import { requireMember } from '~/server/access.server';
 import { readForm } from '~/server/form.server';
 import { badRequest, notFound } from '~/server/http.server';
 import * as objectives from '~/server/objectives.server';
-import { KPI_PICKER_MAX, KPI_PICKER_PAGE, browseKpis } from '~/server/projects.server';
+import { browseKpis } from '~/server/projects.server';
+import { KPI_PICKER_PAGE, kpiPickerQuery } from '~/lib/schemas/kpi-picker';
 import { reply, replyInvalid, valueOr404 } from '~/server/result.server';
 import { listMembers } from '~/server/workspaces.server';
 import styles from '~/styles/objectives.css?url';
@@ -49,22 +49,11 @@ function objectiveIdOf(params: Record<string, string | undefined>) {
   return parsed.data;
 }
 
-/** The KPI picker's words (trimmed, at most 100 characters) and how many KPIs it shows; anything else ignored. */
-const KpiPickerQuerySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .transform((q) => q.slice(0, 100))
-    .catch(''),
-  shown: z.coerce.number().int().min(KPI_PICKER_PAGE).max(KPI_PICKER_MAX).catch(KPI_PICKER_PAGE),
-});
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request, params.slug);
   const page = valueOr404(await objectives.loadObjective(workspace.id, objectiveIdOf(params), todayIn(workspace.timeZone)));
   const canEdit = role !== 'viewer';
-  const url = new URL(request.url);
-  const { q, shown } = KpiPickerQuerySchema.parse({ q: url.searchParams.get('q') ?? '', shown: url.searchParams.get('shown') ?? undefined });
+  const { q, shown } = kpiPickerQuery(new URL(request.url));
   const [members, measures, projects, kpis] = await Promise.all([
     canEdit ? listMembers(workspace.id) : [],
     canEdit ? objectives.listMeasureOptions(workspace.id) : [],

@@ -1,4 +1,4 @@
-// The business case's title block: name, status, owner, start, and print / CSV / archive.
+// The business case's title block: name, status, owner, start, and print / CSV / share / archive.
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { StatusChip } from '~/components/projects/figures';
@@ -46,6 +46,12 @@ export function CaseHeader({ p, base, locale, canEdit }: { p: HeaderProject; bas
         <a className="button secondary" href={`${base}/projects/${p.id}/csv`} download>
           {t('exportCsv')}
         </a>
+        {canEdit ? (
+          // The share panel is a nested route: its code loads when it opens.
+          <Link className="button secondary" to={`${base}/projects/${p.id}/share`} preventScrollReset>
+            {tc('actions.share')}
+          </Link>
+        ) : null}
         {canEdit ? (
           <ButtonForm id={`${archiveIntent}-${p.version}`} schema={ArchiveSchema} fields={{ intent: archiveIntent, version: p.version }}>
             <button type="submit" className="secondary">

@@ -4,9 +4,11 @@
 // it belongs to.
 import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
+import { Outlet, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { CaseFigures } from '~/components/projects/case-figures';
+import { HeadlinePanel } from '~/components/projects/case-headline';
 import { FormErrors } from '~/components/ui/field';
 import type { NumberLocale } from '~/domain/decimal';
 import { answerFor } from '~/lib/action-result';
@@ -15,23 +17,28 @@ import { useLiveData } from '~/lib/live';
 import { scenariosSchema } from '~/lib/schemas/scenarios';
 import { todayIn } from '~/lib/time-zone';
 import { useWorkspace } from '~/lib/workspace';
+import { roleAtLeast } from '~/domain/roles';
+import { isCommentIntent } from '~/lib/schemas/comments';
 import { requireMember } from '~/server/access.server';
+import { answerCommentForm } from '~/server/comment-forms.server';
+import { threadsOn } from '~/server/comments.server';
 import { readForm } from '~/server/form.server';
-import { badRequest } from '~/server/http.server';
+import { badRequest, forbidden } from '~/server/http.server';
 import * as projects from '~/server/projects.server';
 import * as scenarios from '~/server/scenarios.server';
 import { reply, replyInvalid, valueOr404 } from '~/server/result.server';
 import { listMembers } from '~/server/workspaces.server';
+import commentsStyles from '~/styles/comments.css?url';
 import styles from '~/styles/projects.css?url';
-import { CaseFigures } from './case-figures';
 import { CostEditor } from './cost-editor';
 import { DetailsForm } from './details-form';
-import { HeadlinePanel } from './headline';
 import { CaseHeader } from './header';
 import { LinkedKpis } from './kpi-links';
-import { kpiPickerQuery, projectIdOf } from './params.server';
+import { projectIdOf } from './params.server';
+import { KPI_PICKER_PAGE, kpiPickerQuery } from '~/lib/schemas/kpi-picker';
 import { RealisedPanel } from './realised-panel';
 import { KpiPicker } from './kpi-picker';
+import { ProjectComments } from './comments';
 import { ScenariosPanel } from './scenarios';
 import { Sensitivity } from './sensitivity';
 import { useScenarios } from './use-scenarios';
@@ -39,44 +46,57 @@ import { useWhatIf } from './use-what-if';
 import { WhatIf } from './what-if';
 import { pageTitle } from '~/lib/page-title';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: commentsStyles },
+];
 
 // A stale save (409) reloads the project so the forms show the current content (4xx replies skip
-// revalidation by default).
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
+// revalidation by default); the share panel's forms change nothing of the business case.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, formAction, defaultShouldRevalidate }) =>
+  !formAction?.endsWith('/share') && (actionStatus === 409 || defaultShouldRevalidate);
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'projects', data?.project.name);
 
 /** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
-export const handle = { i18n: ['projects'] };
+export const handle = { i18n: ['projects', 'comments'] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request, params.slug);
   const projectId = projectIdOf(params);
-  const [loaded, savedScenarios] = await Promise.all([
+  const [loaded, savedScenarios, threads] = await Promise.all([
     projects.loadBusinessCase(workspace.id, projectId, todayIn(workspace.timeZone)),
     scenarios.loadScenarios(workspace.id, projectId),
+    threadsOn(workspace.id, { type: 'project', id: projectId }),
   ]);
   const businessCase = valueOr404(loaded);
   const { q, shown } = kpiPickerQuery(new URL(request.url));
   const canEdit = role !== 'viewer';
   const [picker, members] = await Promise.all([
     canEdit ? projects.browseKpis(workspace.id, q, shown) : { results: [], total: 0 },
-    canEdit ? listMembers(workspace.id) : [],
+    // The owner picker (editors) and the comments' mention list (everyone).
+    listMembers(workspace.id),
   ]);
   return {
     ...businessCase,
     scenarios: savedScenarios,
     picker: { q, shown, ...picker },
-    pickerStep: projects.KPI_PICKER_PAGE,
+    pickerStep: KPI_PICKER_PAGE,
     members: members.map((mb) => ({ id: mb.userId, name: mb.displayName })),
+    threads,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { workspace, user } = await requireMember(request, params.slug, 'editor');
+  // Any member may comment (viewers discuss business cases too); every other change is an editor's.
+  const member = await requireMember(request, params.slug);
+  const projectId = projectIdOf(params);
   const formData = await readForm(request);
-  const at = [workspace.id, user.id, projectIdOf(params)] as const;
+  const commentIntent = formData.get('intent');
+  if (isCommentIntent(commentIntent)) return answerCommentForm(commentIntent, formData, member, { projectId });
+  if (!roleAtLeast(member.role, 'editor')) throw forbidden();
+  const { workspace, user } = member;
+  const at = [workspace.id, user.id, projectId] as const;
   const locale = workspace.locale as NumberLocale;
   const intent = formData.get('intent');
   switch (intent) {
@@ -155,8 +175,9 @@ export default function BusinessCaseRoute() {
     <div className="business-case">
       <CaseHeader p={p} base={base} locale={workspace.locale} canEdit={canEdit} />
 
-      {actionData?.status === 'stale' ? <FormErrors errors={['staleVersion']} /> : null}
-      {actionData?.status === 'done' ? (
+      {/* The comment forms show their own answers, beside the comment. */}
+      {actionData?.status === 'stale' && !isCommentIntent(actionData.intent) ? <FormErrors errors={['staleVersion']} /> : null}
+      {actionData?.status === 'done' && !isCommentIntent(actionData.intent) ? (
         <p className="notice no-print" role="status">
           {t(`saved.${actionData.intent}`)}
         </p>
@@ -219,6 +240,9 @@ export default function BusinessCaseRoute() {
           <DetailsForm p={p} members={loaded.members} reply={actionData} />
         </>
       ) : null}
+
+      <ProjectComments threads={loaded.threads} members={loaded.members} answer={actionData} />
+      <Outlet />
     </div>
   );
 }

@@ -1,13 +1,12 @@
 // The summary's filters: a plain GET form (status and ranking key), so a filtered summary is a URL.
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { RANK_KEYS, type RankKey } from '~/domain/business-case';
+import { RANK_KEYS } from '~/domain/business-case';
 import { PROJECT_STATUSES } from '~/domain/vocabulary';
+import type { SortLabels } from '~/components/summary/ranking-table';
 import type { summaryQuery } from '~/lib/schemas/projects';
 
 type SummaryQuery = ReturnType<typeof summaryQuery>;
-
-export type SortLabels = Record<RankKey, string>;
 
 export function SummaryFilters({ query, sortLabel }: { query: SummaryQuery; sortLabel: SortLabels }) {
   const { t } = useTranslation('projects');

@@ -3,12 +3,13 @@
 // parameters, so every view is a URL and works without JavaScript), a chart of the first projects
 // plus "others", and a few warnings per project of the page.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, Outlet, useLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { PortfolioChart } from '~/components/projects/portfolio-chart';
 import { printWithCharts } from '~/components/projects/use-chart';
+import { SummaryFigures } from '~/components/summary/summary-figures';
+import { useSortLabels } from '~/components/summary/ranking-table';
 import { summaryQuery, summarySearch } from '~/lib/schemas/projects';
 import { todayIn } from '~/lib/time-zone';
 import { requireMember } from '~/server/access.server';
@@ -17,12 +18,7 @@ import { loadPortfolioRealised } from '~/server/realised-value.server';
 import styles from '~/styles/projects.css?url';
 import { useLiveData } from '~/lib/live';
 import { useWorkspace } from '~/lib/workspace';
-import { SummaryFilters, type SortLabels } from './filters';
-import { SummaryHeadline } from './headline';
-import { RankingTable } from './ranking-table';
-import { RealisedSummary } from './realised-summary';
-import { SummaryWarnings } from './summary-warnings';
-import { TopMeasures } from './top-measures';
+import { SummaryFilters } from './filters';
 import { pageTitle } from '~/lib/page-title';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -48,13 +44,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function SummaryRoute() {
   const data = useLoaderData<typeof loader>();
-  const { totals, ranking, chartBars, topMeasures, warnings, counts, positiveNpv, query, realised } = data;
-  const { workspace } = useWorkspace();
+  const { counts, positiveNpv, query, realised } = data;
+  const { workspace, canEdit } = useWorkspace();
   useLiveData({ figures: true });
   const { t } = useTranslation('projects');
   const m = useMemo(() => ({ currency: workspace.currency, locale: workspace.locale }), [workspace.currency, workspace.locale]);
   const base = `/w/${workspace.slug}`;
-  const sortLabel: SortLabels = { npv: t('figures.npv'), roi: t('figures.roi'), payback: t('figures.payback'), benefit: t('figures.totalBenefit') };
+  const sortLabel = useSortLabels();
 
   return (
     <div className="summary">
@@ -75,6 +71,12 @@ export default function SummaryRoute() {
           <a className="button secondary" href={`${base}/summary/csv?${summarySearch({ sort: query.sort, status: query.status })}`} download>
             {t('exportCsv')}
           </a>
+          {canEdit ? (
+            // The share panel is a nested route: its code loads when it opens.
+            <Link className="button secondary" to={`${base}/summary/share`} preventScrollReset>
+              {t('common:actions.share')}
+            </Link>
+          ) : null}
         </div>
       </div>
 
@@ -89,23 +91,9 @@ export default function SummaryRoute() {
           </Link>
         </section>
       ) : (
-        <>
-          <SummaryHeadline summary={data} status={query.status} m={m} slug={workspace.slug} />
-
-          {chartBars.length > 0 ? (
-            <section className="panel" aria-labelledby="chart-heading">
-              <h2 id="chart-heading">{t('summary.chart.title')}</h2>
-              <PortfolioChart bars={chartBars} years={totals.years} m={m} />
-            </section>
-          ) : null}
-
-          <RealisedSummary realised={realised} m={m} />
-
-          <RankingTable ranking={ranking} counts={counts} query={query} sortLabel={sortLabel} m={m} base={base} />
-          <SummaryWarnings warnings={warnings} base={base} />
-          <TopMeasures topMeasures={topMeasures} m={m} base={base} />
-        </>
+        <SummaryFigures summary={data} realised={realised} query={query} sortLabel={sortLabel} m={m} slug={workspace.slug} />
       )}
+      <Outlet />
     </div>
   );
 }

@@ -7,7 +7,8 @@ import { TableScroll } from '~/components/ui/table-scroll';
 
 type TopMeasure = Awaited<ReturnType<typeof loadPortfolio>>['topMeasures'][number];
 
-export function TopMeasures({ topMeasures, m, base }: { topMeasures: TopMeasure[]; m: Money; base: string }) {
+/** `base`: the workspace's address, for the links to the measures; null on a shared summary. */
+export function TopMeasures({ topMeasures, m, base }: { topMeasures: TopMeasure[]; m: Money; base: string | null }) {
   const { t } = useTranslation('projects');
   return (
     <section className="panel" aria-labelledby="measures-heading">
@@ -33,7 +34,7 @@ export function TopMeasures({ topMeasures, m, base }: { topMeasures: TopMeasure[
               {topMeasures.map((mv) => (
                 <tr key={mv.measureId}>
                   <th scope="row" className="record-name">
-                    <Link to={`${base}/measures/${mv.measureId}`}>{mv.measureName}</Link>
+                    {base ? <Link to={`${base}/measures/${mv.measureId}`}>{mv.measureName}</Link> : mv.measureName}
                   </th>
                   <td className="num" data-label={t('summary.measures.value')}>
                     {money(mv.value, m)}

@@ -7,9 +7,16 @@ import type { RankKey } from '~/domain/business-case';
 import { formatNumber } from '~/lib/format';
 import { summarySearch, type SummaryQuery } from '~/lib/schemas/projects';
 import type { SummaryPage } from '~/server/portfolio.server';
-import type { SortLabels } from './filters';
 import { RankingPages } from './ranking-pages';
 import { TableScroll } from '~/components/ui/table-scroll';
+
+/** The name of each ranking key, as the column headers and the filters say it. */
+export type SortLabels = Record<RankKey, string>;
+
+export function useSortLabels(): SortLabels {
+  const { t } = useTranslation('projects');
+  return { npv: t('figures.npv'), roi: t('figures.roi'), payback: t('figures.payback'), benefit: t('figures.totalBenefit') };
+}
 
 interface RankingTableProps {
   ranking: SummaryPage['ranking'];
@@ -17,7 +24,8 @@ interface RankingTableProps {
   query: SummaryQuery;
   sortLabel: SortLabels;
   m: Money;
-  base: string;
+  /** The workspace's address, for the links to the business cases; null on a shared summary. */
+  base: string | null;
 }
 
 export function RankingTable({ ranking, counts, query, sortLabel, m, base }: RankingTableProps) {
@@ -67,7 +75,7 @@ export function RankingTable({ ranking, counts, query, sortLabel, m, base }: Ran
                     {formatNumber(ranking.offset + i + 1, m.locale)}
                   </td>
                   <th scope="row" className="record-name">
-                    <Link to={`${base}/projects/${p.id}`}>{p.name}</Link>
+                    {base ? <Link to={`${base}/projects/${p.id}`}>{p.name}</Link> : p.name}
                     <div className="muted small">{t('summary.ranking.kpis', { count: p.kpiCount })}</div>
                   </th>
                   <td data-label={t('fields.status')}>

@@ -8,7 +8,7 @@ import type { SummaryPage } from '~/server/portfolio.server';
 
 type Headline = Pick<SummaryPage, 'totals' | 'realisedBenefit' | 'topByNpv' | 'warnings'>;
 
-export function SummaryHeadline({ summary, status, m, slug }: { summary: Headline; status?: ProjectStatus; m: Money; slug: string }) {
+export function SummaryHeadline({ summary, status, m, slug }: { summary: Headline; status?: ProjectStatus; m: Money; slug: string | null }) {
   const { t } = useTranslation('projects');
   const { t: tc } = useTranslation();
   const ratio = useRatio();

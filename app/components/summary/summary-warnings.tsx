@@ -3,12 +3,11 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { WarningList } from '~/components/projects/figures';
-import { useWorkspace } from '~/lib/workspace';
 import type { SummaryPage } from '~/server/portfolio.server';
 
-export function SummaryWarnings({ warnings, base }: { warnings: SummaryPage['warnings']; base: string }) {
+/** `base`: the workspace's address, for the links to the business cases; null on a shared summary. */
+export function SummaryWarnings({ warnings, base, locale }: { warnings: SummaryPage['warnings']; base: string | null; locale: string }) {
   const { t } = useTranslation('projects');
-  const { workspace } = useWorkspace();
   return (
     <section className="panel" aria-labelledby="summary-warnings-heading">
       <h2 id="summary-warnings-heading">{t('warnings.title')}</h2>
@@ -19,13 +18,15 @@ export function SummaryWarnings({ warnings, base }: { warnings: SummaryPage['war
       )}
       {warnings.onPage.map((w) => (
         <div key={w.projectId} className="project-warnings">
-          <h3>
-            <Link to={`${base}/projects/${w.projectId}`}>{w.projectName}</Link>
-          </h3>
-          <WarningList warnings={w.warnings} locale={workspace.locale} />
+          <h3>{base ? <Link to={`${base}/projects/${w.projectId}`}>{w.projectName}</Link> : w.projectName}</h3>
+          <WarningList warnings={w.warnings} locale={locale} />
           {w.more > 0 ? (
             <p className="small">
-              <Link to={`${base}/projects/${w.projectId}`}>{t('summary.moreWarnings', { count: w.more, project: w.projectName })}</Link>
+              {base ? (
+                <Link to={`${base}/projects/${w.projectId}`}>{t('summary.moreWarnings', { count: w.more, project: w.projectName })}</Link>
+              ) : (
+                t('summary.moreWarnings', { count: w.more, project: w.projectName })
+              )}
             </p>
           ) : null}
         </div>

@@ -1,0 +1,234 @@
+// The share panel of a map, a business case or the summary (editors), in a side panel over the page
+// (the whole screen on a phone): create a read-only link (optional last day, optional password),
+// see the new link's address once with a copy button, list the links with who made them, when they
+// were last opened, their expiry and whether they need a password, and revoke them. A non-modal
+// dialog: the focus moves to its heading on opening; Close or Escape go back to the page and the
+// focus returns to the Share button.
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { Form, Link, useNavigate, useNavigation } from '@remix-run/react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '~/components/ui/field';
+import { shareLinkState } from '~/domain/share-links';
+import type { ShareKind } from '~/domain/vocabulary';
+import { formatDateTime, formatDayOf } from '~/lib/format';
+import { CreateShareLinkSchema } from '~/lib/schemas/share-links';
+import { useHydrated } from '~/lib/use-hydrated';
+import type { ShareLinkListItem } from '~/server/share-links.server';
+
+/** What the share routes' action answers (server/share-panel.server.ts). */
+export interface ShareAnswer {
+  intent?: string;
+  status?: string;
+  url?: string;
+  result?: SubmissionResult<string[]>;
+}
+
+export function SharePanel({
+  kind,
+  name,
+  links,
+  more,
+  answer,
+  closeHref,
+  locale,
+  timeZone,
+}: {
+  kind: ShareKind;
+  name: string;
+  links: readonly ShareLinkListItem[];
+  more: boolean;
+  answer: ShareAnswer | undefined;
+  closeHref: string;
+  /** How the workspace writes dates and times. */
+  locale: string;
+  timeZone: string;
+}) {
+  const { t } = useTranslation('share');
+  const headingId = useId();
+  return (
+    <PanelFrame headingId={headingId} closeHref={closeHref}>
+      <div className="share-panel-head">
+        <h2 id={headingId} tabIndex={-1}>
+          {t(`panel.title.${kind}`, { name })}
+        </h2>
+        <Link to={closeHref} preventScrollReset className="button secondary small" aria-label={t('panel.closeLabel')}>
+          {t('panel.close')}
+        </Link>
+      </div>
+      <p className="muted">{t('panel.lead')}</p>
+      {answer?.intent === 'create' && answer.status === 'done' && answer.url ? <CreatedLink url={answer.url} /> : null}
+      {answer?.intent === 'revoke' && answer.status === 'done' ? (
+        <p className="notice" role="status">
+          {t('panel.revoked')}
+        </p>
+      ) : null}
+      <CreateLinkForm answer={answer?.intent === 'create' ? answer : undefined} />
+      <LinkList links={links} more={more} locale={locale} timeZone={timeZone} />
+    </PanelFrame>
+  );
+}
+
+function PanelFrame({ headingId, closeHref, children }: { headingId: string; closeHref: string; children: ReactNode }) {
+  const navigate = useNavigate();
+  const panel = useRef<HTMLElement>(null);
+  // Escape from anywhere in the panel, unless a control inside it used the key.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || !panel.current?.contains(event.target as Node)) return;
+      event.preventDefault();
+      navigate(closeHref, { preventScrollReset: true });
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [navigate, closeHref]);
+  useEffect(() => {
+    document.getElementById(headingId)?.focus({ preventScroll: true });
+    return () => {
+      const active = document.activeElement;
+      if (active && active !== document.body && !active.closest('.share-panel')) return;
+      // The page's Share button (it links to the panel's address).
+      document.querySelector<HTMLElement>(`a[href="${closeHref}/share"]`)?.focus({ preventScroll: true });
+    };
+  }, [headingId, closeHref]);
+  return (
+    <section ref={panel} role="dialog" aria-labelledby={headingId} className="share-panel no-print">
+      {children}
+    </section>
+  );
+}
+
+/** The new link's address, shown this once, with a copy button once JavaScript runs. */
+function CreatedLink({ url }: { url: string }) {
+  const { t } = useTranslation('share');
+  const hydrated = useHydrated();
+  const input = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const inputId = useId();
+  // The new address takes the focus (and is selected): ready to copy, and read out.
+  useEffect(() => {
+    input.current?.focus();
+    setCopied(null);
+  }, [url]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('yes');
+    } catch {
+      input.current?.select();
+      setCopied('failed');
+    }
+  };
+  return (
+    <section className="panel share-created" aria-labelledby={`${inputId}-heading`}>
+      <h3 id={`${inputId}-heading`}>{t('panel.created')}</h3>
+      <p>{t('panel.createdOnce')}</p>
+      <div className="share-address">
+        <label htmlFor={inputId} className="visually-hidden">
+          {t('panel.address')}
+        </label>
+        <input id={inputId} ref={input} readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+        {hydrated ? (
+          <button type="button" onClick={() => void copy()}>
+            {t('panel.copy')}
+          </button>
+        ) : null}
+      </div>
+      <p role="status" className="small">
+        {copied === 'yes' ? t('panel.copied') : copied === 'failed' ? t('panel.copyFailed') : null}
+      </p>
+    </section>
+  );
+}
+
+function CreateLinkForm({ answer }: { answer: ShareAnswer | undefined }) {
+  const { t } = useTranslation('share');
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: 'create-share-link',
+    lastResult: answer?.result,
+    constraint: getZodConstraint(CreateShareLinkSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateShareLinkSchema }),
+  });
+  return (
+    <section aria-labelledby="share-new-heading">
+      <h3 id="share-new-heading">{t('panel.newLink')}</h3>
+      <Form method="post" preventScrollReset {...getFormProps(form)} className="stack">
+        <input type="hidden" name="intent" value="create" />
+        <Field label={t('panel.expiresOn')} field={fields.expiresOn} type="date" hint={t('panel.expiresHint')} />
+        <Field label={t('panel.password')} field={fields.password} type="password" autoComplete="new-password" hint={t('panel.passwordHint')} />
+        <div>
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            {t('panel.create')}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+/** One card per link (the panel is narrow on every screen): when and by whom, last opened, expiry, password. */
+function LinkList({ links, more, locale, timeZone }: { links: readonly ShareLinkListItem[]; more: boolean; locale: string; timeZone: string }) {
+  const { t } = useTranslation('share');
+  const now = new Date();
+  return (
+    <section aria-labelledby="share-links-heading">
+      <h3 id="share-links-heading">{t('panel.links')}</h3>
+      {links.length === 0 ? (
+        <p className="muted">{t('panel.none')}</p>
+      ) : (
+        <ul className="share-links">
+          {links.map((link) => {
+            const created = formatDateTime(link.createdAt, locale, timeZone);
+            const creator = link.creatorName ?? t('panel.formerMember');
+            const expired = shareLinkState({ expiresAt: link.expiresAt, revokedAt: null }, now) === 'expired';
+            return (
+              <li key={link.id} className="share-link">
+                <dl>
+                  <div>
+                    <dt>{t('panel.createdAt')}</dt>
+                    <dd>{created}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('panel.creator')}</dt>
+                    <dd>{creator}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('panel.lastOpened')}</dt>
+                    <dd>{link.lastOpenedAt ? formatDateTime(link.lastOpenedAt, locale, timeZone) : t('panel.never')}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('panel.expires')}</dt>
+                    <dd suppressHydrationWarning>
+                      {expired ? (
+                        <span className="chip warn">{t('panel.expired')}</span>
+                      ) : link.expiresAt ? (
+                        formatDayOf(link.expiresAt, locale, timeZone)
+                      ) : (
+                        t('panel.noExpiry')
+                      )}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('panel.hasPassword')}</dt>
+                    <dd>{link.hasPassword ? t('panel.withPassword') : t('panel.withoutPassword')}</dd>
+                  </div>
+                </dl>
+                <Form method="post" preventScrollReset>
+                  <input type="hidden" name="intent" value="revoke" />
+                  <input type="hidden" name="linkId" value={link.id} />
+                  <button type="submit" className="secondary small" aria-label={t('panel.revokeLabel', { date: created, name: creator })}>
+                    {t('panel.revoke')}
+                  </button>
+                </Form>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {more ? <p className="muted small">{t('panel.more', { count: links.length })}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+// The executive summary's figures, below its title and filters: the totals, the chart, realised
+// value, one page of the ranking, the warnings and the measures carrying the most value. Shared by the
+// members' summary page and its read-only share page (which passes no workspace address, so nothing
+// links into the workspace).
+import { useTranslation } from 'react-i18next';
+import type { Money } from '~/components/projects/figures';
+import { PortfolioChart } from '~/components/projects/portfolio-chart';
+import type { SummaryQuery } from '~/lib/schemas/projects';
+import type { SummaryPage } from '~/server/portfolio.server';
+import { SummaryHeadline } from './headline';
+import { RankingTable, type SortLabels } from './ranking-table';
+import { RealisedSummary, type PortfolioRealisedData } from './realised-summary';
+import { SummaryWarnings } from './summary-warnings';
+import { TopMeasures } from './top-measures';
+
+export function SummaryFigures({
+  summary,
+  realised,
+  query,
+  sortLabel,
+  m,
+  slug,
+}: {
+  summary: SummaryPage;
+  realised: PortfolioRealisedData;
+  query: SummaryQuery;
+  sortLabel: SortLabels;
+  m: Money;
+  /** The workspace, for links to its projects and measures; null on a shared summary. */
+  slug: string | null;
+}) {
+  const { t } = useTranslation('projects');
+  const base = slug ? `/w/${slug}` : null;
+  return (
+    <>
+      <SummaryHeadline summary={summary} status={query.status} m={m} slug={slug} />
+
+      {summary.chartBars.length > 0 ? (
+        <section className="panel" aria-labelledby="chart-heading">
+          <h2 id="chart-heading">{t('summary.chart.title')}</h2>
+          <PortfolioChart bars={summary.chartBars} years={summary.totals.years} m={m} />
+        </section>
+      ) : null}
+
+      <RealisedSummary realised={realised} m={m} />
+
+      <RankingTable ranking={summary.ranking} counts={summary.counts} query={query} sortLabel={sortLabel} m={m} base={base} />
+      <SummaryWarnings warnings={summary.warnings} base={base} locale={m.locale} />
+      <TopMeasures topMeasures={summary.topMeasures} m={m} base={base} />
+    </>
+  );
+}
