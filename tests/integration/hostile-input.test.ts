@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { call, request } from '../support/factories';
 import { routeModules } from '../support/route-modules';
 import { activityCount, makeWorld, worldParams, type World } from '../support/world-fixture';
+import { createShareLink } from '~/server/share-links.server';
 
 type Action = Parameters<typeof call>[0];
 type RouteModule = { action?: Action };
@@ -257,6 +258,7 @@ function cases(file: string, w: World): Case[] {
       // Last: a valid deletion removes the objective, and later requests are refused.
       { form: { intent: 'delete', version: '1' } },
     ],
+    's.$token.tsx': [{ form: { password: 'not the password' } }],
     'w.$slug.dashboards._index.tsx': [{ form: { intent: 'create', name: 'Board', audience: 'custom', customAudience: 'Franchisees', shared: 'on' } }],
     'w.$slug.dashboards.$dashboardId.tsx': [
       { form: { intent: 'update', version: '1', name: 'Board', audience: 'top_management', customAudience: '', shared: 'on' } },
@@ -341,6 +343,12 @@ function fileCases(file: string, w: World, hostile: string[]): { intent: string;
   return [];
 }
 
+async function passwordShareLink(w: World) {
+  const created = await createShareLink(w.ws.id, w.owner.id, { kind: 'map', id: w.map.id }, { expiresAt: null, password: 'the right password' });
+  if (created.status !== 'ok') throw new Error('share link not created');
+  return created.value.token;
+}
+
 const actions = Object.entries(routes)
   .filter(([, m]) => typeof m.action === 'function')
   .map(([file, m]) => [file, m.action!] as const)
@@ -359,6 +367,8 @@ describe('hostile input', () => {
       const w = await makeWorld();
       const hostile = HOSTILE(w);
       const params = worldParams(file, w);
+      // The share page's password form, on a link that has a password (any other token is a 404).
+      if (file === 's.$token.tsx') params.token = await passwordShareLink(w);
       const failures: string[] = [];
       const send = async (name: string, body: URLSearchParams | FormData) => {
         const before = await activityCount(w.ws.id);
