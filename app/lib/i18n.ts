@@ -20,6 +20,7 @@ export const namespaces = [
   'history',
   'activity',
   'share',
+  'pages',
 ] as const;
 
 export const i18nConfig = {
@@ -28,7 +29,8 @@ export const i18nConfig = {
   defaultNS: 'common',
   ns: [...namespaces],
   interpolation: { escapeValue: false },
-  react: { useSuspense: false },
+  // useTranslation(['common', 'pages']): a key not found in the first namespace is looked up in the next.
+  react: { useSuspense: false, nsMode: 'fallback' as const },
 };
 
 export function isLanguage(value: unknown): value is Language {

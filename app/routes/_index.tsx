@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { getSignedIn } from '~/server/auth.server';
 import { listWorkspacesForUser } from '~/server/workspaces.server';
 
+export const handle = { i18n: ['pages'] };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await getSignedIn(request);
   if (signedIn) {
@@ -14,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Landing() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   return (
     <div className="landing">
       <header>

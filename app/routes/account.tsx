@@ -15,6 +15,8 @@ import { pageTitle } from '~/lib/page-title';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account');
 
+export const handle = { i18n: ['pages'] };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
   return {
@@ -58,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AccountRoute() {
   const { user, workspaces } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   const [profileForm, profileFields] = useForm({
     id: 'profile',
     lastResult: actionData?.intent === 'profile' ? actionData.result : undefined,

@@ -10,6 +10,8 @@ import { pageTitle } from '~/lib/page-title';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invite');
 
+export const handle = { i18n: ['pages'] };
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = params.token ?? '';
   const attempt = await countAttempt(context);
@@ -45,7 +47,7 @@ async function countAttempt(context: LoaderFunctionArgs['context']) {
 
 export default function InviteRoute() {
   const loaderData = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   if (loaderData.state === 'invalid') {
     return (
       <AuthCard title={t('errors:title.404')}>

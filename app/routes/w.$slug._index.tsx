@@ -20,7 +20,7 @@ const HOME_DASHBOARDS = 8;
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'home');
 
 /** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
-export const handle = { i18n: ['projects', 'indicators'] };
+export const handle = { i18n: ['projects', 'indicators', 'pages'] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, user } = await requireMember(request, params.slug);
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function WorkspaceHome() {
   const { maps, projectsByStatus, memberCount, kpiHealth, topProjects, dashboards } = useLoaderData<typeof loader>();
   const { workspace, role, canEdit } = useWorkspace();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   const base = `/w/${workspace.slug}`;
   return (
     <>
@@ -106,7 +106,7 @@ type HomeDashboard = { id: string; name: string; audience: DashboardAudience; cu
 
 /** An empty workspace leads somewhere: the three steps from a blank workspace to a business case. */
 function GettingStarted({ base, canEdit }: { base: string; canEdit: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   return (
     <section className="panel getting-started" aria-labelledby="start-heading">
       <h2 id="start-heading">{t('home.start.title')}</h2>

@@ -16,6 +16,8 @@ import { pageTitle } from '~/lib/page-title';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'newWorkspace');
 
+export const handle = { i18n: ['pages'] };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
   const locale = user.locale ?? 'en';
@@ -34,7 +36,7 @@ export default function NewWorkspaceRoute() {
   const { workspaces, locale, timeZone, timeZones } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   const [form, fields] = useForm({
     id: 'new-workspace',
     lastResult,

@@ -20,7 +20,7 @@ export function Invitations({
   reply?: ActionReply & { link?: string; email?: string };
 }) {
   const { workspace } = useWorkspace();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   const invited = answerFor(reply, 'invite');
   const [form, fields] = useForm({
     id: 'invite',
@@ -64,7 +64,7 @@ export function Invitations({
 }
 
 function InviteLink({ email, link }: { email: string; link: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   const [copied, setCopied] = useState(false);
   return (
     <div className="notice" role="status">

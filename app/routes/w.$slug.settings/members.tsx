@@ -20,7 +20,7 @@ interface Member {
 }
 
 function RoleForm({ member, reply }: { member: Member; reply?: ActionReply }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   const [form, fields] = useForm({
     id: `role-${member.userId}-${member.role}`,
     lastResult: lastResultFor(reply, 'role', member.userId),
@@ -48,7 +48,7 @@ function RoleForm({ member, reply }: { member: Member; reply?: ActionReply }) {
 
 export function Members({ members, reply }: { members: readonly Member[]; reply?: ActionReply & { message?: string } }) {
   const { isOwner, user } = useWorkspace();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   // A refusal about members (the last owner) shows under the list, whichever form asked.
   const refused = reply && ['role', 'remove', 'leave'].includes(reply.intent) && reply.status === 'invalid' ? reply.message : undefined;
   return (

@@ -21,7 +21,7 @@ import { pageTitle } from '~/lib/page-title';
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'settings');
 
 /** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
-export const handle = { i18n: ['api', 'webhooks'] };
+export const handle = { i18n: ['api', 'webhooks', 'pages'] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request, params.slug);
@@ -87,7 +87,7 @@ export default function SettingsRoute() {
   const { settings, members, invitations, timeZones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { isOwner } = useWorkspace();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   return (
     <>
       <div className="page-header">

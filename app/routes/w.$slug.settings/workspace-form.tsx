@@ -20,7 +20,7 @@ export interface WorkspaceSettings {
 
 export function WorkspaceForm({ settings, timeZones, reply }: { settings: WorkspaceSettings; timeZones: readonly string[]; reply?: ActionReply }) {
   const { isOwner } = useWorkspace();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   const mine = answerFor(reply, 'settings');
   const [form, fields] = useForm({
     id: `settings-${settings.version}`,
