@@ -7,7 +7,7 @@ import { db, type Executor } from '#db/client';
 import { card, emotionPoint, journeyMap, kpi, lane, persona, stage } from '#db/schema';
 import { CARD_LANE_KINDS, type Channel, type LaneKind, type MapState } from '~/domain/vocabulary';
 import { moveAcross, moveWithin } from '~/domain/ordering';
-import { recordActivity } from './activity.server';
+import { lastChangeOf, recordActivity } from './activity.server';
 import { announce } from './live.server';
 import { invalid, NOT_FOUND, ok, stale, type Result } from './result.server';
 import { listMapKpis } from './kpis.server';
@@ -673,7 +673,7 @@ export async function setEmotion(
 
 // ---------------------------------------------------------------- shared
 
-/** `update ... where id and workspace and map and version` then +1; 0 rows -> the current row (409) or 404. */
+/** `update ... where id and workspace and map and version` then +1; 0 rows -> the current row with its last author (409) or 404. */
 async function versionedUpdate<T extends typeof stage | typeof lane | typeof card>(
   table: T,
   workspaceId: string,
@@ -693,9 +693,13 @@ async function versionedUpdate<T extends typeof stage | typeof lane | typeof car
       .where(and(where, eq(t.version, version)))
       .returning({ id: t.id });
     if (!row) {
+      // The refusal carries the current row and who saved it last, in one query: the editor shows
+      // both versions side by side without asking again.
+      const last = lastChangeOf(workspaceId, log.entityType, t.id);
       const [current] = await tx
-        .select(columns as typeof cardColumns)
+        .select({ ...(columns as typeof cardColumns), savedBy: last.savedBy, savedAt: last.savedAt })
         .from(t)
+        .leftJoinLateral(last, sql`true`)
         .where(where);
       return current ? stale(current) : NOT_FOUND;
     }

@@ -24,7 +24,7 @@ import { badRequest, notFound } from '~/server/http.server';
 import { deleteKpiValue, recordKpiValue } from '~/server/kpi-values.server';
 import { deleteKpi, findKpi, getKpiSettings, updateKpiSettings } from '~/server/kpis.server';
 import { linkKpi, listProjectsForKpi, listProjectsToLink } from '~/server/projects.server';
-import { invalid, reply, replyInvalid, valueOr404 } from '~/server/result.server';
+import { invalid, reply, replyInvalid, replyWithDraft, valueOr404 } from '~/server/result.server';
 import measuresStyles from '~/styles/measures.css?url';
 import { DeleteKpi, KpiFigures, KpiHeader } from './kpi-figures';
 import { NpsHelper } from './nps-helper';
@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (s.status !== 'success') return replyInvalid(intent, s);
       const { version, intent: _i, currentValue, currentDate, ...settings } = s.value;
       const current = currentValue !== undefined && currentDate ? { value: currentValue, date: currentDate } : undefined;
-      return reply(intent, await updateKpiSettings(workspace.id, user.id, kpiId, version, { ...settings, current }), s);
+      return replyWithDraft(intent, await updateKpiSettings(workspace.id, user.id, kpiId, version, { ...settings, current }), s);
     }
     // 'current': "set the current value" dated today, as posted before the panel's combined form.
     case 'value':
