@@ -4,7 +4,19 @@ import { LOCALES, type Locale } from '~/domain/vocabulary';
 export const supportedLanguages = LOCALES;
 export type Language = Locale;
 export const fallbackLanguage: Language = 'en';
-export const namespaces = ['common', 'errors', 'maps', 'measures', 'projects', 'objectives', 'api', 'webhooks', 'priorities', 'indicators'] as const;
+export const namespaces = [
+  'common',
+  'errors',
+  'maps',
+  'measures',
+  'projects',
+  'objectives',
+  'api',
+  'webhooks',
+  'priorities',
+  'indicators',
+  'presence',
+] as const;
 
 export const i18nConfig = {
   supportedLngs: [...supportedLanguages],
