@@ -1,7 +1,7 @@
-// The map editor page: header (name, persona, state, print and export), what went wrong with the
-// last change, the board (and, while printing, the map cut into pages), and the forms that add stages
-// and lanes. It reloads when a change to the map or its KPIs is committed anywhere (live updates),
-// once the user is not mid-edit or mid-drag.
+// The map editor page: header (name, persona, state, who else is viewing it, print and export), what
+// went wrong with the last change, the board (and, while printing, the map cut into pages), and the
+// forms that add stages and lanes. It reloads when a change to the map or its KPIs is committed
+// anywhere (live updates), once the user is not mid-edit or mid-drag.
 import { Form, Link, useActionData, useFetcher, useNavigation, useRevalidator, useSearchParams } from '@remix-run/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +9,11 @@ import { LANE_KINDS } from '~/domain/vocabulary';
 import { isTyping, useLiveData } from '~/lib/live';
 import { useNonce } from '~/lib/nonce';
 import { useWorkspace } from '~/lib/workspace';
-import { controlProps, formProps, Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
+import { comparedInPlace, controlProps, formProps, Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
 import { MapBoard } from './map-board';
 import { MapPrint, PaperSelect, usePrinting, usePrintPaper } from './map-print';
 import { MoveSubmitContext } from './move-context';
+import { MapPresence } from './presence';
 import { hideWhilePendingScript } from './pending-moves';
 import type { MapEditorData } from './types';
 import { useMoveSaver } from './use-move-saver';
@@ -76,8 +77,9 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
 
   const persona = editor.map.persona;
   const staleName = actionData?.status === 'stale' && actionData.current ? String(actionData.current.title ?? actionData.current.name ?? '') : '';
-  // An invalid answer whose errors its form shows beside the fields needs no banner.
-  const problem = shownByForm(actionData) ? undefined : refusal(actionData);
+  // An invalid answer whose errors its form shows beside the fields needs no banner, nor a stale
+  // save that its edit form compares in place.
+  const problem = shownByForm(actionData) || comparedInPlace(actionData) ? undefined : refusal(actionData);
   return (
     <div className="journey">
       <div className="page-header map-header">
@@ -91,6 +93,7 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
             {editor.map.archivedAt ? <span className="chip neutral">{t('list.archived')}</span> : null}
             {editor.map.description ? <span className="muted"> {editor.map.description}</span> : null}
           </p>
+          <MapPresence mapId={editor.map.id} userId={user.id} />
         </div>
         <div className="row no-print">
           <PaperSelect paper={paper} onChange={setPaper} />
