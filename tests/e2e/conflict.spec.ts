@@ -2,6 +2,7 @@
 // second save is refused and the editor shows both versions, theirs and mine, with who saved and
 // when; "Apply mine on top" saves mine, "Keep theirs" shows theirs; either way without a reload,
 // and the next save works. What the user typed is never lost, even when a live update arrives.
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_MAPS, expect, test } from './fixtures';
 import { hydrated } from './helpers';
@@ -60,6 +61,9 @@ test('a card changed meanwhile: the refusal shows both versions, and "Apply mine
   await expect(conflict.getByRole('columnheader', { name: 'Theirs (saved)' })).toBeVisible();
   await expect(cells(conflict, 'Title')).toHaveText(['Leur titre', 'Mon titre à moi']);
   await expect(cells(conflict, 'Description')).toHaveCount(2);
+  // No serious accessibility problem in the comparison (axe, WCAG 2.1 AA).
+  const axe = await new AxeBuilder({ page }).include('.conflict').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // Mine is still in the field; nothing of mine was saved.
   await expect(card.getByLabel('Title')).toHaveValue('Mon titre à moi');
   await expect(page.locator('.card-title', { hasText: 'Mon titre à moi' })).toHaveCount(0);

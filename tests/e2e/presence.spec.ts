@@ -1,6 +1,7 @@
 // Two people on one map, each in a browser of their own: the map's header lists the other one
 // ("Also here"), a change one of them saves (a card, a stage, a KPI's value) appears on the other's
 // map without a reload, and someone who closes the map disappears from the other's header.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_MAPS, expect, test } from './fixtures';
 import { hydrated } from './helpers';
@@ -31,6 +32,8 @@ test('two members on one map see each other, and each other’s edits without a 
   await expect(alsoHere(page).locator('.avatar')).toHaveText('LD');
   await expect(alsoHere(lea).getByRole('listitem')).toHaveCount(1);
   await expect(alsoHere(lea).getByRole('listitem')).toContainText(OWNER);
+  const axe = await new AxeBuilder({ page }).include('.presence').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // Léa renames a card: Camille's map shows it without a reload.
   const card = lea.locator('.journey-card', { hasText: 'Tunnel de souscription en ligne' });
