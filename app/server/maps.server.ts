@@ -196,6 +196,7 @@ export type MapEditorData = NonNullable<Awaited<ReturnType<typeof loadMapEditor>
 // ---------------------------------------------------------------- map rows
 
 async function currentMap(workspaceId: string, mapId: string, executor: Executor = db) {
+  const last = lastChangeOf(workspaceId, 'map', journeyMap.id);
   const [row] = await executor
     .select({
       id: journeyMap.id,
@@ -204,8 +205,11 @@ async function currentMap(workspaceId: string, mapId: string, executor: Executor
       personaId: journeyMap.personaId,
       state: journeyMap.state,
       version: journeyMap.version,
+      savedBy: last.savedBy,
+      savedAt: last.savedAt,
     })
     .from(journeyMap)
+    .leftJoinLateral(last, sql`true`)
     .where(and(eq(journeyMap.id, mapId), eq(journeyMap.workspaceId, workspaceId)));
   return row ?? null;
 }

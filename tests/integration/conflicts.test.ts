@@ -80,6 +80,17 @@ describe('a stale save on the map', () => {
     expect((await db.select().from(stage).where(eq(stage.id, s.stage.id)))[0]).toMatchObject({ name: 'Explorer', phase: null, version: 3 });
   });
 
+  it('of the map settings answers with the current settings and their author; applying mine on top lands', async () => {
+    const s = await setup();
+    const form = { intent: 'updateMap', mapId: s.mapId, description: '', state: 'current' };
+    expect((await s.act(s.camille, { ...form, version: 1, name: 'Achat en ligne' })).status).toBe(200);
+    const refused = await s.act(s.lea, { ...form, version: 1, name: 'Achat en boutique' });
+    expect(refused.status).toBe(409);
+    expect(refused.data.current).toMatchObject({ name: 'Achat en ligne', version: 2, savedBy: 'Camille Martin' });
+    expect(refused.data.result.initialValue).toMatchObject({ name: 'Achat en boutique' });
+    expect((await s.act(s.lea, { ...form, version: 2, name: 'Achat en boutique' })).status).toBe(200);
+  });
+
   it('reads the current row and its author in one query after the refused update', async () => {
     const s = await setup();
     await updateCard(s.ws.id, s.camille.id, s.mapId, { cardId: s.card.id, version: 1, title: 'v2', description: '', channel: 'web', system: null });

@@ -48,9 +48,9 @@ export function refusal(answer: EditorAnswer | undefined): string | undefined {
   return answer.message ?? 'badRequest';
 }
 
-/** A stale save of a card, stage or lane: its edit form shows both versions (see SaveOrConflict). */
+/** A stale save of the map's settings, a card, stage or lane: its form shows both versions (see SaveOrConflict). */
 export const comparedInPlace = (answer: EditorAnswer | undefined) =>
-  answer?.status === 'stale' && ['updateCard', 'updateStage', 'updateLane'].includes(answer.intent ?? '');
+  answer?.status === 'stale' && ['updateMap', 'updateCard', 'updateStage', 'updateLane'].includes(answer.intent ?? '');
 
 /** An invalid answer carrying field errors: the form that sent it shows them beside its fields. */
 export function shownByForm(answer: EditorAnswer | undefined): boolean {

@@ -9,7 +9,19 @@ import { LANE_KINDS } from '~/domain/vocabulary';
 import { isTyping, useLiveData } from '~/lib/live';
 import { useNonce } from '~/lib/nonce';
 import { useWorkspace } from '~/lib/workspace';
-import { comparedInPlace, controlProps, formProps, Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
+import {
+  comparedInPlace,
+  controlProps,
+  formProps,
+  Labelled,
+  refusal,
+  SaveOrConflict,
+  settle,
+  shownByForm,
+  UnshownErrors,
+  useEditorForm,
+  type EditorAnswer,
+} from './editor-form';
 import { MapBoard } from './map-board';
 import { MapPrint, PaperSelect, usePrinting, usePrintPaper } from './map-print';
 import { MoveSubmitContext } from './move-context';
@@ -130,7 +142,7 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
       {canEdit ? (
         <details className="edit add-form map-settings no-print">
           <summary>{t('editor.mapSettings')}</summary>
-          <MapSettingsForm key={editor.map.version} editor={editor} />
+          <MapSettingsForm key={editor.map.version} editor={editor} action={action} />
         </details>
       ) : null}
 
@@ -176,15 +188,20 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
   );
 }
 
-function MapSettingsForm({ editor }: { editor: MapEditorData }) {
+const MAP_FIELDS = ['name', 'description', 'personaId', 'state'] as const;
+
+function MapSettingsForm({ editor, action }: { editor: MapEditorData; action: string }) {
   const { t } = useTranslation('maps');
   const { map } = editor;
   const [form, field] = useEditorForm({
     id: 'map-settings',
     intent: 'updateMap',
     rowId: map.id,
+    version: map.version,
     defaultValue: { name: map.name, description: map.description, personaId: map.personaId ?? '', state: map.state },
   });
+  const revalidator = useRevalidator();
+  const personaName = (id: unknown) => editor.personas.find((p) => p.id === id)?.name ?? '';
   const name = field('name');
   const description = field('description');
   const persona = field('personaId');
@@ -193,7 +210,7 @@ function MapSettingsForm({ editor }: { editor: MapEditorData }) {
     <Form method="post" preventScrollReset className="row" {...formProps(form)}>
       <input type="hidden" name="intent" value="updateMap" />
       <input type="hidden" name="mapId" value={map.id} />
-      <input type="hidden" name="version" value={map.version} />
+      <input type="hidden" name="version" value={form.version} />
       <Labelled label={t('map.name')} field={name}>
         <input type="text" {...controlProps(name)} required maxLength={120} />
       </Labelled>
@@ -217,9 +234,19 @@ function MapSettingsForm({ editor }: { editor: MapEditorData }) {
         </select>
       </Labelled>
       <div className="field">
-        <button type="submit">{t('actions.save')}</button>
+        <SaveOrConflict
+          form={form}
+          label={t('actions.save')}
+          fields={MAP_FIELDS.map((name) => ({ name, label: t(`map.${name === 'personaId' ? 'persona' : name}`) }))}
+          show={(name, value) => (name === 'personaId' ? personaName(value) : name === 'state' && value ? t(`state.${String(value)}`) : String(value ?? ''))}
+          keepTheirsHref={action}
+          onKeepTheirs={() => {
+            if (form.conflict) settle(form.conflict);
+            revalidator.revalidate();
+          }}
+        />
       </div>
-      <UnshownErrors form={form} shown={['name', 'description', 'personaId', 'state']} />
+      <UnshownErrors form={form} shown={MAP_FIELDS} />
     </Form>
   );
 }
