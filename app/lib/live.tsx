@@ -4,7 +4,7 @@
 // is visible. A change made by someone else shows a discreet "Updated" cue (a polite status).
 // A map page says which map it shows (usePresence): the stream is opened again for that map
 // (?map=), which lists the user among its viewers, and it brings the map's viewers.
-import { useFetchers, useNavigation, useRevalidator } from '@remix-run/react';
+import { useFetchers, useNavigation, useParams, useRevalidator } from '@remix-run/react';
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { concerns, type LiveInterest } from '~/domain/live-topics';
@@ -44,7 +44,10 @@ export function LiveUpdates({ slug, children }: { slug: string; children: ReactN
     return () => void listeners.current.delete(listener);
   }, []);
   const showCue = useCallback(() => setCue(Date.now()), []);
-  const [viewing, setViewing] = useState<string | null>(null);
+  // A page opened at a map's address shows that map: its first stream is opened for it at once,
+  // rather than for no map and again when the page says so (usePresence).
+  const params = useParams();
+  const [viewing, setViewing] = useState<string | null>(() => params.mapId ?? null);
   const [viewers, setViewers] = useState<Viewer[]>([]);
   const [live] = useState<Live>(() => ({ subscribe, showCue, view: setViewing }));
 

@@ -51,13 +51,11 @@ interface Hub {
 }
 
 const globalForHub = globalThis as unknown as { __parcoursLive?: Hub };
-const hub: Hub = (globalForHub.__parcoursLive ??= {
-  listeners: new Map(),
-  streams: new Set(),
-  presences: new Map(),
-  watchers: new Map(),
-  reading: new Map(),
-});
+const hub: Hub = (globalForHub.__parcoursLive ??= { listeners: new Map(), streams: new Set(), presences: new Map(), watchers: new Map(), reading: new Map() });
+// A hub kept from before presence (the dev server reloads modules, not globals) gets its maps.
+hub.presences ??= new Map();
+hub.watchers ??= new Map();
+hub.reading ??= new Map();
 
 function dispatch(payload: string) {
   const message = readLiveMessage(payload);

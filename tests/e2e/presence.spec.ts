@@ -70,8 +70,15 @@ test('two members on one map see each other, and each other’s edits without a 
 test('leaving the map for another page of the workspace ends the presence there', async ({ page, ownWorkspace, teammate }) => {
   const lea = teammate.page;
   await openMap(page, ownWorkspace.slug);
-  await openMap(lea, ownWorkspace.slug);
+  // Opened at its address, the map opens one live stream, for the map.
+  const streams: string[] = [];
+  lea.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('/live')) streams.push(new URL(request.url()).search);
+  });
+  await lea.goto(page.url());
+  await hydrated(lea);
   await expect(alsoHere(page).getByRole('listitem')).toContainText(teammate.name);
+  expect(streams).toEqual([`?map=${new URL(page.url()).pathname.split('/').pop()}`]);
   await lea.getByRole('link', { name: 'Measures', exact: true }).click();
   await expect(lea.getByRole('heading', { level: 1 })).not.toHaveText(MAP);
   await expect(alsoHere(page)).toHaveCount(0, { timeout: 5_000 });
