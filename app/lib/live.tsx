@@ -70,8 +70,9 @@ export function LiveUpdates({ slug, children }: { slug: string; children: ReactN
     });
     source.addEventListener('presence', (event) => {
       try {
-        const { viewers: list } = JSON.parse((event as MessageEvent<string>).data) as { viewers?: unknown };
-        if (!retired && Array.isArray(list)) setViewers(list.filter((v): v is Viewer => typeof v?.id === 'string' && typeof v?.name === 'string'));
+        // The server's own list ({id, name} each, see live.server.ts).
+        const { viewers: list } = JSON.parse((event as MessageEvent<string>).data) as { viewers?: Viewer[] };
+        if (!retired && Array.isArray(list)) setViewers(list);
       } catch {
         // Not ours: ignore.
       }

@@ -80,8 +80,6 @@ export interface EditorFormState {
    */
   version?: number;
   conflict?: Conflict;
-  /** What was sent with the refused save. */
-  sent?: Record<string, unknown>;
   /** The form's own save landed (its panel may close). */
   landed: boolean;
 }
@@ -138,7 +136,6 @@ export function useEditorForm({ id, intent, rowId, defaultValue, version, resetO
     onSubmit: onSubmit ? (event) => onSubmit(event, new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter)) : undefined,
     version: conflict ? Number(conflict.current.version) : drawn.version,
     conflict,
-    sent: conflict ? (reply?.initialValue ?? {}) : undefined,
     landed: mine?.status === 'done',
   };
   const field = (name: string): EditorField => ({
@@ -187,7 +184,12 @@ export function SaveOrConflict({
   if (!form.conflict) return save;
   return (
     <Suspense fallback={save}>
-      <ConflictNotice id={form.id} theirs={form.conflict.current} yours={form.sent ?? {}} {...notice} />
+      <ConflictNotice
+        id={form.id}
+        theirs={form.conflict.current}
+        yours={(form.conflict.result as SubmissionReply | undefined)?.initialValue ?? {}}
+        {...notice}
+      />
     </Suspense>
   );
 }
