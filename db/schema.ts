@@ -1116,3 +1116,37 @@ export const shareLink = pgTable(
     index('share_link_kind_idx').on(t.workspaceId, t.kind),
   ],
 );
+
+// ---------------------------------------------------------------- presence
+
+/**
+ * Who is viewing which map: one row per open live stream that says it shows a map (a browser tab).
+ * The app instance holding the stream refreshes seen_at every 20 s and deletes the row when the
+ * stream ends; a row no longer refreshed (its instance died) stops counting after a minute and is
+ * swept. The map and the member are of the row's workspace, by the database's own rule.
+ */
+export const mapPresence = pgTable(
+  'map_presence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    mapId: uuid('map_id').notNull(),
+    userId: text('user_id').notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'map_presence_map_same_workspace_fk',
+      columns: [t.workspaceId, t.mapId],
+      foreignColumns: [journeyMap.workspaceId, journeyMap.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'map_presence_member_fk',
+      columns: [t.workspaceId, t.userId],
+      foreignColumns: [membership.workspaceId, membership.userId],
+    }).onDelete('cascade'),
+    // The viewers of a map (recently seen), and the sweep of rows no longer refreshed.
+    index('map_presence_map_idx').on(t.workspaceId, t.mapId, t.seenAt),
+    index('map_presence_seen_idx').on(t.seenAt),
+  ],
+);

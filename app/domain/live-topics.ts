@@ -2,8 +2,25 @@
 // (a KPI's values or settings), `project:<id>` (a project's business case) and `figures` (anything
 // the ROI figures depend on: values, targets, projects). `kpi:*` stands for "some KPIs" when a big
 // batch touches too many to name, `*` for "anything" (a stream that reconnects may have missed some).
+// `presence:<map id>` says who views a map changed: the server reads the viewers again for the
+// streams showing that map, and pages never see the topic itself.
 
-export type LiveTopic = `map:${string}` | `kpi:${string}` | `project:${string}` | 'figures' | '*';
+export type LiveTopic = `map:${string}` | `kpi:${string}` | `project:${string}` | `presence:${string}` | 'figures' | '*';
+
+const PRESENCE = 'presence:';
+
+export const presenceTopic = (mapId: string): LiveTopic => `${PRESENCE}${mapId}`;
+
+/** A message's topics split: those the pages hear, and the maps whose viewers changed. */
+export function splitPresence(topics: readonly string[]): { topics: string[]; presenceMaps: string[] } {
+  const rest: string[] = [];
+  const maps: string[] = [];
+  for (const topic of topics) {
+    if (topic.startsWith(PRESENCE)) maps.push(topic.slice(PRESENCE.length));
+    else rest.push(topic);
+  }
+  return { topics: rest, presenceMaps: maps };
+}
 
 /** A PostgreSQL NOTIFY payload must stay under 8,000 bytes. */
 export const MAX_NOTIFY_BYTES = 7_000;

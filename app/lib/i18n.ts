@@ -21,6 +21,7 @@ export const namespaces = [
   'activity',
   'share',
   'pages',
+  'presence',
 ] as const;
 
 export const i18nConfig = {

@@ -2,19 +2,29 @@
 // says what it shows (useLiveData) and, when a committed change concerns it, reloads its data
 // through Remix revalidation: at once, or as soon as the user stops editing, and only while the tab
 // is visible. A change made by someone else shows a discreet "Updated" cue (a polite status).
-import { useFetchers, useNavigation, useRevalidator } from '@remix-run/react';
+// A map page says which map it shows (usePresence): the stream is opened again for that map
+// (?map=), which lists the user among its viewers, and it brings the map's viewers.
+import { useFetchers, useNavigation, useParams, useRevalidator } from '@remix-run/react';
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { concerns, type LiveInterest } from '~/domain/live-topics';
 
 type Listener = (topics: string[]) => void;
 
+export interface Viewer {
+  id: string;
+  name: string;
+}
+
 interface Live {
   subscribe: (listener: Listener) => () => void;
   showCue: () => void;
+  /** The map the page shows (null: none). */
+  view: (mapId: string | null) => void;
 }
 
 const LiveContext = createContext<Live | null>(null);
+const PresenceContext = createContext<Viewer[]>([]);
 
 /** How long after a local save a change is taken as the user's own (no cue). */
 const OWN_CHANGE_MS = 1_500;
@@ -22,6 +32,8 @@ const CUE_MS = 4_000;
 /** Changes arriving together (a batch, a save and its echo) make one reload. */
 const GATHER_MS = 150;
 const RETRY_MS = 1_000;
+/** When the page's map changes, the stream before stays this long beside the new one: no change falls between. */
+const SWITCH_MS = 1_500;
 
 export function LiveUpdates({ slug, children }: { slug: string; children: ReactNode }) {
   const { t } = useTranslation();
@@ -32,12 +44,19 @@ export function LiveUpdates({ slug, children }: { slug: string; children: ReactN
     return () => void listeners.current.delete(listener);
   }, []);
   const showCue = useCallback(() => setCue(Date.now()), []);
-  const [live] = useState<Live>(() => ({ subscribe, showCue }));
+  // A page opened at a map's address shows that map: its first stream is opened for it at once,
+  // rather than for no map and again when the page says so (usePresence).
+  const params = useParams();
+  const [viewing, setViewing] = useState<string | null>(() => params.mapId ?? null);
+  const [viewers, setViewers] = useState<Viewer[]>([]);
+  const [live] = useState<Live>(() => ({ subscribe, showCue, view: setViewing }));
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(`/w/${slug}/live`);
+    const source = new EventSource(`/w/${slug}/live${viewing ? `?map=${viewing}` : ''}`);
     let lost = false;
+    let retired = false;
+    setViewers([]);
     const emit = (topics: string[]) => {
       for (const listener of [...listeners.current]) listener(topics);
     };
@@ -49,16 +68,28 @@ export function LiveUpdates({ slug, children }: { slug: string; children: ReactN
         // Not ours: ignore.
       }
     });
+    source.addEventListener('presence', (event) => {
+      try {
+        // The server's own list ({id, name} each, see live.server.ts).
+        const { viewers: list } = JSON.parse((event as MessageEvent<string>).data) as { viewers?: Viewer[] };
+        if (!retired && Array.isArray(list)) setViewers(list);
+      } catch {
+        // Not ours: ignore.
+      }
+    });
     source.addEventListener('error', () => {
       lost = true;
     });
     // Back after a drop (a restart, a network change): changes may have been missed.
     source.addEventListener('open', () => {
-      if (lost) emit(['*']);
+      if (lost && !retired) emit(['*']);
       lost = false;
     });
-    return () => source.close();
-  }, [slug]);
+    return () => {
+      retired = true;
+      setTimeout(() => source.close(), SWITCH_MS);
+    };
+  }, [slug, viewing]);
 
   useEffect(() => {
     if (!cue) return;
@@ -68,7 +99,7 @@ export function LiveUpdates({ slug, children }: { slug: string; children: ReactN
 
   return (
     <LiveContext.Provider value={live}>
-      {children}
+      <PresenceContext.Provider value={viewers}>{children}</PresenceContext.Provider>
       <p className="live-cue" role="status" data-shown={cue ? 'true' : undefined}>
         {cue ? t('live.updated') : ''}
       </p>
@@ -130,4 +161,14 @@ export function useLiveData(interest: LiveInterest, busy: () => boolean = isTypi
       if (timer) clearTimeout(timer);
     };
   }, [live]);
+}
+
+/** Says that the page shows this map (its viewers then list the user) and returns who views it. */
+export function usePresence(mapId: string): Viewer[] {
+  const live = useContext(LiveContext);
+  useEffect(() => {
+    live?.view(mapId);
+    return () => live?.view(null);
+  }, [live, mapId]);
+  return useContext(PresenceContext);
 }

@@ -1,6 +1,7 @@
 // The activity log: every mutation writes one row in the same transaction as the change. The actor
 // is a person (actor_id) or, for calls made through the API, the token (api_token_id).
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '#db/client';
 import { activity, apiToken, user } from '#db/schema';
 
@@ -44,4 +45,25 @@ export async function listActivity(workspaceId: string, before?: Date) {
     .where(and(eq(activity.workspaceId, workspaceId), before ? lt(activity.at, before) : undefined))
     .orderBy(desc(activity.at))
     .limit(ACTIVITY_PAGE_SIZE);
+}
+
+/**
+ * Who changed a row last, and when (its newest activity), as a subquery to join laterally to the
+ * row: a refused save answers with the current row and its author in one query. The newest
+ * activity is found by walking the workspace's log backwards on its index, where the change that
+ * caused the refusal is among the last rows.
+ */
+export function lastChangeOf(workspaceId: string, entityType: string, entityId: AnyPgColumn) {
+  return db
+    .select({
+      savedBy: sql<string | null>`coalesce(${user.displayName}, 'API: ' || ${apiToken.name})`.as('saved_by'),
+      savedAt: activity.at,
+    })
+    .from(activity)
+    .leftJoin(user, eq(user.id, activity.actorId))
+    .leftJoin(apiToken, eq(apiToken.id, activity.apiTokenId))
+    .where(and(eq(activity.workspaceId, workspaceId), eq(activity.entityType, entityType), sql`${activity.entityId} = ${entityId}::text`))
+    .orderBy(desc(activity.at))
+    .limit(1)
+    .as('last_change');
 }

@@ -10,7 +10,7 @@ import type { ImpactMode, KpiStatus } from '~/domain/vocabulary';
 import { CHIP_SPARK, type KpiChipData } from '~/lib/kpi-chip';
 import { sparklinePath } from '~/lib/sparkline';
 import { deleted, inserted, positionChanges } from '~/domain/map-history';
-import { recordActivity } from './activity.server';
+import { lastChangeOf, recordActivity } from './activity.server';
 import { announce } from './live.server';
 import { latestValues, listKpiValues, newestValuesOfKpi } from './kpi-history.server';
 import { writeKpiValue } from './kpi-values.server';
@@ -184,7 +184,7 @@ export async function updateKpiSettings(
   kpiId: string,
   version: number,
   input: KpiSettingsInput,
-): Promise<Result<undefined, { version: number }>> {
+): Promise<Result<undefined, KpiSettingsNow>> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(kpi)
@@ -201,10 +201,7 @@ export async function updateKpiSettings(
       .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId), eq(kpi.version, version)))
       .returning({ id: kpi.id });
     if (!row) {
-      const [current] = await tx
-        .select({ version: kpi.version })
-        .from(kpi)
-        .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
+      const current = await kpiSettingsNow(tx, workspaceId, kpiId);
       return current ? stale(current) : NOT_FOUND;
     }
     await recordActivity(tx, { workspaceId, actorId, entityType: 'kpi', entityId: kpiId, action: 'updated', summary: input.note.slice(0, 80) });
@@ -225,6 +222,36 @@ export async function updateKpiSettings(
     return ok();
   });
 }
+
+/**
+ * A KPI's settings as saved now, with its current value (the newest by date) and who saved it last
+ * and when, in one query: what a refused save answers, for the panel to show both versions.
+ */
+async function kpiSettingsNow(executor: Executor, workspaceId: string, kpiId: string) {
+  const last = lastChangeOf(workspaceId, 'kpi', kpi.id);
+  const [row] = await executor
+    .select({
+      version: kpi.version,
+      note: kpi.note,
+      baselineValue: kpi.baselineValue,
+      baselineDate: kpi.baselineDate,
+      targetValue: kpi.targetValue,
+      targetDate: kpi.targetDate,
+      impactMode: kpi.impactMode,
+      manualAmount: kpi.manualAmount,
+      currentValue: sql<
+        string | null
+      >`(select ${kpiValue.value}::text from ${kpiValue} where ${kpiValue.workspaceId} = ${workspaceId} and ${kpiValue.kpiId} = ${kpi.id} order by ${kpiValue.date} desc limit 1)`,
+      savedBy: last.savedBy,
+      savedAt: last.savedAt,
+    })
+    .from(kpi)
+    .leftJoinLateral(last, sql`true`)
+    .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId)));
+  return row ?? null;
+}
+
+export type KpiSettingsNow = NonNullable<Awaited<ReturnType<typeof kpiSettingsNow>>>;
 
 /** Deletes a KPI and closes the gap in its cell, under the map lock. */
 export async function deleteKpi(workspaceId: string, actorId: string, kpiId: string): Promise<Result> {

@@ -9,7 +9,7 @@ import { card, emotionPoint, journeyMap, kpi, lane, persona, stage } from '#db/s
 import { CARD_LANE_KINDS, type Channel, type LaneKind, type MapState } from '~/domain/vocabulary';
 import { moveAcross, moveWithin } from '~/domain/ordering';
 import { deleted, inserted, positionChanges, updated, type MapChange } from '~/domain/map-history';
-import { recordActivity } from './activity.server';
+import { lastChangeOf, recordActivity } from './activity.server';
 import { announce } from './live.server';
 import { recordMapChanges } from './map-history.server';
 import { invalid, NOT_FOUND, ok, stale, type Result } from './result.server';
@@ -214,6 +214,7 @@ export type MapEditorData = NonNullable<Awaited<ReturnType<typeof loadMapEditor>
 // ---------------------------------------------------------------- map rows
 
 async function currentMap(workspaceId: string, mapId: string, executor: Executor = db, lock = false) {
+  const last = lastChangeOf(workspaceId, 'map', journeyMap.id);
   const query = executor
     .select({
       id: journeyMap.id,
@@ -222,10 +223,14 @@ async function currentMap(workspaceId: string, mapId: string, executor: Executor
       personaId: journeyMap.personaId,
       state: journeyMap.state,
       version: journeyMap.version,
+      savedBy: last.savedBy,
+      savedAt: last.savedAt,
     })
     .from(journeyMap)
+    .leftJoinLateral(last, sql`true`)
     .where(and(eq(journeyMap.id, mapId), eq(journeyMap.workspaceId, workspaceId)));
-  const [row] = lock ? await query.for('update') : await query;
+  // The map row only: the lateral read of its last author is not locked.
+  const [row] = lock ? await query.for('update', { of: journeyMap }) : await query;
   return row ?? null;
 }
 
@@ -734,8 +739,9 @@ export async function setEmotion(
 // ---------------------------------------------------------------- shared
 
 /**
- * Under the map lock: the row as it is, 404 when it is not there, 409 with it when its version is
- * not the one the person edited; otherwise the update with version + 1, recorded in the history.
+ * Under the map lock: the row as it is, 404 when it is not there, 409 with it and its last author
+ * when its version is not the one the person edited; otherwise the update with version + 1,
+ * recorded in the history.
  */
 async function versionedUpdate<T extends typeof stage | typeof lane | typeof card>(
   table: T,
@@ -753,7 +759,17 @@ async function versionedUpdate<T extends typeof stage | typeof lane | typeof car
     const where: SQL = and(eq(t.id, id), eq(t.workspaceId, workspaceId), eq(t.mapId, mapId))!;
     const [before] = (await tx.select().from(t).where(where)) as Record<string, unknown>[];
     if (!before) return NOT_FOUND;
-    if (before.version !== version) return stale(Object.fromEntries(Object.keys(columns).map((k) => [k, before[k]])));
+    if (before.version !== version) {
+      // The refusal carries the current row and who saved it last, in one query: the editor shows
+      // both versions side by side without asking again.
+      const last = lastChangeOf(workspaceId, log.entityType, t.id);
+      const [current] = await tx
+        .select({ ...(columns as typeof cardColumns), savedBy: last.savedBy, savedAt: last.savedAt })
+        .from(t)
+        .leftJoinLateral(last, sql`true`)
+        .where(where);
+      return current ? stale(current) : NOT_FOUND;
+    }
     await tx
       .update(t)
       .set({ ...values, version: sql`${t.version} + 1` })

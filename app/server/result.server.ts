@@ -5,6 +5,7 @@
 //   invalid   -> { intent, status: 'invalid', result }  (Conform)   400, the message beside its field
 //                (409 when it clashes with what is stored: a name taken, a measure in use, the last owner)
 //   stale     -> { intent, status: 'stale', current }               409, with the fresh content
+//                (replyWithDraft: and what was sent, for forms that compare both in place)
 //   notFound  -> thrown 404 for the error boundary (another workspace's id looks like a missing one)
 //   forbidden -> thrown 403
 import type { SubmissionResult } from '@conform-to/react';
@@ -75,6 +76,18 @@ export function reply<T, C>(intent: string, result: Result<T, C>, submission?: R
     case 'forbidden':
       throw forbidden();
   }
+}
+
+/**
+ * Like `reply`, for the forms that resolve a conflict in place (the map editor, the KPI settings): a
+ * stale answer also carries what was sent (`result`, Conform's reply), so the form shows the current
+ * content and the user's side by side, and keeps the user's text, with or without JavaScript.
+ */
+export function replyWithDraft<T, C>(intent: string, result: Result<T, C>, submission?: Replyable, extra: Record<string, string> = {}) {
+  if (result.status === 'stale') {
+    return data({ intent, ...extra, status: 'stale' as const, current: result.current, result: submission?.reply() }, { status: 409 });
+  }
+  return reply(intent, result, submission, extra);
 }
 
 /** For loaders: the value, or the thrown 404/403 the error boundary shows. */

@@ -6,14 +6,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { DEMO_MAPS, expect, test } from './fixtures';
 import { hydrated } from './helpers';
-import { addMemberOverHttp, signUpOverHttp } from '../support/http-client';
+import { addMemberOverHttp } from '../support/http-client';
 
 const CARD = 'Comparateur de forfaits';
 
 test('a mention on a card notifies the member, whose notification opens the card’s thread on the map', async ({ page, ownWorkspace, browser, baseURL }) => {
   test.slow();
-  const { account, cookie: memberCookie } = await signUpOverHttp(baseURL!, 'Hugo Lefèvre');
-  await addMemberOverHttp(baseURL!, ownWorkspace.cookie, ownWorkspace.slug, memberCookie, account.email, 'viewer');
+  const { cookie: memberCookie } = await addMemberOverHttp(baseURL!, ownWorkspace.cookie, ownWorkspace.slug, 'Hugo Lefèvre', 'viewer');
 
   await page.goto(`/w/${ownWorkspace.slug}/maps`);
   await page.getByRole('link', { name: DEMO_MAPS.purchase, exact: true }).click();

@@ -3,9 +3,17 @@
 // production build in another process, so the data is made over HTTP (tests/support/http-client.ts):
 // a new account signs up, creates a French EUR workspace like the demo, and imports the demo's maps
 // from their JSON export (with their KPIs, values and the measures they use).
-import { test as base, expect, type BrowserContext } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { createWorkspaceOverHttp, exportMapsOverHttp, importMapOverHttp, signInOverHttp, signUpOverHttp, type Account } from '../support/http-client';
+import {
+  addMemberOverHttp,
+  createWorkspaceOverHttp,
+  exportMapsOverHttp,
+  importMapOverHttp,
+  signInOverHttp,
+  signUpOverHttp,
+  type Account,
+} from '../support/http-client';
 
 export { expect };
 
@@ -54,11 +62,23 @@ async function createOwnWorkspace(baseURL: string) {
   return { workspace: { slug, name, owner: account, cookie }, cookie };
 }
 
+/** Another member of the workspace, in a browser of their own (a second context). */
+export interface Teammate {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** The owner of a workspace of its own is "Camille Testeur"; the teammate an editor of it. */
+export const TEAMMATE_NAME = 'Léa Durand';
+
 export const test = base.extend<{
   /** Signs the page's browser context in as one of the demo's members, by cookie (for reading the demo). */
   signInAs: (role: DemoRole) => Promise<void>;
   /** A workspace of its own holding copies of the demo's maps; the page is signed in as its owner. */
   ownWorkspace: OwnWorkspace;
+  /** An editor of ownWorkspace who joined it by invitation, signed in in a second browser context. */
+  teammate: Teammate;
 }>({
   signInAs: async ({ context, baseURL }, use) => {
     await use(async (role) => useSession(context, baseURL!, await signInOverHttp(baseURL!, DEMO_USERS[role], DEMO.password)));
@@ -67,5 +87,13 @@ export const test = base.extend<{
     const { workspace, cookie } = await createOwnWorkspace(baseURL!);
     await useSession(context, baseURL!, cookie);
     await use(workspace);
+  },
+  teammate: async ({ browser, ownWorkspace, baseURL, locale, viewport }, use) => {
+    const { cookie } = await addMemberOverHttp(baseURL!, ownWorkspace.cookie, ownWorkspace.slug, TEAMMATE_NAME);
+    // With JavaScript whatever the test uses for its own page.
+    const context = await browser.newContext({ baseURL, locale, viewport, javaScriptEnabled: true });
+    await useSession(context, baseURL!, cookie);
+    await use({ name: TEAMMATE_NAME, context, page: await context.newPage() });
+    await context.close();
   },
 });

@@ -170,8 +170,17 @@ test('two people edit the same KPI: the second save is refused with the current 
   await expect(other.getByText('Saved.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Save the settings' }).click();
-  await expect(page.getByRole('alert')).toContainText('Someone else saved this in the meantime');
+  // Refused, with the current content beside what was typed (which stays in the field).
+  const conflict = page.getByRole('group', { name: /saved a new version .* while you were editing/ });
+  await expect(conflict.getByRole('row', { name: /^What it represents here/ }).getByRole('cell')).toHaveText([
+    'Enquête envoyée 24 h après l’activation.',
+    'Ma version, partie d’une page périmée',
+  ]);
+  await expect(page.getByLabel('What it represents here')).toHaveValue('Ma version, partie d’une page périmée');
+  // Keeping theirs shows the current content.
+  await conflict.getByRole('button', { name: 'Keep theirs' }).click();
   await expect(page.getByLabel('What it represents here')).toHaveValue('Enquête envoyée 24 h après l’activation.');
+  await expect(conflict).toHaveCount(0);
 });
 
 test.describe('without JavaScript', () => {

@@ -37,6 +37,8 @@ export interface HttpOptions {
 export interface BuiltServer {
   baseUrl: string;
   port: number;
+  /** Where its database is (DATABASE_URL or PGLITE_DIR). */
+  databaseEnv: Record<string, string>;
   output(): string;
   http(path: string, options?: HttpOptions): Promise<HttpResult>;
   /** SIGTERM, then waits for the process to exit; returns the exit code and how long it took. */
@@ -75,9 +77,15 @@ async function freshDatabase(): Promise<{ env: Record<string, string>; drop: () 
   };
 }
 
-export async function startBuiltServer(options: { env?: Record<string, string> } = {}): Promise<BuiltServer> {
+/**
+ * `shareDatabaseWith`: a second app instance on the first one's PostgreSQL database (PGlite is one
+ * process's: there it needs DATABASE_URL); the first one drops the database when it stops.
+ */
+export async function startBuiltServer(options: { env?: Record<string, string>; shareDatabaseWith?: BuiltServer } = {}): Promise<BuiltServer> {
   const port = await freePort();
-  const database = await freshDatabase();
+  const shared = options.shareDatabaseWith;
+  if (shared && !shared.databaseEnv.DATABASE_URL) throw new Error('two app instances share a PostgreSQL database only (DATABASE_URL)');
+  const database = shared ? { env: shared.databaseEnv, drop: async () => {} } : await freshDatabase();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['server-build/index.js'], {
     cwd: root,
@@ -124,6 +132,7 @@ export async function startBuiltServer(options: { env?: Record<string, string> }
   return {
     baseUrl,
     port,
+    databaseEnv: database.env,
     output: () => output,
     http: (target, opts = {}) => send(port, target, opts),
     async stop() {

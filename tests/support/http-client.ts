@@ -136,12 +136,23 @@ export async function createApiTokenOverHttp(baseURL: string, cookie: string, sl
   return secret;
 }
 
-/** Invites an address to the workspace (the owner's settings form) and accepts with the invited account's session. */
-export async function addMemberOverHttp(baseURL: string, ownerCookie: string, slug: string, memberCookie: string, email: string, role: 'editor' | 'viewer') {
-  const invited = await postForm(baseURL, `/w/${slug}/settings`, { intent: 'invite', email, role }, { cookie: ownerCookie });
-  const token = /\/invite\/([\w-]+)/.exec(invited.body)?.[1];
+/**
+ * A second member of a workspace, the way people join: a new account signs up, the owner invites its
+ * e-mail on the settings page and the account accepts the link. Returns the account and its cookie.
+ */
+export async function addMemberOverHttp(baseURL: string, ownerCookie: string, slug: string, displayName: string, role: 'editor' | 'viewer' = 'editor') {
+  const { account, cookie } = await signUpOverHttp(baseURL, displayName);
+  // Invitations are throttled per address, like sign-ups: one of its own.
+  const invited = await postForm(
+    baseURL,
+    `/w/${slug}/settings`,
+    { intent: 'invite', email: account.email, role },
+    { cookie: ownerCookie, localAddress: loopbackAddress() },
+  );
+  const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(invited.body)?.[1];
   if (invited.status !== 200 || !token) throw new Error(`the invitation answered ${invited.status}`);
-  const accepted = await postForm(baseURL, `/invite/${token}`, {}, { cookie: memberCookie });
+  const accepted = await postForm(baseURL, `/invite/${token}`, {}, { cookie, localAddress: loopbackAddress() });
   if (accepted.status !== 302 || accepted.location !== `/w/${slug}`)
     throw new Error(`accepting the invitation answered ${accepted.status} ${accepted.location}`);
+  return { account, cookie };
 }

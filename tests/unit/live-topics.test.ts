@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concerns, liveMessage, MAX_NOTIFY_BYTES, readLiveMessage } from '~/domain/live-topics';
+import { concerns, liveMessage, MAX_NOTIFY_BYTES, presenceTopic, readLiveMessage, splitPresence } from '~/domain/live-topics';
 
 const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
@@ -43,5 +43,19 @@ describe('which pages a change concerns', () => {
 
   it('a reconnected stream (*) concerns every page', () => {
     expect(concerns(['*'], {})).toBe(true);
+  });
+});
+
+describe('presence topics', () => {
+  it('are split from the topics pages hear, with the maps whose viewers changed', () => {
+    expect(splitPresence([presenceTopic(uuid(1)), `map:${uuid(2)}`, 'figures', presenceTopic(uuid(3))])).toEqual({
+      topics: [`map:${uuid(2)}`, 'figures'],
+      presenceMaps: [uuid(1), uuid(3)],
+    });
+    expect(splitPresence([presenceTopic(uuid(1))]).topics).toEqual([]);
+  });
+
+  it('concern no page: a presence change never reloads the map', () => {
+    expect(concerns([presenceTopic(uuid(1))], { mapId: uuid(1), kpiIds: [uuid(1)], figures: true })).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORBIDDEN, invalid, NOT_FOUND, ok, reply, stale, valueOr404 } from '~/server/result.server';
+import { FORBIDDEN, invalid, NOT_FOUND, ok, reply, replyWithDraft, stale, valueOr404 } from '~/server/result.server';
 
 type Answer = { data: Record<string, unknown>; init: { status?: number } | null };
 const fakeSubmission = {
@@ -46,6 +46,21 @@ describe('reply: one mapping from results to answers', () => {
       result: { error: { name: ['measures.nameTaken'] } },
     });
     expect((reply('create', invalid('name', 'field.required'), fakeSubmission) as unknown as Answer).init?.status).toBe(400);
+  });
+
+  it('replyWithDraft: a stale answer also carries what was sent; any other answer is as reply gives it', () => {
+    const sent = { reply: () => ({ status: 'error' as const, initialValue: { title: 'Mon titre' } }) };
+    const staleAnswer = replyWithDraft('updateCard', stale({ title: 'Leur titre', version: 2 }), sent, { rowId: 'c1' }) as unknown as Answer;
+    expect(staleAnswer.init?.status).toBe(409);
+    expect(staleAnswer.data).toEqual({
+      intent: 'updateCard',
+      rowId: 'c1',
+      status: 'stale',
+      current: { title: 'Leur titre', version: 2 },
+      result: { status: 'error', initialValue: { title: 'Mon titre' } },
+    });
+    expect((replyWithDraft('updateCard', ok(), sent) as unknown as Answer).data).toEqual({ intent: 'updateCard', status: 'done', value: undefined });
+    expect((reply('updateCard', stale({ version: 2 }), sent) as unknown as Answer).data).not.toHaveProperty('result');
   });
 
   it('loaders get the value or a thrown 404/403', () => {

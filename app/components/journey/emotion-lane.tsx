@@ -1,6 +1,6 @@
 // The emotion lane: one score per stage (-2..+2) drawn as a smooth curve. Each point is a slider:
 // drag it vertically, or use the arrow keys; a select per stage (a Conform form) is the plain way.
-import { useFetcher } from '@remix-run/react';
+import { useFetcher, useRevalidator } from '@remix-run/react';
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldErrors } from '~/components/ui/field-errors';
@@ -56,10 +56,16 @@ export const EmotionCells = memo(function EmotionCells({
     fetcher.submit(form, { method: 'post', action, preventScrollReset: true });
   };
 
-  // A refused save (someone else changed the score): show the saved scores again.
+  // A refused save (someone else changed the score): show the saved scores again, read afresh (a
+  // refusal does not reload the page's data), so the next change is made on their version.
   const refused = fetcher.state === 'idle' && fetcher.data !== undefined && fetcher.data.status !== 'done';
+  const { revalidate } = useRevalidator();
+  const reload = useRef(revalidate);
+  reload.current = revalidate;
   useEffect(() => {
-    if (refused) setDraft({});
+    if (!refused) return;
+    setDraft({});
+    if (fetcher.data?.status === 'stale') reload.current();
   }, [refused, fetcher.data]);
 
   // Drop a draft once the saved data catches up.

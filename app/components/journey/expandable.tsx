@@ -28,7 +28,10 @@ export function Expandable({
   label: ReactNode;
   ariaLabel?: string;
   className?: string;
-  /** The panel closes when this changes, e.g. the edited row's version once the save has landed. */
+  /**
+   * The panel closes when this changes, e.g. the edited row's version once the save has landed; not
+   * when it holds a form with the user's unsaved text (someone else's change arrived meanwhile).
+   */
   closeWhen?: unknown;
   /** The element id the page scrolls to when the link reloads it (without JavaScript). */
   anchor?: string;
@@ -42,15 +45,16 @@ export function Expandable({
   const [open, setOpen] = useState(fromUrl);
   const toggle = useRef<HTMLAnchorElement>(null);
   const seen = useRef(closeWhen);
+  const body = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (seen.current !== closeWhen) {
-      seen.current = closeWhen;
-      setOpen(false);
-    }
+    if (seen.current === closeWhen) return;
+    seen.current = closeWhen;
+    // Not over what the user typed: a form with a draft (see editor-form) stays, its save will compare.
+    if (body.current?.querySelector('form[data-draft="conflict"], form[data-draft][data-typed]')) return;
+    setOpen(false);
   }, [closeWhen]);
   // Opened by the user (not by the address): the focus goes to the panel's first field, unless the
   // panel placed it itself (a menu focuses its first action).
-  const body = useRef<HTMLDivElement>(null);
   const mounted = useRef(false);
   useEffect(() => {
     if (!mounted.current) {

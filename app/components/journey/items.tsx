@@ -1,14 +1,30 @@
 // The pieces of the grid: cards and KPIs (sortable inside a cell), stage headers (sortable columns)
 // and lane headers (sortable rows), each with one actions menu for editors (move, edit, duplicate,
 // delete) and, for cards, a title edited in place.
-import { Form, Link, useFetcher } from '@remix-run/react';
-import { createContext, memo, useContext, useEffect, useRef, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react';
+import { Form, Link, useFetcher, useRevalidator } from '@remix-run/react';
+import type { TFunction } from 'i18next';
+import { createContext, memo, Suspense, useContext, useEffect, useRef, useState, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KpiChip } from '~/components/kpis/kpi-chip';
 import { CHANNELS } from '~/domain/vocabulary';
 import { useHydrated } from '~/lib/use-hydrated';
 import type { KpiChipData } from '~/lib/kpi-chip';
-import { controlProps, formProps, Labelled, refusal, UnshownErrors, useEditorForm, type EditorAnswer, type EditorField } from './editor-form';
+import {
+  ConflictNotice,
+  controlProps,
+  formProps,
+  isSettled,
+  Labelled,
+  refusal,
+  SaveOrConflict,
+  settle,
+  UnshownErrors,
+  useEditorForm,
+  useKeepTheirs,
+  type Conflict,
+  type EditorAnswer,
+  type EditorField,
+} from './editor-form';
 import { Expandable } from './expandable';
 import { CommentBadge } from './comment-counts';
 import { ItemMenu, ItemMenuPanel } from './item-menu';
@@ -150,15 +166,20 @@ function CardText({ card, canEdit }: { card: CardData; canEdit: boolean }) {
 }
 
 /**
- * The title edited in place: Enter saves (the card's other fields are sent as they are, with the
- * version it was read at), Escape cancels, and either way the focus goes back to the card.
+ * The title edited in place: Enter saves (the card's other fields are sent as they were when the
+ * editing began, with that version), Escape cancels, and either way the focus goes back to the card.
+ * A save refused because the card changed meanwhile shows both titles: "Apply mine on top" saves
+ * this title over their card (their other fields kept), "Keep theirs" drops it.
  */
 function InlineTitleForm({ card, done }: { card: CardData; done: () => void }) {
   const { t } = useTranslation('maps');
   const { t: te } = useTranslation('errors');
   const fetcher = useFetcher<EditorAnswer>();
+  const revalidator = useRevalidator();
   const input = useRef<HTMLInputElement>(null);
   const sent = useRef(false);
+  // The card as the editing began: a live update meanwhile changes neither the text nor the version.
+  const [drawn] = useState(card);
   const finish = () => {
     const item = input.current?.closest<HTMLElement>('[data-nav]');
     done();
@@ -167,8 +188,11 @@ function InlineTitleForm({ card, done }: { card: CardData; done: () => void }) {
   useEffect(() => {
     if (sent.current && fetcher.state === 'idle' && fetcher.data?.status === 'done') finish();
   });
-  const problem = fetcher.state === 'idle' ? refusal(fetcher.data) : undefined;
-  const fieldError = (fetcher.data?.result as { error?: Record<string, string[]> } | undefined)?.error?.title?.[0];
+  const answer = fetcher.state === 'idle' ? fetcher.data : undefined;
+  const conflict = answer?.status === 'stale' && answer.current && !isSettled(answer) ? (answer as Conflict) : undefined;
+  const base: Record<string, unknown> = conflict ? conflict.current : drawn;
+  const problem = conflict ? undefined : refusal(answer);
+  const fieldError = (answer?.result as { error?: Record<string, string[]> } | undefined)?.error?.title?.[0];
   return (
     <fetcher.Form
       method="post"
@@ -179,15 +203,15 @@ function InlineTitleForm({ card, done }: { card: CardData; done: () => void }) {
     >
       <input type="hidden" name="intent" value="updateCard" />
       <input type="hidden" name="cardId" value={card.id} />
-      <input type="hidden" name="version" value={card.version} />
-      <input type="hidden" name="description" value={card.description} />
-      {card.channel ? <input type="hidden" name="channel" value={card.channel} /> : null}
-      <input type="hidden" name="system" value={card.system ?? ''} />
+      <input type="hidden" name="version" value={String(base.version)} />
+      <input type="hidden" name="description" value={String(base.description ?? '')} />
+      {base.channel ? <input type="hidden" name="channel" value={String(base.channel)} /> : null}
+      <input type="hidden" name="system" value={String(base.system ?? '')} />
       <input
         ref={input}
         name="title"
-        defaultValue={card.title}
-        aria-label={t('card.titleOf', { name: card.title })}
+        defaultValue={drawn.title}
+        aria-label={t('card.titleOf', { name: drawn.title })}
         aria-describedby={problem ? `inline-error-${card.id}` : undefined}
         aria-invalid={problem ? true : undefined}
         required
@@ -204,8 +228,24 @@ function InlineTitleForm({ card, done }: { card: CardData; done: () => void }) {
       />
       {problem ? (
         <p id={`inline-error-${card.id}`} className="field-errors" role="alert">
-          {problem === 'staleVersion' ? t('editor.stale', { name: card.title }) : te(fieldError ?? problem)}
+          {te(fieldError ?? problem)}
         </p>
+      ) : null}
+      {conflict ? (
+        <Suspense fallback={null}>
+          <ConflictNotice
+            id={`inline-${card.id}`}
+            fields={[{ name: 'title', label: t('card.title') }]}
+            theirs={conflict.current}
+            yours={(conflict.result as { initialValue?: Record<string, unknown> } | undefined)?.initialValue ?? {}}
+            keepTheirsHref={`?edit=${card.id}`}
+            onKeepTheirs={() => {
+              settle(conflict);
+              finish();
+              revalidator.revalidate();
+            }}
+          />
+        </Suspense>
       ) : null}
     </fetcher.Form>
   );
@@ -241,7 +281,7 @@ const CardActions = memo(function CardActions({
           id={card.id}
           anchor={anchor}
           editLabel={t('card.editNamed', { name: card.title })}
-          edit={() => <CardEditForm card={card} touchpoint={touchpoint} />}
+          edit={() => <CardEditForm card={card} touchpoint={touchpoint} close={close} />}
           move={moveOptions.length ? <MoveMenuForm intent="moveCard" id={card.id} options={moveOptions} close={close} /> : null}
         >
           <RowActionForm intent="duplicateCard" id={card.id} onSent={close}>
@@ -289,23 +329,29 @@ function CardFields({ field, touchpoint }: { field: (name: string) => EditorFiel
 
 const CARD_FIELDS = ['title', 'description', 'channel', 'system'] as const;
 
-function CardEditForm({ card, touchpoint }: { card: CardData; touchpoint: boolean }) {
+/** A card's fields as the conflict notice compares them (a channel by its name). */
+const cardConflict = (t: TFunction<'maps'>, touchpoint: boolean) => ({
+  fields: (touchpoint ? CARD_FIELDS : CARD_FIELDS.slice(0, 2)).map((name) => ({ name, label: t(`card.${name}`) })),
+  show: (name: string, value: unknown) => (name === 'channel' && value ? t(`channel.${String(value)}`) : String(value ?? '')),
+});
+
+function CardEditForm({ card, touchpoint, close }: { card: CardData; touchpoint: boolean; close: () => void }) {
   const { t } = useTranslation('maps');
   const [form, field] = useEditorForm({
     id: `edit-card-${card.id}`,
     intent: 'updateCard',
     rowId: card.id,
+    version: card.version,
     defaultValue: { title: card.title, description: card.description, channel: card.channel ?? 'web', system: card.system ?? '' },
   });
+  const keepTheirs = useKeepTheirs(form, close);
   return (
     <Form method="post" preventScrollReset className="stack" {...formProps(form)}>
       <input type="hidden" name="intent" value="updateCard" />
       <input type="hidden" name="cardId" value={card.id} />
-      <input type="hidden" name="version" value={card.version} />
+      <input type="hidden" name="version" value={form.version} />
       <CardFields field={field} touchpoint={touchpoint} />
-      <button type="submit" className="small">
-        {t('actions.save')}
-      </button>
+      <SaveOrConflict form={form} label={t('actions.save')} {...cardConflict(t, touchpoint)} keepTheirsHref={`?edit=${card.id}`} onKeepTheirs={keepTheirs} />
       <UnshownErrors form={form} shown={CARD_FIELDS} />
     </Form>
   );
@@ -648,7 +694,7 @@ function StageHeaderShell({
                 id={stage.id}
                 anchor={anchor}
                 editLabel={t('stage.editNamed', { name: stage.name })}
-                edit={() => <StageEditForm stage={stage} />}
+                edit={() => <StageEditForm stage={stage} close={close} />}
                 move={moveOptions.length ? <MoveMenuForm intent="moveStage" id={stage.id} options={moveOptions} close={close} /> : null}
                 del={{
                   label: t('delete.named', { name: stage.name }),
@@ -667,14 +713,18 @@ function StageHeaderShell({
   );
 }
 
-function StageEditForm({ stage }: { stage: StageData }) {
+const STAGE_FIELDS = ['name', 'phase', 'description'] as const;
+
+function StageEditForm({ stage, close }: { stage: StageData; close: () => void }) {
   const { t } = useTranslation('maps');
   const [form, field] = useEditorForm({
     id: `edit-stage-${stage.id}`,
     intent: 'updateStage',
     rowId: stage.id,
+    version: stage.version,
     defaultValue: { name: stage.name, phase: stage.phase ?? '', description: stage.description },
   });
+  const keepTheirs = useKeepTheirs(form, close);
   const name = field('name');
   const phase = field('phase');
   const description = field('description');
@@ -682,7 +732,7 @@ function StageEditForm({ stage }: { stage: StageData }) {
     <Form method="post" preventScrollReset className="stack" {...formProps(form)}>
       <input type="hidden" name="intent" value="updateStage" />
       <input type="hidden" name="stageId" value={stage.id} />
-      <input type="hidden" name="version" value={stage.version} />
+      <input type="hidden" name="version" value={form.version} />
       <Labelled label={t('stage.name')} field={name}>
         <input type="text" {...controlProps(name)} required maxLength={120} />
       </Labelled>
@@ -692,10 +742,14 @@ function StageEditForm({ stage }: { stage: StageData }) {
       <Labelled label={t('stage.description')} field={description}>
         <textarea {...controlProps(description)} rows={2} maxLength={2000} />
       </Labelled>
-      <button type="submit" className="small">
-        {t('actions.save')}
-      </button>
-      <UnshownErrors form={form} shown={['name', 'phase', 'description']} />
+      <SaveOrConflict
+        form={form}
+        label={t('actions.save')}
+        fields={STAGE_FIELDS.map((n) => ({ name: n, label: t(`stage.${n}`) }))}
+        keepTheirsHref={`?edit=${stage.id}#${stageAnchor(stage.id)}`}
+        onKeepTheirs={keepTheirs}
+      />
+      <UnshownErrors form={form} shown={STAGE_FIELDS} />
     </Form>
   );
 }
@@ -744,7 +798,7 @@ function LaneRowShell({ lane, canEdit, canDrag, holdings, moveOptions, children,
               <ItemMenuPanel
                 id={lane.id}
                 editLabel={t('lane.editNamed', { name: lane.name })}
-                edit={() => <LaneEditForm lane={lane} />}
+                edit={() => <LaneEditForm lane={lane} close={close} />}
                 move={moveOptions.length ? <MoveMenuForm intent="moveLane" id={lane.id} options={moveOptions} close={close} /> : null}
                 del={{
                   label: t('delete.named', { name: lane.name }),
@@ -764,26 +818,32 @@ function LaneRowShell({ lane, canEdit, canDrag, holdings, moveOptions, children,
   );
 }
 
-function LaneEditForm({ lane }: { lane: LaneData }) {
+function LaneEditForm({ lane, close }: { lane: LaneData; close: () => void }) {
   const { t } = useTranslation('maps');
   const [form, field] = useEditorForm({
     id: `edit-lane-${lane.id}`,
     intent: 'updateLane',
     rowId: lane.id,
+    version: lane.version,
     defaultValue: { name: lane.name },
   });
+  const keepTheirs = useKeepTheirs(form, close);
   const name = field('name');
   return (
     <Form method="post" preventScrollReset className="stack" {...formProps(form)}>
       <input type="hidden" name="intent" value="updateLane" />
       <input type="hidden" name="laneId" value={lane.id} />
-      <input type="hidden" name="version" value={lane.version} />
+      <input type="hidden" name="version" value={form.version} />
       <Labelled label={t('lane.name')} field={name}>
         <input type="text" {...controlProps(name)} required maxLength={120} />
       </Labelled>
-      <button type="submit" className="small">
-        {t('actions.save')}
-      </button>
+      <SaveOrConflict
+        form={form}
+        label={t('actions.save')}
+        fields={[{ name: 'name', label: t('lane.name') }]}
+        keepTheirsHref={`?edit=${lane.id}`}
+        onKeepTheirs={keepTheirs}
+      />
       <UnshownErrors form={form} shown={['name']} />
     </Form>
   );

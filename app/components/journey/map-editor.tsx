@@ -1,7 +1,7 @@
-// The map editor page: header (name, persona, state, print and export), what went wrong with the
-// last change, the board (and, while printing, the map cut into pages), and the forms that add stages
-// and lanes. It reloads when a change to the map or its KPIs is committed anywhere (live updates),
-// once the user is not mid-edit or mid-drag.
+// The map editor page: header (name, persona, state, who else is viewing it, print and export), what
+// went wrong with the last change, the board (and, while printing, the map cut into pages), and the
+// forms that add stages and lanes. It reloads when a change to the map or its KPIs is committed
+// anywhere (live updates), once the user is not mid-edit or mid-drag.
 import { Form, Link, useActionData, useFetcher, useNavigation, useRevalidator, useSearchParams } from '@remix-run/react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +10,23 @@ import { isTyping, useLiveData } from '~/lib/live';
 import { useNonce } from '~/lib/nonce';
 import { useWorkspace } from '~/lib/workspace';
 import { CommentCountsContext, type CommentCounts, type CommentTargetType } from './comment-counts';
-import { controlProps, formProps, Labelled, refusal, shownByForm, UnshownErrors, useEditorForm, type EditorAnswer } from './editor-form';
+import {
+  comparedInPlace,
+  controlProps,
+  formProps,
+  Labelled,
+  refusal,
+  SaveOrConflict,
+  settle,
+  shownByForm,
+  UnshownErrors,
+  useEditorForm,
+  type EditorAnswer,
+} from './editor-form';
 import { MapBoard } from './map-board';
 import { MapPrint, PaperSelect, usePrinting, usePrintPaper } from './map-print';
 import { MoveSubmitContext } from './move-context';
+import { MapPresence } from './presence';
 import { hideWhilePendingScript } from './pending-moves';
 import type { MapEditorData } from './types';
 import { useMoveSaver } from './use-move-saver';
@@ -82,13 +95,15 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
   }, [moveError, moveKey]);
 
   const staleName = actionData?.status === 'stale' && actionData.current ? String(actionData.current.title ?? actionData.current.name ?? '') : '';
-  // An invalid answer whose errors its form shows beside the fields needs no banner.
-  const problem = shownByForm(actionData) ? undefined : refusal(actionData);
+  // An invalid answer whose errors its form shows beside the fields needs no banner, nor a stale
+  // save that its edit form compares in place.
+  const problem = shownByForm(actionData) || comparedInPlace(actionData) ? undefined : refusal(actionData);
   return (
     <div className="journey">
       <MapIntro
         map={editor.map}
         eyebrow={<Link to={`/w/${workspace.slug}/maps`}>← {t('list.title')}</Link>}
+        presence={<MapPresence mapId={editor.map.id} userId={user.id} />}
         actions={
           <div className="row no-print">
             <Link to={`${action}/comments`} preventScrollReset className="button secondary map-comments-link">
@@ -117,7 +132,7 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
       {canEdit ? (
         <details className="edit add-form map-settings no-print">
           <summary>{t('editor.mapSettings')}</summary>
-          <MapSettingsForm key={editor.map.version} editor={editor} />
+          <MapSettingsForm key={editor.map.version} editor={editor} action={action} />
         </details>
       ) : null}
 
@@ -181,7 +196,18 @@ export function MapEditor({ editor }: { editor: MapEditorData }) {
  * bundler keeps the board in that one chunk instead of cutting it out, which would weigh on the
  * map's first load.)
  */
-export function MapIntro({ map, eyebrow, actions }: { map: MapEditorData['map']; eyebrow: ReactNode; actions?: ReactNode }) {
+export function MapIntro({
+  map,
+  eyebrow,
+  presence,
+  actions,
+}: {
+  map: MapEditorData['map'];
+  eyebrow: ReactNode;
+  /** Who else views the map (the editor only). */
+  presence?: ReactNode;
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation('maps');
   const persona = map.persona;
   return (
@@ -195,6 +221,7 @@ export function MapIntro({ map, eyebrow, actions }: { map: MapEditorData['map'];
             {map.archivedAt ? <span className="chip neutral">{t('list.archived')}</span> : null}
             {map.description ? <span className="muted"> {map.description}</span> : null}
           </p>
+          {presence}
         </div>
         {actions}
       </div>
@@ -223,15 +250,20 @@ export function MapIntro({ map, eyebrow, actions }: { map: MapEditorData['map'];
   );
 }
 
-function MapSettingsForm({ editor }: { editor: MapEditorData }) {
+const MAP_FIELDS = ['name', 'description', 'personaId', 'state'] as const;
+
+function MapSettingsForm({ editor, action }: { editor: MapEditorData; action: string }) {
   const { t } = useTranslation('maps');
   const { map } = editor;
   const [form, field] = useEditorForm({
     id: 'map-settings',
     intent: 'updateMap',
     rowId: map.id,
+    version: map.version,
     defaultValue: { name: map.name, description: map.description, personaId: map.personaId ?? '', state: map.state },
   });
+  const revalidator = useRevalidator();
+  const personaName = (id: unknown) => editor.personas.find((p) => p.id === id)?.name ?? '';
   const name = field('name');
   const description = field('description');
   const persona = field('personaId');
@@ -240,7 +272,7 @@ function MapSettingsForm({ editor }: { editor: MapEditorData }) {
     <Form method="post" preventScrollReset className="row" {...formProps(form)}>
       <input type="hidden" name="intent" value="updateMap" />
       <input type="hidden" name="mapId" value={map.id} />
-      <input type="hidden" name="version" value={map.version} />
+      <input type="hidden" name="version" value={form.version} />
       <Labelled label={t('map.name')} field={name}>
         <input type="text" {...controlProps(name)} required maxLength={120} />
       </Labelled>
@@ -264,9 +296,19 @@ function MapSettingsForm({ editor }: { editor: MapEditorData }) {
         </select>
       </Labelled>
       <div className="field">
-        <button type="submit">{t('actions.save')}</button>
+        <SaveOrConflict
+          form={form}
+          label={t('actions.save')}
+          fields={MAP_FIELDS.map((name) => ({ name, label: t(`map.${name === 'personaId' ? 'persona' : name}`) }))}
+          show={(name, value) => (name === 'personaId' ? personaName(value) : name === 'state' && value ? t(`state.${String(value)}`) : String(value ?? ''))}
+          keepTheirsHref={action}
+          onKeepTheirs={() => {
+            if (form.conflict) settle(form.conflict);
+            revalidator.revalidate();
+          }}
+        />
       </div>
-      <UnshownErrors form={form} shown={['name', 'description', 'personaId', 'state']} />
+      <UnshownErrors form={form} shown={MAP_FIELDS} />
     </Form>
   );
 }

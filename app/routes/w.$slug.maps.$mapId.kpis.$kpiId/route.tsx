@@ -24,7 +24,7 @@ import { badRequest, notFound } from '~/server/http.server';
 import { deleteKpiValue, recordKpiValue } from '~/server/kpi-values.server';
 import { deleteKpi, findKpi, getKpiSettings, updateKpiSettings } from '~/server/kpis.server';
 import { linkKpi, listProjectsForKpi, listProjectsToLink } from '~/server/projects.server';
-import { invalid, reply, replyInvalid, valueOr404 } from '~/server/result.server';
+import { invalid, reply, replyInvalid, replyWithDraft, valueOr404 } from '~/server/result.server';
 import measuresStyles from '~/styles/measures.css?url';
 import { DeleteKpi, KpiFigures, KpiHeader } from './kpi-figures';
 import { NpsHelper } from './nps-helper';
@@ -38,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 /** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
 export const handle = { i18n: ['projects'] };
 
-// A stale save (409) reloads the data so the form shows the current content (errors skip revalidation by default).
+// A stale save (409) reloads the data, so the figures behind the comparison are the current ones (errors skip revalidation by default).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: measuresStyles }];
@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (s.status !== 'success') return replyInvalid(intent, s);
       const { version, intent: _i, currentValue, currentDate, ...settings } = s.value;
       const current = currentValue !== undefined && currentDate ? { value: currentValue, date: currentDate } : undefined;
-      return reply(intent, await updateKpiSettings(workspace.id, user.id, kpiId, version, { ...settings, current }), s);
+      return replyWithDraft(intent, await updateKpiSettings(workspace.id, user.id, kpiId, version, { ...settings, current }), s);
     }
     // 'current': "set the current value" dated today, as posted before the panel's combined form.
     case 'value':
@@ -162,7 +162,7 @@ export default function KpiSettingsPanel() {
       <KpiHeader kpi={kpi} measure={measure} stageName={page.stageName} status={page.status} closeHref={closeHref} />
       <KpiFigures kpi={kpi} measure={measure} current={page.current} status={page.status} impact={page.impact} />
       {canEdit ? (
-        <SettingsForm key={kpi.version} answer={actionData} saved={savedNow || savedVersion === kpi.version} kpi={kpi} current={page.current} today={today} />
+        <SettingsForm key={kpi.id} answer={actionData} saved={savedNow || savedVersion === kpi.version} kpi={kpi} current={page.current} today={today} />
       ) : null}
       <ValueHistory answer={actionData} canEdit={canEdit} values={values} unit={measure.unit} today={today} />
       <KpiProjects kpiId={kpi.id} projects={projects} slug={workspace.slug} locale={workspace.locale}>

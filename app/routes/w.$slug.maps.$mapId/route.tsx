@@ -44,7 +44,7 @@ import {
   updateMap,
   updateStage,
 } from '~/server/maps.server';
-import { reply, replyInvalid, type Result } from '~/server/result.server';
+import { replyInvalid, replyWithDraft, type Result } from '~/server/result.server';
 import journeyStyles from '~/styles/journey.css?url';
 import { pageTitle } from '~/lib/page-title';
 
@@ -98,9 +98,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   type Submission = Parameters<typeof replyInvalid>[1];
   const invalid = (s: Submission) => replyInvalid(intent, s, extra);
   // Like `reply`, except that a row gone meanwhile (or never in this workspace) is a 404 the editor
-  // shows beside the map instead of the error page: the rest of the map is still there.
+  // shows beside the map instead of the error page: the rest of the map is still there; and a stale
+  // save answers with the current row and what was sent, for the editor to show both.
   const answer = <T, C>(result: Result<T, C>, s?: Submission) =>
-    result.status === 'notFound' ? data({ intent, ...extra, status: 'gone' as const, message: 'maps.gone' }, { status: 404 }) : reply(intent, result, s, extra);
+    result.status === 'notFound'
+      ? data({ intent, ...extra, status: 'gone' as const, message: 'maps.gone' }, { status: 404 })
+      : replyWithDraft(intent, result, s, extra);
 
   switch (intent) {
     case 'updateMap': {
