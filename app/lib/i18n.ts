@@ -22,6 +22,7 @@ export const namespaces = [
   'share',
   'pages',
   'presence',
+  'library',
 ] as const;
 
 export const i18nConfig = {

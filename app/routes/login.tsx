@@ -16,6 +16,8 @@ import { pageTitle } from '~/lib/page-title';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'login');
 
+export const handle = { i18n: ['pages'] };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSignedIn(request)) throw redirect('/');
   // A convenience of local development only: a production build prints the demo credentials on
@@ -53,7 +55,7 @@ export default function LoginRoute() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   const [form, fields] = useForm({
     id: 'login',
     lastResult,

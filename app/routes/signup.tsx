@@ -17,6 +17,8 @@ import { pageTitle } from '~/lib/page-title';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'signup');
 
+export const handle = { i18n: ['pages'] };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSignedIn(request)) throw redirect('/');
   return null;
@@ -52,7 +54,7 @@ export default function SignupRoute() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'pages']);
   const [form, fields] = useForm({
     id: 'signup',
     lastResult,

@@ -757,18 +757,18 @@ async function versionedUpdate<T extends typeof stage | typeof lane | typeof car
   return db.transaction(async (tx) => {
     if (!(await lockMap(tx, workspaceId, mapId))) return NOT_FOUND;
     const where: SQL = and(eq(t.id, id), eq(t.workspaceId, workspaceId), eq(t.mapId, mapId))!;
-    const [before] = (await tx.select().from(t).where(where)) as Record<string, unknown>[];
-    if (!before) return NOT_FOUND;
+    // The row with who saved it last, in one read: a refusal carries both (the editor shows the two
+    // versions side by side without asking again), a save records the row's changes in the history.
+    const last = lastChangeOf(workspaceId, log.entityType, t.id);
+    const [found] = await tx
+      .select({ row: t, savedBy: last.savedBy, savedAt: last.savedAt })
+      .from(t)
+      .leftJoinLateral(last, sql`true`)
+      .where(where);
+    if (!found) return NOT_FOUND;
+    const before = found.row as unknown as Record<string, unknown>;
     if (before.version !== version) {
-      // The refusal carries the current row and who saved it last, in one query: the editor shows
-      // both versions side by side without asking again.
-      const last = lastChangeOf(workspaceId, log.entityType, t.id);
-      const [current] = await tx
-        .select({ ...(columns as typeof cardColumns), savedBy: last.savedBy, savedAt: last.savedAt })
-        .from(t)
-        .leftJoinLateral(last, sql`true`)
-        .where(where);
-      return current ? stale(current) : NOT_FOUND;
+      return stale({ ...Object.fromEntries(Object.keys(columns).map((k) => [k, before[k]])), savedBy: found.savedBy, savedAt: found.savedAt });
     }
     await tx
       .update(t)

@@ -91,7 +91,7 @@ describe('a stale save on the map', () => {
     expect((await s.act(s.lea, { ...form, version: 2, name: 'Achat en boutique' })).status).toBe(200);
   });
 
-  it('reads the current row and its author in one query after the refused update', async () => {
+  it('reads the current row and its author in one query under the map lock', async () => {
     const s = await setup();
     await updateCard(s.ws.id, s.camille.id, s.mapId, { cardId: s.card.id, version: 1, title: 'v2', description: '', channel: 'web', system: null });
     const start = queryCounter.count;
@@ -103,9 +103,9 @@ describe('a stale save on the map', () => {
       channel: 'web',
       system: null,
     });
-    expect(result.status).toBe('stale');
-    // The refused update, then one read.
-    expect(queryCounter.count - start).toBe(2);
+    expect(result).toMatchObject({ status: 'stale', current: { title: 'v2', version: 2, savedBy: 'Camille Martin' } });
+    // The map's lock (with its live announcement), then one read of the row and its last author.
+    expect(queryCounter.count - start).toBe(3);
     // A card never edited through the app has no author: the answer says so rather than guessing.
     const [fresh] = await db
       .insert(card)

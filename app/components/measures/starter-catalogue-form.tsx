@@ -9,7 +9,7 @@ import type { Locale } from '~/domain/vocabulary';
 import { StarterSchema } from '~/lib/schemas/measures';
 
 export function StarterCatalogueForm({ locale, taken, result }: { locale: Locale; taken: string[]; result?: { added: number; skipped: number } }) {
-  const { t } = useTranslation('measures');
+  const { t } = useTranslation(['measures', 'library']);
   const takenSet = new Set(taken);
   const [form] = useForm({ id: 'starter', onValidate: ({ formData }) => parseWithZod(formData, { schema: StarterSchema }) });
   return (

@@ -22,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'kpiImport
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: measuresStyles }];
 
-export const handle = { i18n: ['imports'] };
+export const handle = { i18n: ['imports', 'library'] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
@@ -64,7 +64,7 @@ export default function KpiImportPage() {
       <div className="page-header">
         <div>
           <p>
-            <Link to={`${base}/measures`}>← {t('measures:library.title')}</Link>
+            <Link to={`${base}/measures`}>← {t('library:library.title')}</Link>
           </p>
           <h1>{t('title')}</h1>
           <p>{t('lead')}</p>

@@ -19,7 +19,7 @@ type NpsAnswer = NonNullable<Answer> & {
 };
 
 export function NpsHelper({ answer, today }: { answer: Answer; today: string }) {
-  const { t } = useTranslation('measures');
+  const { t } = useTranslation(['measures', 'library']);
   const { workspace } = useWorkspace();
   const navigation = useNavigation();
   const [form, fields] = useForm({

@@ -36,7 +36,7 @@ import { pageTitle } from '~/lib/page-title';
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'kpi', data ? `${data.measure.name} (${data.stageName})` : null);
 
 /** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
-export const handle = { i18n: ['projects'] };
+export const handle = { i18n: ['projects', 'library'] };
 
 // A stale save (409) reloads the data, so the figures behind the comparison are the current ones (errors skip revalidation by default).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;

@@ -36,6 +36,8 @@ function measureIdOf(params: Record<string, string | undefined>) {
   return parsed.data;
 }
 
+export const handle = { i18n: ['library'] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   const measure = await measures.getMeasure(workspace.id, measureIdOf(params));
@@ -81,7 +83,7 @@ export default function MeasurePage() {
   const { measure, usedIn, linked, members, groups, touchpoints } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { workspace, canEdit } = useWorkspace();
-  const { t } = useTranslation('measures');
+  const { t } = useTranslation(['measures', 'library']);
   const base = `/w/${workspace.slug}`;
   const update = answerFor(actionData, 'update');
   const owner = members.find((m) => m.userId === measure.ownerId);

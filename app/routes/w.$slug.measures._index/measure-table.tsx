@@ -23,7 +23,7 @@ export interface MeasureListRow {
 }
 
 export function MeasureTable({ measures, filtered }: { measures: readonly MeasureListRow[]; filtered: boolean }) {
-  const { t } = useTranslation('measures');
+  const { t } = useTranslation(['measures', 'library']);
   const { workspace } = useWorkspace();
   const unitLabel = useUnitLabel(workspace.currency);
   const unitOne = useUnitOne(workspace.currency);

@@ -25,6 +25,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'measures'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: measuresStyles }];
 
+export const handle = { i18n: ['library'] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   const filters = MeasureFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -65,7 +67,7 @@ export default function MeasureLibrary() {
   const { measures, options, members, total, starterTaken, touchpoints, filters } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { workspace, canEdit, user } = useWorkspace();
-  const { t } = useTranslation('measures');
+  const { t } = useTranslation(['measures', 'library']);
   const [searchParams] = useSearchParams();
   const base = `/w/${workspace.slug}`;
   const filtered = [...searchParams.keys()].length > 0;

@@ -13,7 +13,7 @@ type Persona = Awaited<ReturnType<typeof listPersonas>>[number];
 type Answer = { intent?: unknown; rowId?: unknown; status?: unknown; result?: unknown } | null | undefined;
 
 export function PersonaView({ persona }: { persona: Persona }) {
-  const { t } = useTranslation('maps');
+  const { t } = useTranslation(['maps', 'library']);
   return (
     <dl>
       <dt>{t('personas.description')}</dt>
@@ -27,7 +27,7 @@ export function PersonaView({ persona }: { persona: Persona }) {
 }
 
 export function PersonaForm({ persona, answer }: { persona?: Persona; answer: Answer }) {
-  const { t } = useTranslation('maps');
+  const { t } = useTranslation(['maps', 'library']);
   const intent = persona ? 'update' : 'create';
   const rowId = persona?.id ?? 'new';
   const stale = answerFor(answer, intent, rowId)?.status === 'stale';

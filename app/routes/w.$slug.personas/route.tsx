@@ -16,6 +16,8 @@ import { pageTitle } from '~/lib/page-title';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'personas');
 
+export const handle = { i18n: ['library'] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, params.slug);
   return { personas: await listPersonas(workspace.id) };
@@ -46,7 +48,7 @@ export default function PersonasRoute() {
   const { personas } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { canEdit } = useWorkspace();
-  const { t } = useTranslation('maps');
+  const { t } = useTranslation(['maps', 'library']);
   return (
     <>
       <div className="page-header">
