@@ -77,7 +77,7 @@ export function MeasureForm({
   submitLabel: string;
   formErrors?: string[];
 }) {
-  const { t } = useTranslation('measures');
+  const { t } = useTranslation(['measures', 'library']);
   const unitLabel = useUnitLabel(currency);
   // Known units show by their name in the reader's language; the action reads the name back as its key.
   const unitInputName = (unit: string | undefined) => (unit !== undefined && isKnownUnit(unit) ? t(`unitNames.${unitNameKey(unit)}`) : unit);

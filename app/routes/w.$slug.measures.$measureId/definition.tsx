@@ -15,7 +15,7 @@ export function MeasureDefinition({
   ownerName?: string;
   linkedCards: readonly { id: string; title: string; mapName: string; stageName: string }[];
 }) {
-  const { t } = useTranslation('measures');
+  const { t } = useTranslation(['measures', 'library']);
   const { workspace } = useWorkspace();
   const unitLabel = useUnitLabel(workspace.currency);
   const unitOne = useUnitOne(workspace.currency);

@@ -16,7 +16,7 @@ export function ManageMeasure({
   used: boolean;
   reply?: ActionReply & { message?: string };
 }) {
-  const { t } = useTranslation('measures');
+  const { t } = useTranslation(['measures', 'library']);
   const refused = answerFor(reply, 'delete')?.status === 'invalid' ? reply?.message : undefined;
   return (
     <section className="panel danger-zone" aria-labelledby="archive-heading">

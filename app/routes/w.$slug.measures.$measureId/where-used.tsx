@@ -8,7 +8,7 @@ import { useWorkspace } from '~/lib/workspace';
 import { TableScroll } from '~/components/ui/table-scroll';
 
 export function WhereUsed({ usedIn, unit }: { usedIn: Awaited<ReturnType<typeof measureWhereUsed>>; unit: string }) {
-  const { t } = useTranslation('measures');
+  const { t } = useTranslation(['measures', 'library']);
   const { workspace } = useWorkspace();
   const base = `/w/${workspace.slug}`;
   const measureValue = useMeasureValue(workspace.currency, workspace.locale);
