@@ -15,27 +15,24 @@ import { answerFor } from '~/lib/action-result';
 import { ArchiveSchema, DeleteCostSchema, ProjectDetailsSchema, UnlinkSchema, costSchema, linkSchema, projectAssumptionsSchema } from '~/lib/schemas/projects';
 import { useLiveData } from '~/lib/live';
 import { scenariosSchema } from '~/lib/schemas/scenarios';
-import { todayIn } from '~/lib/time-zone';
 import { useWorkspace } from '~/lib/workspace';
 import { roleAtLeast } from '~/domain/roles';
 import { isCommentIntent } from '~/lib/schemas/comments';
 import { requireMember } from '~/server/access.server';
 import { answerCommentForm } from '~/server/comment-forms.server';
-import { threadsOn } from '~/server/comments.server';
 import { readForm } from '~/server/form.server';
 import { badRequest, forbidden } from '~/server/http.server';
 import * as projects from '~/server/projects.server';
 import * as scenarios from '~/server/scenarios.server';
-import { reply, replyInvalid, valueOr404 } from '~/server/result.server';
-import { listMembers } from '~/server/workspaces.server';
+import { reply, replyInvalid } from '~/server/result.server';
 import commentsStyles from '~/styles/comments.css?url';
 import styles from '~/styles/projects.css?url';
 import { CostEditor } from './cost-editor';
 import { DetailsForm } from './details-form';
 import { CaseHeader } from './header';
 import { LinkedKpis } from './kpi-links';
+import { loadBusinessCasePage } from './page-data.server';
 import { projectIdOf } from './params.server';
-import { KPI_PICKER_PAGE, kpiPickerQuery } from '~/lib/schemas/kpi-picker';
 import { RealisedPanel } from './realised-panel';
 import { KpiPicker } from './kpi-picker';
 import { ProjectComments } from './comments';
@@ -61,30 +58,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 /** The locale namespaces this page needs beyond the root's (the browser loads only those at first). */
 export const handle = { i18n: ['projects', 'comments'] };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workspace, role } = await requireMember(request, params.slug);
-  const projectId = projectIdOf(params);
-  const [loaded, savedScenarios, threads] = await Promise.all([
-    projects.loadBusinessCase(workspace.id, projectId, todayIn(workspace.timeZone)),
-    scenarios.loadScenarios(workspace.id, projectId),
-    threadsOn(workspace.id, { type: 'project', id: projectId }),
-  ]);
-  const businessCase = valueOr404(loaded);
-  const { q, shown } = kpiPickerQuery(new URL(request.url));
-  const canEdit = role !== 'viewer';
-  const [picker, members] = await Promise.all([
-    canEdit ? projects.browseKpis(workspace.id, q, shown) : { results: [], total: 0 },
-    // The owner picker (editors) and the comments' mention list (everyone).
-    listMembers(workspace.id),
-  ]);
-  return {
-    ...businessCase,
-    scenarios: savedScenarios,
-    picker: { q, shown, ...picker },
-    pickerStep: KPI_PICKER_PAGE,
-    members: members.map((mb) => ({ id: mb.userId, name: mb.displayName })),
-    threads,
-  };
+export async function loader(args: LoaderFunctionArgs) {
+  return loadBusinessCasePage(args);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
