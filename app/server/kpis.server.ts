@@ -184,7 +184,7 @@ export async function updateKpiSettings(
   kpiId: string,
   version: number,
   input: KpiSettingsInput,
-): Promise<Result<undefined, KpiSettingsNow>> {
+): Promise<Result<{ version: number }, KpiSettingsNow>> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(kpi)
@@ -199,7 +199,7 @@ export async function updateKpiSettings(
         version: sql`${kpi.version} + 1`,
       })
       .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.id, kpiId), eq(kpi.version, version)))
-      .returning({ id: kpi.id });
+      .returning({ id: kpi.id, version: kpi.version });
     if (!row) {
       const current = await kpiSettingsNow(tx, workspaceId, kpiId);
       return current ? stale(current) : NOT_FOUND;
@@ -219,7 +219,7 @@ export async function updateKpiSettings(
         if (written.status !== 'ok') throw new Error(`recording the current value failed: ${written.status}`);
       }
     }
-    return ok();
+    return ok({ version: row.version });
   });
 }
 

@@ -5,7 +5,6 @@
 // helper for point-based measures, and deletion.
 import { parseWithZod } from '@conform-to/zod';
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useEffect, useState } from 'react';
 import { answerFor } from '~/lib/action-result';
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { z } from 'zod';
@@ -150,20 +149,11 @@ export default function KpiSettingsPanel() {
   const { workspace, canEdit } = useWorkspace();
   useLiveData({ kpiIds: [kpi.id] });
   const closeHref = `/w/${workspace.slug}/maps/${kpi.mapId}`;
-  // "Saved." stays until the KPI changes again: the live update that follows one's own save
-  // revalidates the page, and a revalidation drops the action's answer.
-  const [savedVersion, setSavedVersion] = useState<number | null>(null);
-  const savedNow = answerFor(actionData, 'settings')?.status === 'done';
-  useEffect(() => {
-    if (savedNow) setSavedVersion(kpi.version);
-  }, [savedNow, kpi.version]);
   return (
     <KpiPanel kpiId={kpi.id} closeHref={closeHref}>
       <KpiHeader kpi={kpi} measure={measure} stageName={page.stageName} status={page.status} closeHref={closeHref} />
       <KpiFigures kpi={kpi} measure={measure} current={page.current} status={page.status} impact={page.impact} />
-      {canEdit ? (
-        <SettingsForm key={kpi.id} answer={actionData} saved={savedNow || savedVersion === kpi.version} kpi={kpi} current={page.current} today={today} />
-      ) : null}
+      {canEdit ? <SettingsForm key={kpi.id} answer={answerFor(actionData, 'settings')} kpi={kpi} current={page.current} today={today} /> : null}
       <ValueHistory answer={actionData} canEdit={canEdit} values={values} unit={measure.unit} today={today} />
       <KpiProjects kpiId={kpi.id} projects={projects} slug={workspace.slug} locale={workspace.locale}>
         {canEdit ? <LinkToProject projects={page.projectsToLink} slug={workspace.slug} locale={workspace.locale} answer={actionData} /> : null}

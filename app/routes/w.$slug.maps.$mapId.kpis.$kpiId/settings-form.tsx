@@ -4,10 +4,13 @@
 // (a live update) draws the form again only if the user has typed nothing; otherwise their text stays
 // and a note says so. A save based on an old version is refused and the panel compares both versions
 // in place: "Keep theirs" draws the form again with the saved settings, "Apply mine on top" saves the
-// user's against them.
+// user's against them. The form posts through a fetcher: its answer ("Saved.", a conflict) outlives
+// the revalidations that follow (a live update drops a navigation's action data, and React may never
+// render the page between the two); without JavaScript it is a plain post and the route passes the
+// action's answer in `answer`.
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
-import { Form, useLocation } from '@remix-run/react';
+import { useFetcher, useLocation, type FetcherWithComponents } from '@remix-run/react';
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decimalForInput } from '~/components/measures/unit';
@@ -29,16 +32,17 @@ const COMPARED = ['currentValue', 'targetValue', 'targetDate', 'baselineValue', 
 const DECIMALS = new Set(['currentValue', 'targetValue', 'baselineValue', 'manualAmount']);
 const DATES = new Set(['targetDate', 'baselineDate']);
 
+/** A settings answer: a done one carries the version the save produced. */
+type SettingsAnswer = (NonNullable<Answer> & { value?: { version?: number } | null }) | null | undefined;
+
 export function SettingsForm({
-  answer,
-  saved,
+  answer: posted,
   kpi,
   current,
   today,
 }: {
+  /** The action's answer to a post without JavaScript (the fetcher's answer otherwise). */
   answer: Answer;
-  /** The last save of these settings landed (and nothing changed them since). */
-  saved: boolean;
   kpi: KpiRow;
   current: string | null;
   today: string;
@@ -46,7 +50,11 @@ export function SettingsForm({
   const { t } = useTranslation('measures');
   const { workspace } = useWorkspace();
   const location = useLocation();
+  const fetcher = useFetcher<SettingsAnswer>();
+  const answer: SettingsAnswer = fetcher.data ?? (posted as SettingsAnswer);
   const mine = answerFor(answer, 'settings');
+  // The KPI as shown is the one this user's last save produced: "Saved." (until anyone changes it again).
+  const savedHere = mine?.status === 'done' && mine.value?.version === kpi.version;
   // The conflict stays until the user settles it or saves: a revalidation meanwhile (a live update)
   // drops the action's answer.
   const [held, setHeld] = useState<Conflict>();
@@ -59,8 +67,8 @@ export function SettingsForm({
   const [drawn, setDrawn] = useState({ kpi, current, n: 0 });
   const [overtaken, setOvertaken] = useState(false);
   const formId = `kpi-settings-${drawn.kpi.version}-${drawn.n}`;
-  const latest = useRef({ kpi, current, conflict, landed: mine?.status === 'done' });
-  latest.current = { kpi, current, conflict, landed: mine?.status === 'done' };
+  const latest = useRef({ kpi, current, conflict, landed: savedHere });
+  latest.current = { kpi, current, conflict, landed: savedHere };
   useEffect(() => {
     const now = latest.current;
     if (now.kpi.version === drawn.kpi.version || now.conflict) return;
@@ -88,7 +96,7 @@ export function SettingsForm({
   return (
     <section className="panel" aria-labelledby="settings-heading">
       <h3 id="settings-heading">{t('kpi.settingsTitle')}</h3>
-      {saved && !conflict ? (
+      {savedHere && !conflict ? (
         <p className="notice" role="status">
           {t('kpi.saved')}
         </p>
@@ -96,6 +104,7 @@ export function SettingsForm({
       {overtaken && !conflict ? <OvertakenNote /> : null}
       <SettingsFields
         key={formId}
+        fetcher={fetcher}
         formId={formId}
         answer={conflict ?? (mine?.status === 'stale' ? undefined : answer)}
         kpi={drawn.kpi}
@@ -134,6 +143,7 @@ function OvertakenNote() {
 }
 
 function SettingsFields({
+  fetcher,
   formId,
   answer,
   kpi,
@@ -142,6 +152,7 @@ function SettingsFields({
   version,
   children,
 }: {
+  fetcher: FetcherWithComponents<unknown>;
   formId: string;
   answer: Answer;
   kpi: KpiRow;
@@ -172,7 +183,7 @@ function SettingsFields({
     },
   });
   return (
-    <Form method="post" preventScrollReset {...getFormProps(form)}>
+    <fetcher.Form method="post" {...getFormProps(form)}>
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="settings" />
       <input type="hidden" name="version" value={version} />
@@ -206,6 +217,6 @@ function SettingsFields({
         <Field label={t('kpi.manualAmount')} field={fields.manualAmount} inputMode="decimal" />
       </div>
       {children}
-    </Form>
+    </fetcher.Form>
   );
 }
