@@ -1,8 +1,7 @@
 // Server rendering: boots the database once (migrations, demo workspace), renders every page in the
 // reader's language, and logs unexpected errors with a reference the error page shows.
-import { PassThrough } from 'node:stream';
+import { Writable } from 'node:stream';
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from '@remix-run/node';
-import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
@@ -54,16 +53,23 @@ export default async function handleRequest(
       </NonceContext.Provider>,
       {
         nonce,
+        // The whole page is rendered before it is sent (no streaming: the loaders' data is all there),
+        // so it leaves as one buffer: one chunk through compression and one write to the socket, not
+        // React's 2 KB pieces one by one (a third of the large map's server time was spent there).
         onAllReady() {
-          const body = new PassThrough();
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: didError ? 500 : responseStatusCode,
-            }),
-          );
-          pipe(body);
+          const chunks: Buffer[] = [];
+          const page = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+            final(done) {
+              responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+              resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: didError ? 500 : responseStatusCode }));
+              done();
+            },
+          });
+          pipe(page);
         },
         onShellError(error: unknown) {
           reject(error);
