@@ -1,16 +1,13 @@
 // The share panel of a journey map (editors), nested in the map route so /w/:slug/maps/:mapId/share
 // opens the map with the panel over it; its code loads only when the panel opens.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
-import { useActionData, useLoaderData, useParams } from '@remix-run/react';
+import { useParams } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { SharePanel, type ShareAnswer } from '~/components/share/share-panel';
+import { SharePanelRoute } from '~/components/share/share-panel';
 import { UuidSchema } from '~/domain/fields';
-import { requireMember } from '~/server/access.server';
-import { readForm } from '~/server/form.server';
 import { notFound } from '~/server/http.server';
-import { valueOr404 } from '~/server/result.server';
-import { listShareLinks, type ShareTarget } from '~/server/share-links.server';
-import { answerShareForm } from '~/server/share-panel.server';
+import { sharePanelAction, sharePanelLoader } from '~/server/share-panel.server';
+import type { ShareTarget } from '~/server/share-links.server';
 import shareStyles from '~/styles/share.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: shareStyles }];
@@ -24,34 +21,12 @@ function target(params: LoaderFunctionArgs['params']): ShareTarget {
   return { kind: 'map', id: id.data };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workspace } = await requireMember(request, params.slug, 'editor');
-  const { locale, timeZone } = workspace;
-  return { locale, timeZone, ...valueOr404(await listShareLinks(workspace.id, target(params))) };
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await readForm(request);
-  const member = await requireMember(request, params.slug, 'editor');
-  return answerShareForm(member, target(params), formData, new URL(request.url).origin);
-}
+export const loader = (args: LoaderFunctionArgs) => sharePanelLoader(args, target);
+export const action = (args: ActionFunctionArgs) => sharePanelAction(args, target);
 
 export default function MapSharePanel() {
-  const { name, links: shareLinks, more, locale, timeZone } = useLoaderData<typeof loader>();
-  const answer = useActionData<ShareAnswer>();
   const { slug, mapId } = useParams();
-  return (
-    <SharePanel
-      kind="map"
-      name={name}
-      links={shareLinks}
-      more={more}
-      answer={answer}
-      locale={locale}
-      timeZone={timeZone}
-      closeHref={`/w/${slug}/maps/${mapId}`}
-    />
-  );
+  return <SharePanelRoute kind="map" closeHref={`/w/${slug}/maps/${mapId}`} />;
 }
 
 export function ErrorBoundary() {

@@ -6,7 +6,7 @@
 // focus returns to the Share button.
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { Form, Link, useNavigate, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from '@remix-run/react';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '~/components/ui/field';
@@ -16,6 +16,7 @@ import { formatDateTime, formatDayOf } from '~/lib/format';
 import { CreateShareLinkSchema } from '~/lib/schemas/share-links';
 import { useHydrated } from '~/lib/use-hydrated';
 import type { ShareLinkListItem } from '~/server/share-links.server';
+import type { sharePanelLoader } from '~/server/share-panel.server';
 
 /** What the share routes' action answers (server/share-panel.server.ts). */
 export interface ShareAnswer {
@@ -23,6 +24,13 @@ export interface ShareAnswer {
   status?: string;
   url?: string;
   result?: SubmissionResult<string[]>;
+}
+
+/** The panel as a share route shows it, from that route's loader and action (share-panel.server). */
+export function SharePanelRoute({ kind, closeHref }: { kind: ShareKind; closeHref: string }) {
+  const { name, links, more, locale, timeZone } = useLoaderData<typeof sharePanelLoader>();
+  const answer = useActionData<ShareAnswer>();
+  return <SharePanel kind={kind} name={name} links={links} more={more} answer={answer} locale={locale} timeZone={timeZone} closeHref={closeHref} />;
 }
 
 export function SharePanel({
