@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Logo } from '~/components/ui/icons';
 
 export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
@@ -8,7 +9,7 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
     <main className="auth-page" id="main">
       <div className="auth-card">
         <Link to="/" className="brand">
-          <img src="/favicon.svg" alt="" width={24} height={24} />
+          <Logo size={24} />
           {t('appName')}
         </Link>
         <h1>{title}</h1>

@@ -3,6 +3,7 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getSignedIn } from '~/server/auth.server';
 import { listWorkspacesForUser } from '~/server/workspaces.server';
+import { Logo } from '~/components/ui/icons';
 
 export const handle = { i18n: ['pages'] };
 
@@ -21,7 +22,7 @@ export default function Landing() {
     <div className="landing">
       <header>
         <strong className="brand">
-          <img src="/favicon.svg" alt="" width={24} height={24} /> {t('appName')}
+          <Logo size={24} /> {t('appName')}
         </strong>
         <Link to="/login">{t('landing.signIn')}</Link>
       </header>

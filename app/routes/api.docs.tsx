@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import redocUrl from 'redoc/bundles/redoc.standalone.js?url';
 import { pageTitle } from '~/lib/page-title';
+import { Logo } from '~/components/ui/icons';
 
 const OPENAPI_URL = '/api/v1/openapi.json';
 
@@ -77,7 +78,7 @@ export default function ApiDocsRoute() {
     <div className="api-docs">
       <header className="api-docs-header">
         <Link to="/" className="brand">
-          <img src="/favicon.svg" alt="" width={24} height={24} /> Parcours
+          <Logo size={24} /> Parcours
         </Link>
         <h1>{t('docsTitle')}</h1>
         <a href={OPENAPI_URL}>{t('docsDocument')}</a>

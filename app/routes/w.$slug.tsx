@@ -7,6 +7,7 @@ import type { WorkspaceData } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
 import { unreadNotificationCount, UNREAD_CAP } from '~/server/comments.server';
 import { listWorkspacesForUser } from '~/server/workspaces.server';
+import { BellIcon, Logo } from '~/components/ui/icons';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workspace.name} · Parcours` : 'Parcours' }];
 
@@ -67,9 +68,10 @@ export default function WorkspaceLayout() {
       <aside className="sidebar" data-open={menuOpen || undefined}>
         <div className="sidebar-top">
           <Link to={base} className="brand">
-            <img src="/favicon.svg" alt="" width={22} height={22} /> {t('appName')}
+            <Logo size={22} /> {t('appName')}
           </Link>
           <Link to={`${base}/notifications`} className="bell" data-unread={notifications.unread > 0 || undefined}>
+            <BellIcon />
             <span className="visually-hidden">{t('nav.notificationsUnread', { count: notifications.unread, shown: unreadShown })}</span>
             {notifications.unread > 0 ? (
               <span className="bell-count" aria-hidden="true">

@@ -28,6 +28,7 @@ import { LockedForm } from './locked-form';
 import { SharedMap } from './shared-map';
 import { SharedProject } from './shared-project';
 import { SharedSummary } from './shared-summary';
+import { Logo } from '~/components/ui/icons';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: journeyStyles },
@@ -94,7 +95,7 @@ export default function SharedPage() {
     <div className="shared-page">
       <header className="shared-banner">
         <span className="brand">
-          <img src="/favicon.svg" alt="" width={20} height={20} /> {t('common:appName')}
+          <Logo size={20} /> {t('common:appName')}
         </span>
         {workspaceName ? <span>{t('page.banner', { workspace: workspaceName })}</span> : null}
       </header>
