@@ -2,7 +2,8 @@
 // member picked from the "@" list with the keyboard; the card shows a comment count; the member,
 // in a browser of their own, sees the unread count on the bell, opens the notification and lands on
 // the map with the card outlined and its thread open in the comments panel; the bell is then clear.
-// C on a card of the map's keyboard grid opens its comments too.
+// C on a card of the map's keyboard grid opens its comments too, and so does "Comment" in its
+// actions menu.
 import AxeBuilder from '@axe-core/playwright';
 import { DEMO_MAPS, expect, test } from './fixtures';
 import { hydrated } from './helpers';
@@ -100,4 +101,10 @@ test('a mention on a card notifies the member, whose notification opens the card
   await page.keyboard.press('Escape');
   await expect(again).toHaveCount(0);
   await expect(item).toBeFocused();
+
+  // The mouse path: "Comment" in the card's actions menu opens the same thread list.
+  await item.getByRole('button', { name: `Actions for ${CARD}` }).click();
+  await item.getByRole('link', { name: 'Comment', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: `Comments on the card “${CARD}”` })).toBeVisible();
+  await expect(item.getByRole('link', { name: 'Comment', exact: true })).toHaveCount(0);
 });

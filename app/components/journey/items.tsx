@@ -26,7 +26,7 @@ import {
   type EditorField,
 } from './editor-form';
 import { Expandable } from './expandable';
-import { CommentBadge } from './comment-counts';
+import { CommentBadge, CommentMenuLink } from './comment-counts';
 import { ItemMenu, ItemMenuPanel } from './item-menu';
 import { MoveMenuForm, type MoveOption } from './move-menu';
 import { shortAnchor, stageAnchor, StagePager, useStageAnchor } from './stage-pager';
@@ -287,6 +287,7 @@ const CardActions = memo(function CardActions({
           <RowActionForm intent="duplicateCard" id={card.id} onSent={close}>
             {t('menu.duplicate')}
           </RowActionForm>
+          <CommentMenuLink type="card" id={card.id} onClick={close} />
           <RowActionForm intent="deleteCard" id={card.id} danger confirm={t('card.deleteConfirm', { name: card.title })}>
             {t('card.delete')}
           </RowActionForm>
@@ -704,6 +705,7 @@ function StageHeaderShell({
                 <RowActionForm intent="duplicateStage" id={stage.id} onSent={close}>
                   {t('menu.duplicate')}
                 </RowActionForm>
+                <CommentMenuLink type="stage" id={stage.id} onClick={close} />
               </ItemMenuPanel>
             )}
           </ItemMenu>
