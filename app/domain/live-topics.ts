@@ -2,14 +2,18 @@
 // (a KPI's values or settings), `project:<id>` (a project's business case) and `figures` (anything
 // the ROI figures depend on: values, targets, projects). `kpi:*` stands for "some KPIs" when a big
 // batch touches too many to name, `*` for "anything" (a stream that reconnects may have missed some).
+// `notify:<user id>` says that member has a new notification (their bell's count changed).
 // `presence:<map id>` says who views a map changed: the server reads the viewers again for the
 // streams showing that map, and pages never see the topic itself.
 
-export type LiveTopic = `map:${string}` | `kpi:${string}` | `project:${string}` | `presence:${string}` | 'figures' | '*';
+export type LiveTopic = `map:${string}` | `kpi:${string}` | `project:${string}` | `presence:${string}` | `notify:${string}` | 'figures' | '*';
 
 const PRESENCE = 'presence:';
 
 export const presenceTopic = (mapId: string): LiveTopic => `${PRESENCE}${mapId}`;
+
+/** A member's notifications changed (the bell listens to its own). */
+export const notificationsTopic = (userId: string): LiveTopic => `notify:${userId}`;
 
 /** A message's topics split: those the pages hear, and the maps whose viewers changed. */
 export function splitPresence(topics: readonly string[]): { topics: string[]; presenceMaps: string[] } {
@@ -59,6 +63,8 @@ export interface LiveInterest {
   kpiIds?: readonly string[];
   projectId?: string;
   figures?: boolean;
+  /** The signed-in member: their own notifications. */
+  userId?: string;
 }
 
 export function concerns(topics: readonly string[], interest: LiveInterest): boolean {
@@ -69,6 +75,7 @@ export function concerns(topics: readonly string[], interest: LiveInterest): boo
     if (topic.startsWith('kpi:')) return !!interest.kpiIds?.includes(topic.slice(4));
     if (topic.startsWith('map:')) return interest.mapId === topic.slice(4);
     if (topic.startsWith('project:')) return interest.projectId === topic.slice(8);
+    if (topic.startsWith('notify:')) return interest.userId === topic.slice(7);
     return false;
   });
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, NavLink, Outlet, useLoaderData, useLocation } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LiveUpdates } from '~/lib/live';
+import { LiveUpdates, useLiveData } from '~/lib/live';
 import type { WorkspaceData } from '~/lib/workspace';
 import { requireMember } from '~/server/access.server';
 import { unreadNotificationCount, UNREAD_CAP } from '~/server/comments.server';
@@ -143,9 +143,16 @@ export default function WorkspaceLayout() {
       </aside>
       <main className="content" id="main">
         <LiveUpdates slug={workspace.slug}>
+          <LiveBell userId={user.id} />
           <Outlet />
         </LiveUpdates>
       </main>
     </div>
   );
+}
+
+/** A new notification for the member reloads the page's data, so the bell's count is current. */
+function LiveBell({ userId }: { userId: string }) {
+  useLiveData({ userId });
+  return null;
 }

@@ -8,7 +8,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '#db/client';
 import { card, comment, commentThread, journeyMap, kpi, lane, measure, membership, notification, project, stage, user } from '#db/schema';
 import { findMentions, recipientsOf, type Mention } from '~/domain/comments';
-import type { LiveTopic } from '~/domain/live-topics';
+import { notificationsTopic, type LiveTopic } from '~/domain/live-topics';
 import { roleAtLeast } from '~/domain/roles';
 import type { CommentTarget, Role } from '~/domain/vocabulary';
 import type { TargetRef } from '~/lib/schemas/comments';
@@ -301,7 +301,10 @@ export async function findThread(workspaceId: string, scope: ThreadScope, thread
 
 // ---------------------------------------------------------------- changes
 
-/** Notifies the recipients of a new (or newly mentioning) comment; one per person and comment. */
+/**
+ * Notifies the recipients of a new (or newly mentioning) comment; one per person and comment.
+ * Returns the live topics of the people notified: announced with the change, their bells update.
+ */
 async function notify(
   tx: Executor,
   workspaceId: string,
@@ -309,12 +312,13 @@ async function notify(
   commentId: string,
   actorId: string,
   recipients: { userId: string; kind: 'mention' | 'reply' }[],
-) {
-  if (recipients.length === 0) return;
+): Promise<LiveTopic[]> {
+  if (recipients.length === 0) return [];
   await tx
     .insert(notification)
     .values(recipients.map((r) => ({ workspaceId, recipientId: r.userId, kind: r.kind, threadId, commentId, actorId })))
     .onConflictDoNothing();
+  return recipients.map((r) => notificationsTopic(r.userId));
 }
 
 async function mentionsIn(tx: Executor, workspaceId: string, input: CommentInput) {
@@ -352,9 +356,9 @@ export async function startThread(
       .values({ workspaceId, threadId: thread!.id, authorId: actorId, body: input.body, mentions })
       .returning({ id: comment.id });
     const recipients = recipientsOf({ authorId: actorId, mentioned: mentions.map((m) => m.userId), participants: [], memberIds });
-    await notify(tx, workspaceId, thread!.id, created!.id, actorId, recipients);
+    const bells = await notify(tx, workspaceId, thread!.id, created!.id, actorId, recipients);
     await recordActivity(tx, { workspaceId, actorId, entityType: 'comment', entityId: created!.id, action: 'created', summary: target.name });
-    await announce(tx, workspaceId, [topicOf(scope)]);
+    await announce(tx, workspaceId, [topicOf(scope), ...bells]);
     return ok({ threadId: thread!.id });
   });
 }
@@ -399,7 +403,7 @@ export async function replyToThread(
       .where(and(eq(commentThread.workspaceId, workspaceId), eq(commentThread.id, threadId)));
     const participants = [thread.authorId, ...earlier.map((e) => e.authorId)].filter((id): id is string => !!id);
     const recipients = recipientsOf({ authorId: actorId, mentioned: mentions.map((m) => m.userId), participants, memberIds });
-    await notify(tx, workspaceId, threadId, created!.id, actorId, recipients);
+    const bells = await notify(tx, workspaceId, threadId, created!.id, actorId, recipients);
     await recordActivity(tx, {
       workspaceId,
       actorId,
@@ -408,7 +412,7 @@ export async function replyToThread(
       action: 'created',
       summary: await targetName(tx, workspaceId, threadId),
     });
-    await announce(tx, workspaceId, [topicOf(scope)]);
+    await announce(tx, workspaceId, [topicOf(scope), ...bells]);
     return ok({ commentId: created!.id });
   });
 }
@@ -455,7 +459,14 @@ export async function editComment(
       .where(and(eq(comment.workspaceId, workspaceId), eq(comment.id, commentId)));
     const before = new Set((row.mentions as Mention[]).map((m) => m.userId));
     const added = mentions.map((m) => m.userId).filter((id) => !before.has(id));
-    await notify(tx, workspaceId, row.threadId, commentId, actorId, recipientsOf({ authorId: actorId, mentioned: added, participants: [], memberIds }));
+    const bells = await notify(
+      tx,
+      workspaceId,
+      row.threadId,
+      commentId,
+      actorId,
+      recipientsOf({ authorId: actorId, mentioned: added, participants: [], memberIds }),
+    );
     await recordActivity(tx, {
       workspaceId,
       actorId,
@@ -464,7 +475,7 @@ export async function editComment(
       action: 'updated',
       summary: await targetName(tx, workspaceId, row.threadId),
     });
-    await announce(tx, workspaceId, [topicOf(scope)]);
+    await announce(tx, workspaceId, [topicOf(scope), ...bells]);
     return ok();
   });
 }

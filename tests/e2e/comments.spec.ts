@@ -1,7 +1,8 @@
 // Comments with mentions, end to end: the owner comments on a card of their map and mentions a
 // member picked from the "@" list with the keyboard; the card shows a comment count; the member,
-// in a browser of their own, sees the unread count on the bell, opens the notification and lands on
-// the map with the card outlined and its thread open in the comments panel; the bell is then clear.
+// in a browser of their own, sees the unread count come on the bell without a reload, opens the
+// notification and lands on the map with the card outlined and its thread open in the comments
+// panel; the bell is then clear.
 // C on a card of the map's keyboard grid opens its comments too, and so does "Comment" in its
 // actions menu.
 import AxeBuilder from '@axe-core/playwright';
@@ -40,6 +41,14 @@ test('a mention on a card notifies the member, whose notification opens the card
   await box.pressSequentially('? See https://example.org/tarifs');
   await expect(box).toHaveValue('Is this still true, @Hugo Lefèvre ? See https://example.org/tarifs');
   expect((await new AxeBuilder({ page }).include('.comments-panel').withTags(['wcag2a', 'wcag2aa']).analyze()).violations.map((v) => v.id)).toEqual([]);
+  // The member, in a browser of their own, has the workspace open: the bell updates without a reload.
+  const memberContext = await browser.newContext();
+  const [name, ...value] = memberCookie.split('=');
+  await memberContext.addCookies([{ name: name!, value: value.join('='), url: baseURL!, httpOnly: true, sameSite: 'Lax' }]);
+  const member = await memberContext.newPage();
+  await member.goto(`/w/${ownWorkspace.slug}`);
+  await expect(member.getByRole('link', { name: 'Notifications, none unread' })).toBeVisible();
+  await hydrated(member);
   await onCard.getByRole('button', { name: 'Comment', exact: true }).click();
 
   const thread = onCard.getByRole('article', { name: /Thread started by Camille Testeur, 1 comment/ });
@@ -51,16 +60,9 @@ test('a mention on a card notifies the member, whose notification opens the card
   // The card now shows its count, a link to its comments.
   await expect(page.getByRole('link', { name: `1 comment on ${CARD}` })).toBeVisible();
 
-  // The member, in a browser of their own.
-  const memberContext = await browser.newContext();
-  const [name, ...value] = memberCookie.split('=');
-  await memberContext.addCookies([{ name: name!, value: value.join('='), url: baseURL!, httpOnly: true, sameSite: 'Lax' }]);
-  const member = await memberContext.newPage();
-  await member.goto(`/w/${ownWorkspace.slug}`);
   const bell = member.getByRole('link', { name: 'Notifications, 1 unread' });
   await expect(bell).toBeVisible();
   await expect(bell).toContainText('1');
-  await hydrated(member);
   await bell.click();
   await expect(member.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
   const entry = member.getByRole('link', { name: `Camille Testeur mentioned you on the card “${CARD}”` });

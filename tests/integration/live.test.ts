@@ -8,8 +8,9 @@ import { applyKpiValueBatch } from '~/server/kpi-import.server';
 import { recordKpiValue } from '~/server/kpi-values.server';
 import { updateKpiSettings, placeKpi } from '~/server/kpis.server';
 import { openStreamCount, subscribe } from '~/server/live.server';
+import { startThread } from '~/server/comments.server';
 import { addCost, createProject } from '~/server/projects.server';
-import { call, makeUser, makeWorkspace, request } from '../support/factories';
+import { addMember, call, makeUser, makeWorkspace, request } from '../support/factories';
 import { makeMapWithKpiLane } from '../support/kpi-fixtures';
 
 async function setup() {
@@ -83,6 +84,23 @@ describe('announcements', () => {
       [`project:${project.value}`, 'figures'],
       [`project:${project.value}`, 'figures'],
     ]);
+  });
+
+  it('a comment mentioning a member is heard with the map and that member’s notifications (their bell), not the author’s', async () => {
+    const s = await setup();
+    const hugo = await makeUser({ displayName: 'Hugo Lefèvre' });
+    await addMember(s.ws.id, hugo, 'viewer');
+    const heard = await listen(s.ws.id);
+    const started = await startThread(
+      s.ws.id,
+      s.owner.id,
+      { mapId: s.map.id },
+      { type: 'stage', id: s.stages[0]!.id },
+      { body: 'Over to @Hugo Lefèvre', picked: [hugo.id] },
+    );
+    expect(started.status).toBe('ok');
+    expect(await until(() => heard.length === 1)).toBe(true);
+    expect(heard[0]).toEqual([`map:${s.map.id}`, `notify:${hugo.id}`]);
   });
 
   it('a refused batch (one bad row) and a rolled-back transaction announce nothing', async () => {

@@ -41,6 +41,13 @@ describe('which pages a change concerns', () => {
     expect(concerns(['project:p2'], { projectId: 'p1' })).toBe(false);
   });
 
+  it('a member hears their own notifications, not another member’s, and nothing else through them', () => {
+    expect(concerns(['notify:u1'], { userId: 'u1' })).toBe(true);
+    expect(concerns(['notify:u2'], { userId: 'u1' })).toBe(false);
+    expect(concerns(['notify:u1'], map)).toBe(false);
+    expect(concerns(['map:m1', 'kpi:*', 'figures'], { userId: 'u1' })).toBe(false);
+  });
+
   it('a reconnected stream (*) concerns every page', () => {
     expect(concerns(['*'], {})).toBe(true);
   });
