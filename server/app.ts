@@ -23,9 +23,16 @@ const isApi = (c: AppContext) => new URL(c.req.url).pathname.startsWith(API_PREF
 /** Read-only share pages, opened by a token in the path (app/routes/s.$token). */
 const SHARE_PREFIX = '/s/';
 
-/** The path as the log writes it: a share token is a key to a page, so it is left out. */
+/** Invitations, accepted by a token in the path (app/routes/invite.$token). */
+const INVITE_PREFIX = '/invite/';
+
+/**
+ * The path as the log writes it: a share token is a key to a page and an invitation's token a key
+ * to a workspace, so both are left out.
+ */
 export function loggedPath(pathname: string) {
-  return pathname.startsWith(SHARE_PREFIX) ? `${SHARE_PREFIX}…` : pathname;
+  for (const prefix of [SHARE_PREFIX, INVITE_PREFIX]) if (pathname.startsWith(prefix)) return `${prefix}…`;
+  return pathname;
 }
 
 /** Content types a browser form (or Remix's fetchers) can send. */

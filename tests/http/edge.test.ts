@@ -164,4 +164,16 @@ describe('headers on every response', () => {
     const id = res.headers.get('x-request-id')!;
     expect(server.output()).toContain(`[${id}] GET /login 200`);
   });
+
+  it('an invitation’s token stays out of the log: it is a key to the workspace', async () => {
+    const invited = await server.http(`/w/${slug}/settings`, { form: { intent: 'invite', email: 'log-check@example.org', role: 'viewer' }, cookie });
+    expect(invited.status).toBe(200);
+    const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(invited.text)?.[1];
+    expect(token).toBeTruthy();
+    const page = await server.http(`/invite/${token}`);
+    expect(page.status).toBe(200);
+    const id = page.headers.get('x-request-id')!;
+    expect(server.output()).toContain(`[${id}] GET /invite/… 200`);
+    expect(server.output()).not.toContain(token);
+  });
 });
