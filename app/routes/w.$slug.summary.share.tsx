@@ -7,8 +7,12 @@ import { SharePanelRoute } from '~/components/share/share-panel';
 import { sharePanelAction, sharePanelLoader } from '~/server/share-panel.server';
 import type { ShareTarget } from '~/server/share-links.server';
 import shareStyles from '~/styles/share.css?url';
+import sidePanelStyles from '~/styles/side-panel.css?url';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: shareStyles }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: sidePanelStyles },
+  { rel: 'stylesheet', href: shareStyles },
+];
 
 /** The locale namespaces this panel needs beyond the summary's. */
 export const handle = { i18n: ['share'] };

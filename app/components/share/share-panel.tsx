@@ -6,10 +6,11 @@
 // focus returns to the Share button.
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from '@remix-run/react';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '~/components/ui/field';
+import { SidePanel } from '~/components/ui/side-panel';
 import { shareLinkState } from '~/domain/share-links';
 import type { ShareKind } from '~/domain/vocabulary';
 import { formatDateTime, formatDayOf } from '~/lib/format';
@@ -56,8 +57,14 @@ export function SharePanel({
   const { t } = useTranslation('share');
   const headingId = useId();
   return (
-    <PanelFrame headingId={headingId} closeHref={closeHref}>
-      <div className="share-panel-head">
+    <SidePanel
+      headingId={headingId}
+      closeHref={closeHref}
+      // The page's Share button (it links to the panel's address).
+      returnFocus={() => document.querySelector<HTMLElement>(`a[href="${closeHref}/share"]`)}
+      className="share-panel"
+    >
+      <div className="side-panel-head">
         <h2 id={headingId} tabIndex={-1}>
           {t(`panel.title.${kind}`, { name })}
         </h2>
@@ -74,36 +81,7 @@ export function SharePanel({
       ) : null}
       <CreateLinkForm answer={answer?.intent === 'create' ? answer : undefined} />
       <LinkList links={links} more={more} locale={locale} timeZone={timeZone} />
-    </PanelFrame>
-  );
-}
-
-function PanelFrame({ headingId, closeHref, children }: { headingId: string; closeHref: string; children: ReactNode }) {
-  const navigate = useNavigate();
-  const panel = useRef<HTMLElement>(null);
-  // Escape from anywhere in the panel, unless a control inside it used the key.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented || !panel.current?.contains(event.target as Node)) return;
-      event.preventDefault();
-      navigate(closeHref, { preventScrollReset: true });
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [navigate, closeHref]);
-  useEffect(() => {
-    document.getElementById(headingId)?.focus({ preventScroll: true });
-    return () => {
-      const active = document.activeElement;
-      if (active && active !== document.body && !active.closest('.share-panel')) return;
-      // The page's Share button (it links to the panel's address).
-      document.querySelector<HTMLElement>(`a[href="${closeHref}/share"]`)?.focus({ preventScroll: true });
-    };
-  }, [headingId, closeHref]);
-  return (
-    <section ref={panel} role="dialog" aria-labelledby={headingId} className="share-panel no-print">
-      {children}
-    </section>
+    </SidePanel>
   );
 }
 

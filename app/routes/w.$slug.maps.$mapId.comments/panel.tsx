@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommentForm, type CommentAnswer } from '~/components/comments/comment-form';
 import { CommentThread } from '~/components/comments/comment-thread';
-import { SidePanel } from '~/components/journey/side-panel';
+import { SidePanel } from '~/components/ui/side-panel';
 import { excerpt, type Member } from '~/domain/comments';
 import { targetParam } from '~/lib/schemas/comments';
 import { useWorkspace } from '~/lib/workspace';

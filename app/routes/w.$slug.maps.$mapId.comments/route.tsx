@@ -15,9 +15,13 @@ import { findMap, findTarget, findThread, listMapTargets, listMentionables, open
 import { readForm } from '~/server/form.server';
 import { badRequest, notFound } from '~/server/http.server';
 import commentsStyles from '~/styles/comments.css?url';
+import sidePanelStyles from '~/styles/side-panel.css?url';
 import { CommentsPanel } from './panel';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: commentsStyles }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: sidePanelStyles },
+  { rel: 'stylesheet', href: commentsStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'comments', data?.map.name);
 

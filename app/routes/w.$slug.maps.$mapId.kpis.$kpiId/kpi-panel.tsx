@@ -2,7 +2,7 @@
 // KPI's name. On closing, the focus returns to the chip that opened it (found by its
 // `data-kpi-id`): its place in the map's keyboard grid, or the chip itself before the grid runs.
 import type { ReactNode } from 'react';
-import { SidePanel } from '~/components/journey/side-panel';
+import { SidePanel } from '~/components/ui/side-panel';
 
 export function KpiPanel({ kpiId, closeHref, children }: { kpiId: string; closeHref: string; children: ReactNode }) {
   return (

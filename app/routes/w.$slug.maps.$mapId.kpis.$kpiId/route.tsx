@@ -25,6 +25,7 @@ import { deleteKpi, findKpi, getKpiSettings, updateKpiSettings } from '~/server/
 import { linkKpi, listProjectsForKpi, listProjectsToLink } from '~/server/projects.server';
 import { invalid, reply, replyInvalid, replyWithDraft, valueOr404 } from '~/server/result.server';
 import measuresStyles from '~/styles/measures.css?url';
+import sidePanelStyles from '~/styles/side-panel.css?url';
 import { DeleteKpi, KpiFigures, KpiHeader } from './kpi-figures';
 import { NpsHelper } from './nps-helper';
 import { SettingsForm } from './settings-form';
@@ -40,7 +41,10 @@ export const handle = { i18n: ['projects', 'library'] };
 // A stale save (409) reloads the data, so the figures behind the comparison are the current ones (errors skip revalidation by default).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: measuresStyles }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: sidePanelStyles },
+  { rel: 'stylesheet', href: measuresStyles },
+];
 
 const ParamsSchema = z.object({ mapId: z.string().uuid(), kpiId: z.string().uuid() });
 const ValueIdSchema = z.object({ valueId: z.string().uuid() });

@@ -1,6 +1,7 @@
-// A panel over the right of the map (the whole screen on a phone), opened by a URL nested in the
-// map's (a KPI's settings, the comments): a non-modal dialog labelled by its heading, so the map
-// stays there and usable beside it. On opening (and when `focusKey` changes: another view in the
+// A panel over the right of the page (the whole screen on a phone), opened by a URL nested in the
+// page's (a map's KPI settings and comments, the share panels): a non-modal dialog labelled by its
+// heading, so the page stays there and usable beside it. Its frame is styles/side-panel.css, which
+// the routes that open one link. On opening (and when `focusKey` changes: another view in the
 // same panel) the focus moves to the heading; Close or Escape go back to `closeHref` without
 // touching the scroll, and on closing the focus returns to what `returnFocus` finds (the item that
 // opened the panel), so a keyboard user carries on where they were.
