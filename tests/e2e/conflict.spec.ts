@@ -5,19 +5,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_MAPS, expect, test } from './fixtures';
-import { hydrated } from './helpers';
+import { hydrated, openMarkedMap, sameDocument } from './helpers';
 
 const MAP = DEMO_MAPS.purchase;
 const CARD = 'Tunnel de souscription en ligne';
-
-async function openMap(page: Page, slug: string) {
-  await page.goto(`/w/${slug}/maps`);
-  await page.getByRole('link', { name: MAP }).click();
-  await expect(page.getByRole('heading', { level: 1, name: MAP })).toBeVisible();
-  await hydrated(page);
-  await page.evaluate(() => ((window as unknown as { __loaded: string }).__loaded = 'this document'));
-}
-const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __loaded?: string }).__loaded === 'this document');
 
 /** Opens the card's editor (its menu, then Edit) and returns the card (found by its id: its text may change). */
 async function editCard(page: Page, title: string) {
@@ -30,8 +21,8 @@ async function editCard(page: Page, title: string) {
 
 /** Camille types a title in the card's editor; meanwhile Léa saves another one. */
 async function collide(page: Page, lea: Page, slug: string, title = CARD) {
-  await openMap(page, slug);
-  await openMap(lea, slug);
+  await openMarkedMap(page, MAP, slug);
+  await openMarkedMap(lea, MAP, slug);
   const card = await editCard(page, title);
   await card.getByLabel('Title').fill('Mon titre à moi');
   const theirs = await editCard(lea, title);
@@ -105,8 +96,8 @@ test('the title edited in place: a refused save compares the titles and "Apply m
   teammate,
 }) => {
   const lea = teammate.page;
-  await openMap(page, ownWorkspace.slug);
-  await openMap(lea, ownWorkspace.slug);
+  await openMarkedMap(page, MAP, ownWorkspace.slug);
+  await openMarkedMap(lea, MAP, ownWorkspace.slug);
   await page.locator('.journey-card', { hasText: CARD }).locator('.card-text').dblclick();
   const inline = page.getByLabel(`Title of the card ${CARD} (Enter saves, Escape cancels)`);
   await inline.fill('Titre en place');
@@ -131,7 +122,7 @@ test('KPI settings: a change saved meanwhile never wipes what the user typed; th
   teammate,
 }) => {
   const lea = teammate.page;
-  await openMap(page, ownWorkspace.slug);
+  await openMarkedMap(page, MAP, ownWorkspace.slug);
   await page.getByRole('link', { name: 'CSAT: open KPI settings' }).first().click();
   await expect(page.getByRole('heading', { level: 2, name: /KPI: CSAT/ })).toBeVisible();
   await lea.goto(page.url());
@@ -186,7 +177,7 @@ test.describe('without JavaScript', () => {
     await card.getByRole('link', { name: `Actions for ${CARD}` }).click();
     await card.getByRole('button', { name: `Edit the card ${CARD}` }).click();
     await card.getByLabel('Title').fill('Sans JavaScript');
-    await openMap(teammate.page, ownWorkspace.slug);
+    await openMarkedMap(teammate.page, MAP, ownWorkspace.slug);
     const theirs = await editCard(teammate.page, CARD);
     await theirs.getByLabel('Title').fill('Leur titre');
     await theirs.getByRole('button', { name: 'Save' }).click();

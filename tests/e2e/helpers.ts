@@ -1,6 +1,7 @@
 // Helpers shared by several specs: the sign-in and sign-up forms (for the tests about those forms;
 // every other test signs in by cookie through the fixtures, fixtures.ts), a mouse drag that dnd-kit
-// recognises, and the first record link of a list page.
+// recognises, the first record link of a list page, and a map opened and marked (to tell a live
+// update from a reload).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
@@ -54,6 +55,21 @@ export async function firstLinkOn(page: Page, path: string, pattern: RegExp) {
 export async function hydrated(page: Page) {
   await expect(page.locator('html[data-hydrated]')).toBeAttached();
 }
+
+/**
+ * Opens a map from the maps list, waits for React, and marks the document: the mark survives live
+ * updates, not a reload (sameDocument tells which).
+ */
+export async function openMarkedMap(page: Page, name: string, slug: string) {
+  await page.goto(`/w/${slug}/maps`);
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await hydrated(page);
+  await page.evaluate(() => ((window as unknown as { __loaded: string }).__loaded = 'this document'));
+}
+
+/** Whether the page still shows the document openMarkedMap marked (no reload since). */
+export const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __loaded?: string }).__loaded === 'this document');
 
 /** The serious and critical violations of axe-core's WCAG 2.1 A and AA rules on the page, one line each. */
 export async function seriousViolations(page: Page) {

@@ -4,27 +4,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_MAPS, expect, test } from './fixtures';
-import { hydrated } from './helpers';
+import { hydrated, openMarkedMap, sameDocument } from './helpers';
 
 const MAP = DEMO_MAPS.purchase;
 const OWNER = 'Camille Testeur';
 
-/** Opens the map, waits for React, and marks the document: the mark survives live updates, not a reload. */
-async function openMap(page: Page, slug: string) {
-  await page.goto(`/w/${slug}/maps`);
-  await page.getByRole('link', { name: MAP }).click();
-  await expect(page.getByRole('heading', { level: 1, name: MAP })).toBeVisible();
-  await hydrated(page);
-  await page.evaluate(() => ((window as unknown as { __loaded: string }).__loaded = 'this document'));
-}
-const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __loaded?: string }).__loaded === 'this document');
 const alsoHere = (page: Page) => page.getByRole('list', { name: 'Also here' });
 
 test('two members on one map see each other, and each other’s edits without a reload; who leaves disappears', async ({ page, ownWorkspace, teammate }) => {
   const lea = teammate.page;
-  await openMap(page, ownWorkspace.slug);
+  await openMarkedMap(page, MAP, ownWorkspace.slug);
   await expect(alsoHere(page)).toHaveCount(0);
-  await openMap(lea, ownWorkspace.slug);
+  await openMarkedMap(lea, MAP, ownWorkspace.slug);
 
   // Each sees the other (initials in a circle, the name for screen readers), not themselves.
   await expect(alsoHere(page).getByRole('listitem')).toHaveCount(1);
@@ -69,7 +60,7 @@ test('two members on one map see each other, and each other’s edits without a 
 
 test('leaving the map for another page of the workspace ends the presence there', async ({ page, ownWorkspace, teammate }) => {
   const lea = teammate.page;
-  await openMap(page, ownWorkspace.slug);
+  await openMarkedMap(page, MAP, ownWorkspace.slug);
   // Opened at its address, the map opens one live stream, for the map.
   const streams: string[] = [];
   lea.on('request', (request) => {
