@@ -3,6 +3,7 @@
 // the summary adds the portfolio's realised benefit to date. In English and French, down to 360 px.
 import type { Page } from '@playwright/test';
 import { DEMO, expect, test } from './fixtures';
+import { hydrated } from './helpers';
 
 async function openDemoProject(page: Page) {
   await page.goto(`/w/${DEMO.slug}/projects`);
@@ -74,6 +75,14 @@ test('the summary shows the portfolio’s realised benefit to date and its month
 
   await page.setViewportSize({ width: 360, height: 780 });
   await expect(tile).toBeVisible();
+  await noSidewaysScroll(page);
+  // Opened on the phone: the months' table, wider than the screen, scrolls in its own box, which
+  // says so and takes keyboard focus (measured when the box is first laid out, not only on a resize).
+  await page.reload();
+  await hydrated(page);
+  const box = panel.getByRole('region', { name: 'Table (scrolls sideways)' });
+  await expect(box).toHaveAttribute('tabindex', '0');
+  await expect(box.getByRole('table')).toBeVisible();
   await noSidewaysScroll(page);
 });
 

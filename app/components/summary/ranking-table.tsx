@@ -1,6 +1,7 @@
 // The ranking of the summary: one page of it, sorted on the server by the figure in the column header
 // chosen; the rank is the project's place in the whole ranking.
 import { Link } from '@remix-run/react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusChip, money, usePayback, useRatio, type Money } from '~/components/projects/figures';
 import type { RankKey } from '~/domain/business-case';
@@ -15,7 +16,8 @@ export type SortLabels = Record<RankKey, string>;
 
 export function useSortLabels(): SortLabels {
   const { t } = useTranslation('projects');
-  return { npv: t('figures.npv'), roi: t('figures.roi'), payback: t('figures.payback'), benefit: t('figures.totalBenefit') };
+  // The same object while the language is (SummaryFigures is memoised on its props).
+  return useMemo(() => ({ npv: t('figures.npv'), roi: t('figures.roi'), payback: t('figures.payback'), benefit: t('figures.totalBenefit') }), [t]);
 }
 
 interface RankingTableProps {
@@ -33,6 +35,8 @@ export function RankingTable({ ranking, counts, query, sortLabel, m, base }: Ran
   const { t } = useTranslation('projects');
   const ratio = useRatio();
   const payback = usePayback();
+  // The cells' labels (data-label: the narrow screen's stacked rows), looked up once, not per row.
+  const label = { rank: t('summary.ranking.rank'), status: t('fields.status'), cost: t('figures.totalCost'), warnings: t('warnings.title') };
   const sortHeader = (key: RankKey) => (
     <th scope="col" className="num" aria-sort={query.sort === key ? (key === 'payback' ? 'ascending' : 'descending') : undefined}>
       <Link to={`?${summarySearch({ ...query, sort: key, page: 1 })}`} preventScrollReset aria-label={t('summary.sortBy', { key: sortLabel[key] })}>
@@ -71,20 +75,20 @@ export function RankingTable({ ranking, counts, query, sortLabel, m, base }: Ran
             <tbody>
               {projects.map((p, i) => (
                 <tr key={p.id}>
-                  <td className="num" data-label={t('summary.ranking.rank')}>
+                  <td className="num" data-label={label.rank}>
                     {formatNumber(ranking.offset + i + 1, m.locale)}
                   </td>
                   <th scope="row" className="record-name">
                     {base ? <Link to={`${base}/projects/${p.id}`}>{p.name}</Link> : p.name}
                     <div className="muted small">{t('summary.ranking.kpis', { count: p.kpiCount })}</div>
                   </th>
-                  <td data-label={t('fields.status')}>
+                  <td data-label={label.status}>
                     <StatusChip status={p.status} />
                   </td>
                   <td className="num" data-label={sortLabel.benefit}>
                     {money(p.totalBenefit, m)}
                   </td>
-                  <td className="num" data-label={t('figures.totalCost')}>
+                  <td className="num" data-label={label.cost}>
                     {money(p.totalCost, m)}
                   </td>
                   <td className="num" data-label={sortLabel.npv}>
@@ -96,7 +100,7 @@ export function RankingTable({ ranking, counts, query, sortLabel, m, base }: Ran
                   <td className="num" data-label={sortLabel.payback}>
                     {payback(p.paybackMonths)}
                   </td>
-                  <td className="num" data-label={t('warnings.title')}>
+                  <td className="num" data-label={label.warnings}>
                     {p.warningCount > 0 ? <span className="chip warn">{formatNumber(p.warningCount, m.locale)}</span> : <span className="chip good">0</span>}
                   </td>
                 </tr>
