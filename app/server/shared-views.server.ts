@@ -2,7 +2,7 @@
 // board, the project's business case, or the summary. Only the linked object's figures leave the
 // server: the map's persona options (every persona of the workspace) and the project's owner id, costs
 // and assumptions stay behind. A fixed number of queries per kind, as on the members' pages.
-import type { SummaryQuery } from '~/lib/schemas/projects';
+import type { SummaryQuery } from '~/lib/summary-search';
 import { todayIn } from '~/lib/time-zone';
 import { loadMapEditor } from './maps.server';
 import { loadSummaryPage } from './portfolio.server';

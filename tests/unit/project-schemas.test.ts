@@ -12,6 +12,7 @@ import {
   summaryQuery,
 } from '~/lib/schemas/projects';
 import { csvFileName } from '~/domain/csv';
+import { summarySearch } from '~/lib/summary-search';
 
 describe('percentages typed by people', () => {
   it.each([
@@ -122,6 +123,12 @@ describe('summary query and file names', () => {
   it('falls back to NPV, no filter and the first page for unknown parameters', () => {
     expect(summaryQuery(new URLSearchParams('sort=roi&status=planned&page=3'))).toEqual({ sort: 'roi', status: 'planned', page: 3 });
     expect(summaryQuery(new URLSearchParams('sort=x&status=y&page=-2'))).toEqual({ sort: 'npv', status: undefined, page: 1 });
+  });
+
+  it('writes a view as the search string the server reads back, page 1 left out', () => {
+    const view = { sort: 'payback', status: 'in_progress', page: 4 } as const;
+    expect(summaryQuery(new URLSearchParams(summarySearch(view)))).toEqual(view);
+    expect(summarySearch({ sort: 'npv', page: 1 })).toBe('sort=npv');
   });
 
   it('makes ASCII CSV file names', () => {

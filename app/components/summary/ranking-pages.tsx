@@ -4,7 +4,7 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '~/lib/format';
-import { summarySearch, type SummaryQuery } from '~/lib/schemas/projects';
+import { summarySearch, type SummaryQuery } from '~/lib/summary-search';
 import type { SummaryPage } from '~/server/portfolio.server';
 
 /** The page numbers to link: 1, the last, and two either side of the current one (0 for a gap). */

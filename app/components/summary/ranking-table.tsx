@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { StatusChip, money, usePayback, useRatio, type Money } from '~/components/projects/figures';
 import type { RankKey } from '~/domain/business-case';
 import { formatNumber } from '~/lib/format';
-import { summarySearch, type SummaryQuery } from '~/lib/schemas/projects';
+import { summarySearch, type SummaryQuery } from '~/lib/summary-search';
 import type { SummaryPage } from '~/server/portfolio.server';
 import { RankingPages } from './ranking-pages';
 import { TableScroll } from '~/components/ui/table-scroll';

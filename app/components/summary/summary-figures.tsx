@@ -6,7 +6,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Money } from '~/components/projects/figures';
 import { PortfolioChart } from '~/components/projects/portfolio-chart';
-import type { SummaryQuery } from '~/lib/schemas/projects';
+import type { SummaryQuery } from '~/lib/summary-search';
 import type { SummaryPage } from '~/server/portfolio.server';
 import { SummaryHeadline } from './headline';
 import { RankingTable, type SortLabels } from './ranking-table';

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { dec, toDecimalString, type NumberLocale } from '~/domain/decimal';
 import { MAX_HORIZON_YEARS, RANK_KEYS } from '~/domain/business-case';
-import { COST_KINDS, PROJECT_STATUSES, type ProjectStatus } from '~/domain/vocabulary';
+import { COST_KINDS, PROJECT_STATUSES } from '~/domain/vocabulary';
+import type { SummaryQuery } from '~/lib/summary-search';
 import { IsoDateSchema, moneyField, nameSchema, parsePercent, percentField, UuidSchema, VersionSchema } from '~/domain/fields';
 
 export { moneyField, parsePercent };
@@ -177,24 +178,10 @@ const RankKeySchema = z.enum(RANK_KEYS);
 /** A page number of the summary's ranking: a whole number from 1 (the server clamps it to the last page). */
 const PageSchema = z.coerce.number().int().min(1).max(1_000_000);
 
-export interface SummaryQuery {
-  sort: z.infer<typeof RankKeySchema>;
-  status?: ProjectStatus;
-  page: number;
-}
-
 /** The summary's GET parameters; anything unknown falls back to the defaults (links stay shareable). */
 export function summaryQuery(params: URLSearchParams): SummaryQuery {
   const sort = RankKeySchema.safeParse(params.get('sort'));
   const status = z.enum(PROJECT_STATUSES).safeParse(params.get('status'));
   const page = PageSchema.safeParse(params.get('page') ?? undefined);
   return { sort: sort.success ? sort.data : 'npv', status: status.success ? status.data : undefined, page: page.success ? page.data : 1 };
-}
-
-/** The summary's search string; page 1 is left out, so the first page has one URL. */
-export function summarySearch(query: { sort: string; status?: string; page?: number }) {
-  const params = new URLSearchParams({ sort: query.sort });
-  if (query.status) params.set('status', query.status);
-  if (query.page && query.page > 1) params.set('page', String(query.page));
-  return params.toString();
 }
