@@ -153,7 +153,6 @@ export function MapBoard({
     });
     return out;
   }, [stages, loaded]);
-  const none: Holdings = { cards: 0, kpis: 0, emotions: 0 };
 
   const [active, setActive] = useState<{ id: string; data: DragData } | null>(null);
   const { kit, loadKitFor } = useDndKitOnDemand(canDrag, grid, scroller);
@@ -270,14 +269,29 @@ export function MapBoard({
     submitMove(form);
   };
 
-  const stageOptions = (s: StageData, i: number): MoveOption[] => [
-    ...(i > 0 ? [{ label: t('move.left'), value: String(i - 1), anchor: stageAnchor(s.id) }] : []),
-    ...(i < stages.length - 1 ? [{ label: t('move.right'), value: String(i + 1), anchor: stageAnchor(s.id) }] : []),
-  ];
-  const laneOptions = (i: number): MoveOption[] => [
-    ...(i > 0 ? [{ label: t('move.up'), value: String(i - 1) }] : []),
-    ...(i < lanes.length - 1 ? [{ label: t('move.down'), value: String(i + 1) }] : []),
-  ];
+  // The headers' move menus, kept from render to render: the headers are memoised, and a new list
+  // each time drew every stage and lane header again on each of the router's updates.
+  const stageOptions = useMemo(
+    () =>
+      new Map(
+        stages.map((s, i): [string, MoveOption[]] => [
+          s.id,
+          [
+            ...(i > 0 ? [{ label: t('move.left'), value: String(i - 1), anchor: stageAnchor(s.id) }] : []),
+            ...(i < stages.length - 1 ? [{ label: t('move.right'), value: String(i + 1), anchor: stageAnchor(s.id) }] : []),
+          ],
+        ]),
+      ),
+    [stages, t],
+  );
+  const laneOptions = useMemo(
+    () =>
+      lanes.map((_, i): MoveOption[] => [
+        ...(i > 0 ? [{ label: t('move.up'), value: String(i - 1) }] : []),
+        ...(i < lanes.length - 1 ? [{ label: t('move.down'), value: String(i + 1) }] : []),
+      ]),
+    [lanes, t],
+  );
   const phases = phaseGroups(stages);
   const gridColumns = `var(--lane-head) repeat(${Math.max(stages.length, 1)}, var(--col))`;
 
@@ -361,8 +375,8 @@ export function MapBoard({
                             stage={s}
                             canEdit={canEdit}
                             canDrag={canDrag}
-                            holdings={holdings.byStage[s.id] ?? none}
-                            moveOptions={stageOptions(s, i)}
+                            holdings={holdings.byStage[s.id] ?? NO_HOLDINGS}
+                            moveOptions={stageOptions.get(s.id)!}
                             index={i}
                             count={stages.length}
                             loaded={loaded.has(s.id)}
@@ -380,8 +394,8 @@ export function MapBoard({
                         lane={lane}
                         canEdit={canEdit}
                         canDrag={canDrag}
-                        holdings={holdings.byLane[lane.id] ?? none}
-                        moveOptions={laneOptions(i)}
+                        holdings={holdings.byLane[lane.id] ?? NO_HOLDINGS}
+                        moveOptions={laneOptions[i]!}
                       >
                         {lane.kind === 'emotions' ? (
                           <EmotionCells
@@ -448,6 +462,7 @@ export function MapBoard({
 
 const EMPTY: string[] = [];
 const NO_MOVES: readonly { form: FormData }[] = [];
+const NO_HOLDINGS: Holdings = { cards: 0, kpis: 0, emotions: 0 };
 const EMPTY_POINTS: ReadonlyMap<string, EmotionData> = new Map();
 
 function Overlay({ label, type }: { label: string; type: DragData['type'] }) {
