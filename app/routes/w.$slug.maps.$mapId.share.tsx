@@ -1,20 +1,15 @@
 // The share panel of a journey map (editors), nested in the map route so /w/:slug/maps/:mapId/share
 // opens the map with the panel over it; its code loads only when the panel opens.
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { useParams } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { SharePanelRoute } from '~/components/share/share-panel';
+import { SharePanelRoute, sharePanelLinks } from '~/components/share/share-panel';
 import { UuidSchema } from '~/domain/fields';
 import { notFound } from '~/server/http.server';
 import { sharePanelAction, sharePanelLoader } from '~/server/share-panel.server';
 import type { ShareTarget } from '~/server/share-links.server';
-import shareStyles from '~/styles/share.css?url';
-import sidePanelStyles from '~/styles/side-panel.css?url';
 
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: sidePanelStyles },
-  { rel: 'stylesheet', href: shareStyles },
-];
+export const links = sharePanelLinks;
 
 /** The locale namespaces this panel needs beyond the map's. */
 export const handle = { i18n: ['share'] };

@@ -1,20 +1,15 @@
 // The share panel of a business case (editors), nested in the project route so
 // /w/:slug/projects/:projectId/share opens the business case with the panel over it.
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { useParams } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { SharePanelRoute } from '~/components/share/share-panel';
+import { SharePanelRoute, sharePanelLinks } from '~/components/share/share-panel';
 import { UuidSchema } from '~/domain/fields';
 import { notFound } from '~/server/http.server';
 import { sharePanelAction, sharePanelLoader } from '~/server/share-panel.server';
 import type { ShareTarget } from '~/server/share-links.server';
-import shareStyles from '~/styles/share.css?url';
-import sidePanelStyles from '~/styles/side-panel.css?url';
 
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: sidePanelStyles },
-  { rel: 'stylesheet', href: shareStyles },
-];
+export const links = sharePanelLinks;
 
 /** The locale namespaces this panel needs beyond the business case's. */
 export const handle = { i18n: ['share'] };

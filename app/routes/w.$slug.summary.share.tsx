@@ -1,18 +1,13 @@
 // The share panel of the executive summary (editors), nested in the summary route so
 // /w/:slug/summary/share opens the summary with the panel over it.
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { useParams } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { SharePanelRoute } from '~/components/share/share-panel';
+import { SharePanelRoute, sharePanelLinks } from '~/components/share/share-panel';
 import { sharePanelAction, sharePanelLoader } from '~/server/share-panel.server';
 import type { ShareTarget } from '~/server/share-links.server';
-import shareStyles from '~/styles/share.css?url';
-import sidePanelStyles from '~/styles/side-panel.css?url';
 
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: sidePanelStyles },
-  { rel: 'stylesheet', href: shareStyles },
-];
+export const links = sharePanelLinks;
 
 /** The locale namespaces this panel needs beyond the summary's. */
 export const handle = { i18n: ['share'] };

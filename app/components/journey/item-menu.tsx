@@ -1,8 +1,8 @@
 // One actions menu per card, KPI, stage and lane: a single "⋯" button (shown on hover, focus or
 // selection, see journey.css) that opens the item's actions in place: move to…, edit, duplicate,
-// comment (cards and stages), delete. Closed, it is one link, so a 400-card map stays light. Without JavaScript the link and
-// the links inside it reload the page with the menu (?actions=id), its edit form (?edit=id) or its
-// delete confirmation (?delete=id) open.
+// comment (cards and stages), delete. Closed, it is one link, so a 400-card map stays light. Without
+// JavaScript the link and the links inside it reload the page with the menu (?actions=id), its edit
+// form (?edit=id) or its delete confirmation (?delete=id) open.
 import { useSearchParams } from '@remix-run/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -6,6 +6,7 @@
 // focus returns to the Share button.
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import type { LinksFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,14 @@ import { CreateShareLinkSchema } from '~/lib/schemas/share-links';
 import { useHydrated } from '~/lib/use-hydrated';
 import type { ShareLinkListItem } from '~/server/share-links.server';
 import type { sharePanelLoader } from '~/server/share-panel.server';
+import shareStyles from '~/styles/share.css?url';
+import sidePanelStyles from '~/styles/side-panel.css?url';
+
+/** A share panel's stylesheets, the side panel's frame then its own: each share route's `links`. */
+export const sharePanelLinks: LinksFunction = () => [
+  { rel: 'stylesheet', href: sidePanelStyles },
+  { rel: 'stylesheet', href: shareStyles },
+];
 
 /** What the share routes' action answers (server/share-panel.server.ts). */
 export interface ShareAnswer {
