@@ -195,6 +195,8 @@ export function createEdge({ build, env, clientDir, log = console.log }: EdgeOpt
     '/assets/*',
     serveStatic({
       root: clientDir,
+      // The build wrote each file's .br and .gz beside it (vite.config.ts): sent as they are.
+      precompressed: true,
       onFound: (_path, c) => {
         c.header('Cache-Control', 'public, max-age=31536000, immutable');
       },
@@ -204,6 +206,7 @@ export function createEdge({ build, env, clientDir, log = console.log }: EdgeOpt
     '*',
     serveStatic({
       root: clientDir,
+      precompressed: true,
       onFound: (_path, c) => {
         c.header('Cache-Control', 'public, max-age=3600');
       },

@@ -1,6 +1,7 @@
 // What our server module does before Remix runs an action and after it answers, checked over real
 // HTTP against the production build: the origin check, body limits, malformed addresses, security
 // headers and caching on every kind of response, request ids in the log.
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OWNER, signInOverHttp, startBuiltServer, type BuiltServer } from '../support/built-server';
 
@@ -157,6 +158,24 @@ describe('headers on every response', () => {
     const res = await server.http(asset!);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('scripts leave the server as the build compressed them: Brotli when the browser accepts it, else gzip', async () => {
+    const script = /<link rel="modulepreload" href="(\/assets\/[^"]+\.js)"/.exec((await server.http('/login')).text)?.[1];
+    expect(script).toBeTruthy();
+    const plain = await server.http(script!);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const br = await server.http(script!, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br.status).toBe(200);
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('content-type')).toContain('javascript');
+    expect(br.headers.get('vary')).toContain('Accept-Encoding');
+    expect(br.headers.get('cache-control')).toContain('immutable');
+    expect(brotliDecompressSync(br.body).toString('utf8')).toBe(plain.text);
+    const gz = await server.http(script!, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(gz.body).toString('utf8')).toBe(plain.text);
+    expect(br.body.length).toBeLessThan(gz.body.length);
   });
 
   it('every request is logged with its request id', async () => {

@@ -17,6 +17,8 @@ export interface HttpResult {
   status: number;
   headers: Headers;
   text: string;
+  /** The body's bytes as they came (not decompressed). */
+  body: Buffer;
 }
 
 export interface HttpOptions {
@@ -172,7 +174,8 @@ function send(port: number, target: string, options: HttpOptions): Promise<HttpR
           if (Array.isArray(value)) for (const v of value) h.append(key, v);
           else if (value !== undefined) h.set(key, value);
         }
-        resolve({ status: res.statusCode ?? 0, headers: h, text: Buffer.concat(chunks).toString('utf8') });
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: h, text: bytes.toString('utf8'), body: bytes });
       });
       res.on('error', reject);
     });
