@@ -41,6 +41,14 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>('root');
 }
 
+/**
+ * Run by the browser as it reaches the end of the page, while the page's scripts download: the first
+ * Intl number or date format of a page prepares the locale's data (~30 ms of script, four times that
+ * on a slow phone). Left to hydration, it was the longest task on the 300-project summary (its
+ * headline's first amount: 125 ms of 4x-throttled script, in one piece).
+ */
+const PREPARE_INTL = 'try{var l=document.documentElement.lang;new Intl.DateTimeFormat(l).format(0);new Intl.NumberFormat(l).format(0)}catch(e){}';
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const locale = data?.locale ?? 'en';
@@ -57,6 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: PREPARE_INTL }} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
