@@ -98,7 +98,7 @@ test('the title edited in place: a refused save compares the titles and "Apply m
   const lea = teammate.page;
   await openMarkedMap(page, MAP, ownWorkspace.slug);
   await openMarkedMap(lea, MAP, ownWorkspace.slug);
-  await page.locator('.journey-card', { hasText: CARD }).locator('.card-text').dblclick();
+  await page.locator('.journey-card', { hasText: CARD }).locator('.card-title').dblclick();
   const inline = page.getByLabel(`Title of the card ${CARD} (Enter saves, Escape cancels)`);
   await inline.fill('Titre en place');
   const theirs = await editCard(lea, CARD);

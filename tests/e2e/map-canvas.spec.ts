@@ -85,6 +85,27 @@ test('the stage headers, with their phases, stay at the top of the map after scr
   await expect(stageHeader(page, 'Découverte')).toBeInViewport({ ratio: 1 });
 });
 
+test('hydration keeps the cards the server sent: none is taken down and drawn again, each only gains its grip', async ({ page, ownWorkspace }) => {
+  await openMap(page, ownWorkspace.slug);
+  // From the first byte of the next load: every card, KPI chip or card title the page loses.
+  await page.addInitScript(() => {
+    const w = window as unknown as { cardPartsRemoved: string[] };
+    w.cardPartsRemoved = [];
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.removedNodes)
+          if (node instanceof Element && node.matches('.journey-card, .journey-kpi, .card-title, .kpi-chip'))
+            w.cardPartsRemoved.push(node.outerHTML.slice(0, 80));
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await hydrated(page);
+  const card = page.locator('.journey-card').first();
+  const title = (await card.locator('.card-title').textContent())!;
+  await expect(card.getByRole('button', { name: `Move the card ${title}` })).toBeAttached();
+  expect(await page.evaluate(() => (window as unknown as { cardPartsRemoved: string[] }).cardPartsRemoved)).toEqual([]);
+});
+
 test('the lane names stay at the left of the map after scrolling it sideways', async ({ page, ownWorkspace }) => {
   await openMap(page, ownWorkspace.slug);
   const box = mapBox(page);

@@ -138,31 +138,24 @@ function CardShell({
       {...(inGrid ? { 'data-nav': 'item', tabIndex: -1 } : null)}
       {...itemProps}
     >
-      {inGrid ? (
-        <div className="card-body">
-          {handle}
-          <CardText card={card} canEdit={canEdit} />
-        </div>
-      ) : (
-        // The server's card is as small as it can be: a large map sends a few hundred of them.
-        <CardContent card={card} />
-      )}
+      {/* The same markup on the server and once hydrated (only the grip is added), as small as it
+      can be: a large map sends a few hundred cards, and hydration then has no card to rebuild. */}
+      {handle}
+      <CardText card={card} canEdit={canEdit} />
       <CommentBadge type="card" id={card.id} name={card.title} />
       {canEdit ? <CardActions card={card} stageId={stageId} touchpoint={touchpoint} moveOptions={moveOptions} inGrid={inGrid} /> : null}
     </li>
   );
 }
 
-/** The card's text, or its title in an inline editor (double-click, or Enter in the grid). */
+/**
+ * The card's text, or its title in an inline editor (a double-click on the card, or Enter on it in
+ * the grid: both handled by the map board).
+ */
 function CardText({ card, canEdit }: { card: CardData; canEdit: boolean }) {
   const { editingId, setEditingId } = useInlineEditing();
   if (canEdit && editingId === card.id) return <InlineTitleForm card={card} done={() => setEditingId(null)} />;
-  return (
-    // Double-click is a mouse shortcut; the keyboard has Enter on the focused card (see map-grid).
-    <div className="card-text" onDoubleClick={canEdit ? () => setEditingId(card.id) : undefined}>
-      <CardContent card={card} />
-    </div>
-  );
+  return <CardContent card={card} />;
 }
 
 /**
@@ -521,14 +514,8 @@ function KpiShell({
       {...(inGrid ? { 'data-nav': 'item', tabIndex: -1 } : null)}
       {...itemProps}
     >
-      {handle ? (
-        <div className="card-body">
-          {handle}
-          <KpiChip kpi={kpi} href={href} currency={currency} locale={locale} inGrid={inGrid} />
-        </div>
-      ) : (
-        <KpiChip kpi={kpi} href={href} currency={currency} locale={locale} inGrid={inGrid} />
-      )}
+      {handle}
+      <KpiChip kpi={kpi} href={href} currency={currency} locale={locale} inGrid={inGrid} />
       <CommentBadge type="kpi" id={kpi.id} name={kpi.measureName} />
       {canEdit && href ? <KpiActions kpi={kpi} stageId={stageId} href={href} moveOptions={moveOptions} inGrid={inGrid} /> : null}
     </li>

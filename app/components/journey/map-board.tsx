@@ -14,6 +14,7 @@ import {
   useState,
   type FocusEvent,
   type KeyboardEvent,
+  type MouseEvent,
   type PointerEvent,
   type ReactNode,
 } from 'react';
@@ -240,6 +241,15 @@ export function MapBoard({
     else if (action.kind === 'add') openIn(target.closest<HTMLElement>('[data-nav="cell"]') ?? target, '.add-card');
   };
 
+  // Double-click on a card's text edits its title in place (a mouse shortcut; the keyboard has
+  // Enter, above). One listener for the grid: the cards' markup stays the server's.
+  const onGridDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
+    const target = event.target as Element;
+    if (target.closest('a, button, input, textarea, select, form, .item-menu')) return;
+    const id = target.closest<HTMLElement>('[data-card-id]')?.dataset.cardId;
+    if (id) setEditingId(id);
+  };
+
   const onDragStart = (event: DragStartEvent) => setActive({ id: String(event.active.id), data: event.active.data.current as DragData });
   const onDragEnd = (event: DragEndEvent) => {
     setActive(null);
@@ -331,6 +341,7 @@ export function MapBoard({
                 aria-describedby={hydrated ? `${dndId}-keys` : undefined}
                 onKeyDown={hydrated ? onGridKeyDown : undefined}
                 onFocus={hydrated ? onGridFocus : undefined}
+                onDoubleClick={hydrated && canEdit ? onGridDoubleClick : undefined}
                 // The first drag loads dnd-kit (a pointer over or on a grip, Space on an item).
                 onPointerOverCapture={kit || !canDrag ? undefined : (e: PointerEvent<HTMLDivElement>) => loadKitFor(e.nativeEvent)}
                 onPointerDownCapture={kit || !canDrag ? undefined : (e: PointerEvent<HTMLDivElement>) => loadKitFor(e.nativeEvent)}
