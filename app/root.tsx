@@ -1,12 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PendingFeedback } from '~/components/ui/pending';
 import { useNamespacesForNavigation } from '~/lib/locale-loading';
 import { useNonce } from '~/lib/nonce';
+import { HydratedProvider } from '~/lib/use-hydrated';
 import { getSignedIn } from '~/server/auth.server';
 import { i18nServer } from '~/server/i18n.server';
 import styles from '~/styles/app.css?url';
@@ -64,7 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        {children}
+        <HydratedProvider>{children}</HydratedProvider>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: PREPARE_INTL }} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
@@ -75,11 +76,6 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   useNamespacesForNavigation();
-  // Marks the page as taken over by React (effects run after the whole tree's): tests and
-  // scripts wait for it rather than for a control that the server's markup already shows.
-  useEffect(() => {
-    document.documentElement.dataset.hydrated = 'true';
-  }, []);
   return (
     <>
       <PendingFeedback />
